@@ -1,0 +1,521 @@
+"""The ``banwatch`` command line: verbs for what a user does, ``--help`` on each.
+
+Options shared between commands (the database, the event filters, the output
+format) are declared once as annotated types and reused, so every command
+spells them the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy import select
+
+from banwatch.config import ConfigError, Settings, SourceConfig, load_settings
+from banwatch.export import EXPORT_COLUMNS, iter_event_rows, write_csv, write_jsonl
+from banwatch.jobs import JobResult, open_database, run_crawl_job
+from store.db import session_factory
+from store.events import EventFilters
+from store.models import Article, Source
+
+app = typer.Typer(
+    help="Watch the news for bans and moratoriums on technologies; review and export events.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+console = Console()
+errors = Console(stderr=True)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+# -- shared options -------------------------------------------------------------
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+StatusOption = Annotated[
+    str | None, typer.Option(help="Only events with this status: enacted, proposed, failed.")
+]
+ActionOption = Annotated[
+    str | None,
+    typer.Option(help="Only this action: ban, moratorium, extension, restriction, repeal, exit."),
+]
+ActorTypeOption = Annotated[
+    str | None, typer.Option(help="Only this actor type: company, jurisdiction, agency.")
+]
+CountryOption = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code.")]
+RegionOption = Annotated[str | None, typer.Option(help="Subdivision code, e.g. CA or OR.")]
+TopicOption = Annotated[str | None, typer.Option(help="Only events of this topic.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="Event date from (ISO).")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Event date to (ISO).")]
+SearchOption = Annotated[
+    str | None, typer.Option("--search", "-q", help="Text in the actor, scope or evidence.")
+]
+
+
+def _filters(
+    review_state: str | None,
+    status: str | None,
+    action: str | None,
+    actor_type: str | None,
+    country: str | None,
+    region: str | None,
+    topic: str | None,
+    since: str | None,
+    until: str | None,
+    search: str | None,
+) -> EventFilters:
+    return EventFilters(
+        status=status,
+        review_state=review_state,
+        actor_type=actor_type,
+        action=action,
+        country=country,
+        region=region,
+        topic=topic,
+        date_from=since,
+        date_to=until,
+        text=search,
+    )
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings), "the app callback sets the settings"
+    return settings
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="banwatch.toml to read.")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database URL (overrides BANWATCH_DB).")
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy model to load.")] = None,
+) -> None:
+    """banwatch: news in, a reviewed table of ban and moratorium events out."""
+    try:
+        ctx.obj = load_settings(config).with_overrides(db_url=db, model=model)
+    except ConfigError as exc:
+        errors.print(f"[red]configuration error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+# -- crawling --------------------------------------------------------------------
+
+
+def _adhoc_sources(
+    feeds: list[str], pages: list[str], sitemaps: list[str], allow_private: bool
+) -> list[SourceConfig]:
+    sources = []
+    for kind, urls in (("feed", feeds), ("page", pages), ("sitemap", sitemaps)):
+        for url in urls:
+            sources.append(
+                SourceConfig(name=f"{kind}:{url}", kind=kind, url=url, allow_private=allow_private)
+            )
+    return sources
+
+
+def _run_with_progress(settings: Settings, sources: list[SourceConfig], **kwargs: Any) -> JobResult:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
+    ) as progress:
+        crawl_task = progress.add_task(f"crawling {len(sources)} source(s)", total=None)
+        extract_task = progress.add_task("extracting events", total=None, visible=False)
+
+        def on_extract(done: int, total: int) -> None:
+            progress.update(crawl_task, visible=False)
+            progress.update(extract_task, visible=True, completed=done, total=total)
+
+        return run_crawl_job(
+            settings,
+            sources,
+            on_crawl_tick=lambda _elapsed: progress.refresh(),
+            on_extract_progress=on_extract,
+            **kwargs,
+        )
+
+
+def _print_run(result: JobResult) -> None:
+    stats = result.stats
+    colour = "green" if result.status == "succeeded" else "red"
+    table = Table(title=f"run {result.run_id}: [{colour}]{result.status}[/{colour}]")
+    table.add_column("count")
+    table.add_column("value", justify="right")
+    for key in (
+        "requests",
+        "not_modified",
+        "articles_new",
+        "articles_updated",
+        "articles_unchanged",
+        "articles_skipped",
+        "articles_extracted",
+        "mentions",
+        "events_new",
+        "crawl_seconds",
+    ):
+        table.add_row(key, str(stats.get(key, 0)))
+    for kind, count in sorted(stats.get("errors", {}).items()):
+        table.add_row(f"errors: {kind}", str(count))
+    console.print(table)
+    failing = {name: o for name, o in result.sources.items() if not o.get("ok")}
+    for name, outcome in failing.items():
+        console.print(f"[red]source failed[/red] {name}: {outcome.get('error')}")
+    if result.error:
+        errors.print(f"[red]{result.error}[/red]")
+
+
+@app.command()
+def crawl(
+    ctx: typer.Context,
+    feed: Annotated[list[str] | None, typer.Option("--feed", help="Crawl this feed URL.")] = None,
+    page: Annotated[
+        list[str] | None, typer.Option("--page", help="Crawl this listing page URL.")
+    ] = None,
+    sitemap: Annotated[
+        list[str] | None, typer.Option("--sitemap", help="Crawl this sitemap URL.")
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option(help="Let ad-hoc sources reach loopback and private addresses.")
+    ] = False,
+    refresh: Annotated[bool, typer.Option(help="Refetch articles already stored.")] = False,
+    extract: Annotated[bool, typer.Option(help="Extract events from new articles.")] = True,
+) -> None:
+    """Crawl the configured sources (or only the given ones), then extract events."""
+    settings = _settings(ctx)
+    sources = _adhoc_sources(feed or [], page or [], sitemap or [], allow_private)
+    if not sources:
+        sources = [s for s in settings.sources if s.enabled]
+    if not sources:
+        errors.print("no sources: add [[sources]] to banwatch.toml or pass --feed/--page/--sitemap")
+        raise typer.Exit(2)
+    result = _run_with_progress(settings, sources, refresh=refresh, extract=extract)
+    _print_run(result)
+    if result.status != "succeeded":
+        raise typer.Exit(1)
+
+
+# -- extraction ------------------------------------------------------------------
+
+
+def _parse_published(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+    return datetime.combine(day, time(12), tzinfo=UTC)
+
+
+@app.command("extract")
+def extract_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Plain text or HTML files.", exists=True, dir_okay=False, readable=True
+        ),
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) relative dates resolve to.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="The article's URL, for HTML input.")] = None,
+) -> None:
+    """Print the events in FILES as JSON lines, touching no database."""
+    from extract.extractor import Extractor
+    from extract.text import read_input
+
+    settings = _settings(ctx)
+    extractor = Extractor(model=settings.model, topics=settings.topics)
+    when = _parse_published(published)
+    for path in files:
+        text = read_input(path)
+        for event in extractor.extract(text, when):
+            record = event.to_dict()
+            record["file"] = str(path)
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+# -- listing and export ----------------------------------------------------------
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    output: FormatOption = OutputFormat.table,
+    review_state: Annotated[
+        str | None, typer.Option(help="pending, accepted, rejected or any.")
+    ] = None,
+    status: StatusOption = None,
+    action: ActionOption = None,
+    actor_type: ActorTypeOption = None,
+    country: CountryOption = None,
+    region: RegionOption = None,
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: SearchOption = None,
+) -> None:
+    """List canonical events with their ids."""
+    settings = _settings(ctx)
+    filters = _filters(
+        review_state, status, action, actor_type, country, region, topic, since, until, search
+    )
+    engine = open_database(settings)
+    with session_factory(engine)() as session:
+        rows = iter_event_rows(session, filters)
+        if output is OutputFormat.jsonl:
+            write_jsonl(rows, sys.stdout)
+        elif output is OutputFormat.csv:
+            write_csv(rows, sys.stdout)
+        else:
+            print_events_table(list(rows))
+
+
+def print_events_table(rows: list[dict[str, Any]], title: str = "events") -> None:
+    """A rich table of event rows (as made by ``banwatch.export.event_row``)."""
+    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    for column in (
+        "id",
+        "actor",
+        "type",
+        "where",
+        "action",
+        "status",
+        "scope",
+        "date",
+        "sources",
+        "review",
+    ):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        where = "-".join(x for x in (row["country"], row["region"]) if x) or ""
+        table.add_row(
+            str(row["event_id"]),
+            row["actor"],
+            row["actor_type"],
+            where,
+            row["action"],
+            row["status"],
+            row["scope"] or "",
+            row["date"] or "",
+            str(row["sources"]),
+            row["review_state"],
+        )
+    console.print(table)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Argument(help="File to write ('-' for standard output).")],
+    output: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv or jsonl.")] = (
+        ExportFormat.csv
+    ),
+    bom: Annotated[bool, typer.Option(help="Start the CSV with a BOM, for Excel.")] = False,
+    review_state: Annotated[
+        str, typer.Option(help="accepted (default), pending, rejected or any.")
+    ] = "accepted",
+    status: StatusOption = None,
+    action: ActionOption = None,
+    actor_type: ActorTypeOption = None,
+    country: CountryOption = None,
+    region: RegionOption = None,
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: SearchOption = None,
+) -> None:
+    """Export canonical events, one row each, with stable columns."""
+    settings = _settings(ctx)
+    filters = _filters(
+        review_state, status, action, actor_type, country, region, topic, since, until, search
+    )
+    engine = open_database(settings)
+    count = export_events(engine, filters, out, output, bom)
+    errors.print(f"wrote {count} event(s) to {out} ({', '.join(EXPORT_COLUMNS[:4])}, ...)")
+
+
+def export_events(
+    engine: Any, filters: EventFilters, out: Path, output: ExportFormat, bom: bool = False
+) -> int:
+    """Write matching events to ``out`` and return how many."""
+    with session_factory(engine)() as session:
+        rows = iter_event_rows(session, filters)
+        if str(out) == "-":
+            return (
+                write_csv(rows, sys.stdout, bom=bom)
+                if output is ExportFormat.csv
+                else (write_jsonl(rows, sys.stdout))
+            )
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            if output is ExportFormat.csv:
+                return write_csv(rows, handle, bom=bom)
+            return write_jsonl(rows, handle)
+
+
+@app.command()
+def articles(
+    ctx: typer.Context,
+    output: FormatOption = OutputFormat.table,
+    with_text: Annotated[bool, typer.Option(help="Include the article text.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 1000,
+) -> None:
+    """List stored articles."""
+    settings = _settings(ctx)
+    engine = open_database(settings)
+    with session_factory(engine)() as session:
+        query = (
+            select(Article, Source.name)
+            .outerjoin(Source, Article.source_id == Source.id)
+            .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
+            .limit(limit)
+        )
+        rows = [
+            _article_row(article, source, with_text) for article, source in session.execute(query)
+        ]
+    if output is OutputFormat.jsonl:
+        write_jsonl(rows, sys.stdout)
+        return
+    if output is OutputFormat.csv:
+        import csv
+
+        from banwatch.export import neutralise_cell
+
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")
+        columns = list(rows[0]) if rows else []
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([neutralise_cell(row[c]) for c in columns])
+        return
+    table = Table(title=f"articles ({len(rows)})")
+    for column in ("id", "published", "source", "title", "url", "chars"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            (row["published"] or "")[:10],
+            row["source"] or "",
+            row["title"] or "",
+            row["canonical_url"],
+            str(row["text_length"]),
+        )
+    console.print(table)
+
+
+def _article_row(article: Article, source: str | None, with_text: bool) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": article.id,
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "source": source,
+        "title": article.title,
+        "author": article.author,
+        "published": article.published_at.isoformat() if article.published_at else None,
+        "fetched": article.fetched_at.isoformat(),
+        "language": article.language,
+        "text_length": len(article.text),
+    }
+    if with_text:
+        row["text"] = article.text
+    return row
+
+
+# -- the demo and the database ---------------------------------------------------
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option(help="CSV file to write the events to.")] = Path(
+        "events.csv"
+    ),
+) -> None:
+    """Serve the bundled sample site on 127.0.0.1, crawl it, extract, and export events."""
+    from banwatch.sample_site import serve_sample_site
+
+    settings = _settings(ctx)
+    with serve_sample_site() as base_url:
+        errors.print(f"sample site at {base_url}")
+        sources = demo_sources(base_url)
+        result = _run_with_progress(settings, sources)
+    _print_run(result)
+    engine = open_database(settings)
+    filters = EventFilters(review_state="any")
+    with session_factory(engine)() as session:
+        print_events_table(list(iter_event_rows(session, filters)), title="events in the database")
+    count = export_events(engine, filters, out, ExportFormat.csv)
+    console.print(f"wrote {count} event(s) to {out}; database: {settings.db_url}")
+    if result.status != "succeeded":
+        raise typer.Exit(1)
+
+
+def demo_sources(base_url: str) -> list[SourceConfig]:
+    """The sample site's feeds and listing page, allowed to reach loopback."""
+    return [
+        SourceConfig("sample-rss", "feed", f"{base_url}/feed.xml", allow_private=True),
+        SourceConfig("sample-atom", "feed", f"{base_url}/atom.xml", allow_private=True),
+        SourceConfig(
+            "sample-listing",
+            "page",
+            f"{base_url}/index.html",
+            allow=(r"/articles/",),
+            allow_private=True,
+        ),
+    ]
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Apply any pending schema migrations (the other commands do this on start too)."""
+    settings = _settings(ctx)
+    open_database(settings)
+    console.print(f"database schema is up to date: {settings.db_url}")
+
+
+@app.command()
+def schedule(ctx: typer.Context) -> None:
+    """Run the crawl on the configured cron schedule until stopped (Ctrl-C)."""
+    from scheduler import build_scheduler
+
+    settings = _settings(ctx)
+    open_database(settings)
+    scheduler = build_scheduler(settings)
+    console.print(
+        f"scheduling crawls at '{settings.schedule.cron}' ({settings.schedule.timezone});"
+        " Ctrl-C to stop"
+    )
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        scheduler.shutdown(wait=True)

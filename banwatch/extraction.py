@@ -1,0 +1,70 @@
+"""Run the extractor over stored articles and file what it finds as mentions of events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from extract.extractor import Extractor
+from store.articles import articles_to_extract
+from store.db import session_factory
+from store.events import replace_article_mentions
+from store.models import Article
+from store.types import utcnow
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class ExtractionCounts:
+    """What one extraction pass did."""
+
+    articles: int = 0
+    mentions: int = 0
+    events_new: int = 0
+    events_touched: int = 0
+
+
+def extract_stored_articles(
+    engine: Engine,
+    extractor: Extractor,
+    *,
+    everything: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ExtractionCounts:
+    """Extract events from articles not yet read by this extractor version.
+
+    Work is committed one batch at a time, so an interruption loses at most a
+    batch, and the next pass picks up where this one stopped.
+    """
+    counts = ExtractionCounts()
+    make_session = session_factory(engine)
+    with make_session() as session:
+        ids = list(articles_to_extract(session, extractor.version, everything=everything))
+    for offset in range(0, len(ids), BATCH_SIZE):
+        batch_ids = ids[offset : offset + BATCH_SIZE]
+        with make_session() as session:
+            _extract_batch(session, extractor, batch_ids, counts)
+            session.commit()
+        if on_progress is not None:
+            on_progress(min(offset + BATCH_SIZE, len(ids)), len(ids))
+    return counts
+
+
+def _extract_batch(
+    session: Session, extractor: Extractor, ids: list[int], counts: ExtractionCounts
+) -> None:
+    articles = [session.get(Article, article_id) for article_id in ids]
+    present = [a for a in articles if a is not None]
+    inputs = [(a.text, a.published_at, a.title) for a in present]
+    for article, events in zip(present, extractor.extract_many(inputs), strict=True):
+        changes = replace_article_mentions(session, article, events, extractor.version)
+        counts.events_new += changes.created
+        counts.mentions += len(article.mentions)
+        counts.events_touched += len(changes.touched)
+        article.extracted_version = extractor.version
+        article.extracted_at = utcnow()
+        counts.articles += 1

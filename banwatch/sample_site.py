@@ -1,0 +1,91 @@
+"""Serve the bundled sample news site on loopback, for the demo and the tests.
+
+The site's files spell absolute URLs as ``{{BASE_URL}}``; the server fills in
+its own address as it serves them, so the site works on whatever free port it
+gets.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+PLACEHOLDER = b"{{BASE_URL}}"
+SAMPLE_SITE_DIR = Path(__file__).resolve().parents[1] / "examples" / "sample-site" / "site"
+TEXT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+class SampleSiteHandler(BaseHTTPRequestHandler):
+    """Serves files below the site root, substituting the base URL; nothing outside it."""
+
+    server: SampleSiteServer
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
+        path = self._resolve(urlsplit(self.path).path)
+        if path is None:
+            self.send_error(404, "not found")
+            return
+        body = path.read_bytes()
+        content_type = TEXT_TYPES.get(path.suffix)
+        if content_type is not None:
+            body = body.replace(PLACEHOLDER, self.server.base_url.encode("ascii"))
+        else:
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _resolve(self, url_path: str) -> Path | None:
+        root = self.server.root
+        relative = unquote(url_path).lstrip("/") or "index.html"
+        candidate = (root / relative).resolve()
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        if not candidate.is_file() or not candidate.is_relative_to(root):
+            return None
+        return candidate
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Quiet: the demo's own progress display says what matters."""
+
+
+class SampleSiteServer(ThreadingHTTPServer):
+    """A threaded HTTP server bound to 127.0.0.1 that knows its own base URL."""
+
+    daemon_threads = True
+
+    def __init__(self, root: Path, port: int = 0) -> None:
+        self.root = root.resolve()
+        super().__init__(("127.0.0.1", port), SampleSiteHandler)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+
+@contextmanager
+def serve_sample_site(root: Path = SAMPLE_SITE_DIR, port: int = 0) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 (a free port by default) and yield its base URL."""
+    if not (root / "index.html").is_file():
+        raise FileNotFoundError(f"no sample site at {root} (expected index.html there)")
+    server = SampleSiteServer(root, port)
+    thread = threading.Thread(target=server.serve_forever, name="sample-site", daemon=True)
+    thread.start()
+    try:
+        yield server.base_url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

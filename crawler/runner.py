@@ -1,0 +1,114 @@
+"""Start a crawl in a child process and wait for it, within a time limit.
+
+Used by the CLI and the scheduler alike. A child that crashes, is killed or
+overruns its time limit becomes a failed crawl with a reason, never an
+exception that takes the caller down.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+STDERR_TAIL_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class CrawlOutcome:
+    """How the child process ended."""
+
+    ok: bool
+    returncode: int | None
+    error: str | None
+    seconds: float
+
+
+def crawl_in_child(
+    db_url: str,
+    run_id: int,
+    sources: Sequence[dict[str, Any]],
+    user_agent: str,
+    *,
+    refresh: bool = False,
+    timeout: float = 3600,
+    scrapy_overrides: dict[str, Any] | None = None,
+    on_tick: Callable[[float], None] | None = None,
+) -> CrawlOutcome:
+    """Run ``python -m crawler.child`` for these sources and wait for it.
+
+    ``on_tick`` is called about four times a second while the child runs, so a
+    caller can refresh a progress display.
+    """
+    job = {
+        "db_url": db_url,
+        "run_id": run_id,
+        "sources": list(sources),
+        "user_agent": user_agent,
+        "refresh": refresh,
+        "scrapy_settings": scrapy_overrides or {},
+    }
+    started = time.monotonic()
+    with tempfile.TemporaryFile() as stderr_file:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "crawler.child"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr_file,
+            start_new_session=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        assert child.stdin is not None
+        child.stdin.write(json.dumps(job).encode("utf-8"))
+        child.stdin.close()
+        timed_out = False
+        while child.poll() is None:
+            elapsed = time.monotonic() - started
+            if elapsed > timeout:
+                timed_out = True
+                _kill_group(child)
+                break
+            if on_tick is not None:
+                on_tick(elapsed)
+            time.sleep(0.25)
+        child.wait()
+        stderr_file.seek(0)
+        stderr = stderr_file.read().decode("utf-8", "replace")
+    seconds = time.monotonic() - started
+    if timed_out:
+        return CrawlOutcome(
+            False, child.returncode, f"crawl exceeded {timeout:.0f}s and was killed", seconds
+        )
+    if child.returncode != 0:
+        reason = _describe_exit(child.returncode)
+        tail = stderr.strip()[-STDERR_TAIL_CHARS:]
+        return CrawlOutcome(False, child.returncode, f"{reason}\n{tail}".strip(), seconds)
+    return CrawlOutcome(True, 0, None, seconds)
+
+
+def _kill_group(child: subprocess.Popen[bytes]) -> None:
+    """Stop the child and anything it started: TERM, then KILL if it lingers."""
+    try:
+        os.killpg(child.pid, signal.SIGTERM)
+        child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return  # it had already exited
+
+
+def _describe_exit(returncode: int) -> str:
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = f"signal {-returncode}"
+        return f"crawl process was killed by {name}"
+    return f"crawl process exited with status {returncode}"

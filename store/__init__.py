@@ -1,0 +1,22 @@
+"""banwatch's database layer: typed SQLAlchemy models, engine set-up and migrations.
+
+Everything that reads or writes the database goes through this package, so that
+SQLite (the default) and PostgreSQL (for teams) behave the same.
+"""
+
+from __future__ import annotations
+
+from store.db import create_db_engine, session_factory, upgrade_database
+from store.models import Article, Base, CrawlRun, Event, Mention, Source
+
+__all__ = [
+    "Article",
+    "Base",
+    "CrawlRun",
+    "Event",
+    "Mention",
+    "Source",
+    "create_db_engine",
+    "session_factory",
+    "upgrade_database",
+]

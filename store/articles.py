@@ -1,0 +1,93 @@
+"""Saving crawled articles once per canonical URL, and finding those still to extract."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store.models import Article, Source
+from store.types import utcnow
+
+SaveOutcome = Literal["new", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the crawler hands the store for one fetched article."""
+
+    url: str
+    canonical_url: str
+    title: str | None
+    author: str | None
+    published: datetime | None
+    language: str | None
+    text: str
+    content_hash: str
+
+
+def save_article(session: Session, record: ArticleRecord, source: Source | None) -> SaveOutcome:
+    """Insert a new article or update a changed one; an unchanged one is left alone.
+
+    An updated article loses its extraction mark so that the next extraction
+    pass reads the new text.
+    """
+    article = session.scalar(select(Article).where(Article.canonical_url == record.canonical_url))
+    if article is None:
+        session.add(
+            Article(
+                url=record.url,
+                canonical_url=record.canonical_url,
+                source=source,
+                title=record.title,
+                author=record.author,
+                published_at=record.published,
+                fetched_at=utcnow(),
+                language=record.language,
+                text=record.text,
+                content_hash=record.content_hash,
+            )
+        )
+        session.flush()
+        return "new"
+    if article.content_hash == record.content_hash:
+        return "unchanged"
+    article.url = record.url
+    article.title = record.title or article.title
+    article.author = record.author or article.author
+    article.published_at = record.published or article.published_at
+    article.language = record.language or article.language
+    article.text = record.text
+    article.content_hash = record.content_hash
+    article.fetched_at = utcnow()
+    article.extracted_version = None
+    session.flush()
+    return "updated"
+
+
+def known_canonical_urls(session: Session, urls: Iterable[str]) -> set[str]:
+    """Which of ``urls`` are already stored (one indexed query per 500 URLs)."""
+    wanted = list(dict.fromkeys(urls))
+    found: set[str] = set()
+    for offset in range(0, len(wanted), 500):
+        chunk = wanted[offset : offset + 500]
+        found.update(
+            session.scalars(select(Article.canonical_url).where(Article.canonical_url.in_(chunk)))
+        )
+    return found
+
+
+def articles_to_extract(
+    session: Session, version: str, *, everything: bool = False
+) -> Sequence[int]:
+    """Ids of articles that have not been read by extractor ``version`` (or all, if asked)."""
+    query = select(Article.id).order_by(Article.id)
+    if not everything:
+        query = query.where(
+            (Article.extracted_version.is_(None)) | (Article.extracted_version != version)
+        )
+    return session.scalars(query).all()

@@ -1,0 +1,329 @@
+"""Mentions join canonical events: one event per real-world decision.
+
+An extracted event from one article is stored as a *mention*. Mentions with the
+same actor (after normalisation), topic, action and status whose dates agree at
+their common precision describe the same decision and share one canonical
+event. The event's fields are derived from its mentions, except where a
+reviewer edited them: those keep the reviewer's value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from store.models import Article, Event, Mention
+
+DERIVED_FIELDS = ("date", "date_text", "scope", "until", "level", "country", "region", "actor")
+
+
+class ExtractedEvent(Protocol):
+    """What the store needs from an extractor's event (see ``extract.events.Event``)."""
+
+    actor: str
+    actor_type: str
+    level: str | None
+    country: str | None
+    region: str | None
+    action: str
+    status: str
+    scope: str | None
+    technology: str
+    date: str | None
+    date_text: str | None
+    until: str | None
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    topic: str
+
+
+def actor_key(actor: str, country: str | None, region: str | None) -> str:
+    """A normalised identity for an actor: case, accents and punctuation folded, place kept.
+
+    The country and region are part of the key so that Portland, Oregon and
+    Portland, Maine never merge.
+    """
+    folded = unicodedata.normalize("NFKD", actor).encode("ascii", "ignore").decode().casefold()
+    folded = re.sub(r"^the\s+", "", folded)
+    folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    return f"{(country or '').upper()}|{(region or '').upper()}|{folded}"
+
+
+def dates_agree(left: str | None, right: str | None) -> bool:
+    """Two ISO dates of any precision agree when they match at their common precision."""
+    if not left or not right:
+        return True
+    common = min(len(left), len(right))
+    return left[:common] == right[:common]
+
+
+def _candidates(session: Session, topic: str, key: str, action: str, status: str) -> list[Event]:
+    return list(
+        session.scalars(
+            select(Event).where(
+                Event.topic == topic,
+                Event.actor_key == key,
+                Event.action == action,
+                Event.status == status,
+            )
+        )
+    )
+
+
+def find_matching_event(session: Session, extracted: ExtractedEvent) -> Event | None:
+    """The canonical event this extracted event belongs to, if there is one.
+
+    With a date, the candidate whose date agrees most precisely wins; without a
+    date, the best-supported candidate does.
+    """
+    key = actor_key(extracted.actor, extracted.country, extracted.region)
+    candidates = _candidates(session, extracted.topic, key, extracted.action, extracted.status)
+    agreeing = [event for event in candidates if dates_agree(event.date, extracted.date)]
+    if not agreeing:
+        return None
+    if extracted.date:
+        dated = [event for event in agreeing if event.date]
+        if dated:
+            return max(dated, key=lambda event: (len(event.date or ""), event.source_count))
+    return max(agreeing, key=lambda event: (event.source_count, -event.id))
+
+
+def _new_event(extracted: ExtractedEvent) -> Event:
+    return Event(
+        topic=extracted.topic,
+        actor=extracted.actor,
+        actor_key=actor_key(extracted.actor, extracted.country, extracted.region),
+        actor_type=extracted.actor_type,
+        level=extracted.level,
+        country=extracted.country,
+        region=extracted.region,
+        action=extracted.action,
+        status=extracted.status,
+        scope=extracted.scope,
+        technology=extracted.technology,
+        date=extracted.date,
+        date_text=extracted.date_text,
+        until=extracted.until,
+        confidence=extracted.confidence,
+        source_count=0,
+        review_state="pending",
+        edited_fields={},
+        orphaned=False,
+    )
+
+
+@dataclass
+class MentionChanges:
+    """What filing one article's events changed: events touched, and how many were new."""
+
+    touched: list[Event]
+    created: int
+
+
+def replace_article_mentions(
+    session: Session, article: Article, extracted: Iterable[ExtractedEvent], version: str
+) -> MentionChanges:
+    """Store ``article``'s extracted events as its mentions, replacing any earlier ones.
+
+    Events that lose their last mention are flagged ``orphaned``, never deleted,
+    so that a reviewer's decision on them is kept.
+    """
+    touched: dict[int, Event] = {}
+    created = 0
+    previous: dict[tuple[str, str, str, str], Event] = {}
+    for mention in list(article.mentions):
+        event = mention.event
+        touched[event.id] = event
+        previous[(event.topic, event.actor_key, event.action, event.status)] = event
+        article.mentions.remove(mention)
+    session.flush()
+
+    for item in extracted:
+        # The same article saying the same thing again belongs to the event it
+        # supported before, even if a reviewer has since corrected that event's date.
+        key = (
+            item.topic,
+            actor_key(item.actor, item.country, item.region),
+            item.action,
+            item.status,
+        )
+        event = previous.get(key) or find_matching_event(session, item)
+        if event is None:
+            event = _new_event(item)
+            session.add(event)
+            session.flush()
+            created += 1
+        duplicate = any(m.event_id == event.id and m.start == item.start for m in article.mentions)
+        if duplicate:
+            continue
+        article.mentions.append(
+            Mention(
+                event=event,
+                evidence=item.evidence,
+                start=item.start,
+                end=item.end,
+                date=item.date,
+                date_text=item.date_text,
+                scope=item.scope,
+                until=item.until,
+                confidence=item.confidence,
+                extractor_version=version,
+            )
+        )
+        session.flush()
+        touched[event.id] = event
+
+    for event in touched.values():
+        session.refresh(event, ["mentions"])
+        refresh_event(event)
+    session.flush()
+    return MentionChanges(touched=list(touched.values()), created=created)
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counted = Counter(value for value in values if value)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def refresh_event(event: Event) -> None:
+    """Recompute an event's derived fields from its mentions, keeping reviewer edits."""
+    mentions = event.mentions
+    event.orphaned = not mentions
+    if not mentions:
+        return
+    edited = event.edited_fields or {}
+    dated = [m for m in mentions if m.date]
+    if dated:
+        precision = max(len(m.date or "") for m in dated)
+        best = Counter(m.date for m in dated if len(m.date or "") == precision).most_common(1)[0][0]
+        derived_date = best
+        derived_text = next(m.date_text for m in dated if m.date == best)
+    else:
+        derived_date, derived_text = None, None
+    derived = {
+        "date": derived_date,
+        "date_text": derived_text,
+        "scope": _most_common(m.scope for m in mentions),
+        "until": max((m.until for m in mentions if m.until), key=len, default=None),
+    }
+    for field, value in derived.items():
+        if field not in edited:
+            setattr(event, field, value)
+
+    best_per_article: dict[int, float] = {}
+    for mention in mentions:
+        best_per_article[mention.article_id] = max(
+            best_per_article.get(mention.article_id, 0.0), mention.confidence
+        )
+    doubt = 1.0
+    for confidence in best_per_article.values():
+        doubt *= 1.0 - min(confidence, 0.95)
+    event.confidence = round(min(0.99, 1.0 - doubt), 4)
+    event.source_count = len(best_per_article)
+    published = [m.article.published_at for m in mentions if m.article.published_at]
+    event.first_published_at = min(published) if published else None
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The filters every event listing shares (CLI, export, review page)."""
+
+    status: str | None = None
+    review_state: str | None = None
+    actor_type: str | None = None
+    action: str | None = None
+    country: str | None = None
+    region: str | None = None
+    topic: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str | None = None
+    include_orphaned: bool = False
+
+
+def _date_upper_bound(value: str) -> str:
+    """The largest ISO string within a date of this precision ("2020" -> "2020-12-31")."""
+    return value + "-99-99"[len(value) - 4 :] if len(value) < 10 else value
+
+
+def filtered_events_query(filters: EventFilters) -> Select[tuple[Event]]:
+    """A query for canonical events matching ``filters``, most corroborated first."""
+    query = select(Event)
+    for column, value in (
+        (Event.status, filters.status),
+        (Event.actor_type, filters.actor_type),
+        (Event.action, filters.action),
+        (Event.topic, filters.topic),
+    ):
+        if value:
+            query = query.where(column == value)
+    if filters.review_state and filters.review_state != "any":
+        query = query.where(Event.review_state == filters.review_state)
+    if filters.country:
+        query = query.where(Event.country == filters.country.upper())
+    if filters.region:
+        query = query.where(Event.region == filters.region.upper())
+    if filters.date_from:
+        query = query.where(Event.date >= filters.date_from)
+    if filters.date_to:
+        query = query.where(Event.date <= _date_upper_bound(filters.date_to))
+    if filters.text:
+        pattern = f"%{filters.text.lower()}%"
+        evidence_match = (
+            select(Mention.id)
+            .where(Mention.event_id == Event.id, func.lower(Mention.evidence).like(pattern))
+            .exists()
+        )
+        query = query.where(
+            or_(
+                func.lower(Event.actor).like(pattern),
+                func.lower(func.coalesce(Event.scope, "")).like(pattern),
+                evidence_match,
+            )
+        )
+    if not filters.include_orphaned:
+        query = query.where(Event.orphaned.is_(False))
+    return query.order_by(Event.date.is_(None), Event.date, Event.actor, Event.id)
+
+
+def list_events(session: Session, filters: EventFilters) -> Sequence[Event]:
+    """Canonical events matching ``filters``, ordered by date then actor."""
+    return session.scalars(filtered_events_query(filters)).all()
+
+
+def first_source(event: Event) -> Article | None:
+    """The earliest-published article that reported ``event``."""
+    articles = [m.article for m in event.mentions]
+    if not articles:
+        return None
+    return min(articles, key=lambda a: (a.published_at is None, a.published_at or 0, a.id))
+
+
+def best_evidence(event: Event) -> str | None:
+    """The evidence sentence of the most confident mention."""
+    if not event.mentions:
+        return None
+    return max(event.mentions, key=lambda m: (m.confidence, -m.id)).evidence
+
+
+__all__: Sequence[str] = (
+    "EventFilters",
+    "actor_key",
+    "best_evidence",
+    "dates_agree",
+    "filtered_events_query",
+    "find_matching_event",
+    "first_source",
+    "list_events",
+    "refresh_event",
+    "replace_article_mentions",
+)

@@ -1,0 +1,166 @@
+"""The tables banwatch keeps: sources, articles, canonical events and their mentions, runs.
+
+An *event* is one real-world decision ("Boston bans city use of facial
+recognition, June 2020"); a *mention* is one article's evidence for it. Review
+decisions live on the event so that re-crawling or re-extracting never loses them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from store.types import UTCDateTime, utcnow
+
+REVIEW_STATES = ("pending", "accepted", "rejected")
+RUN_STATES = ("running", "succeeded", "failed", "interrupted")
+
+
+class Base(DeclarativeBase):
+    """Declarative base; every model shares one metadata for Alembic."""
+
+
+class Source(Base):
+    """A place articles come from (a feed, a listing page, a sitemap) and its health."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    url: Mapped[str] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    articles: Mapped[list[Article]] = relationship(back_populates="source")
+
+
+class Article(Base):
+    """One news article, stored once per canonical URL."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    canonical_url: Mapped[str] = mapped_column(String(2000), unique=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    language: Mapped[str | None] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    extracted_version: Mapped[str | None] = mapped_column(String(50))
+    extracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    source: Mapped[Source | None] = relationship(back_populates="articles")
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="article", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (Index("ix_articles_extracted_version", "extracted_version"),)
+
+
+class Event(Base):
+    """One canonical real-world decision, with the reviewer's verdict on it."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic: Mapped[str] = mapped_column(String(100))
+    actor: Mapped[str] = mapped_column(String(300))
+    actor_key: Mapped[str] = mapped_column(String(300))
+    actor_type: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str | None] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(2))
+    region: Mapped[str | None] = mapped_column(String(10))
+    action: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    scope: Mapped[str | None] = mapped_column(Text)
+    technology: Mapped[str] = mapped_column(String(200))
+    date: Mapped[str | None] = mapped_column(String(10))
+    date_text: Mapped[str | None] = mapped_column(Text)
+    until: Mapped[str | None] = mapped_column(String(20))
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    source_count: Mapped[int] = mapped_column(Integer, default=0)
+    first_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    orphaned: Mapped[bool] = mapped_column(default=False)
+    review_state: Mapped[str] = mapped_column(String(20), default="pending")
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    review_note: Mapped[str | None] = mapped_column(Text)
+    edited_fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_events_cluster", "topic", "actor_key", "action", "status"),
+        Index("ix_events_review_state", "review_state"),
+        Index("ix_events_date", "date"),
+    )
+
+
+class Mention(Base):
+    """One article's evidence for an event: the sentence, where it is, what it said."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    evidence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    date: Mapped[str | None] = mapped_column(String(10))
+    date_text: Mapped[str | None] = mapped_column(Text)
+    scope: Mapped[str | None] = mapped_column(Text)
+    until: Mapped[str | None] = mapped_column(String(20))
+    confidence: Mapped[float] = mapped_column(Float)
+    extractor_version: Mapped[str] = mapped_column(String(50))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="mentions")
+    article: Mapped[Article] = relationship(back_populates="mentions")
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "article_id", "start", name="uq_mentions_event_article_start"),
+        Index("ix_mentions_article", "article_id"),
+        Index("ix_mentions_event", "event_id"),
+    )
+
+
+class CrawlRun(Base):
+    """One crawl-and-extract run: when, how it ended, and what it counted."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trigger: Mapped[str] = mapped_column(String(20), default="cli")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    error: Mapped[str | None] = mapped_column(Text)
+    stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    sources_report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

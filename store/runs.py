@@ -1,0 +1,35 @@
+"""Crawl runs: one row per crawl-and-extract run, with its outcome and counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from store.models import CrawlRun
+from store.types import utcnow
+
+
+def start_run(session: Session, trigger: str) -> CrawlRun:
+    """Record that a run started, before any work, so that a crash still leaves a trace."""
+    run = CrawlRun(
+        trigger=trigger, started_at=utcnow(), status="running", stats={}, sources_report={}
+    )
+    session.add(run)
+    session.flush()
+    return run
+
+
+def finish_run(
+    session: Session,
+    run: CrawlRun,
+    status: str,
+    stats: dict[str, Any] | None = None,
+    error: str | None = None,
+) -> None:
+    """Close a run with its final status; counts are merged into what the crawl recorded."""
+    run.status = status
+    run.finished_at = utcnow()
+    run.error = error
+    if stats:
+        run.stats = {**(run.stats or {}), **stats}
