@@ -8,6 +8,7 @@ spells them the same way.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
@@ -23,7 +24,7 @@ from sqlalchemy import select
 from banwatch.config import ConfigError, Settings, SourceConfig, load_settings
 from banwatch.export import EXPORT_COLUMNS, iter_event_rows, write_csv, write_jsonl
 from banwatch.jobs import JobResult, open_database, run_crawl_job
-from store.db import session_factory
+from store.db import session_factory, session_scope
 from store.events import EventFilters
 from store.models import Article, Source
 
@@ -34,6 +35,8 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+event_app = typer.Typer(help="Review one event: accept, reject or edit it.", no_args_is_help=True)
+app.add_typer(event_app, name="event")
 
 console = Console()
 errors = Console(stderr=True)
@@ -408,15 +411,7 @@ def articles(
         write_jsonl(rows, sys.stdout)
         return
     if output is OutputFormat.csv:
-        import csv
-
-        from banwatch.export import neutralise_cell
-
-        writer = csv.writer(sys.stdout, lineterminator="\r\n")
-        columns = list(rows[0]) if rows else []
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([neutralise_cell(row[c]) for c in columns])
+        _write_plain_csv(rows, sys.stdout)
         return
     table = Table(title=f"articles ({len(rows)})")
     for column in ("id", "published", "source", "title", "url", "chars"):
@@ -519,3 +514,191 @@ def schedule(ctx: typer.Context) -> None:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):
         scheduler.shutdown(wait=True)
+
+
+# -- review decisions, re-extraction, timelines ---------------------------------
+
+ReviewerOption = Annotated[
+    str | None,
+    typer.Option(help="Who decides (recorded in the audit log); default: $USER."),
+]
+
+
+def _reviewer(value: str | None) -> str:
+    import getpass
+
+    return value or os.environ.get("BANWATCH_REVIEWER") or getpass.getuser() or "cli"
+
+
+def _decide(ctx: typer.Context, decide: Any) -> None:
+    from store.review import ReviewError
+
+    settings = _settings(ctx)
+    engine = open_database(settings)
+    try:
+        with session_scope(engine) as session:
+            entry = decide(session)
+            console.print(
+                f"event {entry.event_id}: {entry.decision} by {entry.reviewer}"
+                f" -> {entry.after.get('review_state')}"
+            )
+    except ReviewError as exc:
+        errors.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+
+
+@event_app.command("accept")
+def event_accept(
+    ctx: typer.Context,
+    event_id: Annotated[int, typer.Argument(help="Event id (see `banwatch events`).")],
+    note: Annotated[str | None, typer.Option(help="A note kept with the decision.")] = None,
+    reviewer: ReviewerOption = None,
+) -> None:
+    """Accept an event: it will be exported."""
+    from store.review import accept_event
+
+    _decide(ctx, lambda session: accept_event(session, event_id, _reviewer(reviewer), note))
+
+
+@event_app.command("reject")
+def event_reject(
+    ctx: typer.Context,
+    event_id: Annotated[int, typer.Argument(help="Event id.")],
+    reason: Annotated[str, typer.Option(help="Why it is wrong (required).")],
+    reviewer: ReviewerOption = None,
+) -> None:
+    """Reject an event; re-extraction will not bring it back."""
+    from store.review import reject_event
+
+    _decide(ctx, lambda session: reject_event(session, event_id, _reviewer(reviewer), reason))
+
+
+@event_app.command("edit")
+def event_edit(
+    ctx: typer.Context,
+    event_id: Annotated[int, typer.Argument(help="Event id.")],
+    actor: Annotated[str | None, typer.Option(help="Canonical actor name.")] = None,
+    actor_type: Annotated[str | None, typer.Option(help="company, jurisdiction, agency.")] = None,
+    level: Annotated[str | None, typer.Option(help="city, county, state, country, ...")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2.")] = None,
+    region: Annotated[str | None, typer.Option(help="Subdivision code.")] = None,
+    action: Annotated[str | None, typer.Option(help="ban, moratorium, extension, ...")] = None,
+    status: Annotated[str | None, typer.Option(help="enacted, proposed, failed.")] = None,
+    scope: Annotated[str | None, typer.Option(help="Whose use, e.g. 'police use'.")] = None,
+    technology: Annotated[str | None, typer.Option(help="The technology.")] = None,
+    date: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="'indefinite' or an ISO date.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note kept with the decision.")] = None,
+    reviewer: ReviewerOption = None,
+) -> None:
+    """Correct any field of an event; the value survives later re-extraction."""
+    from store.review import edit_event
+
+    given = {
+        "actor": actor,
+        "actor_type": actor_type,
+        "level": level,
+        "country": country,
+        "region": region,
+        "action": action,
+        "status": status,
+        "scope": scope,
+        "technology": technology,
+        "date": date,
+        "until": until,
+    }
+    changes = {field: value for field, value in given.items() if value is not None}
+    _decide(ctx, lambda session: edit_event(session, event_id, _reviewer(reviewer), changes, note))
+
+
+@app.command()
+def reextract(
+    ctx: typer.Context,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Re-read every article, not only those not yet read by this extractor version.",
+        ),
+    ] = False,
+) -> None:
+    """Run the current extractor over stored articles; review decisions are kept."""
+    from banwatch.extraction import extract_stored_articles
+    from extract.extractor import Extractor
+
+    settings = _settings(ctx)
+    engine = open_database(settings)
+    extractor = Extractor(model=settings.model, topics=settings.topics)
+    counts = extract_stored_articles(engine, extractor, everything=everything)
+    console.print(
+        f"re-extracted {counts.articles} article(s) with extractor {extractor.version}:"
+        f" {counts.mentions} mention(s), {counts.events_new} new event(s)"
+    )
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    actor: Annotated[str, typer.Argument(help="Actor name, e.g. Amazon or 'Portland'.")],
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Print one actor's events in date order, with what each one amends."""
+    from store.events import actor_timeline
+
+    settings = _settings(ctx)
+    engine = open_database(settings)
+    with session_factory(engine)() as session:
+        events = actor_timeline(session, actor)
+        rows = [
+            {
+                "event_id": e.id,
+                "actor": e.actor,
+                "country": e.country,
+                "region": e.region,
+                "date": e.date,
+                "action": e.action,
+                "status": e.status,
+                "scope": e.scope,
+                "until": e.until,
+                "amends": e.amends_event_id,
+                "review_state": e.review_state,
+                "sources": e.source_count,
+            }
+            for e in events
+        ]
+    if not rows:
+        errors.print(f"no events for {actor!r}")
+        raise typer.Exit(1)
+    if output is not OutputFormat.table:
+        (write_jsonl if output is OutputFormat.jsonl else _write_plain_csv)(rows, sys.stdout)
+        return
+    table = Table(title=f"timeline: {actor}")
+    for column in ("date", "action", "status", "scope", "until", "where", "id", "amends", "review"):
+        table.add_column(column)
+    for row in rows:
+        where = "-".join(x for x in (row["country"], row["region"]) if x)
+        table.add_row(
+            row["date"] or "?",
+            row["action"],
+            row["status"],
+            row["scope"] or "",
+            row["until"] or "",
+            where,
+            str(row["event_id"]),
+            str(row["amends"] or ""),
+            row["review_state"],
+        )
+    console.print(table)
+
+
+def _write_plain_csv(rows: list[dict[str, Any]], out: Any) -> None:
+    """CSV of arbitrary rows, cells neutralised like the export's."""
+    import csv
+
+    from banwatch.export import neutralise_cell
+
+    writer = csv.writer(out, lineterminator="\r\n")
+    columns = list(rows[0]) if rows else []
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([neutralise_cell(row[c]) for c in columns])

@@ -7,6 +7,7 @@ gets.
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 import threading
 from collections.abc import Iterator
@@ -25,7 +26,11 @@ TEXT_TYPES = {
 
 
 class SampleSiteHandler(BaseHTTPRequestHandler):
-    """Serves files below the site root, substituting the base URL; nothing outside it."""
+    """Serves files below the site root, substituting the base URL; nothing outside it.
+
+    It answers ``If-None-Match`` with 304 like a real news site's CDN would, so
+    that incremental crawling can be exercised against it.
+    """
 
     server: SampleSiteServer
 
@@ -40,7 +45,14 @@ class SampleSiteHandler(BaseHTTPRequestHandler):
             body = body.replace(PLACEHOLDER, self.server.base_url.encode("ascii"))
         else:
             content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
         self.send_response(200)
+        self.send_header("ETag", etag)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

@@ -67,13 +67,22 @@ def dates_agree(left: str | None, right: str | None) -> bool:
 
 
 def _candidates(session: Session, topic: str, key: str, action: str, status: str) -> list[Event]:
+    """Events with this reading, either as canonical fields or in any of their mentions.
+
+    Looking at the mentions too means an event whose actor a reviewer corrected
+    still collects new articles that read it the way the extractor does.
+    """
+    by_mention = select(Mention.event_id).where(
+        Mention.actor_key == key, Mention.action == action, Mention.status == status
+    )
     return list(
         session.scalars(
             select(Event).where(
                 Event.topic == topic,
-                Event.actor_key == key,
-                Event.action == action,
-                Event.status == status,
+                or_(
+                    (Event.actor_key == key) & (Event.action == action) & (Event.status == status),
+                    Event.id.in_(by_mention),
+                ),
             )
         )
     )
@@ -129,36 +138,48 @@ class MentionChanges:
     created: int
 
 
+Reading = tuple[str, str, str, str]
+
+
+def _reading(item: ExtractedEvent) -> Reading:
+    return (item.topic, actor_key(item.actor, item.country, item.region), item.action, item.status)
+
+
 def replace_article_mentions(
     session: Session, article: Article, extracted: Iterable[ExtractedEvent], version: str
 ) -> MentionChanges:
     """Store ``article``'s extracted events as its mentions, replacing any earlier ones.
 
-    Events that lose their last mention are flagged ``orphaned``, never deleted,
-    so that a reviewer's decision on them is kept.
+    Review decisions are never undone by this: the same article saying the same
+    thing again supports the event it supported before (even one whose date or
+    actor a reviewer corrected); evidence that a reviewer rejected stays rejected
+    even if a new extractor reads it differently; events that lose their last
+    mention are flagged ``orphaned``, never deleted.
     """
     touched: dict[int, Event] = {}
     created = 0
-    previous: dict[tuple[str, str, str, str], Event] = {}
+    previous: dict[Reading, Event] = {}
+    rejected_spans: dict[int, Event] = {}
     for mention in list(article.mentions):
         event = mention.event
         touched[event.id] = event
-        previous[(event.topic, event.actor_key, event.action, event.status)] = event
+        previous[(event.topic, mention.actor_key, mention.action, mention.status)] = event
+        if event.review_state == "rejected":
+            rejected_spans[mention.start] = event
         article.mentions.remove(mention)
     session.flush()
 
     for item in extracted:
-        # The same article saying the same thing again belongs to the event it
-        # supported before, even if a reviewer has since corrected that event's date.
-        key = (
-            item.topic,
-            actor_key(item.actor, item.country, item.region),
-            item.action,
-            item.status,
-        )
-        event = previous.get(key) or find_matching_event(session, item)
+        reading = _reading(item)
+        event = previous.get(reading) or find_matching_event(session, item)
         if event is None:
             event = _new_event(item)
+            rejected = rejected_spans.get(item.start)
+            if rejected is not None:
+                event.review_state = "rejected"
+                event.reviewer = rejected.reviewer
+                event.reviewed_at = rejected.reviewed_at
+                event.review_note = f"carried over from rejected event {rejected.id}"
             session.add(event)
             session.flush()
             created += 1
@@ -168,6 +189,10 @@ def replace_article_mentions(
         article.mentions.append(
             Mention(
                 event=event,
+                actor=item.actor,
+                actor_key=reading[1],
+                action=item.action,
+                status=item.status,
                 evidence=item.evidence,
                 start=item.start,
                 end=item.end,
@@ -186,7 +211,37 @@ def replace_article_mentions(
         session.refresh(event, ["mentions"])
         refresh_event(event)
     session.flush()
+    for actor in {(event.topic, event.actor_key) for event in touched.values()}:
+        link_amendments(session, *actor)
     return MentionChanges(touched=list(touched.values()), created=created)
+
+
+AMENDABLE = ("ban", "moratorium", "restriction", "extension")
+AMENDING = ("extension", "repeal")
+
+
+def link_amendments(session: Session, topic: str, key: str) -> None:
+    """Point each extension or repeal at the latest earlier decision it changes.
+
+    Recomputed for the whole actor (a handful of rows, by index), so that
+    articles arriving out of order still end up linked correctly.
+    """
+    events = session.scalars(
+        select(Event)
+        .where(Event.topic == topic, Event.actor_key == key, Event.status == "enacted")
+        .order_by(Event.date.is_(None), Event.date, Event.id)
+    ).all()
+    for index, event in enumerate(events):
+        if event.action not in AMENDING or not event.date:
+            continue
+        earlier = [
+            other
+            for other in events[:index]
+            if other.action in AMENDABLE and other.date and other.date < event.date
+        ]
+        target = earlier[-1].id if earlier else None
+        if event.amends_event_id != target:
+            event.amends_event_id = target
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -300,6 +355,16 @@ def list_events(session: Session, filters: EventFilters) -> Sequence[Event]:
     return session.scalars(filtered_events_query(filters)).all()
 
 
+def actor_timeline(session: Session, actor: str) -> Sequence[Event]:
+    """One actor's events in date order (name matched after normalisation, any place)."""
+    name = actor_key(actor, None, None).split("|")[-1]
+    return session.scalars(
+        select(Event)
+        .where(Event.actor_key.like(f"%|{name}"), Event.orphaned.is_(False))
+        .order_by(Event.date.is_(None), Event.date, Event.id)
+    ).all()
+
+
 def first_source(event: Event) -> Article | None:
     """The earliest-published article that reported ``event``."""
     articles = [m.article for m in event.mentions]
@@ -317,6 +382,8 @@ def best_evidence(event: Event) -> str | None:
 
 __all__: Sequence[str] = (
     "EventFilters",
+    "actor_timeline",
+    "link_amendments",
     "actor_key",
     "best_evidence",
     "dates_agree",

@@ -108,11 +108,18 @@ class Event(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     review_note: Mapped[str | None] = mapped_column(Text)
     edited_fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    amends_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="event", cascade="all, delete-orphan"
+    )
+    amends: Mapped[Event | None] = relationship(remote_side=[id])
+    decisions: Mapped[list[ReviewDecision]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="ReviewDecision.id"
     )
 
     __table_args__ = (
@@ -130,6 +137,10 @@ class Mention(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    actor: Mapped[str] = mapped_column(String(300))
+    actor_key: Mapped[str] = mapped_column(String(300))
+    action: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
     evidence: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -148,7 +159,27 @@ class Mention(Base):
         UniqueConstraint("event_id", "article_id", "start", name="uq_mentions_event_article_start"),
         Index("ix_mentions_article", "article_id"),
         Index("ix_mentions_event", "event_id"),
+        Index("ix_mentions_reading", "actor_key", "action", "status"),
     )
+
+
+class ReviewDecision(Base):
+    """The audit log: every reviewer decision on an event, with before and after."""
+
+    __tablename__ = "review_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    decision: Mapped[str] = mapped_column(String(20))
+    reviewer: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    after: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="decisions")
+
+    __table_args__ = (Index("ix_review_decisions_event", "event_id"),)
 
 
 class CrawlRun(Base):

@@ -1,8 +1,8 @@
-"""Initial schema: sources, articles, events, mentions and crawl runs.
+"""Initial schema: sources, articles, events, mentions, review decisions and crawl runs.
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 07:25:07.892884
+Create Date: 2026-11-27 07:35:09.687836
 """
 
 from __future__ import annotations
@@ -56,8 +56,10 @@ def upgrade() -> None:
         sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("review_note", sa.Text(), nullable=True),
         sa.Column("edited_fields", sa.JSON(), nullable=False),
+        sa.Column("amends_event_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["amends_event_id"], ["events.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
@@ -106,10 +108,30 @@ def upgrade() -> None:
         batch_op.create_index("ix_articles_extracted_version", ["extracted_version"], unique=False)
 
     op.create_table(
+        "review_decisions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("decision", sa.String(length=20), nullable=False),
+        sa.Column("reviewer", sa.String(length=200), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("before", sa.JSON(), nullable=False),
+        sa.Column("after", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("review_decisions", schema=None) as batch_op:
+        batch_op.create_index("ix_review_decisions_event", ["event_id"], unique=False)
+
+    op.create_table(
         "mentions",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("event_id", sa.Integer(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
+        sa.Column("actor", sa.String(length=300), nullable=False),
+        sa.Column("actor_key", sa.String(length=300), nullable=False),
+        sa.Column("action", sa.String(length=20), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("evidence", sa.Text(), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
@@ -130,15 +152,23 @@ def upgrade() -> None:
     with op.batch_alter_table("mentions", schema=None) as batch_op:
         batch_op.create_index("ix_mentions_article", ["article_id"], unique=False)
         batch_op.create_index("ix_mentions_event", ["event_id"], unique=False)
+        batch_op.create_index(
+            "ix_mentions_reading", ["actor_key", "action", "status"], unique=False
+        )
 
 
 def downgrade() -> None:
 
     with op.batch_alter_table("mentions", schema=None) as batch_op:
+        batch_op.drop_index("ix_mentions_reading")
         batch_op.drop_index("ix_mentions_event")
         batch_op.drop_index("ix_mentions_article")
 
     op.drop_table("mentions")
+    with op.batch_alter_table("review_decisions", schema=None) as batch_op:
+        batch_op.drop_index("ix_review_decisions_event")
+
+    op.drop_table("review_decisions")
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.drop_index("ix_articles_extracted_version")
 
