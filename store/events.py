@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -72,20 +71,30 @@ def _candidates(session: Session, topic: str, key: str, action: str, status: str
     Looking at the mentions too means an event whose actor a reviewer corrected
     still collects new articles that read it the way the extractor does.
     """
-    by_mention = select(Mention.event_id).where(
-        Mention.actor_key == key, Mention.action == action, Mention.status == status
-    )
-    return list(
-        session.scalars(
-            select(Event).where(
-                Event.topic == topic,
-                or_(
-                    (Event.actor_key == key) & (Event.action == action) & (Event.status == status),
-                    Event.id.in_(by_mention),
-                ),
-            )
+    by_fields = session.scalars(
+        select(Event).where(
+            Event.topic == topic,
+            Event.actor_key == key,
+            Event.action == action,
+            Event.status == status,
         )
+    ).all()
+    # Two indexed lookups rather than one OR, which some planners turn into a scan.
+    by_mention_ids = set(
+        session.scalars(
+            select(Mention.event_id)
+            .where(Mention.actor_key == key, Mention.action == action, Mention.status == status)
+            .distinct()
+        )
+    ) - {event.id for event in by_fields}
+    by_mention = (
+        session.scalars(
+            select(Event).where(Event.topic == topic, Event.id.in_(by_mention_ids))
+        ).all()
+        if by_mention_ids
+        else []
     )
+    return [*by_fields, *by_mention]
 
 
 def find_matching_event(session: Session, extracted: ExtractedEvent) -> Event | None:
@@ -208,8 +217,7 @@ def replace_article_mentions(
         touched[event.id] = event
 
     for event in touched.values():
-        session.refresh(event, ["mentions"])
-        refresh_event(event)
+        refresh_event(session, event)
     session.flush()
     for actor in {(event.topic, event.actor_key) for event in touched.values()}:
         link_amendments(session, *actor)
@@ -244,48 +252,78 @@ def link_amendments(session: Session, topic: str, key: str) -> None:
             event.amends_event_id = target
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counted = Counter(value for value in values if value)
-    return counted.most_common(1)[0][0] if counted else None
+MAX_SINGLE_CONFIDENCE = 0.95
+MAX_CONFIDENCE = 0.99
 
 
-def refresh_event(event: Event) -> None:
-    """Recompute an event's derived fields from its mentions, keeping reviewer edits."""
-    mentions = event.mentions
-    event.orphaned = not mentions
-    if not mentions:
+def combined_confidence(mean: float, sources: int) -> float:
+    """Confidence that grows with independent sources: a noisy-OR of ``sources`` reports.
+
+    Each supporting article is treated as an independent witness with the
+    event's mean mention confidence (capped, so that no single article is proof).
+    """
+    if sources <= 0:
+        return 0.0
+    doubt = (1.0 - min(mean, MAX_SINGLE_CONFIDENCE)) ** sources
+    return round(min(MAX_CONFIDENCE, 1.0 - doubt), 4)
+
+
+def refresh_event(session: Session, event: Event) -> None:
+    """Recompute an event's derived fields from its mentions, keeping reviewer edits.
+
+    Everything is aggregated in the database over the event's mentions (by
+    index), so the cost does not depend on how large the store is, and a
+    popular event with thousands of mentions is not loaded into memory.
+    """
+    session.flush()
+    mine = Mention.event_id == event.id
+    count, sources, mean, first_published = session.execute(
+        select(
+            func.count(Mention.id),
+            func.count(func.distinct(Mention.article_id)),
+            func.avg(Mention.confidence),
+            func.min(Article.published_at),
+        )
+        .select_from(Mention)
+        .join(Article, Article.id == Mention.article_id)
+        .where(mine)
+    ).one()
+    event.orphaned = count == 0
+    if count == 0:
         return
-    edited = event.edited_fields or {}
-    dated = [m for m in mentions if m.date]
-    if dated:
-        precision = max(len(m.date or "") for m in dated)
-        best = Counter(m.date for m in dated if len(m.date or "") == precision).most_common(1)[0][0]
-        derived_date = best
-        derived_text = next(m.date_text for m in dated if m.date == best)
-    else:
-        derived_date, derived_text = None, None
+    best_date = session.execute(
+        select(Mention.date, Mention.date_text)
+        .where(mine, Mention.date.is_not(None))
+        .group_by(Mention.date, Mention.date_text)
+        .order_by(func.length(Mention.date).desc(), func.count().desc(), Mention.date)
+        .limit(1)
+    ).first()
+    scope = session.scalar(
+        select(Mention.scope)
+        .where(mine, Mention.scope.is_not(None))
+        .group_by(Mention.scope)
+        .order_by(func.count().desc(), Mention.scope)
+        .limit(1)
+    )
+    until = session.scalar(
+        select(Mention.until)
+        .where(mine, Mention.until.is_not(None))
+        .order_by(func.length(Mention.until).desc(), Mention.until)
+        .limit(1)
+    )
     derived = {
-        "date": derived_date,
-        "date_text": derived_text,
-        "scope": _most_common(m.scope for m in mentions),
-        "until": max((m.until for m in mentions if m.until), key=len, default=None),
+        "date": best_date[0] if best_date else None,
+        "date_text": best_date[1] if best_date else None,
+        "scope": scope,
+        "until": until,
     }
+    edited = event.edited_fields or {}
     for field, value in derived.items():
         if field not in edited:
             setattr(event, field, value)
-
-    best_per_article: dict[int, float] = {}
-    for mention in mentions:
-        best_per_article[mention.article_id] = max(
-            best_per_article.get(mention.article_id, 0.0), mention.confidence
-        )
-    doubt = 1.0
-    for confidence in best_per_article.values():
-        doubt *= 1.0 - min(confidence, 0.95)
-    event.confidence = round(min(0.99, 1.0 - doubt), 4)
-    event.source_count = len(best_per_article)
-    published = [m.article.published_at for m in mentions if m.article.published_at]
-    event.first_published_at = min(published) if published else None
+    event.source_count = sources
+    event.confidence = combined_confidence(float(mean or 0.0), sources)
+    event.first_published_at = first_published
 
 
 @dataclass(frozen=True)
