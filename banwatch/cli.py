@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import ExitStack
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from pathlib import Path
@@ -38,6 +39,7 @@ app.add_typer(db_app, name="db")
 event_app = typer.Typer(help="Review one event: accept, reject or edit it.", no_args_is_help=True)
 app.add_typer(event_app, name="event")
 
+DEMO_PORT = 8765
 console = Console()
 errors = Console(stderr=True)
 
@@ -455,15 +457,30 @@ def demo(
     out: Annotated[Path, typer.Option(help="CSV file to write the events to.")] = Path(
         "events.csv"
     ),
+    port: Annotated[
+        int,
+        typer.Option(
+            help="Loopback port for the sample site; 0 picks any free port. The same "
+            "port on every run keeps article URLs stable, so a re-run fetches nothing "
+            "twice."
+        ),
+    ] = DEMO_PORT,
 ) -> None:
     """Serve the bundled sample site on 127.0.0.1, crawl it, extract, and export events."""
     from banwatch.sample_site import serve_sample_site
 
     settings = _settings(ctx)
-    with serve_sample_site() as base_url:
+    with ExitStack() as stack:
+        try:
+            base_url = stack.enter_context(serve_sample_site(port=port))
+        except OSError as exc:
+            errors.print(
+                f"[yellow]port {port} is taken ({exc.strerror}); using a free port: articles"
+                " get new URLs and are fetched again[/yellow]"
+            )
+            base_url = stack.enter_context(serve_sample_site(port=0))
         errors.print(f"sample site at {base_url}")
-        sources = demo_sources(base_url)
-        result = _run_with_progress(settings, sources)
+        result = _run_with_progress(settings, demo_sources(base_url))
     _print_run(result)
     engine = open_database(settings)
     filters = EventFilters(review_state="any")

@@ -16,7 +16,7 @@ from typing import IO, Any
 from sqlalchemy.orm import Session, selectinload
 
 from store.events import EventFilters, best_evidence, filtered_events_query, first_source
-from store.models import Event, Mention
+from store.models import Event
 
 EXPORT_COLUMNS = (
     "event_id",
@@ -82,9 +82,7 @@ def iter_event_rows(
     session: Session, filters: EventFilters, batch: int = 500
 ) -> Iterator[dict[str, Any]]:
     """Rows for every matching event, loaded in batches so memory stays flat."""
-    query = filtered_events_query(filters).options(
-        selectinload(Event.mentions).selectinload(Mention.article)
-    )
+    query = filtered_events_query(filters).options(selectinload(Event.first_article))
     for event in session.scalars(query.execution_options(yield_per=batch)):
         yield event_row(event)
 

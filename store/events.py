@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -65,36 +65,33 @@ def dates_agree(left: str | None, right: str | None) -> bool:
     return left[:common] == right[:common]
 
 
-def _candidates(session: Session, topic: str, key: str, action: str, status: str) -> list[Event]:
-    """Events with this reading, either as canonical fields or in any of their mentions.
+Reading = str
 
-    Looking at the mentions too means an event whose actor a reviewer corrected
-    still collects new articles that read it the way the extractor does.
+
+def reading_of(topic: str, key: str, action: str, status: str) -> Reading:
+    """The extractor's reading of a decision: who (normalised), what, at which stage."""
+    return f"{topic}|{key}|{action}|{status}"
+
+
+def _candidates(session: Session, topic: str, key: str, action: str, status: str) -> list[Event]:
+    """Events with this reading, either in their current fields or as first extracted.
+
+    Two indexed lookups: an event whose actor or action a reviewer corrected
+    still collects new articles that read it the way the extractor did.
     """
-    by_fields = session.scalars(
-        select(Event).where(
-            Event.topic == topic,
-            Event.actor_key == key,
-            Event.action == action,
-            Event.status == status,
-        )
-    ).all()
-    # Two indexed lookups rather than one OR, which some planners turn into a scan.
-    by_mention_ids = set(
+    return list(
         session.scalars(
-            select(Mention.event_id)
-            .where(Mention.actor_key == key, Mention.action == action, Mention.status == status)
-            .distinct()
+            select(Event).where(
+                or_(
+                    (Event.topic == topic)
+                    & (Event.actor_key == key)
+                    & (Event.action == action)
+                    & (Event.status == status),
+                    Event.reading == reading_of(topic, key, action, status),
+                )
+            )
         )
-    ) - {event.id for event in by_fields}
-    by_mention = (
-        session.scalars(
-            select(Event).where(Event.topic == topic, Event.id.in_(by_mention_ids))
-        ).all()
-        if by_mention_ids
-        else []
     )
-    return [*by_fields, *by_mention]
 
 
 def find_matching_event(session: Session, extracted: ExtractedEvent) -> Event | None:
@@ -116,10 +113,12 @@ def find_matching_event(session: Session, extracted: ExtractedEvent) -> Event | 
 
 
 def _new_event(extracted: ExtractedEvent) -> Event:
+    key = actor_key(extracted.actor, extracted.country, extracted.region)
     return Event(
         topic=extracted.topic,
         actor=extracted.actor,
-        actor_key=actor_key(extracted.actor, extracted.country, extracted.region),
+        actor_key=key,
+        reading=reading_of(extracted.topic, key, extracted.action, extracted.status),
         actor_type=extracted.actor_type,
         level=extracted.level,
         country=extracted.country,
@@ -131,7 +130,7 @@ def _new_event(extracted: ExtractedEvent) -> Event:
         date=extracted.date,
         date_text=extracted.date_text,
         until=extracted.until,
-        confidence=extracted.confidence,
+        confidence=0.0,
         source_count=0,
         review_state="pending",
         edited_fields={},
@@ -147,13 +146,6 @@ class MentionChanges:
     created: int
 
 
-Reading = tuple[str, str, str, str]
-
-
-def _reading(item: ExtractedEvent) -> Reading:
-    return (item.topic, actor_key(item.actor, item.country, item.region), item.action, item.status)
-
-
 def replace_article_mentions(
     session: Session, article: Article, extracted: Iterable[ExtractedEvent], version: str
 ) -> MentionChanges:
@@ -164,23 +156,31 @@ def replace_article_mentions(
     actor a reviewer corrected); evidence that a reviewer rejected stays rejected
     even if a new extractor reads it differently; events that lose their last
     mention are flagged ``orphaned``, never deleted.
+
+    A new article (the crawl's case) updates its events incrementally, so the
+    cost does not grow with the store; re-reading an article recomputes the
+    events it touched from their mentions.
     """
     touched: dict[int, Event] = {}
     created = 0
     previous: dict[Reading, Event] = {}
     rejected_spans: dict[int, Event] = {}
-    for mention in list(article.mentions):
+    old_mentions = list(article.mentions)
+    for mention in old_mentions:
         event = mention.event
         touched[event.id] = event
-        previous[(event.topic, mention.actor_key, mention.action, mention.status)] = event
+        previous[reading_of(event.topic, mention.actor_key, mention.action, mention.status)] = event
         if event.review_state == "rejected":
             rejected_spans[mention.start] = event
         article.mentions.remove(mention)
     session.flush()
 
-    for item in extracted:
-        reading = _reading(item)
-        event = previous.get(reading) or find_matching_event(session, item)
+    added: dict[int, list[Mention]] = {}
+    created_ids: set[int] = set()
+    for item in _no_autoflush(session, extracted):
+        key = actor_key(item.actor, item.country, item.region)
+        event = previous.get(reading_of(item.topic, key, item.action, item.status))
+        event = event or find_matching_event(session, item)
         if event is None:
             event = _new_event(item)
             rejected = rejected_spans.get(item.start)
@@ -192,36 +192,51 @@ def replace_article_mentions(
             session.add(event)
             session.flush()
             created += 1
-        duplicate = any(m.event_id == event.id and m.start == item.start for m in article.mentions)
-        if duplicate:
+            created_ids.add(event.id)
+        if any(m.start == item.start for m in added.get(event.id, [])):
             continue
-        article.mentions.append(
-            Mention(
-                event=event,
-                actor=item.actor,
-                actor_key=reading[1],
-                action=item.action,
-                status=item.status,
-                evidence=item.evidence,
-                start=item.start,
-                end=item.end,
-                date=item.date,
-                date_text=item.date_text,
-                scope=item.scope,
-                until=item.until,
-                confidence=item.confidence,
-                extractor_version=version,
-            )
+        mention = Mention(
+            event=event,
+            actor=item.actor,
+            actor_key=key,
+            action=item.action,
+            status=item.status,
+            evidence=item.evidence,
+            start=item.start,
+            end=item.end,
+            date=item.date,
+            date_text=item.date_text,
+            scope=item.scope,
+            until=item.until,
+            confidence=item.confidence,
+            extractor_version=version,
         )
-        session.flush()
+        article.mentions.append(mention)
+        added.setdefault(event.id, []).append(mention)
         touched[event.id] = event
-
-    for event in touched.values():
-        refresh_event(session, event)
     session.flush()
-    for actor in {(event.topic, event.actor_key) for event in touched.values()}:
+
+    for event_id, event in touched.items():
+        if old_mentions:
+            refresh_event(session, event)
+        else:
+            absorb_mentions(event, article, added.get(event_id, []))
+    session.flush()
+    # Links change only where an amending event was touched or a new decision appeared.
+    relink = {
+        (event.topic, event.actor_key)
+        for event in touched.values()
+        if event.action in AMENDING or event.id in created_ids or old_mentions
+    }
+    for actor in relink:
         link_amendments(session, *actor)
     return MentionChanges(touched=list(touched.values()), created=created)
+
+
+def _no_autoflush(session: Session, items: Iterable[ExtractedEvent]) -> Iterator[ExtractedEvent]:
+    """Iterate with autoflush off: new mentions need no flush before the next lookup."""
+    with session.no_autoflush:
+        yield from items
 
 
 AMENDABLE = ("ban", "moratorium", "restriction", "extension")
@@ -256,41 +271,84 @@ MAX_SINGLE_CONFIDENCE = 0.95
 MAX_CONFIDENCE = 0.99
 
 
-def combined_confidence(mean: float, sources: int) -> float:
-    """Confidence that grows with independent sources: a noisy-OR of ``sources`` reports.
+def add_source_confidence(confidence: float, source_confidence: float) -> float:
+    """Confidence after one more independent source: a noisy-OR of the sources.
 
-    Each supporting article is treated as an independent witness with the
-    event's mean mention confidence (capped, so that no single article is proof).
+    Each supporting article counts once, with its most confident mention, and
+    no single article counts as proof (capped at 0.95).
     """
-    if sources <= 0:
-        return 0.0
-    doubt = (1.0 - min(mean, MAX_SINGLE_CONFIDENCE)) ** sources
+    doubt = (1.0 - confidence) * (1.0 - min(source_confidence, MAX_SINGLE_CONFIDENCE))
     return round(min(MAX_CONFIDENCE, 1.0 - doubt), 4)
 
 
-def refresh_event(session: Session, event: Event) -> None:
-    """Recompute an event's derived fields from its mentions, keeping reviewer edits.
+def _set_derived(event: Event, field: str, value: object) -> None:
+    if field not in (event.edited_fields or {}):
+        setattr(event, field, value)
 
-    Everything is aggregated in the database over the event's mentions (by
-    index), so the cost does not depend on how large the store is, and a
-    popular event with thousands of mentions is not loaded into memory.
+
+def absorb_mentions(event: Event, article: Article, mentions: list[Mention]) -> None:
+    """Fold one new article's mentions into its event without reading the others."""
+    if not mentions:
+        return
+    event.orphaned = False
+    event.source_count = (event.source_count or 0) + 1
+    best = max(mentions, key=lambda m: m.confidence)
+    if event.evidence is None or best.confidence > (event.evidence_confidence or 0.0):
+        event.evidence, event.evidence_confidence = best.evidence, best.confidence
+    event.confidence = add_source_confidence(event.confidence or 0.0, best.confidence)
+    published = article.published_at
+    if published is not None and (
+        event.first_published_at is None or published < event.first_published_at
+    ):
+        event.first_published_at = published
+        event.first_article_id = article.id
+    elif event.first_article_id is None:
+        event.first_article_id = article.id
+    for mention in mentions:
+        if mention.date and len(mention.date) > len(event.date or ""):
+            _set_derived(event, "date", mention.date)
+            _set_derived(event, "date_text", mention.date_text)
+        if mention.scope and not event.scope:
+            _set_derived(event, "scope", mention.scope)
+        if mention.until and len(mention.until) > len(event.until or ""):
+            _set_derived(event, "until", mention.until)
+
+
+def refresh_event(session: Session, event: Event) -> None:
+    """Recompute an event's derived fields from all its mentions, keeping reviewer edits.
+
+    Aggregated in the database over the event's mentions, by index; used when
+    an article is re-read, not on the crawl's hot path.
     """
     session.flush()
     mine = Mention.event_id == event.id
-    count, sources, mean, first_published = session.execute(
-        select(
-            func.count(Mention.id),
-            func.count(func.distinct(Mention.article_id)),
-            func.avg(Mention.confidence),
-            func.min(Article.published_at),
-        )
-        .select_from(Mention)
-        .join(Article, Article.id == Mention.article_id)
+    per_article = session.execute(
+        select(Mention.article_id, func.max(Mention.confidence))
         .where(mine)
-    ).one()
-    event.orphaned = count == 0
-    if count == 0:
+        .group_by(Mention.article_id)
+    ).all()
+    event.orphaned = not per_article
+    if not per_article:
         return
+    confidence = 0.0
+    for _article_id, source_confidence in per_article:
+        confidence = add_source_confidence(confidence, source_confidence)
+    event.confidence = confidence
+    event.source_count = len(per_article)
+    first = session.execute(
+        select(Article.id, Article.published_at)
+        .join(Mention, Mention.article_id == Article.id)
+        .where(mine)
+        .order_by(Article.published_at.is_(None), Article.published_at, Article.id)
+        .limit(1)
+    ).first()
+    event.first_article_id, event.first_published_at = first if first else (None, None)
+    event.evidence = session.scalar(
+        select(Mention.evidence)
+        .where(mine)
+        .order_by(Mention.confidence.desc(), Mention.id)
+        .limit(1)
+    )
     best_date = session.execute(
         select(Mention.date, Mention.date_text)
         .where(mine, Mention.date.is_not(None))
@@ -311,19 +369,10 @@ def refresh_event(session: Session, event: Event) -> None:
         .order_by(func.length(Mention.until).desc(), Mention.until)
         .limit(1)
     )
-    derived = {
-        "date": best_date[0] if best_date else None,
-        "date_text": best_date[1] if best_date else None,
-        "scope": scope,
-        "until": until,
-    }
-    edited = event.edited_fields or {}
-    for field, value in derived.items():
-        if field not in edited:
-            setattr(event, field, value)
-    event.source_count = sources
-    event.confidence = combined_confidence(float(mean or 0.0), sources)
-    event.first_published_at = first_published
+    _set_derived(event, "date", best_date[0] if best_date else None)
+    _set_derived(event, "date_text", best_date[1] if best_date else None)
+    _set_derived(event, "scope", scope)
+    _set_derived(event, "until", until)
 
 
 @dataclass(frozen=True)
@@ -405,17 +454,12 @@ def actor_timeline(session: Session, actor: str) -> Sequence[Event]:
 
 def first_source(event: Event) -> Article | None:
     """The earliest-published article that reported ``event``."""
-    articles = [m.article for m in event.mentions]
-    if not articles:
-        return None
-    return min(articles, key=lambda a: (a.published_at is None, a.published_at or 0, a.id))
+    return event.first_article
 
 
 def best_evidence(event: Event) -> str | None:
     """The evidence sentence of the most confident mention."""
-    if not event.mentions:
-        return None
-    return max(event.mentions, key=lambda m: (m.confidence, -m.id)).evidence
+    return event.evidence
 
 
 __all__: Sequence[str] = (

@@ -88,6 +88,9 @@ class Event(Base):
     topic: Mapped[str] = mapped_column(String(100))
     actor: Mapped[str] = mapped_column(String(300))
     actor_key: Mapped[str] = mapped_column(String(300))
+    # The extractor's reading that created the event (topic|actor key|action|status).
+    # Reviewers may edit the fields; new articles that read the same way still join.
+    reading: Mapped[str] = mapped_column(String(400))
     actor_type: Mapped[str] = mapped_column(String(20))
     level: Mapped[str | None] = mapped_column(String(20))
     country: Mapped[str | None] = mapped_column(String(2))
@@ -102,6 +105,11 @@ class Event(Base):
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     source_count: Mapped[int] = mapped_column(Integer, default=0)
     first_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL")
+    )
+    evidence: Mapped[str | None] = mapped_column(Text)
+    evidence_confidence: Mapped[float | None] = mapped_column(Float)
     orphaned: Mapped[bool] = mapped_column(default=False)
     review_state: Mapped[str] = mapped_column(String(20), default="pending")
     reviewer: Mapped[str | None] = mapped_column(String(200))
@@ -118,12 +126,14 @@ class Event(Base):
         back_populates="event", cascade="all, delete-orphan"
     )
     amends: Mapped[Event | None] = relationship(remote_side=[id])
+    first_article: Mapped[Article | None] = relationship()
     decisions: Mapped[list[ReviewDecision]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="ReviewDecision.id"
     )
 
     __table_args__ = (
         Index("ix_events_cluster", "topic", "actor_key", "action", "status"),
+        Index("ix_events_reading", "reading"),
         Index("ix_events_review_state", "review_state"),
         Index("ix_events_date", "date"),
     )

@@ -7,6 +7,7 @@ database; the assertions are on what the pipeline stored.
 from __future__ import annotations
 
 import csv
+import socket
 from pathlib import Path
 
 import pytest
@@ -109,18 +110,26 @@ def test_make_demo_twice_gives_the_same_table(tmp_path: Path, monkeypatch) -> No
     monkeypatch.chdir(tmp_path)
     db = f"sqlite:///{tmp_path / 'banwatch.db'}"
     runner = CliRunner()
-    first = runner.invoke(app, ["--db", db, "demo"])
+    port = _free_port()
+    first = runner.invoke(app, ["--db", db, "demo", "--port", str(port)])
     assert first.exit_code == 0, first.output
     rows = list(csv.DictReader((tmp_path / "events.csv").open(encoding="utf-8", newline="")))
     assert len(rows) >= 15
     assert {"company", "jurisdiction"} <= {row["actor_type"] for row in rows}
     assert all(row["evidence"] and row["first_source_url"].startswith("http") for row in rows)
 
-    second = runner.invoke(app, ["--db", db, "demo"])
+    second = runner.invoke(app, ["--db", db, "demo", "--port", str(port)])
     assert second.exit_code == 0, second.output
     again = list(csv.DictReader((tmp_path / "events.csv").open(encoding="utf-8", newline="")))
     assert [r["event_id"] for r in again] == [r["event_id"] for r in rows]
+    assert _counts(db)["articles"] == len(ARTICLE_PAGES), "the second demo fetched nothing new"
 
     listed = runner.invoke(app, ["--db", db, "events", "--format", "jsonl"])
     assert listed.exit_code == 0
     assert len(listed.output.strip().splitlines()) == len(rows)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 07:35:09.687836
+Create Date: 2026-11-27 07:41:01.483936
 """
 
 from __future__ import annotations
@@ -30,45 +30,6 @@ def upgrade() -> None:
         sa.Column("sources_report", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
-    op.create_table(
-        "events",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("topic", sa.String(length=100), nullable=False),
-        sa.Column("actor", sa.String(length=300), nullable=False),
-        sa.Column("actor_key", sa.String(length=300), nullable=False),
-        sa.Column("actor_type", sa.String(length=20), nullable=False),
-        sa.Column("level", sa.String(length=20), nullable=True),
-        sa.Column("country", sa.String(length=2), nullable=True),
-        sa.Column("region", sa.String(length=10), nullable=True),
-        sa.Column("action", sa.String(length=20), nullable=False),
-        sa.Column("status", sa.String(length=20), nullable=False),
-        sa.Column("scope", sa.Text(), nullable=True),
-        sa.Column("technology", sa.String(length=200), nullable=False),
-        sa.Column("date", sa.String(length=10), nullable=True),
-        sa.Column("date_text", sa.Text(), nullable=True),
-        sa.Column("until", sa.String(length=20), nullable=True),
-        sa.Column("confidence", sa.Float(), nullable=False),
-        sa.Column("source_count", sa.Integer(), nullable=False),
-        sa.Column("first_published_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("orphaned", sa.Boolean(), nullable=False),
-        sa.Column("review_state", sa.String(length=20), nullable=False),
-        sa.Column("reviewer", sa.String(length=200), nullable=True),
-        sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("review_note", sa.Text(), nullable=True),
-        sa.Column("edited_fields", sa.JSON(), nullable=False),
-        sa.Column("amends_event_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["amends_event_id"], ["events.id"], ondelete="SET NULL"),
-        sa.PrimaryKeyConstraint("id"),
-    )
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_events_cluster", ["topic", "actor_key", "action", "status"], unique=False
-        )
-        batch_op.create_index("ix_events_date", ["date"], unique=False)
-        batch_op.create_index("ix_events_review_state", ["review_state"], unique=False)
-
     op.create_table(
         "sources",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -108,20 +69,49 @@ def upgrade() -> None:
         batch_op.create_index("ix_articles_extracted_version", ["extracted_version"], unique=False)
 
     op.create_table(
-        "review_decisions",
+        "events",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("event_id", sa.Integer(), nullable=False),
-        sa.Column("decision", sa.String(length=20), nullable=False),
-        sa.Column("reviewer", sa.String(length=200), nullable=False),
-        sa.Column("reason", sa.Text(), nullable=True),
-        sa.Column("before", sa.JSON(), nullable=False),
-        sa.Column("after", sa.JSON(), nullable=False),
+        sa.Column("topic", sa.String(length=100), nullable=False),
+        sa.Column("actor", sa.String(length=300), nullable=False),
+        sa.Column("actor_key", sa.String(length=300), nullable=False),
+        sa.Column("reading", sa.String(length=400), nullable=False),
+        sa.Column("actor_type", sa.String(length=20), nullable=False),
+        sa.Column("level", sa.String(length=20), nullable=True),
+        sa.Column("country", sa.String(length=2), nullable=True),
+        sa.Column("region", sa.String(length=10), nullable=True),
+        sa.Column("action", sa.String(length=20), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("scope", sa.Text(), nullable=True),
+        sa.Column("technology", sa.String(length=200), nullable=False),
+        sa.Column("date", sa.String(length=10), nullable=True),
+        sa.Column("date_text", sa.Text(), nullable=True),
+        sa.Column("until", sa.String(length=20), nullable=True),
+        sa.Column("confidence", sa.Float(), nullable=False),
+        sa.Column("source_count", sa.Integer(), nullable=False),
+        sa.Column("first_published_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("first_article_id", sa.Integer(), nullable=True),
+        sa.Column("evidence", sa.Text(), nullable=True),
+        sa.Column("evidence_confidence", sa.Float(), nullable=True),
+        sa.Column("orphaned", sa.Boolean(), nullable=False),
+        sa.Column("review_state", sa.String(length=20), nullable=False),
+        sa.Column("reviewer", sa.String(length=200), nullable=True),
+        sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("review_note", sa.Text(), nullable=True),
+        sa.Column("edited_fields", sa.JSON(), nullable=False),
+        sa.Column("amends_event_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["amends_event_id"], ["events.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["first_article_id"], ["articles.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
     )
-    with op.batch_alter_table("review_decisions", schema=None) as batch_op:
-        batch_op.create_index("ix_review_decisions_event", ["event_id"], unique=False)
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_events_cluster", ["topic", "actor_key", "action", "status"], unique=False
+        )
+        batch_op.create_index("ix_events_date", ["date"], unique=False)
+        batch_op.create_index("ix_events_reading", ["reading"], unique=False)
+        batch_op.create_index("ix_events_review_state", ["review_state"], unique=False)
 
     op.create_table(
         "mentions",
@@ -156,28 +146,45 @@ def upgrade() -> None:
             "ix_mentions_reading", ["actor_key", "action", "status"], unique=False
         )
 
+    op.create_table(
+        "review_decisions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("decision", sa.String(length=20), nullable=False),
+        sa.Column("reviewer", sa.String(length=200), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("before", sa.JSON(), nullable=False),
+        sa.Column("after", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("review_decisions", schema=None) as batch_op:
+        batch_op.create_index("ix_review_decisions_event", ["event_id"], unique=False)
+
 
 def downgrade() -> None:
 
+    with op.batch_alter_table("review_decisions", schema=None) as batch_op:
+        batch_op.drop_index("ix_review_decisions_event")
+
+    op.drop_table("review_decisions")
     with op.batch_alter_table("mentions", schema=None) as batch_op:
         batch_op.drop_index("ix_mentions_reading")
         batch_op.drop_index("ix_mentions_event")
         batch_op.drop_index("ix_mentions_article")
 
     op.drop_table("mentions")
-    with op.batch_alter_table("review_decisions", schema=None) as batch_op:
-        batch_op.drop_index("ix_review_decisions_event")
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.drop_index("ix_events_review_state")
+        batch_op.drop_index("ix_events_reading")
+        batch_op.drop_index("ix_events_date")
+        batch_op.drop_index("ix_events_cluster")
 
-    op.drop_table("review_decisions")
+    op.drop_table("events")
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.drop_index("ix_articles_extracted_version")
 
     op.drop_table("articles")
     op.drop_table("sources")
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_index("ix_events_review_state")
-        batch_op.drop_index("ix_events_date")
-        batch_op.drop_index("ix_events_cluster")
-
-    op.drop_table("events")
     op.drop_table("crawl_runs")

@@ -1,0 +1,160 @@
+"""banwatch's spaCy components, registered with ``@Language.factory``.
+
+Each component's data lives in JSONL files under ``extract/patterns/`` (or, for
+topics, in the topic configuration), so the linguistic knowledge can be reviewed and
+changed without touching code.  The components only *annotate*; deciding what is an
+event is the extractor's job (``extract.events_rules``).
+
+Annotations written:
+
+``doc.ents``
+    jurisdictions (``GPE``), companies/publishers/advocates (``ORG``) and government
+    bodies (``GOV``) from the gazetteer ruler, with ``ent_id_`` such as
+    ``place:portland``, ``company:Amazon`` or ``body:legislature:city``; statistical
+    entities fill the gaps.
+``doc.spans["bw_ner"]``
+    the statistical NER entities as they were before the ruler overwrote them, so the
+    extractor can tell "George Washington" (PERSON) from Washington the state.
+``doc.spans["bw_topic"]``
+    topic terms, label = topic name.
+``doc.spans["bw_cue"]``
+    action/status/negation cues, label = cue id (``action:ban``, ``status:proposed``...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
+
+#: Files loaded by the gazetteer ruler, in this order.
+RULER_FILES = ["jurisdictions.jsonl", "companies.jsonl", "organizations.jsonl", "agencies.jsonl"]
+CUE_FILES = ["cues.jsonl"]
+
+NER_KEY = "bw_ner"
+TOPIC_KEY = "bw_topic"
+CUE_KEY = "bw_cue"
+
+
+def pattern_path(name: str) -> Path:
+    """Resolve a pattern file name relative to ``extract/patterns`` (absolute paths kept)."""
+    path = Path(name)
+    return path if path.is_absolute() else PATTERNS_DIR / path
+
+
+def read_patterns(files: Iterable[str]) -> list[dict[str, Any]]:
+    """Read and concatenate JSONL pattern files."""
+    rows: list[dict[str, Any]] = []
+    for name in files:
+        rows.extend(srsly.read_jsonl(pattern_path(name)))
+    return rows
+
+
+@Language.factory("banwatch_ner_snapshot", default_config={"key": NER_KEY})
+def make_ner_snapshot(nlp: Language, name: str, key: str) -> NerSnapshot:
+    """Keep the statistical entities before the gazetteer ruler overwrites them."""
+    return NerSnapshot(key)
+
+
+class NerSnapshot:
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[self.key] = list(doc.ents)
+        return doc
+
+
+@Language.factory(
+    "banwatch_entity_ruler",
+    default_config={"pattern_files": RULER_FILES, "overwrite_ents": True},
+)
+def make_gazetteer_ruler(
+    nlp: Language, name: str, pattern_files: list[str], overwrite_ents: bool
+) -> EntityRuler:
+    """spaCy's own ``EntityRuler``, filled from banwatch's JSONL pattern files.
+
+    Phrase patterns are matched on ORTH (case-sensitive) on purpose: "Mobile" or
+    "Reading" as places must be capitalised, and "ban in Portland" must not match
+    "portland cement".
+    """
+    ruler = EntityRuler(nlp, name, overwrite_ents=overwrite_ents, ent_id_sep="||")
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(read_patterns(pattern_files))
+    return ruler
+
+
+@Language.factory(
+    "banwatch_topics",
+    default_config={"topics": [], "key": TOPIC_KEY},
+)
+def make_topic_matcher(
+    nlp: Language, name: str, topics: list[dict[str, Any]], key: str
+) -> TopicMatcher:
+    """Mark topic terms (case-insensitive) in ``doc.spans[key]``, label = topic name.
+
+    ``topics`` is a list of ``{"name": ..., "terms": [...]}`` tables so the config
+    stays serialisable.
+    """
+    return TopicMatcher(nlp, topics, key)
+
+
+class TopicMatcher:
+    def __init__(self, nlp: Language, topics: list[dict[str, Any]], key: str) -> None:
+        self.key = key
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for topic in topics:
+            terms = [t for t in topic.get("terms", []) if t]
+            variants: set[str] = set()
+            for term in terms:
+                variants.update(
+                    {term, term.lower(), term.replace("-", " "), term.replace(" ", "-")}
+                )
+            self.matcher.add(topic["name"], [nlp.make_doc(v) for v in sorted(variants)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
+        doc.spans[self.key] = filter_spans(spans)
+        return doc
+
+
+@Language.factory(
+    "banwatch_cues",
+    default_config={"pattern_files": CUE_FILES, "key": CUE_KEY},
+)
+def make_cue_matcher(nlp: Language, name: str, pattern_files: list[str], key: str) -> CueMatcher:
+    """Mark action, status, negation and chaining cues from ``cues.jsonl``."""
+    return CueMatcher(nlp, read_patterns(pattern_files), key)
+
+
+class CueMatcher:
+    def __init__(self, nlp: Language, patterns: list[dict[str, Any]], key: str) -> None:
+        self.key = key
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        by_id: dict[str, list[list[dict[str, Any]]]] = {}
+        for row in patterns:
+            by_id.setdefault(row["id"], []).append(row["pattern"])
+        for cue_id, pats in by_id.items():
+            self.matcher.add(cue_id, pats)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
+        # overlapping cues of *different* kinds are all kept ("voted to" + "ban");
+        # within one kind the longest wins
+        kept: list[Span] = []
+        by_label: dict[str, list[Span]] = {}
+        for span in spans:
+            by_label.setdefault(span.label_, []).append(span)
+        for group in by_label.values():
+            kept.extend(filter_spans(group))
+        doc.spans[self.key] = sorted(kept, key=lambda s: (s.start, s.end))
+        return doc

@@ -1,0 +1,514 @@
+"""Finding date expressions and resolving them to ISO dates at the precision written.
+
+News text dates events in three ways, all handled here:
+
+* absolute: "May 14, 2019", "May 2019", "2019", "5/14/2019", "late 2020";
+* relative to the publication (or dateline) date: "on Tuesday", "yesterday",
+  "last month", "earlier this year" — resolved against ``base``;
+* relative to another event: "the day after", "two months later", "soon after" —
+  resolved against ``anchor``, the date of the event mentioned before.
+
+A resolved date is a ``PartialDate`` whose ``iso()`` keeps the precision the text
+gives: ``2019-05-14``, ``2019-05`` or ``2019``.  Expressions this module's own rules do
+not cover ("three weeks ago", "a fortnight ago") fall back to dateparser with
+``RELATIVE_BASE``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
+    "a few": None,
+}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
+    r"Nov\.?|Dec\.?)"
+)
+_YEAR = r"(?:19[89]\d|20[0-4]\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUM = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d{1,2})"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+
+# (kind, regex); tried in order, earlier matches win over overlapping later ones
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")),
+    ("numeric", re.compile(rf"\b(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])/({_YEAR}|\d\d)\b")),
+    ("mdy", re.compile(rf"\b({_MONTH})\s+({_DAY}),?\s+({_YEAR})\b")),
+    ("dmy", re.compile(rf"\b({_DAY})\s+({_MONTH}),?\s+({_YEAR})\b")),
+    ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?({_YEAR})\b")),
+    ("md", re.compile(rf"\b({_MONTH})\s+({_DAY})\b(?!\s*(?:,\s*)?\d)")),
+    ("dm", re.compile(rf"\b({_DAY})\s+({_MONTH})\b")),
+    (
+        "part_year",
+        re.compile(
+            rf"\b((?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+            rf"the\s+(?:{_SEASON})\s+of|(?:{_SEASON}))[\s-]+(?:of\s+)?)({_YEAR})\b",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(rf"(?<![\w$#./-])({_YEAR})(?![\w/]|-\d|\.\d|,\d{{3}})")),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|since|during|by|until|through|before|after|from|early|late|mid|"
+            rf"mid-|last|this|next|of)\s+({_MONTH})\b(?!\s+\d)",
+            re.I,
+        ),
+    ),
+    ("weekday", re.compile(rf"\b(?:(last|this|next|on|late|early)\s+)?({_WEEKDAY})\b")),
+    (
+        "day_word",
+        re.compile(
+            r"\b(today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|"
+            r"evening|week)|last\s+night)\b",
+            re.I,
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            rf"\b(last|this|next|earlier\s+this|later\s+this|late\s+last|early\s+last|"
+            rf"earlier\s+last|past)\s+(week|month|year|{_SEASON})\b",
+            re.I,
+        ),
+    ),
+    ("ago", re.compile(rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b", re.I)),
+    (
+        "after_event",
+        re.compile(
+            rf"\b(?:(the\s+(?:next|following)\s+(day|week|month|year))|"
+            rf"(?:the\s+)?(day|week|month|year)\s+(?:after|later|afterwards?)|"
+            rf"({_NUM})\s+(days?|weeks?|months?|years?)\s+(later|after(?:wards?)?|earlier|before)|"
+            rf"(soon|shortly|quickly|not\s+long)\s+(?:after(?:wards?)?|thereafter)|"
+            rf"(?:that|the)\s+same\s+(day|week|month|year)|"
+            rf"(days|weeks|months)\s+later)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to year, month or day precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> int:
+        """3 = day, 2 = month, 1 = year."""
+        return 3 if self.day else 2 if self.month else 1
+
+    def iso(self) -> str:
+        if self.day and self.month:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def as_date(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def from_date(cls, d: date, precision: int = 3) -> PartialDate:
+        if precision >= 3:
+            return cls(d.year, d.month, d.day)
+        if precision == 2:
+            return cls(d.year, d.month)
+        return cls(d.year)
+
+    @classmethod
+    def parse(cls, iso: str | None) -> PartialDate | None:
+        if not iso:
+            return None
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso)
+        if not m:
+            return None
+        return cls(
+            int(m.group(1)),
+            int(m.group(2)) if m.group(2) else None,
+            int(m.group(3)) if m.group(3) else None,
+        )
+
+
+@dataclass
+class DateMention:
+    """A date expression found in text; ``kind`` tells how to resolve it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    groups: tuple[str | None, ...]
+    role: str = ""  # "until" / "effect" when the words before say so (set by callers)
+
+    @property
+    def explicit_year(self) -> bool:
+        return self.kind in {"iso", "numeric", "mdy", "dmy", "my", "part_year", "year"}
+
+    @property
+    def needs_anchor(self) -> bool:
+        return self.kind == "after_event"
+
+
+def to_date(value: date | datetime | str | None) -> date | None:
+    """Accept a date, datetime or ISO string; anything else is None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip()[:19]).date()
+        except ValueError:
+            return None
+    return None
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _num(word: str) -> int | None:
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def _day(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """All date expressions in ``text``, sorted, without overlaps (earlier patterns win)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if kind == "month":  # keep the preposition out of the mention
+                s = m.start(1)
+            if kind == "weekday" and m.group(1) and m.group(1).lower() == "on":
+                s = m.start(2)
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if (
+                kind in {"md", "my", "month"}
+                and text[s : s + 3] == "May"
+                and not _may_is_month(text, s, e)
+            ):
+                continue
+            if kind == "year" and not _plausible_year(text, s, e):
+                continue
+            taken.append((s, e))
+            found.append(DateMention(s, e, text[s:e], kind, m.groups()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _may_is_month(text: str, s: int, e: int) -> bool:
+    """ "May" the month vs "may" the modal: months are followed by a day/year or preceded
+    by a preposition; a sentence-initial "May" followed by a verb is a modal."""
+    after = text[s + 3 : s + 12]
+    before = text[max(0, s - 12) : s].lower()
+    return bool(
+        re.match(r"\s+\d", after)
+        or re.search(
+            r"\b(in|since|during|by|until|of|early|late|mid-?|last|this|next|through|from)\s+$",
+            before,
+        )
+    )
+
+
+def _plausible_year(text: str, s: int, e: int) -> bool:
+    """A bare four-digit number is a year unless it looks like an amount or an id."""
+    before = text[max(0, s - 12) : s].lower()
+    after = text[e : e + 12].lower()
+    if re.search(r"(\$|no\.|number|#|route|room|suite|bill|section|ordinance|file)\s*$", before):
+        return False
+    return not re.match(
+        r"\s*(people|residents|cameras|officers|dollars|percent|%|votes|pages|images)", after
+    )
+
+
+def _infer_year(
+    month: int, day: int | None, base: date | None, anchor: PartialDate | None, future: bool
+) -> int | None:
+    """Year for a month (and day) given without one.
+
+    With a recent explicit year (``anchor``) the date is placed at or after it; else
+    against ``base`` (publication/dateline): in the past unless ``future``.
+    """
+    if anchor is not None:
+        year = anchor.year
+        if anchor.month and month < anchor.month:
+            year += 1
+        if base is not None and year > base.year:
+            year = base.year
+        return year
+    if base is None:
+        return None
+    year = base.year
+    candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+    if future:
+        if candidate < base - timedelta(days=31):
+            year += 1
+    elif candidate > base + timedelta(days=7):
+        year -= 1
+    return year
+
+
+def _add_months(d: date, months: int) -> date:
+    idx = d.year * 12 + (d.month - 1) + months
+    y, m = divmod(idx, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def resolve(
+    mention: DateMention,
+    base: date | None,
+    anchor: PartialDate | None = None,
+    year_hint: PartialDate | None = None,
+    future: bool = False,
+) -> PartialDate | None:
+    """Resolve a mention. ``base``: publication/dateline date; ``anchor``: the previous
+    event's date (for "the day after"); ``year_hint``: a recent explicit date in the
+    text (for a bare "in June"); ``future``: the clause speaks of the future."""
+    g = mention.groups
+    k = mention.kind
+    try:
+        if k == "iso":
+            return PartialDate(int(g[0]), int(g[1]), int(g[2]))
+        if k == "numeric":
+            y = int(g[2])
+            y = y + 2000 if y < 100 else y
+            return PartialDate(y, int(g[0]), int(g[1]))
+        if k == "mdy":
+            return _checked(int(g[2]), month_number(g[0]), _day(g[1]))
+        if k == "dmy":
+            return _checked(int(g[2]), month_number(g[1]), _day(g[0]))
+        if k == "my":
+            return PartialDate(int(g[1]), month_number(g[0]))
+        if k in {"md", "dm"}:
+            month, day = (
+                (month_number(g[0]), _day(g[1])) if k == "md" else (month_number(g[1]), _day(g[0]))
+            )
+            year = _infer_year(month, day, base, year_hint, future)
+            return _checked(year, month, day) if year else None
+        if k == "part_year" or k == "year":
+            return PartialDate(int(g[-1]))
+        if k == "month":
+            month = month_number(g[0])
+            year = _infer_year(month, None, base, year_hint, future)
+            return PartialDate(year, month) if year else None
+        if k == "weekday":
+            return _weekday(g[0], g[1], base, future)
+        if k == "day_word":
+            return _day_word(g[0].lower(), base)
+        if k == "period":
+            return _period(g[0].lower(), g[1].lower(), base)
+        if k == "ago":
+            return _ago(g[0], g[1].lower(), base)
+        if k == "after_event":
+            return _after_event(mention.text.lower(), anchor)
+    except (ValueError, KeyError, OverflowError):
+        return None
+    return None
+
+
+def _checked(year: int | None, month: int, day: int) -> PartialDate | None:
+    if year is None:
+        return None
+    date(year, month, day)  # raises on 31 February
+    return PartialDate(year, month, day)
+
+
+def _weekday(
+    modifier: str | None, name: str, base: date | None, future: bool
+) -> PartialDate | None:
+    if base is None:
+        return None
+    target = WEEKDAYS[name.lower()]
+    modifier = (modifier or "").lower()
+    if modifier == "next" or (future and modifier != "last"):
+        delta = (target - base.weekday()) % 7 or 7
+        return PartialDate.from_date(base + timedelta(days=delta))
+    delta = (base.weekday() - target) % 7
+    if modifier == "last" and delta == 0:
+        delta = 7
+    return PartialDate.from_date(base - timedelta(days=delta))
+
+
+def _day_word(word: str, base: date | None) -> PartialDate | None:
+    if base is None:
+        return None
+    word = " ".join(word.split())
+    if word in {"yesterday", "last night"}:
+        return PartialDate.from_date(base - timedelta(days=1))
+    if word == "tomorrow":
+        return PartialDate.from_date(base + timedelta(days=1))
+    if word == "this week":
+        return PartialDate.from_date(base, 2)
+    return PartialDate.from_date(base)
+
+
+def _period(modifier: str, unit: str, base: date | None) -> PartialDate | None:
+    if base is None:
+        return None
+    modifier = " ".join(modifier.split())
+    step = -1 if modifier.endswith("last") or modifier == "past" else 1 if modifier == "next" else 0
+    if unit == "week":
+        return PartialDate.from_date(base + timedelta(days=7 * step), 2)
+    if unit == "month":
+        return PartialDate.from_date(_add_months(base, step), 2)
+    return PartialDate(base.year + step)  # year or season
+
+
+def _ago(number: str, unit: str, base: date | None) -> PartialDate | None:
+    if base is None:
+        return None
+    n = _num(number)
+    if n is None:
+        return _dateparser_fallback(f"{number} {unit}s ago", base)
+    if unit == "day":
+        return PartialDate.from_date(base - timedelta(days=n))
+    if unit == "week":
+        return PartialDate.from_date(base - timedelta(days=7 * n), 2)
+    if unit == "month":
+        return PartialDate.from_date(_add_months(base, -n), 2)
+    return PartialDate(base.year - n)
+
+
+def _after_event(text: str, anchor: PartialDate | None) -> PartialDate | None:
+    if anchor is None:
+        return None
+    text = " ".join(text.split())
+    sign = -1 if re.search(r"\b(earlier|before)\b", text) else 1
+    m = re.search(rf"\b({_NUM})\s+(day|week|month|year)s?\b", text)
+    if m:
+        n = _num(m.group(1))
+        unit = m.group(2)
+    else:
+        n = 1
+        m2 = re.search(r"\b(day|week|month|year)\b", text)
+        unit = m2.group(1) if m2 else None
+        if re.search(r"\bsame\b", text):
+            n = 0
+    if unit is None or n is None:  # "soon after", "weeks later", "several months later"
+        if "month" in text:
+            return PartialDate(anchor.year)
+        return PartialDate(anchor.year, anchor.month) if anchor.month else PartialDate(anchor.year)
+    d = anchor.as_date()
+    if unit == "day":
+        if anchor.precision < 3:
+            return anchor
+        return PartialDate.from_date(d + timedelta(days=sign * n))
+    if unit == "week":
+        if anchor.precision < 3:
+            return PartialDate(anchor.year, anchor.month) if anchor.month else anchor
+        return PartialDate.from_date(d + timedelta(days=sign * 7 * n), 2 if n > 1 else 3)
+    if unit == "month":
+        if anchor.precision < 2:
+            return anchor
+        return PartialDate.from_date(_add_months(d, sign * n), 2)
+    return PartialDate(anchor.year + sign * n)
+
+
+def _dateparser_fallback(text: str, base: date) -> PartialDate | None:
+    """dateparser for what the rules above do not parse; day precision only if it says so."""
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return PartialDate.from_date(parsed.date(), 2)
+
+
+DATELINE = re.compile(
+    rf"^\s*(?:[A-Z][A-Z.'\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.\- ]{{1,20}})?)\s*"
+    rf"(?:\([A-Za-z. ]+\)\s*)?[,—–-]*\s*({_MONTH}\s+{_DAY}(?:,\s*{_YEAR})?)\s*"
+    rf"(?:\([A-Za-z. ]+\)\s*)?[—–-]+"
+)
+
+
+def find_dateline(text: str) -> DateMention | None:
+    """The date of a dateline such as "BOSTON, June 24 —" at the start of ``text``."""
+    m = DATELINE.match(text[:200])
+    if not m:
+        return None
+    s, e = m.span(1)
+    for mention in find_dates(text[s:e]):
+        mention.start += s
+        mention.end += s
+        return mention
+    return None

@@ -1,0 +1,254 @@
+"""The Extractor: article text in, merged events out.
+
+Flow per article (see ``Extractor.extract_many``):
+
+1. validate and cap the text (``MAX_TEXT_CHARS``); binary garbage gives no events;
+2. prefilter: no topic term in body or title → no events, and the model never runs;
+3. split into paragraph blocks and keep those with a topic term or a cue word;
+4. run the spaCy pipeline over title + kept blocks of many articles at once
+   (``nlp.pipe``);
+5. apply the sentence rules (``extract.rules``) in reading order;
+6. merge the mentions of each event (same actor, region, action and status) keeping
+   the most precise date, and fill dates from the headline or dateline when the body
+   gives none.
+
+Offsets: ``Event.start``/``end`` index the ``text`` passed in (the cap only drops a
+tail, so offsets stay valid).  An event found only in the title has
+``start == end == 0`` and the title as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import islice
+
+from spacy.language import Language
+
+from . import dates as d
+from .events import Event
+from .gazetteer import Gazetteer, load_gazetteer
+from .pipeline import build_pipeline
+from .places import PlaceContext
+from .prefilter import Block, Prefilter, relevant_blocks, split_blocks
+from .rules import ArticleState, Candidate, SentenceRules
+from .text import is_garbage
+from .topics import DEFAULT_TOPICS, Topic
+
+EXTRACTOR_VERSION = "0.1.0"
+
+#: Characters of an article that are read; the rest is ignored.  Real news articles
+#: are far shorter; the cap bounds the time a pathological 5 MB input can take.
+MAX_TEXT_CHARS = 100_000
+MAX_TITLE_CHARS = 500
+
+Item = tuple[str, "date | datetime | None", "str | None"]
+
+
+@dataclass
+class _Prepared:
+    text: str
+    title: str
+    published: date | None
+    topics: list[str]
+    blocks: list[Block] = field(default_factory=list)
+    dateline: d.DateMention | None = None
+
+
+class Extractor:
+    """Finds ban/moratorium events in news text.
+
+    The spaCy pipeline is built lazily on first use (about a second), so creating an
+    Extractor is cheap and off-topic articles never pay for the model.
+    """
+
+    def __init__(self, model: str | None = None, topics: Sequence[Topic] | None = None) -> None:
+        self.topics: tuple[Topic, ...] = tuple(topics) if topics else DEFAULT_TOPICS
+        if not self.topics:
+            raise ValueError("an Extractor needs at least one topic")
+        self.model = model
+        self.version = EXTRACTOR_VERSION
+        self.prefilter = Prefilter(self.topics)
+        self._nlp: Language | None = None
+        self._gaz: Gazetteer | None = None
+        self._technology = {t.name: t.technology for t in self.topics}
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = build_pipeline(self.model, self.topics)
+        return self._nlp
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = load_gazetteer()
+        return self._gaz
+
+    # ------------------------------------------------------------------ public API
+    def extract(
+        self, text: str, published: date | datetime | None = None, title: str | None = None
+    ) -> list[Event]:
+        """Events in one article.  ``published`` resolves relative dates ("on Tuesday")."""
+        return next(self.extract_many([(text, published, title)]))
+
+    def extract_many(
+        self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32
+    ) -> Iterator[list[Event]]:
+        """Same results as ``extract`` for each item, in order, but batched through
+        ``nlp.pipe``; off-topic items are answered without the model."""
+        it = iter(items)
+        while True:
+            chunk = list(islice(it, max(1, batch_size)))
+            if not chunk:
+                return
+            prepared = [self._prepare(*item) for item in chunk]
+            texts: list[str] = []
+            for p in prepared:
+                if p is not None:
+                    if p.title:
+                        texts.append(p.title)
+                    texts.extend(b.text for b in p.blocks)
+            docs = iter(self.nlp.pipe(texts, batch_size=max(8, batch_size))) if texts else iter(())
+            for p in prepared:
+                if p is None:
+                    yield []
+                    continue
+                title_doc = next(docs) if p.title else None
+                block_docs = [(b, next(docs)) for b in p.blocks]
+                yield self._article(p, title_doc, block_docs)
+
+    # ------------------------------------------------------------------ steps
+    def _prepare(
+        self, text: str | bytes, published: date | datetime | None, title: str | None
+    ) -> _Prepared | None:
+        if isinstance(text, bytes):
+            from .text import decode_bytes
+
+            text = decode_bytes(text[: MAX_TEXT_CHARS * 4])
+        if text is None:
+            text = ""
+        if not isinstance(text, str):
+            raise ValueError(f"text must be str, not {type(text).__name__}")
+        if title is not None and not isinstance(title, str):
+            raise ValueError(f"title must be str or None, not {type(title).__name__}")
+        if published is not None and not isinstance(published, (date, datetime)):
+            raise ValueError("published must be a date, a datetime or None")
+        text = text[:MAX_TEXT_CHARS]
+        title = " ".join((title or "").split())[:MAX_TITLE_CHARS]
+        if (not text.strip() and not title) or is_garbage(text) or is_garbage(title):
+            return None
+        topics = self.prefilter.topics_in(text) or self.prefilter.topics_in(title)
+        if not topics:
+            return None
+        blocks = relevant_blocks(split_blocks(text), self.prefilter)
+        if not blocks and not title:
+            return None
+        return _Prepared(text, title, d.to_date(published), topics, blocks, d.find_dateline(text))
+
+    def _article(self, p: _Prepared, title_doc, block_docs) -> list[Event]:
+        gaz = self.gazetteer
+        mentions = gaz.find_states(p.text)
+        if p.title:
+            mentions += [(0, code) for _, code in gaz.find_states(p.title)]
+        base = p.published
+        dateline_date = None
+        if p.dateline is not None:
+            dateline_date = d.resolve(p.dateline, p.published)
+            if dateline_date is not None and dateline_date.precision == 3:
+                base = dateline_date.as_date()
+        state = ArticleState(
+            gaz=gaz,
+            ctx=PlaceContext(state_mentions=mentions),
+            base=base,
+            topics=p.topics,
+            default_topic=p.topics[0],
+        )
+        rules = SentenceRules(state)
+        if title_doc is not None:
+            for sent in title_doc.sents:
+                rules.sentence(sent, 0, True, None)
+        lead_end = p.blocks[1].end if len(p.blocks) > 1 else (p.blocks[0].end if p.blocks else 0)
+        for block, doc in block_docs:
+            for sent in doc.sents:
+                rules.sentence(sent, block.start, False, p.text)
+        return self._merge(state.candidates, dateline_date, p, lead_end)
+
+    def _merge(
+        self,
+        cands: list[Candidate],
+        dateline_date: d.PartialDate | None,
+        p: _Prepared,
+        lead_end: int,
+    ) -> list[Event]:
+        groups: dict[tuple, list[Candidate]] = {}
+        for c in cands:
+            key = (c.actor.name.casefold(), c.actor.region, c.action, c.status)
+            groups.setdefault(key, []).append(c)
+        # a mere reference ("after San Francisco") adds nothing when the actor has a real event
+        real_actors = {(c.actor.name.casefold(), c.actor.region) for c in cands if not c.reference}
+        title_dates = {
+            (c.actor.name.casefold(), c.actor.region): c
+            for c in cands
+            if c.in_title and c.date is not None
+        }
+        events: list[Event] = []
+        for (name, region, _action, _status), group in groups.items():
+            if all(c.reference for c in group) and (name, region) in real_actors:
+                continue
+            dated = [c for c in group if c.date is not None]
+            best_date = (
+                max(dated, key=lambda c: (c.date.precision, c.date_explicit, -c.order))
+                if dated
+                else None
+            )
+            body = [c for c in group if not c.in_title] or group
+            evidence = (
+                best_date
+                if best_date is not None and not best_date.in_title
+                else max(body, key=lambda c: (c.confidence, -c.order))
+            )
+            first = min(group, key=lambda c: c.order)
+            date_val = best_date.date.iso() if best_date else None
+            date_text = best_date.date_text if best_date else None
+            if date_val is None:
+                td = title_dates.get((name, region))
+                if td is not None:
+                    date_val, date_text = td.date.iso(), td.date_text
+                elif (
+                    dateline_date is not None
+                    and p.dateline is not None
+                    and any(
+                        c.past_simple and (c.in_title or c.start <= lead_end) and not c.reference
+                        for c in group
+                    )
+                ):
+                    date_val, date_text = dateline_date.iso(), p.dateline.text
+            conf = min(0.99, max(c.confidence for c in group) + 0.05 * (len(group) - 1))
+            scope = next((c.scope for c in sorted(group, key=lambda c: c.order) if c.scope), None)
+            until = next((c.until for c in sorted(group, key=lambda c: c.order) if c.until), None)
+            a = first.actor
+            events.append(
+                Event(
+                    actor=a.name,
+                    actor_type=a.actor_type,
+                    level=a.level,
+                    country=a.country,
+                    region=a.region,
+                    action=first.action,
+                    status=first.status,
+                    scope=scope,
+                    technology=self._technology.get(first.topic, first.topic),
+                    date=date_val,
+                    date_text=date_text,
+                    until=until,
+                    evidence=evidence.evidence,
+                    start=evidence.start,
+                    end=evidence.end,
+                    confidence=round(conf, 3),
+                    topic=first.topic,
+                )
+            )
+        events.sort(key=lambda e: (e.start == 0 and e.end == 0, e.start))
+        return events

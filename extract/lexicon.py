@@ -1,0 +1,152 @@
+"""Word lists and small regexes used by the sentence rules.
+
+Kept apart from ``extract.rules`` so that the rules read as logic and the vocabulary can
+be reviewed on its own.  Token-level cues (actions, statuses, negation) live in
+``patterns/cues.jsonl``; what is here are the context words the rules look at around
+those cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+ACTION_PRIORITY = ("repeal", "extension", "exit", "moratorium", "ban", "restriction")
+#: Families of actions that one measure can be called by ("the restriction on businesses"
+#: referring back to a ban); a different family means a different event.
+ACTION_FAMILY = {"ban": "ban", "moratorium": "ban", "restriction": "ban", "exit": "exit",
+                 "extension": "extension", "repeal": "repeal"}
+
+# cue words that are actions only next to a ban or moratorium ("lift the ban")
+NEEDS_BAN = {
+    "lift", "lifts", "lifted", "lifting", "reverse", "reversed", "reverses", "reversing",
+    "reversal", "end", "ends", "ended", "ending", "extend", "extends", "extended", "extending",
+    "extension", "renew", "renewed", "renews", "prolong", "prolonged",
+}
+STRONG_ENACT = {
+    "passed", "passes", "pass", "approved", "approves", "approve", "adopted", "adopts", "adopt",
+    "signed", "signs", "sign", "enacted", "enacts", "enact", "voted", "votes", "vote",
+    "unanimously", "approving", "passing", "adopting", "enacting", "ratified", "codified",
+    "finalized", "took", "takes", "went", "goes", "put", "puts", "issued", "gave",
+}
+MODALS = {"would", "could", "may", "might", "will", "expected", "plans", "plan", "planned", "set",
+          "poised", "scheduled", "hopes", "wants", "seeks", "likely", "to", "should"}
+#: proposal words that, said by a company about itself, are its (enacted) policy
+COMPANY_POLICY_MODALS = {"would", "will", "plans", "plan", "planned", "set", "aims", "could"}
+TARGET_PREV = {"to", "from", "urged", "urging", "urge", "urges", "asked", "asking", "against",
+               "with", "than", "pressed", "pressuring", "lobbying", "lobbied", "for", "on",
+               "including", "include", "includes", "told", "tells", "unlike"}
+AFTER_CUE_OK = {"in", "by", "across", "throughout", "within"}
+REFERENCE_PREV = {"after", "like", "joining", "joined", "join", "joins", "following", "follows",
+                  "followed"}
+CHAIN_AFTER = {"follows", "followed", "following", "after", "joins", "joined", "joining"}
+OWNED_NEXT = {"cities", "towns", "communities", "municipalities", "counties", "residents",
+              "voters", "police", "officials", "companies", "activists", "advocates", "groups",
+              "city", "town", "village", "county", "suburb", "suburbs", "area", "-area",
+              "resident", "native", "schools", "school", "students", "officers", "judge",
+              "court", "courts", "attorney", "prosecutors", "department", "agencies",
+              "representative", "rep.", "sen.", "senator", "delegation", "congressman",
+              "congresswoman", "assemblyman", "assemblywoman", "democrat", "republican",
+              "democrats", "republicans", "largest", "biggest", "capital"}
+INSTITUTION_WORDS = {
+    "university", "college", "institute", "school", "times", "post", "globe", "herald",
+    "journal", "tribune", "chronicle", "news", "bank", "hospital", "airport", "museum",
+    "foundation", "center", "centre", "press", "inc", "corp", "company", "club", "team",
+    "stadium", "garden", "gardens", "street", "avenue", "state", "law", "medical", "high",
+    "public", "timbers", "trail", "blazers", "patriots", "celtics", "red", "sox", "mariners",
+    "seahawks", "river", "rainforest", "basin", "harbor", "airlines", "energy",
+}
+SPEECH_VERBS = {"said", "says", "say", "wrote", "writes", "announced", "announces", "stated",
+                "states", "told", "tells", "added", "adds", "explained", "posted", "tweeted",
+                "according", "statement", "blog", "letter", "confirmed"}
+DEMAND_WORDS = {"must", "should", "need", "needs", "ought", "urge", "demand", "call", "calling",
+                "want"}
+FIRST_PERSON = {"we", "our", "us", "we're", "we've", "we'll", "i"}
+ANAPHOR_DETS = {"the", "its", "this", "that", "their", "his", "her", "such", "these", "those"}
+ANAPHOR_OBJECTS = {"it", "them", "technology", "software", "system", "systems", "tool", "tools",
+                   "practice", "use", "such", "this", "that", "tech", "product", "products",
+                   "service", "services", "program", "programs", "its", "their"}
+#: nouns that, as a clause's subject with "the/this/its", refer back to a measure
+ANAPHOR_NOUNS = {"law", "laws", "measure", "measures", "ordinance", "ordinances", "ban", "bans",
+                 "bill", "moratorium", "policy", "pause", "rule", "rules", "order", "directive",
+                 "legislation", "prohibition", "restriction", "restrictions", "decision", "move",
+                 "vote", "announcement", "change", "changes", "act", "proposal", "statute",
+                 "limits", "moratoriums", "suspension", "regulation", "regulations", "amendment"}
+PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
+CLAUSE_CONJ = {"and", "but", "while", "whereas", "although", "though", "yet"}
+HYPOTHETICAL = {"whether", "if", "unless", "instead", "what"}
+QUOTES_OPEN = {"“", '"', "«", "``"}
+QUOTES_CLOSE = {"”", '"', "»", "''"}
+FUTURE_WORDS = {"will", "next", "scheduled", "expected", "upcoming", "plans", "planned", "set"}
+PAST_CONTEXT = {"voted", "votes", "vote", "moved", "became", "becomes", "first", "second", "third",
+                "latest", "last", "city", "state", "decided", "agreed"}
+#: capitalised words that start no place name ("Democratic lawmakers", "Gov. Newsom")
+NOT_PLACE_WORDS = {
+    "the", "a", "an", "democratic", "republican", "gop", "federal", "state", "national", "u.s.",
+    "senate", "house", "progressive", "local", "several", "two", "three", "many", "some",
+    "other", "new", "gov", "gov.", "governor", "mayor", "chief", "police", "city", "county",
+    "town", "village", "council", "board", "in", "on", "at", "of", "and", "but", "when",
+    "after", "before", "while", "supporters", "critics", "officials", "members", "under",
+    "metropolitan", "greater", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "last", "this", "that", "its",
+    "their", "his", "her", "both", "each", "every", "all", "no", "it", "he", "she", "they",
+    "we", "our", "former", "interim", "acting", "deputy", "assistant", "sheriff",
+}
+
+UNTIL_PREV = re.compile(
+    r"(until|till|through|expires?|expiring|sunsets?|ending|ends|lapses?|lasts?\s+"
+    r"(?:until|through)|due\s+to\s+(?:lapse|expire|end)\s+(?:in|on|at)?)\s+"
+    r"(?:the\s+(?:end|start|beginning)\s+of\s+|at\s+least\s+|on\s+|in\s+)?$",
+    re.I,
+)
+EFFECT_PREV = re.compile(
+    r"(effect|effective|starting|beginning|begins|from|expires?|until|through|applies|apply)"
+    r"\s+(?:in|on|at)?\s*$",
+    re.I,
+)
+INDEFINITE = re.compile(
+    r"\b(indefinite(?:ly)?|until further notice|for now|until (?:congress|the federal government"
+    r"|lawmakers|the legislature|the state|there (?:is|are)|a federal law|federal|national|"
+    r"strong|a national|legislation|laws?|rules|it|they|state|the council|the city)\b|"
+    r"until \w+ (?:passes|pass|enacts|enact|puts?|authori[sz]es?|approves?|lifts?))",
+    re.I,
+)
+DURATION = re.compile(
+    r"\b(one|two|three|four|five|six|\d{1,2}|a)[\s-]+(year|month)s?[\s-]*(?:long\s+)?"
+    r"(?=\s*(?:moratorium|ban|pause|suspension))"
+    r"|\bfor\s+(one|two|three|four|five|six|\d{1,2}|a)\s+(year|month)s?\b"
+    r"|\b(?:lapses?|expires?|ends?)\s+after\s+(one|two|three|four|five|six|\d{1,2}|a)\s+"
+    r"(year|month)s?\b",
+    re.I,
+)
+START_OF_YEAR = re.compile(r"\b(?:at\s+)?the\s+(start|beginning|end)\s+of\s+((?:19|20)\d\d)\b",
+                           re.I)
+
+SCOPES: list[tuple[str, re.Pattern[str]]] = [
+    ("sales to police", re.compile(
+        r"\b(sell\w*|sales?|supply\w*|provid\w*|offer\w*|licens\w*)\b[^.;]{0,80}"
+        r"\bto\s+(?:the\s+)?(?:[\w.]+\s+)?(?:police|law enforcement|local police|"
+        r"police departments|cops)\b", re.I)),
+    ("police body cameras", re.compile(r"\bbody[\s-]*(?:worn\s+)?cam(?:era)?s?\b", re.I)),
+    ("schools", re.compile(r"\bschools?\b|\bclassrooms?\b", re.I)),
+    ("government devices", re.compile(
+        r"\b(?:government|state|federal|government-issued|state-issued|state-owned|"
+        r"official|work)[\s-]+(?:owned\s+|issued\s+)?(?:devices|phones|computers)\b", re.I)),
+    ("public housing", re.compile(r"\bpublic housing\b", re.I)),
+    ("government use", re.compile(
+        r"\b(government use|municipal|city agencies|city departments|city bureaus|"
+        r"city employees|county agencies|state agencies|public agencies|federal agencies|"
+        r"village departments|town departments|departments|agencies|by the city|city use|"
+        r"its own use|city staff|government)\b", re.I)),
+    ("police use", re.compile(
+        r"\b(police|law[\s-]enforcement|sheriff\w*|officers|cops|policing|detectives)\b", re.I)),
+    ("public places", re.compile(
+        r"\b(private\s+(?:businesses|companies|entities|sector)|businesses|stores|"
+        r"retailers|places of public accommodation|public accommodations|landlords|"
+        r"publicly accessible spaces|public spaces|open to the public)\b", re.I)),
+]
+
+#: "the Oregon city", "the western Massachusetts city", "a north Georgia board"
+LOCALITY_NOUNS = (r"city|town|village|county|suburb|borough|township|community|board|council|"
+                  r"municipality|capital|hamlet|seaport|port city|resort town|college town|"
+                  r"commission|county's|city's|town's|village's")

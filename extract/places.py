@@ -1,0 +1,275 @@
+"""Choosing which place a place name means ("which Portland, which Springfield").
+
+Evidence, strongest first:
+
+1. an explicit qualifier next to the name: "Portland, Ore.", "Portland, Maine",
+   "Springfield (Ill.)", "Portland in Maine", "the Massachusetts city of Somerville",
+   "Maine's largest city, Portland", "the Ohio and Illinois towns of Springfield"
+   (the last one yields *two* places);
+2. states named elsewhere in the article, weighted by distance;
+3. regions of places already resolved in the article;
+4. population.
+
+When a name is both a state and a city ("New York", "Washington") the state wins
+unless the text says city; when it is both a US state and a country ("Georgia") the
+state wins in an article about US places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .gazetteer import Gazetteer, Place
+
+SETTLEMENT_WORDS = {
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "suburb",
+    "suburbs",
+    "community",
+    "communities",
+    "municipality",
+    "municipalities",
+    "county",
+    "counties",
+    "capital",
+    "hometown",
+}
+CITY_HINTS = {
+    "city",
+    "mayor",
+    "council",
+    "councilors",
+    "police",
+    "nypd",
+    "municipal",
+    "borough",
+    "boroughs",
+    "town",
+}
+
+
+@dataclass
+class PlaceContext:
+    """What the article says around a mention, in article character offsets."""
+
+    state_mentions: list[tuple[int, str]] = field(default_factory=list)
+    locality_hints: list[tuple[int, str]] = field(default_factory=list)
+    resolved_regions: dict[str, int] = field(default_factory=dict)
+    us_context: bool = True
+
+    def note(self, place: Place) -> None:
+        if place.region:
+            self.resolved_regions[place.region] = self.resolved_regions.get(place.region, 0) + 1
+
+
+@dataclass
+class Resolution:
+    places: list[Place]
+    qualifier_tokens: set[int]  # token indices (doc-level) used as qualifiers
+    explicit: bool
+
+
+def _state_at(
+    doc_tokens: Sequence, i: int, gaz: Gazetteer, allow_postal: bool
+) -> tuple[str, int] | None:
+    """State code starting at token ``i`` (1–3 tokens: "New Hampshire", "N.H.", "W. Va.")."""
+    for n in (3, 2, 1):
+        if i + n > len(doc_tokens):
+            continue
+        text = " ".join(t.text for t in doc_tokens[i : i + n])
+        text2 = "".join(t.text_with_ws for t in doc_tokens[i : i + n]).strip()
+        for candidate in (text2, text):
+            code = gaz.state_code(candidate, allow_postal=allow_postal and n == 1)
+            if code:
+                if n == 1 and allow_postal and len(candidate) == 2 and not candidate.isupper():
+                    continue
+                return code, n
+    return None
+
+
+def following_qualifier(span: Span, gaz: Gazetteer) -> tuple[str, set[int]] | None:
+    """State named right after a place: ", Ore.", " (Maine)", " in Maine"."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text in {",", "("}:
+        found = _state_at(doc, i + 1, gaz, allow_postal=True)
+        if found:
+            code, n = found
+            return code, set(range(i + 1, i + 1 + n))
+    if i + 1 < len(doc) and doc[i].lower_ == "in":
+        found = _state_at(doc, i + 1, gaz, allow_postal=False)
+        if found:
+            code, n = found
+            return code, set(range(i + 1, i + 1 + n))
+    return None
+
+
+def preceding_qualifiers(span: Span, gaz: Gazetteer) -> tuple[list[str], set[int]]:
+    """States named just before a place.
+
+    "the Massachusetts city of Somerville", "Maine's largest city, Portland",
+    "the Ohio and Illinois towns of Springfield" (→ two codes).
+    """
+    doc = span.doc
+    start = span.start
+    lo = max(span.sent.start, start - 10)
+    window = doc[lo:start]
+    words = [t.lower_ for t in window]
+    if not any(w in SETTLEMENT_WORDS for w in words):
+        return [], set()
+    codes: list[str] = []
+    used: set[int] = set()
+    i = lo
+    while i < start:
+        found = _state_at(doc, i, gaz, allow_postal=False)
+        if found:
+            code, n = found
+            codes.append(code)
+            used.update(range(i, i + n))
+            i += n
+            continue
+        i += 1
+    if not codes:
+        return [], set()
+    # the state must be tied to the settlement word: "X's ... city" or "X city/town"
+    tail = words[-4:]
+    if not any(w in SETTLEMENT_WORDS for w in tail) and "of" not in tail:
+        return [], set()
+    return codes, used
+
+
+def _near_hint(span: Span, words: set[str], width: int = 4) -> bool:
+    doc = span.doc
+    lo, hi = max(0, span.start - width), min(len(doc), span.end + width)
+    return any(doc[k].lower_ in words for k in range(lo, hi) if k < span.start or k >= span.end)
+
+
+def _score(place: Place, offset: int, ctx: PlaceContext, sent_range: tuple[int, int]) -> float:
+    score = math.log10(place.population + 10) * 0.3 if place.population else 0.0
+    if place.region:
+        best = 0.0
+        for pos, code in ctx.state_mentions:
+            if code != place.region:
+                continue
+            if sent_range[0] <= pos < sent_range[1]:
+                best = max(best, 4.0)
+            elif abs(pos - offset) < 600:
+                best = max(best, 3.0)
+            else:
+                best = max(best, 2.0)
+        for pos, code in ctx.locality_hints:
+            if code == place.region:
+                best = max(best, 5.0 if abs(pos - offset) < 1500 else 3.5)
+        score += best
+        score += min(ctx.resolved_regions.get(place.region, 0), 3) * 0.8
+    return score
+
+
+def resolve(
+    span: Span,
+    gaz: Gazetteer,
+    ctx: PlaceContext,
+    offset: int = 0,
+    sent_range: tuple[int, int] = (0, 0),
+) -> Resolution:
+    """Pick the place(s) a place-name span means.
+
+    ``offset`` is the span's start in article coordinates and ``sent_range`` the
+    sentence's range, both used to weigh state mentions elsewhere in the article.
+    """
+    cands = gaz.candidates(span.text)
+    if not cands:
+        return Resolution([], set(), False)
+    qual = following_qualifier(span, gaz)
+    if qual:
+        code, used = qual
+        matching = [p for p in cands if p.region == code and p.level != "state"]
+        if matching:
+            return Resolution([max(matching, key=lambda p: p.population)], used, True)
+    codes, used = preceding_qualifiers(span, gaz)
+    if codes:
+        out = []
+        for code in codes:
+            matching = [p for p in cands if p.region == code and p.level != "state"]
+            if matching:
+                out.append(max(matching, key=lambda p: p.population))
+            else:  # a town the gazetteer does not list: still the right state
+                out.append(Place(f"US-{code}/city/{span.text}", span.text, "city", "US", code, 0))
+        return Resolution(out, used, True)
+
+    levels = {p.level for p in cands}
+    if "state" in levels and "city" in levels:
+        if _near_hint(span, CITY_HINTS):
+            cands = [p for p in cands if p.level == "city"]
+        else:
+            cands = [p for p in cands if p.level == "state"]
+    if "state" in levels and "country" in levels:
+        keep = "state" if ctx.us_context else "country"
+        cands = [p for p in cands if p.level == keep]
+    if len(cands) == 1:
+        return Resolution(cands, set(), False)
+    best = max(cands, key=lambda p: _score(p, offset, ctx, sent_range))
+    return Resolution([best], set(), False)
+
+
+_DIRECTIONS = (r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+               r"northeastern|northwestern|southeastern|southwestern|upstate|downstate|rural|"
+               r"coastal|small|tiny|suburban)(?:-|\s+))*")
+
+
+def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int, str]]:
+    """(position, region) of phrases that place an unnamed locality in a state.
+
+    "the Oregon city", "the western Massachusetts city", "the north Georgia board",
+    "Maine's largest city", "a Chicago suburb" (via the suburb's unambiguous city).
+    These are the strongest clues for which Portland is meant, and the only clue for
+    the region of a town the gazetteer does not know.
+    """
+    from .lexicon import LOCALITY_NOUNS
+
+    hints: list[tuple[int, str]] = []
+    state_alt = "|".join(sorted((re.escape(s) for s in gaz.state_forms if len(s) > 2),
+                                key=len, reverse=True))
+    rx = re.compile(rf"\b(?:the|a|an|this|that)\s+{_DIRECTIONS}({state_alt})(?:'s|’s)?\s+"
+                    rf"(?:\w+\s+)?(?:{LOCALITY_NOUNS})\b", re.I)
+    for m in rx.finditer(text):
+        if m.group(1)[0].isupper():
+            code = gaz.state_code(m.group(1))
+            if code:
+                hints.append((offset + m.start(), code))
+    rx2 = re.compile(rf"\b({state_alt})(?:'s|’s)\s+(?:\w+[\s-]+)?(?:largest|biggest|"
+                     rf"second-largest|third-largest|capital|most populous|oldest)\b", re.I)
+    for m in rx2.finditer(text):
+        if m.group(1)[0].isupper():
+            code = gaz.state_code(m.group(1))
+            if code:
+                hints.append((offset + m.start(), code))
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[\s-]+(?:suburb|area|region|metro)\b|"
+                         r"\bsuburb\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)", text):
+        name = m.group(1) or m.group(2)
+        regions = {p.region for p in gaz.candidates(name) if p.country == "US" and p.level == "city"}
+        if len(regions) == 1:
+            hints.append((offset + m.start(), regions.pop()))
+    return sorted(hints)
+
+
+def region_from_context(position: int, ctx: PlaceContext) -> str | None:
+    """Best guess of the state of an unknown town at ``position`` in the article."""
+    if ctx.locality_hints:
+        return min(ctx.locality_hints, key=lambda h: abs(h[0] - position))[1]
+    if ctx.state_mentions:
+        codes = {c for _, c in ctx.state_mentions}
+        if len(codes) == 1:
+            return codes.pop()
+        return min(ctx.state_mentions, key=lambda h: abs(h[0] - position))[1]
+    return None

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.dates import PartialDate, find_dateline, find_dates, resolve
+
+BASE = date(2020, 6, 25)  # a Thursday
+
+
+def one(
+    text: str,
+    base: date | None = BASE,
+    anchor: PartialDate | None = None,
+    hint: PartialDate | None = None,
+) -> str | None:
+    found = find_dates(text)
+    assert found, text
+    value = resolve(found[0], base, anchor=anchor, year_hint=hint)
+    return value.iso() if value else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on May 14, 2019", "2019-05-14"),
+        ("on 14 May 2019", "2019-05-14"),
+        ("in May 2019", "2019-05"),
+        ("in 2019", "2019"),
+        ("late 2020", "2020"),
+        ("2019-05-14", "2019-05-14"),
+        ("5/14/2019", "2019-05-14"),
+        ("on Tuesday", "2020-06-23"),
+        ("on Thursday", "2020-06-25"),
+        ("yesterday", "2020-06-24"),
+        ("last month", "2020-05"),
+        ("earlier this year", "2020"),
+        ("last year", "2019"),
+        ("in December", "2019-12"),
+        ("on June 24", "2020-06-24"),
+        ("Sept. 9", "2019-09-09"),
+    ],
+)
+def test_resolution_against_the_publication_date(text: str, expected: str) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the day after", "2019-05-15"),
+        ("the next day", "2019-05-15"),
+        ("two months later", "2019-07"),
+        ("a year later", "2020"),
+        ("soon after", "2019-05"),
+        ("three days later", "2019-05-17"),
+    ],
+)
+def test_resolution_against_the_previous_event(text: str, expected: str) -> None:
+    assert one(text, anchor=PartialDate(2019, 5, 14)) == expected
+
+
+def test_bare_month_follows_a_recent_explicit_year() -> None:
+    assert one("in July", hint=PartialDate(2019, 5)) == "2019-07"
+    assert one("in January", hint=PartialDate(2019, 5)) == "2020-01"
+
+
+def test_unresolvable_without_a_base() -> None:
+    assert one("on Tuesday", base=None) is None
+    assert one("on May 14, 2019", base=None) == "2019-05-14"
+
+
+def test_modal_may_is_not_a_month() -> None:
+    assert find_dates("The council may ban it.") == []
+    assert [m.text for m in find_dates("The ban passed in May.")] == ["May"]
+
+
+def test_numbers_that_are_not_years() -> None:
+    assert find_dates("It has $2019 and 2019 cameras.") == []
+
+
+def test_dateline() -> None:
+    m = find_dateline("BOSTON, June 24 — The council voted")
+    assert m is not None and m.text == "June 24"
+    assert find_dateline("PORTLAND, Ore. (AP) — The council") is None
+    assert find_dateline("The council voted on June 24 — again.") is None
+
+
+def test_partial_date_round_trip() -> None:
+    assert PartialDate.parse("2019-05").iso() == "2019-05"
+    assert PartialDate.parse("nonsense") is None
+    assert PartialDate(2019).precision == 1

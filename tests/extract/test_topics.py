@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from extract.topics import DEFAULT_TOPICS, FACIAL_RECOGNITION, Topic, topic_from_mapping
+
+
+def test_default_topic_is_facial_recognition() -> None:
+    assert DEFAULT_TOPICS == (FACIAL_RECOGNITION,)
+    assert FACIAL_RECOGNITION.technology == "facial recognition"
+    for term in (
+        "facial recognition",
+        "face recognition",
+        "face surveillance",
+        "biometric surveillance",
+        "Rekognition",
+    ):
+        assert term in FACIAL_RECOGNITION.terms
+
+
+def test_topic_from_mapping_reads_a_toml_table() -> None:
+    topic = topic_from_mapping(
+        {
+            "name": "tiktok",
+            "technology": "TikTok",
+            "terms": ["TikTok", "ByteDance app"],
+            "keywords": ["TikTok ban"],
+        }
+    )
+    assert topic == Topic("tiktok", "TikTok", ("TikTok", "ByteDance app"), ("TikTok ban",))
+
+
+def test_topic_from_mapping_defaults() -> None:
+    topic = topic_from_mapping({"name": "gait-recognition"})
+    assert topic.technology == "gait recognition"
+    assert topic.terms == ("gait recognition",)
+    assert topic.keywords == ()
+
+
+@pytest.mark.parametrize(
+    "bad", [{}, {"name": ""}, {"name": "x", "terms": 3}, {"name": "x", "terms": [1]}, "not a table"]
+)
+def test_topic_from_mapping_rejects_malformed_tables(bad) -> None:
+    with pytest.raises(ValueError):
+        topic_from_mapping(bad)
+
+
+def test_topic_needs_terms() -> None:
+    with pytest.raises(ValueError):
+        Topic("x", "x", ("  ",))
