@@ -12,16 +12,34 @@ import os
 import sys
 from contextlib import ExitStack
 from datetime import UTC, date, datetime, time
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import select
 
+from banwatch.cli_common import (
+    ActionOption,
+    ActorTypeOption,
+    CountryOption,
+    ExportFormat,
+    FormatOption,
+    OutputFormat,
+    RegionOption,
+    SearchOption,
+    SinceOption,
+    StatusOption,
+    TopicOption,
+    UntilOption,
+    console,
+    errors,
+    event_filters,
+    print_events_table,
+    settings_of,
+    write_plain_csv,
+)
 from banwatch.config import ConfigError, Settings, SourceConfig, load_settings
 from banwatch.export import EXPORT_COLUMNS, iter_event_rows, write_csv, write_jsonl
 from banwatch.jobs import JobResult, open_database, run_crawl_job
@@ -40,74 +58,6 @@ event_app = typer.Typer(help="Review one event: accept, reject or edit it.", no_
 app.add_typer(event_app, name="event")
 
 DEMO_PORT = 8765
-console = Console()
-errors = Console(stderr=True)
-
-
-class OutputFormat(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-# -- shared options -------------------------------------------------------------
-
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-StatusOption = Annotated[
-    str | None, typer.Option(help="Only events with this status: enacted, proposed, failed.")
-]
-ActionOption = Annotated[
-    str | None,
-    typer.Option(help="Only this action: ban, moratorium, extension, restriction, repeal, exit."),
-]
-ActorTypeOption = Annotated[
-    str | None, typer.Option(help="Only this actor type: company, jurisdiction, agency.")
-]
-CountryOption = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code.")]
-RegionOption = Annotated[str | None, typer.Option(help="Subdivision code, e.g. CA or OR.")]
-TopicOption = Annotated[str | None, typer.Option(help="Only events of this topic.")]
-SinceOption = Annotated[str | None, typer.Option("--since", help="Event date from (ISO).")]
-UntilOption = Annotated[str | None, typer.Option("--until", help="Event date to (ISO).")]
-SearchOption = Annotated[
-    str | None, typer.Option("--search", "-q", help="Text in the actor, scope or evidence.")
-]
-
-
-def _filters(
-    review_state: str | None,
-    status: str | None,
-    action: str | None,
-    actor_type: str | None,
-    country: str | None,
-    region: str | None,
-    topic: str | None,
-    since: str | None,
-    until: str | None,
-    search: str | None,
-) -> EventFilters:
-    return EventFilters(
-        status=status,
-        review_state=review_state,
-        actor_type=actor_type,
-        action=action,
-        country=country,
-        region=region,
-        topic=topic,
-        date_from=since,
-        date_to=until,
-        text=search,
-    )
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    settings = ctx.obj
-    assert isinstance(settings, Settings), "the app callback sets the settings"
-    return settings
 
 
 @app.callback()
@@ -216,7 +166,7 @@ def crawl(
     extract: Annotated[bool, typer.Option(help="Extract events from new articles.")] = True,
 ) -> None:
     """Crawl the configured sources (or only the given ones), then extract events."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     sources = _adhoc_sources(feed or [], page or [], sitemap or [], allow_private)
     if not sources:
         sources = [s for s in settings.sources if s.enabled]
@@ -260,7 +210,7 @@ def extract_command(
     from extract.extractor import Extractor
     from extract.text import read_input
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     extractor = Extractor(model=settings.model, topics=settings.topics)
     when = _parse_published(published)
     for path in files:
@@ -292,8 +242,8 @@ def events(
     search: SearchOption = None,
 ) -> None:
     """List canonical events with their ids."""
-    settings = _settings(ctx)
-    filters = _filters(
+    settings = settings_of(ctx)
+    filters = event_filters(
         review_state, status, action, actor_type, country, region, topic, since, until, search
     )
     engine = open_database(settings)
@@ -305,39 +255,6 @@ def events(
             write_csv(rows, sys.stdout)
         else:
             print_events_table(list(rows))
-
-
-def print_events_table(rows: list[dict[str, Any]], title: str = "events") -> None:
-    """A rich table of event rows (as made by ``banwatch.export.event_row``)."""
-    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
-    for column in (
-        "id",
-        "actor",
-        "type",
-        "where",
-        "action",
-        "status",
-        "scope",
-        "date",
-        "sources",
-        "review",
-    ):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        where = "-".join(x for x in (row["country"], row["region"]) if x) or ""
-        table.add_row(
-            str(row["event_id"]),
-            row["actor"],
-            row["actor_type"],
-            where,
-            row["action"],
-            row["status"],
-            row["scope"] or "",
-            row["date"] or "",
-            str(row["sources"]),
-            row["review_state"],
-        )
-    console.print(table)
 
 
 @app.command()
@@ -362,8 +279,8 @@ def export(
     search: SearchOption = None,
 ) -> None:
     """Export canonical events, one row each, with stable columns."""
-    settings = _settings(ctx)
-    filters = _filters(
+    settings = settings_of(ctx)
+    filters = event_filters(
         review_state, status, action, actor_type, country, region, topic, since, until, search
     )
     engine = open_database(settings)
@@ -397,7 +314,7 @@ def articles(
     limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 1000,
 ) -> None:
     """List stored articles."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     engine = open_database(settings)
     with session_factory(engine)() as session:
         query = (
@@ -413,7 +330,7 @@ def articles(
         write_jsonl(rows, sys.stdout)
         return
     if output is OutputFormat.csv:
-        _write_plain_csv(rows, sys.stdout)
+        write_plain_csv(rows, sys.stdout)
         return
     table = Table(title=f"articles ({len(rows)})")
     for column in ("id", "published", "source", "title", "url", "chars"):
@@ -469,7 +386,7 @@ def demo(
     """Serve the bundled sample site on 127.0.0.1, crawl it, extract, and export events."""
     from banwatch.sample_site import serve_sample_site
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     with ExitStack() as stack:
         try:
             base_url = stack.enter_context(serve_sample_site(port=port))
@@ -510,7 +427,7 @@ def demo_sources(base_url: str) -> list[SourceConfig]:
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Apply any pending schema migrations (the other commands do this on start too)."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     open_database(settings)
     console.print(f"database schema is up to date: {settings.db_url}")
 
@@ -520,7 +437,7 @@ def schedule(ctx: typer.Context) -> None:
     """Run the crawl on the configured cron schedule until stopped (Ctrl-C)."""
     from scheduler import build_scheduler
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     open_database(settings)
     scheduler = build_scheduler(settings)
     console.print(
@@ -550,7 +467,7 @@ def _reviewer(value: str | None) -> str:
 def _decide(ctx: typer.Context, decide: Any) -> None:
     from store.review import ReviewError
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     engine = open_database(settings)
     try:
         with session_scope(engine) as session:
@@ -643,7 +560,7 @@ def reextract(
     from banwatch.extraction import extract_stored_articles
     from extract.extractor import Extractor
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     engine = open_database(settings)
     extractor = Extractor(model=settings.model, topics=settings.topics)
     counts = extract_stored_articles(engine, extractor, everything=everything)
@@ -662,7 +579,7 @@ def timeline(
     """Print one actor's events in date order, with what each one amends."""
     from store.events import actor_timeline
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     engine = open_database(settings)
     with session_factory(engine)() as session:
         events = actor_timeline(session, actor)
@@ -687,7 +604,7 @@ def timeline(
         errors.print(f"no events for {actor!r}")
         raise typer.Exit(1)
     if output is not OutputFormat.table:
-        (write_jsonl if output is OutputFormat.jsonl else _write_plain_csv)(rows, sys.stdout)
+        (write_jsonl if output is OutputFormat.jsonl else write_plain_csv)(rows, sys.stdout)
         return
     table = Table(title=f"timeline: {actor}")
     for column in ("date", "action", "status", "scope", "until", "where", "id", "amends", "review"):
@@ -708,14 +625,5 @@ def timeline(
     console.print(table)
 
 
-def _write_plain_csv(rows: list[dict[str, Any]], out: Any) -> None:
-    """CSV of arbitrary rows, cells neutralised like the export's."""
-    import csv
-
-    from banwatch.export import neutralise_cell
-
-    writer = csv.writer(out, lineterminator="\r\n")
-    columns = list(rows[0]) if rows else []
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([neutralise_cell(row[c]) for c in columns])
+# -- command groups from their own modules ----------------------------------------
+# Each module exposes register(app); add a line here for a new one.

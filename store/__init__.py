@@ -7,14 +7,25 @@ SQLite (the default) and PostgreSQL (for teams) behave the same.
 from __future__ import annotations
 
 from store.db import create_db_engine, session_factory, upgrade_database
-from store.models import Article, Base, CrawlRun, Event, Mention, Source
+from store.models import (
+    Article,
+    ArticleVersion,
+    Base,
+    CrawlRun,
+    Event,
+    Mention,
+    ReviewDecision,
+    Source,
+)
 
 __all__ = [
     "Article",
+    "ArticleVersion",
     "Base",
     "CrawlRun",
     "Event",
     "Mention",
+    "ReviewDecision",
     "Source",
     "create_db_engine",
     "session_factory",

@@ -10,7 +10,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import Article, Source
+from store.models import Article, ArticleVersion, Source
 from store.types import utcnow
 
 SaveOutcome = Literal["new", "updated", "unchanged"]
@@ -33,8 +33,8 @@ class ArticleRecord:
 def save_article(session: Session, record: ArticleRecord, source: Source | None) -> SaveOutcome:
     """Insert a new article or update a changed one; an unchanged one is left alone.
 
-    An updated article loses its extraction mark so that the next extraction
-    pass reads the new text.
+    An updated article keeps its earlier text as an ``ArticleVersion`` and loses
+    its extraction mark, so that the next extraction pass reads the new text.
     """
     article = session.scalar(select(Article).where(Article.canonical_url == record.canonical_url))
     if article is None:
@@ -56,6 +56,15 @@ def save_article(session: Session, record: ArticleRecord, source: Source | None)
         return "new"
     if article.content_hash == record.content_hash:
         return "unchanged"
+    article.versions.append(
+        ArticleVersion(
+            title=article.title,
+            text=article.text,
+            content_hash=article.content_hash,
+            fetched_at=article.fetched_at,
+            replaced_at=utcnow(),
+        )
+    )
     article.url = record.url
     article.title = record.title or article.title
     article.author = record.author or article.author

@@ -75,8 +75,29 @@ class Article(Base):
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="article", cascade="all, delete-orphan"
     )
+    versions: Mapped[list[ArticleVersion]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="ArticleVersion.id"
+    )
 
     __table_args__ = (Index("ix_articles_extracted_version", "extracted_version"),)
+
+
+class ArticleVersion(Base):
+    """An earlier text of an article that changed: its history is kept, not overwritten."""
+
+    __tablename__ = "article_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="versions")
+
+    __table_args__ = (Index("ix_article_versions_article", "article_id"),)
 
 
 class Event(Base):

@@ -210,4 +210,6 @@ def test_same_canonical_url_is_stored_once_and_updates_keep_one_row(engine) -> N
         )
     with session_scope(engine) as session:
         assert session.scalar(select(func.count(Article.id))) == 1
-        assert session.scalar(select(Article.text)) == "two"
+        article = session.scalar(select(Article))
+        assert article.text == "two"
+        assert [(v.text, v.content_hash) for v in article.versions] == [("text one", "h1")]

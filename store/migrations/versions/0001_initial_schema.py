@@ -1,8 +1,8 @@
-"""Initial schema: sources, articles, events, mentions, review decisions and crawl runs.
+"""Initial schema: sources, articles and their versions, events, mentions, review decisions, runs.
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 07:41:01.483936
+Create Date: 2026-11-27 07:50:10.163699
 """
 
 from __future__ import annotations
@@ -67,6 +67,21 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.create_index("ix_articles_extracted_version", ["extracted_version"], unique=False)
+
+    op.create_table(
+        "article_versions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("article_id", sa.Integer(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=True),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("content_hash", sa.String(length=64), nullable=False),
+        sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("replaced_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("article_versions", schema=None) as batch_op:
+        batch_op.create_index("ix_article_versions_article", ["article_id"], unique=False)
 
     op.create_table(
         "events",
@@ -182,6 +197,10 @@ def downgrade() -> None:
         batch_op.drop_index("ix_events_cluster")
 
     op.drop_table("events")
+    with op.batch_alter_table("article_versions", schema=None) as batch_op:
+        batch_op.drop_index("ix_article_versions_article")
+
+    op.drop_table("article_versions")
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.drop_index("ix_articles_extracted_version")
 

@@ -1,0 +1,133 @@
+"""What every ``banwatch`` command module shares: consoles, settings, options, formats.
+
+Command modules (``banwatch.cli`` and the ``cli_*`` modules it registers) import
+from here and never from each other, so adding a command group touches only its
+own module and one ``register(app)`` line in ``banwatch.cli``.
+"""
+
+from __future__ import annotations
+
+import csv
+from enum import StrEnum
+from typing import IO, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from banwatch.config import Settings
+from banwatch.export import neutralise_cell
+from store.events import EventFilters
+
+console = Console()
+errors = Console(stderr=True)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+# -- shared options -------------------------------------------------------------
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+StatusOption = Annotated[
+    str | None, typer.Option(help="Only events with this status: enacted, proposed, failed.")
+]
+ActionOption = Annotated[
+    str | None,
+    typer.Option(help="Only this action: ban, moratorium, extension, restriction, repeal, exit."),
+]
+ActorTypeOption = Annotated[
+    str | None, typer.Option(help="Only this actor type: company, jurisdiction, agency.")
+]
+CountryOption = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code.")]
+RegionOption = Annotated[str | None, typer.Option(help="Subdivision code, e.g. CA or OR.")]
+TopicOption = Annotated[str | None, typer.Option(help="Only events of this topic.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="Event date from (ISO).")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Event date to (ISO).")]
+SearchOption = Annotated[
+    str | None, typer.Option("--search", "-q", help="Text in the actor, scope or evidence.")
+]
+
+
+def event_filters(
+    review_state: str | None,
+    status: str | None,
+    action: str | None,
+    actor_type: str | None,
+    country: str | None,
+    region: str | None,
+    topic: str | None,
+    since: str | None,
+    until: str | None,
+    search: str | None,
+) -> EventFilters:
+    """Event filters from the shared command-line options."""
+    return EventFilters(
+        status=status,
+        review_state=review_state,
+        actor_type=actor_type,
+        action=action,
+        country=country,
+        region=region,
+        topic=topic,
+        date_from=since,
+        date_to=until,
+        text=search,
+    )
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    """The settings the app callback resolved for this invocation."""
+    settings = ctx.obj
+    assert isinstance(settings, Settings), "the app callback sets the settings"
+    return settings
+
+
+def write_plain_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
+    """CSV of arbitrary rows, cells neutralised like the export's."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    columns = list(rows[0]) if rows else []
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([neutralise_cell(row[c]) for c in columns])
+
+
+def print_events_table(rows: list[dict[str, Any]], title: str = "events") -> None:
+    """A rich table of event rows (as made by ``banwatch.export.event_row``)."""
+    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    for column in (
+        "id",
+        "actor",
+        "type",
+        "where",
+        "action",
+        "status",
+        "scope",
+        "date",
+        "sources",
+        "review",
+    ):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        where = "-".join(x for x in (row["country"], row["region"]) if x) or ""
+        table.add_row(
+            str(row["event_id"]),
+            row["actor"],
+            row["actor_type"],
+            where,
+            row["action"],
+            row["status"],
+            row["scope"] or "",
+            row["date"] or "",
+            str(row["sources"]),
+            row["review_state"],
+        )
+    console.print(table)
