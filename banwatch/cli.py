@@ -563,7 +563,7 @@ def reextract(
     settings = settings_of(ctx)
     engine = open_database(settings)
     extractor = Extractor(model=settings.model, topics=settings.topics)
-    counts = extract_stored_articles(engine, extractor, everything=everything)
+    counts = extract_stored_articles(engine, extractor, stale=True, everything=everything)
     console.print(
         f"re-extracted {counts.articles} article(s) with extractor {extractor.version}:"
         f" {counts.mentions} mention(s), {counts.events_new} new event(s)"

@@ -32,10 +32,11 @@ def extract_stored_articles(
     engine: Engine,
     extractor: Extractor,
     *,
+    stale: bool = False,
     everything: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ExtractionCounts:
-    """Extract events from articles not yet read by this extractor version.
+    """Extract events from articles not yet read (``stale``: or read by another version).
 
     Work is committed one batch at a time, so an interruption loses at most a
     batch, and the next pass picks up where this one stopped.
@@ -43,7 +44,9 @@ def extract_stored_articles(
     counts = ExtractionCounts()
     make_session = session_factory(engine)
     with make_session() as session:
-        ids = list(articles_to_extract(session, extractor.version, everything=everything))
+        ids = list(
+            articles_to_extract(session, extractor.version, stale=stale, everything=everything)
+        )
     for offset in range(0, len(ids), BATCH_SIZE):
         batch_ids = ids[offset : offset + BATCH_SIZE]
         with make_session() as session:

@@ -91,12 +91,17 @@ def known_canonical_urls(session: Session, urls: Iterable[str]) -> set[str]:
 
 
 def articles_to_extract(
-    session: Session, version: str, *, everything: bool = False
+    session: Session, version: str, *, stale: bool = False, everything: bool = False
 ) -> Sequence[int]:
-    """Ids of articles that have not been read by extractor ``version`` (or all, if asked)."""
+    """Ids of articles to (re-)read.
+
+    By default only articles never extracted (new or updated by the crawl);
+    ``stale`` adds those read by another extractor version; ``everything`` is all.
+    """
     query = select(Article.id).order_by(Article.id)
-    if not everything:
-        query = query.where(
-            (Article.extracted_version.is_(None)) | (Article.extracted_version != version)
-        )
-    return session.scalars(query).all()
+    if everything:
+        return session.scalars(query).all()
+    condition = Article.extracted_version.is_(None)
+    if stale:
+        condition = condition | (Article.extracted_version != version)
+    return session.scalars(query.where(condition)).all()

@@ -445,6 +445,7 @@ def list_events(session: Session, filters: EventFilters) -> Sequence[Event]:
 def actor_timeline(session: Session, actor: str) -> Sequence[Event]:
     """One actor's events in date order (name matched after normalisation, any place)."""
     name = actor_key(actor, None, None).split("|")[-1]
+    # actor_key leaves only [a-z0-9 ], so the name holds no LIKE wildcards.
     return session.scalars(
         select(Event)
         .where(Event.actor_key.like(f"%|{name}"), Event.orphaned.is_(False))
