@@ -20,8 +20,6 @@ from sqlalchemy.orm import Session
 
 from store.models import Article, Event, Mention
 
-DERIVED_FIELDS = ("date", "date_text", "scope", "until", "level", "country", "region", "actor")
-
 
 class ExtractedEvent(Protocol):
     """What the store needs from an extractor's event (see ``extract.events.Event``)."""

@@ -142,11 +142,17 @@ class Event(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Set when a reviewer merged this event into another: it keeps no mentions and
+    # stays as a tombstone so that links and the audit log still resolve (0002).
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL", name="fk_events_merged_into_id_events")
+    )
 
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="event", cascade="all, delete-orphan"
     )
-    amends: Mapped[Event | None] = relationship(remote_side=[id])
+    # Two foreign keys point from events to events (amends, merged into): name the one.
+    amends: Mapped[Event | None] = relationship(remote_side=[id], foreign_keys=[amends_event_id])
     first_article: Mapped[Article | None] = relationship()
     decisions: Mapped[list[ReviewDecision]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="ReviewDecision.id"
@@ -157,6 +163,8 @@ class Event(Base):
         Index("ix_events_reading", "reading"),
         Index("ix_events_review_state", "review_state"),
         Index("ix_events_date", "date"),
+        Index("ix_events_merged_into", "merged_into_id"),
+        Index("ix_events_queue", "review_state", "confidence", "source_count", "id"),
     )
 
 
@@ -211,6 +219,22 @@ class ReviewDecision(Base):
     event: Mapped[Event] = relationship(back_populates="decisions")
 
     __table_args__ = (Index("ix_review_decisions_event", "event_id"),)
+
+
+class User(Base):
+    """A reviewer who may sign in to the review web app (``banwatch user add``).
+
+    Only a salted scrypt hash of the password is kept (see ``store.review``).
+    """
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class CrawlRun(Base):
