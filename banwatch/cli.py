@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from contextlib import ExitStack
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -20,6 +21,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from sqlalchemy import select
 
+from banwatch import cli_overview, cli_review, cli_schedule
 from banwatch.cli_common import (
     ActionOption,
     ActorTypeOption,
@@ -85,6 +87,11 @@ def main(
 def _adhoc_sources(
     feeds: list[str], pages: list[str], sitemaps: list[str], allow_private: bool
 ) -> list[SourceConfig]:
+    """Sources named on the command line, crawled instead of the configured ones.
+
+    Each is named ``kind:url`` so that its health is tracked across runs like a
+    configured source's, and nothing is written to the configuration.
+    """
     sources = []
     for kind, urls in (("feed", feeds), ("page", pages), ("sitemap", sitemaps)):
         for url in urls:
@@ -94,57 +101,137 @@ def _adhoc_sources(
     return sources
 
 
+def _progress_counts(snapshot: dict[str, Any]) -> str:
+    parts = [
+        f"{snapshot.get('requests', 0)} requests",
+        f"{snapshot.get('articles_new', 0)} new",
+        f"{snapshot.get('articles_updated', 0)} updated",
+        f"{snapshot.get('articles_skipped', 0)} known",
+        f"{snapshot.get('not_modified', 0)} not modified",
+    ]
+    failed = snapshot.get("errors", 0)
+    parts.append(f"[red]{failed} errors[/red]" if failed else "0 errors")
+    return " · ".join(parts)
+
+
 def _run_with_progress(settings: Settings, sources: list[SourceConfig], **kwargs: Any) -> JobResult:
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=errors,
-        transient=True,
-    ) as progress:
-        crawl_task = progress.add_task(f"crawling {len(sources)} source(s)", total=None)
-        extract_task = progress.add_task("extracting events", total=None, visible=False)
+    """Run the job with a live display: sources done and counts while crawling, then extraction.
 
-        def on_extract(done: int, total: int) -> None:
-            progress.update(crawl_task, visible=False)
-            progress.update(extract_task, visible=True, completed=done, total=total)
+    The crawl's child process rewrites a small JSON file with its counts
+    (``BANWATCH_PROGRESS_FILE``); each tick of the job reads it. The topics'
+    keywords go along for ``search`` sources.
+    """
+    from crawler.progress import read_progress
 
-        return run_crawl_job(
-            settings,
-            sources,
-            on_crawl_tick=lambda _elapsed: progress.refresh(),
-            on_extract_progress=on_extract,
-            **kwargs,
-        )
+    keywords = list(dict.fromkeys(k for topic in settings.topics for k in topic.keywords))
+    with tempfile.TemporaryDirectory(prefix="banwatch-crawl-") as scratch:
+        progress_file = Path(scratch) / "progress.json"
+        overrides = {
+            "BANWATCH_SEARCH_KEYWORDS": keywords,
+            "BANWATCH_PROGRESS_FILE": str(progress_file),
+            **(kwargs.pop("scrapy_overrides", None) or {}),
+        }
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TextColumn("{task.fields[counts]}"),
+            TimeElapsedColumn(),
+            console=errors,
+            transient=True,
+        ) as progress:
+            crawl_task = progress.add_task(
+                "crawling sources", total=len(sources), counts="starting the crawler"
+            )
+            extract_task = progress.add_task(
+                "extracting events", total=None, visible=False, counts=""
+            )
+
+            def on_tick(_elapsed: float) -> None:
+                snapshot = read_progress(progress_file)
+                if snapshot is not None:
+                    progress.update(
+                        crawl_task,
+                        completed=snapshot.get("sources_done", 0),
+                        counts=_progress_counts(snapshot),
+                    )
+                progress.refresh()
+
+            def on_extract(done: int, total: int) -> None:
+                progress.update(crawl_task, visible=False)
+                progress.update(extract_task, visible=True, completed=done, total=total)
+
+            return run_crawl_job(
+                settings,
+                sources,
+                on_crawl_tick=on_tick,
+                on_extract_progress=on_extract,
+                scrapy_overrides=overrides,
+                **kwargs,
+            )
+
+
+RUN_COUNTS = (
+    "requests",
+    "not_modified",
+    "articles_new",
+    "articles_updated",
+    "articles_unchanged",
+    "articles_skipped",
+    "duplicate_links",
+    "retries",
+    "articles_extracted",
+    "mentions",
+    "events_new",
+    "crawl_seconds",
+)
+
+
+def _source_status(outcome: dict[str, Any]) -> str:
+    if not outcome.get("ok"):
+        return "[red]failed[/red]"
+    if outcome.get("not_modified"):
+        return "[green]not modified[/green]"
+    return "[green]ok[/green]"
 
 
 def _print_run(result: JobResult) -> None:
+    """The run's counts, errors by kind, and one health line per source."""
     stats = result.stats
     colour = "green" if result.status == "succeeded" else "red"
     table = Table(title=f"run {result.run_id}: [{colour}]{result.status}[/{colour}]")
     table.add_column("count")
     table.add_column("value", justify="right")
-    for key in (
-        "requests",
-        "not_modified",
-        "articles_new",
-        "articles_updated",
-        "articles_unchanged",
-        "articles_skipped",
-        "articles_extracted",
-        "mentions",
-        "events_new",
-        "crawl_seconds",
-    ):
+    for key in RUN_COUNTS:
         table.add_row(key, str(stats.get(key, 0)))
     for kind, count in sorted(stats.get("errors", {}).items()):
-        table.add_row(f"errors: {kind}", str(count))
+        table.add_row(f"[red]errors: {kind}[/red]", str(count))
     console.print(table)
-    failing = {name: o for name, o in result.sources.items() if not o.get("ok")}
-    for name, outcome in failing.items():
-        console.print(f"[red]source failed[/red] {name}: {outcome.get('error')}")
+    if result.sources:
+        health = Table(title="sources")
+        for column in ("source", "status", "new", "article errors", "failures", "last success"):
+            health.add_column(column, overflow="fold")
+        health.add_column("reason / warnings", overflow="fold")
+        for name, outcome in sorted(result.sources.items()):
+            failed = sorted((outcome.get("article_errors") or {}).items())
+            article_errors = ", ".join(f"{kind} {count}" for kind, count in failed)
+            warnings = outcome.get("warnings") or []
+            reason = outcome.get("error") or (
+                warnings[0] + (f" (+{len(warnings) - 1} more)" if len(warnings) > 1 else "")
+                if warnings
+                else ""
+            )
+            health.add_row(
+                name,
+                _source_status(outcome),
+                str((outcome.get("articles") or {}).get("new", 0)),
+                article_errors,
+                str(outcome.get("consecutive_failures", 0)),
+                (outcome.get("last_success_at") or "never")[:19],
+                reason,
+            )
+        console.print(health)
     if result.error:
         errors.print(f"[red]{result.error}[/red]")
 
@@ -162,10 +249,18 @@ def crawl(
     allow_private: Annotated[
         bool, typer.Option(help="Let ad-hoc sources reach loopback and private addresses.")
     ] = False,
-    refresh: Annotated[bool, typer.Option(help="Refetch articles already stored.")] = False,
+    refresh: Annotated[
+        bool,
+        typer.Option(help="Refetch articles already stored, and feeds without conditional GET."),
+    ] = False,
     extract: Annotated[bool, typer.Option(help="Extract events from new articles.")] = True,
 ) -> None:
-    """Crawl the configured sources (or only the given ones), then extract events."""
+    """Crawl the configured sources (or only the given ones), then extract events.
+
+    Shows live counts while it runs and ends with the run's summary and one
+    health line per source (why a failed one failed). Exits 1 if the run failed;
+    a failing source alone does not fail the run.
+    """
     settings = settings_of(ctx)
     sources = _adhoc_sources(feed or [], page or [], sitemap or [], allow_private)
     if not sources:
@@ -432,24 +527,6 @@ def db_upgrade(ctx: typer.Context) -> None:
     console.print(f"database schema is up to date: {settings.db_url}")
 
 
-@app.command()
-def schedule(ctx: typer.Context) -> None:
-    """Run the crawl on the configured cron schedule until stopped (Ctrl-C)."""
-    from scheduler import build_scheduler
-
-    settings = settings_of(ctx)
-    open_database(settings)
-    scheduler = build_scheduler(settings)
-    console.print(
-        f"scheduling crawls at '{settings.schedule.cron}' ({settings.schedule.timezone});"
-        " Ctrl-C to stop"
-    )
-    try:
-        scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        scheduler.shutdown(wait=True)
-
-
 # -- review decisions, re-extraction, timelines ---------------------------------
 
 ReviewerOption = Annotated[
@@ -627,3 +704,6 @@ def timeline(
 
 # -- command groups from their own modules ----------------------------------------
 # Each module exposes register(app); add a line here for a new one.
+cli_schedule.register(app)
+cli_review.register(app)
+cli_overview.register(app)

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from extract.topics import DEFAULT_TOPICS, Topic, topic_from_mapping
 
@@ -57,10 +59,54 @@ class SourceConfig:
 
 @dataclass(frozen=True)
 class ScheduleConfig:
-    """When unattended crawls run."""
+    """When unattended crawls run, and when a source counts as unhealthy.
+
+    ``misfire_grace_time`` is how late (seconds) a missed run may still start:
+    a machine that was off at the scheduled hour catches up once when it comes
+    back within that time, and otherwise waits for the next scheduled hour.
+    """
 
     cron: str = "0 2 * * *"
     timezone: str = "UTC"
+    misfire_grace_time: int = 12 * 3600
+    failing_runs: int = 3
+    quiet_days: int = 14
+
+
+SMTP_SECURITY = ("none", "starttls", "ssl")
+WEBHOOK_FORMATS = ("chat", "full")
+
+
+@dataclass(frozen=True)
+class DigestConfig:
+    """Where the morning digest goes: nothing configured, nothing sent.
+
+    The SMTP password is never read from the file; it comes from the
+    environment variable named by ``smtp_password_env``, so that
+    ``banwatch.toml`` can be shared or committed.
+    """
+
+    email_to: tuple[str, ...] = ()
+    email_from: str = "banwatch@localhost"
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_security: str = "none"
+    smtp_user: str | None = None
+    smtp_password_env: str = "BANWATCH_SMTP_PASSWORD"
+    webhook_url: str | None = None
+    webhook_format: str = "chat"
+    timeout: float = 30.0
+    max_events: int = 200
+
+    @property
+    def email_enabled(self) -> bool:
+        """Whether an email digest is configured."""
+        return bool(self.email_to)
+
+    @property
+    def webhook_enabled(self) -> bool:
+        """Whether a webhook digest is configured."""
+        return bool(self.webhook_url)
 
 
 @dataclass(frozen=True)
@@ -72,6 +118,7 @@ class Settings:
     topics: tuple[Topic, ...] = DEFAULT_TOPICS
     sources: tuple[SourceConfig, ...] = ()
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    digest: DigestConfig = field(default_factory=DigestConfig)
     contact_url: str = DEFAULT_CONTACT
     user_agent: str | None = None
     crawl_timeout: int = 3600
@@ -106,6 +153,78 @@ def _source_from_mapping(data: Mapping[str, Any], index: int) -> SourceConfig:
     )
 
 
+def _positive_int(section: str, data: Mapping[str, Any], key: str, default: int) -> int:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"[{section}] {key} must be a whole number of at least 1, not {value!r}")
+    return value
+
+
+def _seconds(section: str, data: Mapping[str, Any], key: str, default: float) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigError(f"[{section}] {key} must be a number of seconds, not {value!r}")
+    return float(value)
+
+
+def _schedule_from_mapping(data: Mapping[str, Any]) -> ScheduleConfig:
+    """The ``[schedule]`` table, checked here so that a typo stops ``schedule`` at start."""
+    cron = str(data.get("cron", ScheduleConfig.cron))
+    if len(cron.split()) not in (5, 6):
+        raise ConfigError(
+            f"[schedule] cron {cron!r}: expected 5 fields (minute hour day month weekday),"
+            " or 6 with seconds first"
+        )
+    timezone = str(data.get("timezone", ScheduleConfig.timezone))
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"[schedule] timezone {timezone!r} is not a known time zone") from exc
+    return ScheduleConfig(
+        cron=cron,
+        timezone=timezone,
+        misfire_grace_time=_positive_int(
+            "schedule", data, "misfire_grace_time", ScheduleConfig.misfire_grace_time
+        ),
+        failing_runs=_positive_int("schedule", data, "failing_runs", ScheduleConfig.failing_runs),
+        quiet_days=_positive_int("schedule", data, "quiet_days", ScheduleConfig.quiet_days),
+    )
+
+
+def _digest_from_mapping(data: Mapping[str, Any]) -> DigestConfig:
+    """The ``[digest]`` table: email and/or webhook, both optional."""
+    email_to = data.get("email_to", ())
+    if isinstance(email_to, str):
+        email_to = (email_to,)
+    if not all(isinstance(a, str) and "@" in a for a in email_to):
+        raise ConfigError(f"[digest] email_to must be a list of addresses, not {email_to!r}")
+    security = str(data.get("smtp_security", DigestConfig.smtp_security))
+    if security not in SMTP_SECURITY:
+        raise ConfigError(f"[digest] smtp_security {security!r} is not one of {SMTP_SECURITY}")
+    webhook = data.get("webhook_url") or None
+    if webhook is not None and urlsplit(str(webhook)).scheme not in ("http", "https"):
+        raise ConfigError(f"[digest] webhook_url {webhook!r} must be an http or https URL")
+    webhook_format = str(data.get("webhook_format", DigestConfig.webhook_format))
+    if webhook_format not in WEBHOOK_FORMATS:
+        raise ConfigError(
+            f"[digest] webhook_format {webhook_format!r} is not one of {WEBHOOK_FORMATS}"
+        )
+    port_default = 465 if security == "ssl" else 587 if security == "starttls" else 25
+    return DigestConfig(
+        email_to=tuple(email_to),
+        email_from=str(data.get("email_from", DigestConfig.email_from)),
+        smtp_host=str(data.get("smtp_host", DigestConfig.smtp_host)),
+        smtp_port=_positive_int("digest", data, "smtp_port", port_default),
+        smtp_security=security,
+        smtp_user=data.get("smtp_user") or None,
+        smtp_password_env=str(data.get("smtp_password_env", DigestConfig.smtp_password_env)),
+        webhook_url=str(webhook) if webhook else None,
+        webhook_format=webhook_format,
+        timeout=_seconds("digest", data, "timeout", DigestConfig.timeout),
+        max_events=_positive_int("digest", data, "max_events", DigestConfig.max_events),
+    )
+
+
 def settings_from_mapping(data: Mapping[str, Any], config_path: Path | None = None) -> Settings:
     """Build settings from a parsed ``banwatch.toml``."""
     crawl = data.get("crawl", {})
@@ -120,10 +239,8 @@ def settings_from_mapping(data: Mapping[str, Any], config_path: Path | None = No
         model=data.get("extract", {}).get("model"),
         topics=topics,
         sources=sources,
-        schedule=ScheduleConfig(
-            cron=str(schedule.get("cron", ScheduleConfig.cron)),
-            timezone=str(schedule.get("timezone", ScheduleConfig.timezone)),
-        ),
+        schedule=_schedule_from_mapping(schedule),
+        digest=_digest_from_mapping(data.get("digest", {})),
         contact_url=str(crawl.get("contact_url", DEFAULT_CONTACT)),
         user_agent=crawl.get("user_agent"),
         crawl_timeout=int(crawl.get("timeout", 3600)),

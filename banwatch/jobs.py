@@ -2,23 +2,52 @@
 
 The CLI (`banwatch crawl`, `banwatch demo`) and the scheduler both call
 ``run_crawl_job``, so an unattended night does exactly what a person would.
+``run_scheduled_job`` wraps it for unattended runs (`banwatch schedule`,
+`banwatch run-now`): one at a time per database, then source health and the
+digest.
+
+Stopping is part of the job, not an afterthought: a SIGTERM from systemd or a
+Ctrl-C stops the crawl's child process group and records the run as
+``interrupted``. Nothing is half-written because every write is already its
+own transaction: the crawl saves articles one by one, extraction commits batch
+by batch, and the run row is closed in one transaction at the end. Articles
+that were stored but not yet read are read by the next run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import logging
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from banwatch.config import Settings, SourceConfig
+from banwatch.digest import deliver_digest
 from banwatch.extraction import ExtractionCounts, extract_stored_articles
+from banwatch.health import flagged, source_health
+from banwatch.locks import LockBusy, LockUnsupported, crawl_lock
 from crawler.runner import crawl_in_child
 from extract.extractor import Extractor
 from store.db import create_db_engine, session_scope, upgrade_database
 from store.models import CrawlRun
 from store.runs import finish_run, start_run
+
+log = logging.getLogger(__name__)
+
+#: Triggers whose runs always hold the crawl lock: a row of theirs still
+#: "running" when the lock is free belongs to a process that died.
+LOCKED_TRIGGERS = ("schedule", "run-now")
+#: Seconds to wait for another process's schema upgrade before giving up.
+SCHEMA_LOCK_WAIT = 300
+ABANDONED_ERROR = (
+    "the process running it ended without recording an outcome (killed, or the machine stopped)"
+)
 
 
 @dataclass
@@ -32,10 +61,66 @@ class JobResult:
     sources: dict[str, Any] = field(default_factory=dict)
 
 
+class StopFlag(threading.Event):
+    """A request to stop the running job, set from a signal handler or another thread.
+
+    A plain event would do, but the run row should say *why* it stopped.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reason: str | None = None
+
+    def request(self, reason: str) -> None:
+        """Ask the job to stop; the first reason given is the one recorded."""
+        if not self.is_set():
+            self.reason = reason
+        self.set()
+
+
+class _Stopped(Exception):
+    """Raised between extraction batches to leave the pass early."""
+
+
+@contextmanager
+def stop_on_signals(stop: StopFlag) -> Iterator[StopFlag]:
+    """Turn SIGTERM and SIGINT into a stop request while the block runs.
+
+    Only the main thread can set signal handlers; elsewhere this does nothing
+    and whoever owns the main thread sets ``stop``. A second signal raises
+    ``KeyboardInterrupt``: a person pressing Ctrl-C twice does not want to wait.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        name = signal.Signals(signum).name
+        if stop.is_set():
+            raise KeyboardInterrupt(f"second {name}")
+        stop.request(f"stopped by {name}")
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield stop
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
 def open_database(settings: Settings) -> Engine:
-    """An engine on the configured database, with the schema brought up to date."""
+    """An engine on the configured database, with the schema brought up to date.
+
+    The upgrade runs under a lock (waiting for it) because two processes
+    starting at once on a new database, such as two schedulers, would otherwise
+    both create the tables, and SQLite's DDL is not transactional.
+    """
     engine = create_db_engine(settings.db_url)
-    upgrade_database(engine)
+    try:
+        with crawl_lock(settings.db_url, name="schema", wait=SCHEMA_LOCK_WAIT):
+            upgrade_database(engine)
+    except LockUnsupported:
+        upgrade_database(engine)
     return engine
 
 
@@ -50,17 +135,59 @@ def run_crawl_job(
     on_crawl_tick: Callable[[float], None] | None = None,
     on_extract_progress: Callable[[int, int], None] | None = None,
     scrapy_overrides: dict[str, Any] | None = None,
+    stop: StopFlag | None = None,
 ) -> JobResult:
     """Crawl ``sources`` in a child process, then extract events from what is new.
 
     Articles the crawl stored before a failure are still extracted: a bad night
-    loses nothing it already fetched.
+    loses nothing it already fetched. Without a ``stop`` flag of the caller's,
+    SIGTERM and Ctrl-C stop the run (main thread only) and it is recorded as
+    interrupted; with one, the caller decides when to stop.
     """
-    engine = open_database(settings)
-    enabled = [s for s in sources if s.enabled]
-    with session_scope(engine) as session:
-        run_id = start_run(session, trigger).id
+    with ExitStack() as stack:
+        if stop is None:
+            stop = stack.enter_context(stop_on_signals(StopFlag()))
+        engine = open_database(settings)
+        stack.callback(engine.dispose)
+        with session_scope(engine) as session:
+            run_id = start_run(session, trigger).id
+        try:
+            return _crawl_and_extract(
+                engine,
+                settings,
+                run_id,
+                [s for s in sources if s.enabled],
+                stop,
+                refresh=refresh,
+                extract=extract,
+                extractor=extractor,
+                on_crawl_tick=on_crawl_tick,
+                on_extract_progress=on_extract_progress,
+                scrapy_overrides=scrapy_overrides,
+            )
+        except KeyboardInterrupt:
+            # crawl_in_child has already stopped the child; say so before giving up.
+            _close_run(engine, run_id, "interrupted", stop.reason or "interrupted (Ctrl-C)")
+            raise
+        except BaseException as exc:
+            _close_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
+            raise
 
+
+def _crawl_and_extract(
+    engine: Engine,
+    settings: Settings,
+    run_id: int,
+    enabled: list[SourceConfig],
+    stop: StopFlag,
+    *,
+    refresh: bool,
+    extract: bool,
+    extractor: Extractor | None,
+    on_crawl_tick: Callable[[float], None] | None,
+    on_extract_progress: Callable[[int, int], None] | None,
+    scrapy_overrides: dict[str, Any] | None,
+) -> JobResult:
     outcome = crawl_in_child(
         settings.db_url,
         run_id,
@@ -70,34 +197,134 @@ def run_crawl_job(
         timeout=settings.crawl_timeout,
         scrapy_overrides=scrapy_overrides,
         on_tick=on_crawl_tick,
+        # The pid goes on the run row so that an operator (or a test) can see
+        # which process is crawling.
+        on_start=lambda pid: merge_run_stats(engine, run_id, {"crawl_pid": pid}),
+        should_stop=stop.is_set,
     )
 
     counts = ExtractionCounts()
     extraction_error: str | None = None
-    if extract:
+    if extract and not stop.is_set():
         extractor = extractor or Extractor(model=settings.model, topics=settings.topics)
+
+        def progress(done: int, total: int) -> None:
+            if on_extract_progress is not None:
+                on_extract_progress(done, total)
+            if stop.is_set():
+                raise _Stopped
+
         try:
-            counts = extract_stored_articles(engine, extractor, on_progress=on_extract_progress)
+            counts = extract_stored_articles(engine, extractor, on_progress=progress)
+        except _Stopped:
+            log.info("extraction stopped between batches; the next run reads the rest")
         except Exception as exc:  # recorded on the run; the articles stay for the next pass
             extraction_error = f"extraction failed: {type(exc).__name__}: {exc}"
 
-    error = "\n".join(e for e in (outcome.error, extraction_error) if e) or None
+    if stop.is_set():
+        status = "interrupted"
+        error = "; ".join(e for e in (stop.reason or "stopped", outcome.error) if e)
+    else:
+        error = "\n".join(e for e in (outcome.error, extraction_error) if e) or None
+        status = "succeeded" if error is None else "failed"
+    stats = {"crawl_seconds": round(outcome.seconds, 2)}
+    if not stop.is_set():
+        stats.update(
+            articles_extracted=counts.articles,
+            mentions=counts.mentions,
+            events_new=counts.events_new,
+            events_touched=counts.events_touched,
+        )
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
         assert run is not None
-        finish_run(
-            session,
-            run,
-            "succeeded" if error is None else "failed",
-            stats={
-                "crawl_seconds": round(outcome.seconds, 2),
-                "articles_extracted": counts.articles,
-                "mentions": counts.mentions,
-                "events_new": counts.events_new,
-                "events_touched": counts.events_touched,
-            },
-            error=error,
+        finish_run(session, run, status, stats=stats, error=error)
+        return _result_of(run)
+
+
+def _result_of(run: CrawlRun) -> JobResult:
+    return JobResult(
+        run.id, run.status, run.error, dict(run.stats or {}), dict(run.sources_report or {})
+    )
+
+
+def _close_run(engine: Engine, run_id: int, status: str, error: str) -> None:
+    """Close a run that an exception cut short, unless it was already closed."""
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is not None and run.status == "running":
+            finish_run(session, run, status, error=error)
+
+
+def merge_run_stats(engine: Engine, run_id: int, values: dict[str, Any]) -> None:
+    """Add keys to a run's ``stats`` JSON (a new dict: the column does not track mutation)."""
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is not None:
+            run.stats = {**(run.stats or {}), **values}
+
+
+def close_abandoned_runs(engine: Engine) -> list[int]:
+    """Mark as interrupted the locked runs left "running" by a process that died.
+
+    Only call this holding the crawl lock: then no live process can own them.
+    Their end time stays empty because nobody knows when they stopped.
+    """
+    with session_scope(engine) as session:
+        runs = session.scalars(
+            select(CrawlRun).where(
+                CrawlRun.status == "running", CrawlRun.trigger.in_(LOCKED_TRIGGERS)
+            )
+        ).all()
+        for run in runs:
+            run.status = "interrupted"
+            run.error = ABANDONED_ERROR
+        ids = [run.id for run in runs]
+    if ids:
+        log.warning("runs %s had been abandoned; marked interrupted", ids)
+    return ids
+
+
+def run_scheduled_job(
+    settings: Settings,
+    *,
+    trigger: str = "schedule",
+    extractor: Extractor | None = None,
+    stop: StopFlag | None = None,
+) -> JobResult | None:
+    """The whole unattended job: lock, crawl every enabled source, extract, judge, tell.
+
+    Returns ``None`` having done nothing when another process holds the crawl
+    lock for this database (it is doing this same work) or a stop was already
+    requested. After a run that was not interrupted, source health is recorded
+    on the run and the digest goes out.
+    """
+    with ExitStack() as stack:
+        if stop is None:
+            stop = stack.enter_context(stop_on_signals(StopFlag()))
+        try:
+            stack.enter_context(crawl_lock(settings.db_url))
+        except LockBusy as exc:
+            log.warning("not crawling: %s", exc)
+            return None
+        if stop.is_set():
+            return None
+        engine = open_database(settings)
+        stack.callback(engine.dispose)
+        close_abandoned_runs(engine)
+        result = run_crawl_job(
+            settings, settings.sources, trigger=trigger, extractor=extractor, stop=stop
         )
-        result = JobResult(run.id, run.status, run.error, dict(run.stats), dict(run.sources_report))
-    engine.dispose()
-    return result
+        if result.status == "interrupted":
+            return result
+        with session_scope(engine) as session:
+            flags = flagged(source_health(session, settings))
+        merge_run_stats(engine, result.run_id, {"source_flags": flags})
+        try:
+            deliver_digest(engine, settings, result.run_id)
+        except Exception:  # the run is recorded; a digest bug must not hide that
+            log.exception("could not prepare the digest for run %d", result.run_id)
+        with session_scope(engine) as session:
+            run = session.get(CrawlRun, result.run_id)
+            assert run is not None
+            return _result_of(run)

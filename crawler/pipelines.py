@@ -21,6 +21,8 @@ from store.models import Source
 from store.sources import ensure_source
 
 MIN_TEXT_CHARS = 200
+# Stats key prefix for per-source article counts: ``banwatch/per_source/<outcome>/<source>``.
+PER_SOURCE_PREFIX = "banwatch/per_source/"
 
 
 class ValidateArticlePipeline:
@@ -99,6 +101,7 @@ class StoreArticlePipeline:
             self.session.rollback()
             raise
         self.stats.inc_value(f"banwatch/articles/{outcome}")
+        self.stats.inc_value(f"{PER_SOURCE_PREFIX}{outcome}/{item.source}")
         return item
 
     def _source(self, name: str, spider: Any) -> Source | None:

@@ -41,11 +41,17 @@ def crawl_in_child(
     timeout: float = 3600,
     scrapy_overrides: dict[str, Any] | None = None,
     on_tick: Callable[[float], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> CrawlOutcome:
     """Run ``python -m crawler.child`` for these sources and wait for it.
 
     ``on_tick`` is called about four times a second while the child runs, so a
-    caller can refresh a progress display.
+    caller can refresh a progress display. ``on_start`` receives the child's pid
+    (its process group id too). When ``should_stop`` returns true the child's
+    group is stopped and the outcome says so; if the caller is interrupted
+    (Ctrl-C) the group is stopped before the exception goes on, since a child in
+    its own session would otherwise crawl on alone.
     """
     job = {
         "db_url": db_url,
@@ -68,20 +74,32 @@ def crawl_in_child(
         assert child.stdin is not None
         child.stdin.write(json.dumps(job).encode("utf-8"))
         child.stdin.close()
-        timed_out = False
-        while child.poll() is None:
-            elapsed = time.monotonic() - started
-            if elapsed > timeout:
-                timed_out = True
-                _kill_group(child)
-                break
-            if on_tick is not None:
-                on_tick(elapsed)
-            time.sleep(0.25)
+        timed_out = stopped = False
+        try:
+            if on_start is not None:
+                on_start(child.pid)
+            while child.poll() is None:
+                elapsed = time.monotonic() - started
+                if elapsed > timeout:
+                    timed_out = True
+                    _kill_group(child)
+                    break
+                if should_stop is not None and should_stop():
+                    stopped = True
+                    _kill_group(child)
+                    break
+                if on_tick is not None:
+                    on_tick(elapsed)
+                time.sleep(0.25)
+        except BaseException:
+            _kill_group(child)
+            raise
         child.wait()
         stderr_file.seek(0)
         stderr = stderr_file.read().decode("utf-8", "replace")
     seconds = time.monotonic() - started
+    if stopped:
+        return CrawlOutcome(False, child.returncode, "crawl stopped before it finished", seconds)
     if timed_out:
         return CrawlOutcome(
             False, child.returncode, f"crawl exceeded {timeout:.0f}s and was killed", seconds

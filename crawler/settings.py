@@ -15,17 +15,32 @@ def scrapy_settings(
 ) -> dict[str, Any]:
     """The settings for one crawl.
 
-    robots.txt is obeyed, AutoThrottle adapts to each server, responses are
-    capped in size and time, and private addresses are refused except for the
-    hosts of sources that allow them.
+    robots.txt is obeyed, AutoThrottle adapts to each server (at most
+    ``CONCURRENT_REQUESTS_PER_DOMAIN`` at once), retries back off and honour
+    ``Retry-After``, responses are capped in size and time, unreadable content
+    types are refused from their headers, and private addresses are refused
+    except for the hosts of sources that allow them.
     """
     settings: dict[str, Any] = {
         "BOT_NAME": "banwatch",
         "USER_AGENT": user_agent,
         "ROBOTSTXT_OBEY": True,
         "TELNETCONSOLE_ENABLED": False,
+        # Scrapy 2.19's remote control runs Python sent over HTTP: never in a crawler.
+        "REMOTE_CONTROL_ENABLED": False,
         "LOG_LEVEL": "WARNING",
         "CONCURRENT_REQUESTS": 32,
+        # Outputs of one callback handled at once. An article callback yields one
+        # item and the pipelines are synchronous; Scrapy's default (100) starts 100
+        # asyncio tasks per response for nothing.
+        "CONCURRENT_ITEMS": 8,
+        # Not needed here, and each wraps every callback's output: a Referer header
+        # would only tell sites which feed linked them; depth is tracked per source.
+        "SPIDER_MIDDLEWARES": {
+            "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
+            "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+            "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+        },
         "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
         "DOWNLOAD_DELAY": 0,
         "AUTOTHROTTLE_ENABLED": True,
@@ -38,9 +53,36 @@ def scrapy_settings(
         "RETRY_ENABLED": True,
         "RETRY_TIMES": 2,
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        # Retry-After is honoured up to this many seconds (longer: the host is left
+        # alone for the rest of the crawl); other retries back off 1 s, 2 s, 4 s...
+        "BANWATCH_RETRY_AFTER_MAX": 60.0,
+        "BANWATCH_RETRY_BACKOFF_BASE": 1.0,
+        "BANWATCH_RETRY_BACKOFF_MAX": 30.0,
         "REDIRECT_MAX_TIMES": 5,
         "COOKIES_ENABLED": False,
-        "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.PrivateAddressGuard": 50},
+        "DOWNLOADER_MIDDLEWARES": {
+            "crawler.middlewares.PrivateAddressGuard": 50,
+            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+            "crawler.retry.PoliteRetryMiddleware": 550,
+        },
+        "EXTENSIONS": {
+            "crawler.contentgate.ContentTypeGate": 100,
+            "crawler.progress.ProgressFile": 200,
+        },
+        # Text extraction runs in this many worker processes (-1: one per core, at
+        # most 4; 0: in the crawl process), each page within this many seconds.
+        "BANWATCH_PARSE_WORKERS": -1,
+        "BANWATCH_PARSE_TIMEOUT": 60.0,
+        # `page` sources deeper than one hop read at most this many listing pages.
+        "BANWATCH_MAX_LISTING_PAGES": 50,
+        # Sitemap entries older than the last successful crawl less this overlap are
+        # skipped; before the first success, those older than MAX_AGE (0: no limit).
+        "BANWATCH_SITEMAP_OVERLAP_DAYS": 3.0,
+        "BANWATCH_SITEMAP_MAX_AGE_DAYS": 0.0,
+        # Keywords that fill `search` sources' {query}; a JSON file path the child
+        # rewrites with live counts (the CLI's progress display).
+        "BANWATCH_SEARCH_KEYWORDS": [],
+        "BANWATCH_PROGRESS_FILE": None,
         "ITEM_PIPELINES": {
             "crawler.pipelines.ValidateArticlePipeline": 100,
             "crawler.pipelines.DedupeArticlePipeline": 200,

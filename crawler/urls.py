@@ -20,7 +20,9 @@ navigation/crawlability filters.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+from collections.abc import Sequence
+from functools import lru_cache
+from urllib.parse import parse_qsl, quote_plus, urljoin, urlsplit, urlunsplit
 
 from courlan import extract_domain
 from courlan.filters import is_navigation_page, is_not_crawlable, type_filter
@@ -30,7 +32,9 @@ from w3lib.url import url_query_cleaner
 __all__ = [
     "TRACKING_PARAMS",
     "TRACKING_PREFIXES",
+    "SEARCH_PLACEHOLDER",
     "canonicalize_url",
+    "expand_search_url",
     "is_asset_url",
     "is_http_url",
     "is_tracking_param",
@@ -165,7 +169,15 @@ def registrable_domain(url: str) -> str | None:
         return None
     if not host:
         return None
-    domain = extract_domain(url)
+    return _host_domain(host)
+
+
+@lru_cache(maxsize=65536)
+def _host_domain(host: str) -> str:
+    """Registrable domain of one host, cached: the public-suffix lookup behind it is slow
+    (the ``tld`` package re-reads its suffix list on every call, ~1 ms), and a crawl asks
+    about the same few hosts thousands of times."""
+    domain = extract_domain(f"http://{host}/")
     return (domain or host.removeprefix("www.")).lower()
 
 
@@ -213,3 +225,25 @@ def looks_like_article_url(url: str) -> bool:
     if _LONG_NUMBER.search(last):
         return True
     return bool(_DATE_PATH.search(parts.path)) and not last.isdigit()
+
+
+SEARCH_PLACEHOLDER = "{query}"
+
+
+def expand_search_url(template: str, keywords: Sequence[str]) -> list[str]:
+    """One news-search URL per keyword: ``{query}`` in ``template`` replaced, URL-encoded.
+
+    ``https://news.example/rss?q={query}&hl=en`` with ``facial recognition ban``
+    gives ``...?q=facial+recognition+ban&hl=en``. Blank and repeated keywords
+    are skipped. Raises ``ValueError`` when the template has no placeholder
+    or is not an http(s) URL, or when there is no keyword: a search source
+    that cannot ask anything is a configuration error, not an empty result.
+    """
+    if SEARCH_PLACEHOLDER not in template:
+        raise ValueError(f"search URL has no {SEARCH_PLACEHOLDER} placeholder: {template}")
+    if not is_http_url(template.replace(SEARCH_PLACEHOLDER, "x")):
+        raise ValueError(f"search URL is not an http(s) URL: {template}")
+    words = list(dict.fromkeys(k.strip() for k in keywords if k and k.strip()))
+    if not words:
+        raise ValueError("no search keywords: give the topics `keywords` in banwatch.toml")
+    return [template.replace(SEARCH_PLACEHOLDER, quote_plus(word)) for word in words]

@@ -137,17 +137,35 @@ def make_cue_matcher(nlp: Language, name: str, pattern_files: list[str], key: st
 
 
 class CueMatcher:
+    """Token patterns from ``cues.jsonl``.
+
+    Patterns made only of lowercase words and word sets are expanded into phrases for a
+    PhraseMatcher, which costs one hash lookup per token; only the few patterns with
+    operators, wildcards or ``LIKE_NUM`` go to the (much slower) Matcher.
+    """
+
+    MAX_EXPANSION = 2000
+
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]], key: str) -> None:
         self.key = key
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_id: dict[str, list[list[dict[str, Any]]]] = {}
+        phrases: dict[str, set[str]] = {}
         for row in patterns:
-            by_id.setdefault(row["id"], []).append(row["pattern"])
+            expanded = _expand(row["pattern"], self.MAX_EXPANSION)
+            if expanded is None:
+                by_id.setdefault(row["id"], []).append(row["pattern"])
+            else:
+                phrases.setdefault(row["id"], set()).update(expanded)
         for cue_id, pats in by_id.items():
             self.matcher.add(cue_id, pats)
+        for cue_id, words in phrases.items():
+            self.phrases.add(cue_id, [nlp.make_doc(w) for w in sorted(words)])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
+        found = list(self.matcher(doc)) + list(self.phrases(doc))
+        spans = [Span(doc, s, e, label=mid) for mid, s, e in found]
         # overlapping cues of *different* kinds are all kept ("voted to" + "ban");
         # within one kind the longest wins
         kept: list[Span] = []
@@ -158,3 +176,24 @@ class CueMatcher:
             kept.extend(filter_spans(group))
         doc.spans[self.key] = sorted(kept, key=lambda s: (s.start, s.end))
         return doc
+
+
+def _expand(pattern: list[dict[str, Any]], limit: int) -> list[str] | None:
+    """All phrases a pattern of plain ``LOWER`` tokens matches, or None if it has more."""
+    options: list[list[str]] = []
+    for tok in pattern:
+        if set(tok) != {"LOWER"}:
+            return None
+        value = tok["LOWER"]
+        if isinstance(value, str):
+            options.append([value])
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            options.append(list(value["IN"]))
+        else:
+            return None
+    out = [""]
+    for words in options:
+        out = [f"{prefix} {w}".strip() for prefix in out for w in words]
+        if len(out) > limit:
+            return None
+    return out

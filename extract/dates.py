@@ -423,7 +423,12 @@ def _period(modifier: str, unit: str, base: date | None) -> PartialDate | None:
     modifier = " ".join(modifier.split())
     step = -1 if modifier.endswith("last") or modifier == "past" else 1 if modifier == "next" else 0
     if unit == "week":
-        return PartialDate.from_date(base + timedelta(days=7 * step), 2)
+        # the month when the whole (Monday-Sunday) week lies in one month, else the year
+        monday = base - timedelta(days=base.weekday()) + timedelta(days=7 * step)
+        sunday = monday + timedelta(days=6)
+        if monday.month == sunday.month:
+            return PartialDate(monday.year, monday.month)
+        return PartialDate(monday.year)
     if unit == "month":
         return PartialDate.from_date(_add_months(base, step), 2)
     return PartialDate(base.year + step)  # year or season

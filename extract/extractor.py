@@ -28,15 +28,16 @@ from spacy.language import Language
 
 from . import dates as d
 from .events import Event
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, Place, load_gazetteer
+from .lexicon import HEADLINE_FAMILY
 from .pipeline import build_pipeline
-from .places import PlaceContext
+from .places import PlaceContext, dateline_place, locality_hints
 from .prefilter import Block, Prefilter, relevant_blocks, split_blocks
-from .rules import ArticleState, Candidate, SentenceRules
+from .rules import Actor, ArticleState, Candidate, SentenceRules
 from .text import is_garbage
 from .topics import DEFAULT_TOPICS, Topic
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 #: Characters of an article that are read; the rest is ignored.  Real news articles
 #: are far shorter; the cap bounds the time a pathological 5 MB input can take.
@@ -54,6 +55,11 @@ class _Prepared:
     topics: list[str]
     blocks: list[Block] = field(default_factory=list)
     dateline: d.DateMention | None = None
+    dateline_place: Place | None = None
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.split() == b.split()
 
 
 class Extractor:
@@ -142,10 +148,22 @@ class Extractor:
         topics = self.prefilter.topics_in(text) or self.prefilter.topics_in(title)
         if not topics:
             return None
-        blocks = relevant_blocks(split_blocks(text), self.prefilter)
+        blocks = split_blocks(text)
+        if title and blocks and _same_words(blocks[0].text, title):
+            blocks = blocks[1:]  # the page's own headline, already read as the title
+        blocks = relevant_blocks(blocks, self.prefilter)
         if not blocks and not title:
             return None
-        return _Prepared(text, title, d.to_date(published), topics, blocks, d.find_dateline(text))
+        dateline = None
+        place = None
+        for block in split_blocks(text[:3000])[:4]:  # a page's text may start with a standfirst
+            place = place or dateline_place(block.text, self.gazetteer)
+            dateline = d.find_dateline(block.text)
+            if dateline is not None:
+                dateline.start += block.start
+                dateline.end += block.start
+                break
+        return _Prepared(text, title, d.to_date(published), topics, blocks, dateline, place)
 
     def _article(self, p: _Prepared, title_doc, block_docs) -> list[Event]:
         gaz = self.gazetteer
@@ -158,13 +176,23 @@ class Extractor:
             dateline_date = d.resolve(p.dateline, p.published)
             if dateline_date is not None and dateline_date.precision == 3:
                 base = dateline_date.as_date()
+        hints = locality_hints(p.text, gaz)
+        if p.title:
+            hints += [(0, code) for _, code in locality_hints(p.title, gaz)]
         state = ArticleState(
             gaz=gaz,
-            ctx=PlaceContext(state_mentions=mentions),
+            ctx=PlaceContext(state_mentions=mentions, locality_hints=sorted(hints)),
             base=base,
             topics=p.topics,
             default_topic=p.topics[0],
         )
+        state.topical_title = bool(p.title and self.prefilter.mentions_any(p.title))
+        if p.dateline_place is not None:  # "WORCESTER, Dec. 8 — The City Council voted ..."
+            place = p.dateline_place
+            actor = Actor(place.name, "jurisdiction", place.level, place.country, place.region)
+            state.salient[place.level] = actor
+            state.salient["last_place"] = actor
+            state.ctx.note(place)
         rules = SentenceRules(state)
         if title_doc is not None:
             for sent in title_doc.sents:
@@ -194,9 +222,17 @@ class Extractor:
             if c.in_title and c.date is not None
         }
         events: list[Event] = []
+        body_actors = {
+            (c.actor.name.casefold(), c.actor.region, HEADLINE_FAMILY[c.action], c.status)
+            for c in cands
+            if not c.in_title
+        }
         for (name, region, _action, _status), group in groups.items():
             if all(c.reference for c in group) and (name, region) in real_actors:
                 continue
+            if all(c.in_title for c in group) and \
+                    (name, region, HEADLINE_FAMILY[_action], _status) in body_actors:
+                continue  # the headline's wording yields to the body's
             dated = [c for c in group if c.date is not None]
             best_date = (
                 max(dated, key=lambda c: (c.date.precision, c.date_explicit, -c.order))

@@ -13,6 +13,10 @@ import re
 ACTION_PRIORITY = ("repeal", "extension", "exit", "moratorium", "ban", "restriction")
 #: Families of actions that one measure can be called by ("the restriction on businesses"
 #: referring back to a ban); a different family means a different event.
+#: coarser families for headline-versus-body comparison: a headline's "won't sell" and
+#: the body's "moratorium" are the same story
+HEADLINE_FAMILY = {"ban": "stop", "moratorium": "stop", "restriction": "stop", "exit": "stop",
+                   "extension": "extension", "repeal": "repeal"}
 ACTION_FAMILY = {"ban": "ban", "moratorium": "ban", "restriction": "ban", "exit": "exit",
                  "extension": "extension", "repeal": "repeal"}
 
@@ -20,7 +24,9 @@ ACTION_FAMILY = {"ban": "ban", "moratorium": "ban", "restriction": "ban", "exit"
 NEEDS_BAN = {
     "lift", "lifts", "lifted", "lifting", "reverse", "reversed", "reverses", "reversing",
     "reversal", "end", "ends", "ended", "ending", "extend", "extends", "extended", "extending",
-    "extension", "renew", "renewed", "renews", "prolong", "prolonged",
+    "extension", "renew", "renewed", "renews", "prolong", "prolonged", "allow", "allows",
+    "allowed", "allowing", "let", "lets", "letting", "permit", "permits", "permitted",
+    "permitting",
 }
 STRONG_ENACT = {
     "passed", "passes", "pass", "approved", "approves", "approve", "adopted", "adopts", "adopt",
@@ -70,15 +76,28 @@ ANAPHOR_NOUNS = {"law", "laws", "measure", "measures", "ordinance", "ordinances"
                  "bill", "moratorium", "policy", "pause", "rule", "rules", "order", "directive",
                  "legislation", "prohibition", "restriction", "restrictions", "decision", "move",
                  "vote", "announcement", "change", "changes", "act", "proposal", "statute",
-                 "limits", "moratoriums", "suspension", "regulation", "regulations", "amendment"}
+                 "limits", "moratoriums", "suspension", "regulation", "regulations", "amendment",
+                 "provision", "provisions", "section", "version", "initiative", "question"}
+#: what an enactment without an action cue must be about to be remembered as pending
+MEASURE_NOUNS = {"law", "laws", "act", "bill", "bills", "ordinance", "ordinances", "measure",
+                 "measures", "legislation", "rules", "policy", "directive", "order", "regulation",
+                 "regulations", "rulebook", "statute", "amendment", "proposal", "proposals",
+                 "resolution", "question", "initiative"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 CLAUSE_CONJ = {"and", "but", "while", "whereas", "although", "though", "yet"}
-HYPOTHETICAL = {"whether", "if", "unless", "instead", "what"}
+OPPOSING = {"objected", "objects", "opposed", "opposes", "opposing", "criticized", "criticised",
+            "criticizes", "resisted", "resists", "fought", "fights", "warned", "argued", "argue",
+            "argues", "worried"}
+#: a speaker's demand, not a body's act: "Massachusetts should press pause"
+DEMAND_MODALS = {"should", "must", "ought", "needs", "need"}
+HYPOTHETICAL = {"whether", "if", "unless", "instead"}
 QUOTES_OPEN = {"“", '"', "«", "``"}
 QUOTES_CLOSE = {"”", '"', "»", "''"}
 FUTURE_WORDS = {"will", "next", "scheduled", "expected", "upcoming", "plans", "planned", "set"}
 PAST_CONTEXT = {"voted", "votes", "vote", "moved", "became", "becomes", "first", "second", "third",
                 "latest", "last", "city", "state", "decided", "agreed"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "outskirts", "suburbs"}
 #: capitalised words that start no place name ("Democratic lawmakers", "Gov. Newsom")
 NOT_PLACE_WORDS = {
     "the", "a", "an", "democratic", "republican", "gop", "federal", "state", "national", "u.s.",
@@ -91,6 +110,9 @@ NOT_PLACE_WORDS = {
     "august", "september", "october", "november", "december", "last", "this", "that", "its",
     "their", "his", "her", "both", "each", "every", "all", "no", "it", "he", "she", "they",
     "we", "our", "former", "interim", "acting", "deputy", "assistant", "sheriff",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "downtown", "suburban", "rural", "neighboring", "nearby", "like", "unlike", "for", "from",
+    "to", "by", "with", "as", "if", "since", "until", "only", "even", "also",
 }
 
 UNTIL_PREV = re.compile(
@@ -108,7 +130,9 @@ INDEFINITE = re.compile(
     r"\b(indefinite(?:ly)?|until further notice|for now|until (?:congress|the federal government"
     r"|lawmakers|the legislature|the state|there (?:is|are)|a federal law|federal|national|"
     r"strong|a national|legislation|laws?|rules|it|they|state|the council|the city)\b|"
-    r"until \w+ (?:passes|pass|enacts|enact|puts?|authori[sz]es?|approves?|lifts?))",
+    r"until \w+ (?:passes|pass|enacts|enact|puts?|authori[sz]es?|approves?|lifts?)|"
+    r"without (?:a |an )?(?:federal|national|state|new|strong|clear)\s+(?:law|legislation|"
+    r"rules|regulation))",
     re.I,
 )
 DURATION = re.compile(

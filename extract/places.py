@@ -257,7 +257,8 @@ def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int
     for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[\s-]+(?:suburb|area|region|metro)\b|"
                          r"\bsuburb\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)", text):
         name = m.group(1) or m.group(2)
-        regions = {p.region for p in gaz.candidates(name) if p.country == "US" and p.level == "city"}
+        regions = {p.region for p in gaz.candidates(name)
+                   if p.country == "US" and p.level == "city"}
         if len(regions) == 1:
             hints.append((offset + m.start(), regions.pop()))
     return sorted(hints)
@@ -273,3 +274,29 @@ def region_from_context(position: int, ctx: PlaceContext) -> str | None:
             return codes.pop()
         return min(ctx.state_mentions, key=lambda h: abs(h[0] - position))[1]
     return None
+
+
+_DATELINE_PLACE = re.compile(
+    r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*([A-Z][A-Za-z.\- ]{1,20}?))?\s*(?:\([A-Za-z. ]+\)\s*)?"
+    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s*)?[—–-]{1,2}\s")
+
+
+def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
+    """The place of a dateline ("SOMERVILLE, Mass. —", "BOSTON, June 24 —", "SEATTLE (AP) —").
+
+    Datelines are in capitals, which the case-sensitive entity ruler does not match, yet
+    they name the city that "the City Council" later in the story belongs to.
+    """
+    m = _DATELINE_PLACE.match(text[:120])
+    if not m:
+        return None
+    name = " ".join(w.capitalize() if w.isupper() else w for w in m.group(1).split())
+    cands = [p for p in gaz.candidates(name) if p.level in {"city", "county", "state"}]
+    if not cands:
+        return None
+    qual = m.group(2)
+    code = gaz.state_code(qual.strip()) if qual else None
+    if code:
+        cands = [p for p in cands if p.region == code] or cands
+    cities = [p for p in cands if p.level != "state"] or cands
+    return max(cities, key=lambda p: p.population)

@@ -4,10 +4,11 @@ The components (``extract.components``) mark places, companies, bodies, topic te
 cues; this module decides, sentence by sentence and clause by clause, *who* did *what*
 (action + status) *when*, and keeps the article-level memory that cross-sentence
 phenomena need: "the ban" referring back, "Cambridge followed", "two months later",
-"the city council" meaning the city named before.
+"the city council" meaning the city named before, "The law ..." meaning the law whose
+passage the previous sentence reported.
 
 It works without a parser (tokens, entities and cue spans only), so it behaves the
-same on ``spacy.blank("en")`` as on the statistical model, apart from the person/
+same on ``spacy.blank("en")`` as on the statistical model, apart from the person and
 organisation filtering that needs NER.
 """
 
@@ -15,354 +16,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from . import dates as d
+from . import lexicon as lx
 from .components import CUE_KEY, NER_KEY, TOPIC_KEY
 from .gazetteer import Gazetteer, Place
-from .places import PlaceContext, resolve
-
-ACTION_PRIORITY = ("repeal", "extension", "exit", "moratorium", "ban", "restriction")
-# cue words that only mean an action when a ban/moratorium is also in the clause
-NEEDS_BAN = {
-    "lift",
-    "lifts",
-    "lifted",
-    "lifting",
-    "reverse",
-    "reversed",
-    "reverses",
-    "reversing",
-    "reversal",
-    "end",
-    "ends",
-    "ended",
-    "ending",
-    "extend",
-    "extends",
-    "extended",
-    "extending",
-    "extension",
-    "renew",
-    "renewed",
-    "renews",
-    "prolong",
-    "prolonged",
-}
-WEAK_ACTION_WORDS = {
-    "limit",
-    "limits",
-    "limited",
-    "limiting",
-    "pause",
-    "pauses",
-    "halt",
-    "halts",
-    "suspension",
-    "regulation",
-    "regulations",
-    "safeguards",
-    "guardrails",
-    "abandon",
-    "abandons",
-    "abandoned",
-    "quit",
-    "quits",
-    "sunset",
-    "exit",
-    "exits",
-    "exited",
-    "exiting",
-    "warrant",
-    "warrants",
-}
-STRONG_ENACT = {
-    "passed",
-    "passes",
-    "pass",
-    "approved",
-    "approves",
-    "approve",
-    "adopted",
-    "adopts",
-    "adopt",
-    "signed",
-    "signs",
-    "enacted",
-    "enacts",
-    "enact",
-    "voted",
-    "votes",
-    "vote",
-    "unanimously",
-    "approving",
-    "passing",
-    "adopting",
-    "enacting",
-    "ratified",
-    "codified",
-    "finalized",
-}
-MODALS = {
-    "would",
-    "could",
-    "may",
-    "might",
-    "will",
-    "expected",
-    "plans",
-    "plan",
-    "planned",
-    "set",
-    "poised",
-    "scheduled",
-    "hopes",
-    "wants",
-    "seeks",
-    "likely",
-    "to",
-}
-TARGET_PREV = {
-    "to",
-    "from",
-    "urged",
-    "urging",
-    "urge",
-    "urges",
-    "asked",
-    "asking",
-    "against",
-    "with",
-    "than",
-    "pressed",
-    "pressuring",
-    "lobbying",
-    "lobbied",
-    "for",
-    "on",
-}
-AFTER_CUE_OK = {"in", "by", "across", "throughout", "within"}
-REFERENCE_PREV = {
-    "after",
-    "like",
-    "joining",
-    "joined",
-    "join",
-    "joins",
-    "following",
-    "unlike",
-    "including",
-}
-PLURAL_SETTLEMENTS = {
-    "cities",
-    "towns",
-    "communities",
-    "municipalities",
-    "counties",
-    "residents",
-    "voters",
-    "police",
-    "officials",
-    "companies",
-    "activists",
-    "advocates",
-    "groups",
-    "lawmakers-",
-}
-INSTITUTION_WORDS = {
-    "university",
-    "college",
-    "institute",
-    "school",
-    "times",
-    "post",
-    "globe",
-    "herald",
-    "journal",
-    "tribune",
-    "chronicle",
-    "news",
-    "bank",
-    "hospital",
-    "airport",
-    "museum",
-    "foundation",
-    "center",
-    "centre",
-    "press",
-    "inc",
-    "corp",
-    "company",
-    "club",
-    "team",
-    "stadium",
-    "garden",
-    "gardens",
-    "street",
-    "avenue",
-    "state",
-    "law",
-    "medical",
-    "high",
-    "public",
-}
-SPEECH_VERBS = {
-    "said",
-    "says",
-    "say",
-    "wrote",
-    "writes",
-    "announced",
-    "announces",
-    "stated",
-    "states",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "explained",
-    "posted",
-    "tweeted",
-    "according",
-    "statement",
-    "blog",
-    "letter",
-}
-DEMAND_WORDS = {
-    "must",
-    "should",
-    "need",
-    "needs",
-    "ought",
-    "has",
-    "have",
-    "urge",
-    "demand",
-    "call",
-    "calling",
-    "want",
-}
-FIRST_PERSON = {"we", "our", "us", "we're", "we've", "we'll", "i"}
-ANAPHOR_DETS = {"the", "its", "this", "that", "their", "his", "her", "such", "these", "those"}
-ANAPHOR_OBJECTS = {
-    "it",
-    "them",
-    "technology",
-    "software",
-    "system",
-    "systems",
-    "tool",
-    "tools",
-    "practice",
-    "use",
-    "such",
-    "this",
-    "that",
-    "tech",
-    "product",
-    "products",
-    "service",
-    "services",
-    "program",
-    "programs",
-    "its",
-    "their",
-}
-PRONOUN_SUBJECTS = {"it", "they", "its", "their", "he", "she"}
-CLAUSE_CONJ = {"and", "but", "while", "whereas", "although", "though", "yet", "as"}
-QUOTES_OPEN = {"“", '"', "‘", "«", "``"}
-QUOTES_CLOSE = {"”", '"', "’", "»", "''"}
-PAST_CONTEXT = {
-    "voted",
-    "votes",
-    "vote",
-    "moved",
-    "became",
-    "becomes",
-    "first",
-    "second",
-    "third",
-    "latest",
-    "last",
-    "city",
-    "state",
-    "decided",
-    "agreed",
-}
-FUTURE_WORDS = {"will", "next", "scheduled", "expected", "upcoming", "plans", "planned", "set"}
-UNTIL_PREV = re.compile(
-    r"(until|till|through|expires?|expiring|sunsets?|ending|ends|lasts?\s+(?:until|through))\s+(?:the\s+end\s+of\s+|at\s+least\s+)?$",
-    re.I,
-)
-EFFECT_PREV = re.compile(
-    r"(effect|effective|starting|beginning|begins|from|expires?|until|through)\s+(?:in|on|at)?\s*$",
-    re.I,
+from .places import (
+    PlaceContext,
+    Resolution,
+    following_qualifier,
+    preceding_qualifiers,
+    region_from_context,
+    resolve,
 )
 
-SCOPES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "sales to police",
-        re.compile(
-            r"\b(sell\w*|sales?|supply\w*|provid\w*|offer\w*|licens\w*)\b[^.;]{0,80}"
-            r"\bto\s+(?:the\s+)?(?:police|law enforcement|local police|u\.s\. police|"
-            r"police departments|cops)\b",
-            re.I,
-        ),
-    ),
-    ("police body cameras", re.compile(r"\bbody[\s-]*(?:worn\s+)?cam(?:era)?s?\b", re.I)),
-    (
-        "police use",
-        re.compile(r"\b(police|law[\s-]enforcement|sheriff\w*|officers|cops|policing)\b", re.I),
-    ),
-    ("schools", re.compile(r"\bschools?\b", re.I)),
-    (
-        "government devices",
-        re.compile(
-            r"\b(?:government|state|federal|government-issued|state-issued|state-owned|"
-            r"official|work)[\s-]+(?:owned\s+|issued\s+)?(?:devices|phones|computers)\b",
-            re.I,
-        ),
-    ),
-    ("public housing", re.compile(r"\bpublic housing\b", re.I)),
-    (
-        "government use",
-        re.compile(
-            r"\b(government|municipal|city agencies|city departments|city officials|"
-            r"city employees|county agencies|state agencies|public agencies|federal agencies|"
-            r"agencies|departments|by the city|city use|its own use|city staff|"
-            r"public officials)\b",
-            re.I,
-        ),
-    ),
-    (
-        "private businesses",
-        re.compile(
-            r"\b(private\s+(?:businesses|companies|entities|sector|use)|businesses|stores|"
-            r"retailers|places of public accommodation|public accommodations|landlords|"
-            r"commercial)\b",
-            re.I,
-        ),
-    ),
-    (
-        "public spaces",
-        re.compile(r"\b(public spaces|publicly accessible spaces|real[\s-]time|in public)\b", re.I),
-    ),
-]
-INDEFINITE = re.compile(
-    r"\b(indefinite(?:ly)?|until further notice|until (?:congress|the federal government|"
-    r"lawmakers|there (?:is|are)|a federal law|federal|national|strong|a national|"
-    r"legislation|laws?|rules)|until \w+ (?:passes|pass|enacts|enact|puts?))\b",
-    re.I,
-)
-DURATION = re.compile(
-    r"\b(one|two|three|four|five|six|\d{1,2}|a)[\s-]+(year|month)s?[\s-]*(?:long\s+)?"
-    r"(?=\s*(?:moratorium|ban|pause|suspension))"
-    r"|\bfor\s+(one|two|three|four|five|six|\d{1,2}|a)\s+(year|month)s?\b",
-    re.I,
-)
+BAN_NOUNS = {"ban", "bans", "moratorium", "moratoriums", "moratoria", "prohibition", "pause"}
+BACKGROUND_VERBS = {"adopted", "passed", "approved", "imposed", "enacted", "announced",
+                    "instituted", "first", "put", "signed", "voted"}
+SETTLEMENT = {"city", "town", "village", "county", "borough", "township", "community"}
 
 
 @dataclass(frozen=True)
@@ -381,9 +56,11 @@ class Mention:
     kind: str  # place | company | body | agency | publisher | advocate
     ent_id: str
     actors: list[Actor] = field(default_factory=list)
-    owned: bool = False  # absorbed into a body ("Boston" in "Boston City Council")
-    role: str = ""  # for bodies: legislature | executive | jurisdiction | police | agency | company
+    owned: bool = False  # a qualifier or part of something else, never an actor itself
+    role: str = ""  # for bodies: legislature | executive | jurisdiction | police | agency
     level: str = ""  # for bodies: city | county | state | country | any
+    landmark: bool = False  # "just north of Boston": neither actor nor context
+    qualifiers: set[int] = field(default_factory=set)  # tokens of ", Vt." that qualify it
 
 
 @dataclass
@@ -404,9 +81,21 @@ class Candidate:
     end: int
     confidence: float
     order: int
+    sentence: int
     in_title: bool = False
     past_simple: bool = False
     reference: bool = False
+
+
+@dataclass
+class Pending:
+    """An enactment reported without saying what it does ("The EU approved the AI Act")."""
+
+    actors: list[Actor]
+    status: str
+    date: d.PartialDate | None
+    date_text: str | None
+    sentence: int
 
 
 @dataclass
@@ -419,30 +108,53 @@ class ArticleState:
     topics: list[str]
     default_topic: str
     candidates: list[Candidate] = field(default_factory=list)
-    salient: dict[str, Actor] = field(default_factory=dict)  # level/"company" → last actor
+    salient: dict[str, Actor] = field(default_factory=dict)  # level / "company" → last actor
+    pending: Pending | None = None
     last_action: str | None = None
     last_date: d.PartialDate | None = None
     last_date_sentence: int = -99
     last_topic_sentence: int = -99
     sentence_index: int = 0
     order: int = 0
+    topical_title: bool = False  # the headline names the topic: the whole article is about it
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    cues: list[Span]
+    mentions: list[Mention]
+    hard_start: bool  # begins after ";" ":" or a dash rather than ", and"
 
 
 def _place_actor(place: Place) -> Actor:
     return Actor(place.name, "jurisdiction", place.level, place.country, place.region)
 
 
-def _is_inside(span: Span, others: list[Span], label: str, strict: bool = True) -> Span | None:
+def _inside_span(span: Span, others: list[Span], label: str, strict: bool = True) -> Span | None:
     for o in others:
-        if o.label_ != label:
+        if o.label_ != label or not (o.start <= span.start and span.end <= o.end):
             continue
-        if (
-            o.start <= span.start
-            and span.end <= o.end
-            and (not strict or (o.end - o.start) > (span.end - span.start))
-        ):
+        if not strict or (o.end - o.start) > (span.end - span.start):
             return o
     return None
+
+
+def _inside(narrow: Actor, broad: Actor) -> bool:
+    """True when ``narrow`` lies within ``broad`` (city in state, state in country)."""
+    if narrow == broad:
+        return False
+    if broad.level == "state":
+        return (narrow.region == broad.region and narrow.country == broad.country
+                and narrow.level in {"city", "county"})
+    if broad.level == "country":
+        return narrow.country == broad.country and narrow.level in {"city", "county", "state"}
+    return False
+
+
+def _low(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
 class SentenceRules:
@@ -450,117 +162,221 @@ class SentenceRules:
 
     def __init__(self, state: ArticleState) -> None:
         self.s = state
+        self._single_ref = False
 
-    # ------------------------------------------------------------------ mentions
-    def mentions(self, sent: Span, char_base: int) -> tuple[list[Mention], set[int]]:
+    # ================================================================== mentions
+    def mentions(self, sent: Span, char_base: int) -> list[Mention]:
+        """Places, companies, bodies and agencies of a sentence, bodies tied to places."""
         doc = sent.doc
-        s = self.s
-        ner = (
-            [e for e in doc.spans[NER_KEY] if e.start >= sent.start and e.end <= sent.end]
-            if NER_KEY in doc.spans
-            else []
-        )
+        ner = [e for e in doc.spans[NER_KEY] if e.start >= sent.start and e.end <= sent.end] \
+            if NER_KEY in doc.spans else []
         out: list[Mention] = []
         qualifier_tokens: set[int] = set()
         for ent in sent.ents:
             eid = ent.ent_id_
             if eid.startswith("place:") or (not eid and ent.label_ == "GPE"):
-                if _is_inside(ent, ner, "PERSON"):
-                    continue
-                if (
-                    ent.end < len(doc)
-                    and doc[ent.end].lower_ in {"said", "says", "told", "wrote"}
-                    and _is_inside(ent, ner, "PERSON", strict=False)
-                ):
-                    continue
-                org = _is_inside(ent, ner, "ORG") or _is_inside(ent, ner, "FAC")
-                if org is not None and any(
-                    t.lower_ in INSTITUTION_WORDS for t in org if t.i >= ent.end or t.i < ent.start
-                ):
-                    continue
-                nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
-                nxt2 = doc[ent.end + 1].lower_ if ent.end + 1 < len(doc) else ""
-                if nxt in {"-based", "based"} or (nxt == "-" and nxt2 == "based"):
-                    continue
-                if (
-                    nxt in INSTITUTION_WORDS
-                    and nxt not in {"state", "public"}
-                    and doc[ent.end].text[:1].isupper()
-                ):
-                    continue
-                if eid:
-                    res = resolve(
-                        ent,
-                        s.gaz,
-                        s.ctx,
-                        char_base + ent.start_char,
-                        (char_base + sent.start_char, char_base + sent.end_char),
-                    )
-                else:
-                    res = self._unknown_place(ent)
-                if not res.places:
-                    continue
-                qualifier_tokens |= res.qualifier_tokens
-                m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in res.places])
-                if nxt in PLURAL_SETTLEMENTS:
-                    m.owned = True  # "Two Massachusetts cities", "Oregon residents"
-                out.append(m)
+                m = self._place_mention(ent, eid, ner, out, char_base, qualifier_tokens)
+                if m is not None:
+                    out.append(m)
             elif eid.startswith("company:"):
                 name = eid.split(":", 1)[1]
-                out.append(
-                    Mention(
-                        ent.start,
-                        ent.end,
-                        "company",
-                        eid,
-                        [Actor(name, "company", None, None, None)],
-                    )
-                )
-            elif eid.startswith("publisher:"):
-                out.append(Mention(ent.start, ent.end, "publisher", eid))
-            elif eid.startswith("advocate:"):
-                out.append(Mention(ent.start, ent.end, "advocate", eid))
+                out.append(Mention(ent.start, ent.end, "company", eid,
+                                   [Actor(name, "company", None, None, None)]))
+            elif eid.startswith(("publisher:", "advocate:")):
+                out.append(Mention(ent.start, ent.end, eid.split(":", 1)[0], eid))
             elif eid.startswith("agency:"):
                 name, country, region, level = (eid.split(":", 1)[1].split("|") + ["", "", ""])[:4]
-                out.append(
-                    Mention(
-                        ent.start,
-                        ent.end,
-                        "agency",
-                        eid,
-                        [Actor(name, "agency", level or None, country or None, region or None)],
-                    )
-                )
+                out.append(Mention(ent.start, ent.end, "agency", eid,
+                                   [Actor(name, "agency", level or None, country or None,
+                                          region or None)]))
             elif eid.startswith("body:"):
                 _, role, level = (eid.split(":") + ["", ""])[:3]
                 out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))
-        out = [
-            m
-            for m in out
-            if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)
-        ]
-        self._attach_bodies(out, sent)
-        return out, qualifier_tokens
+        out = [m for m in out
+               if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
+        out = self._unknown_places(sent, out, char_base)
+        out.sort(key=lambda m: m.start)
+        self._attach_bodies(out, sent, char_base)
+        return out
 
-    def _unknown_place(self, ent: Span):
-        """A GPE the gazetteer lacks, kept only with a state qualifier ("Easthampton, Mass.")."""
-        from .places import Resolution, following_qualifier, preceding_qualifiers
+    def _place_mention(self, ent: Span, eid: str, ner: list[Span], previous: list[Mention],
+                       char_base: int, qualifier_tokens: set[int]) -> Mention | None:
+        doc = ent.doc
+        s = self.s
+        if _inside_span(ent, ner, "PERSON"):
+            return None  # "George Washington"
+        prev_tok = doc[ent.start - 1] if ent.start > ent.sent.start else None
+        if prev_tok is not None and prev_tok.is_title and prev_tok.is_alpha and \
+                prev_tok.lower_ not in lx.NOT_PLACE_WORDS and not prev_tok.ent_type_ and \
+                prev_tok.i > ent.sent.start:
+            return None  # "Marcus Bell", "Councilor Jackson"
+        if _low(doc, ent.end) in {"said", "says", "told", "wrote"} and \
+                _inside_span(ent, ner, "PERSON", strict=False):
+            return None
+        org = _inside_span(ent, ner, "ORG") or _inside_span(ent, ner, "FAC")
+        if org is not None and any(t.lower_ in lx.INSTITUTION_WORDS for t in org
+                                   if t.i >= ent.end or t.i < ent.start):
+            return None  # "Portland State University", "the Portland Timbers"
+        nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
+        if nxt in {"-based", "based", "-area"} or (nxt == "-" and nxt2 in {"based", "area"}):
+            return None
+        nxt_tok = doc[ent.end] if ent.end < ent.sent.end else None
+        if nxt_tok is not None and nxt_tok.is_title and nxt_tok.is_alpha and \
+                not nxt_tok.ent_type_ and nxt_tok.lower_ not in lx.NOT_PLACE_WORDS:
+            return None  # "Hampton Roads", "Portland Timbers"
+        if nxt in lx.INSTITUTION_WORDS and nxt not in {"state", "public", "law"} and \
+                doc[ent.end].text[:1].isupper():
+            return None
+        if _low(doc, ent.start - 1) == "of" and self._of_owner(doc, ent.start - 2, previous):
+            return None  # "the ACLU of Washington", "Phil Ting of San Francisco"
+        if eid:
+            res = resolve(ent, s.gaz, s.ctx, char_base + ent.start_char,
+                          (char_base + ent.sent.start_char, char_base + ent.sent.end_char))
+        else:
+            res = self._unknown_resolution(ent, char_base)
+        if not res.places:
+            return None
+        qualifier_tokens |= res.qualifier_tokens
+        m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in res.places])
+        after = nxt2 if nxt in {"'s", "’s"} else nxt
+        p1, p2 = _low(doc, ent.start - 1), _low(doc, ent.start - 2)
+        if p1 in {"near", "outside", "beyond"} or (p1 == "of" and p2 in lx.DIRECTIONS):
+            m.owned = m.landmark = True
+        if after in lx.OWNED_NEXT:
+            m.owned = True  # "Two Massachusetts cities", "the Michigan city", "Boston police"
+        return m
 
+    def _of_owner(self, doc: Doc, i: int, previous: list[Mention]) -> bool:
+        if i < 0:
+            return False
+        for m in previous:
+            if m.start <= i < m.end and m.kind in {"advocate", "publisher"}:
+                return True
+        ner = doc.spans.get(NER_KEY, [])
+        return any(e.start <= i < e.end and e.label_ in {"PERSON", "ORG", "NORP"} for e in ner)
+
+    def _unknown_resolution(self, ent: Span, char_base: int) -> Resolution:
+        """A town the gazetteer lacks: state from a qualifier or, failing that, context."""
         qual = following_qualifier(ent, self.s.gaz)
-        codes: list[str] = []
-        used: set[int] = set()
         if qual:
             codes, used = [qual[0]], qual[1]
         else:
             codes, used = preceding_qualifiers(ent, self.s.gaz)
-        if not codes or not re.fullmatch(r"[A-Z][A-Za-z.' -]+", ent.text):
+        if not re.fullmatch(r"[A-Z][A-Za-z.'’ -]+", ent.text):
             return Resolution([], set(), False)
-        places = [Place(f"US-{c}/city/{ent.text}", ent.text, "city", "US", c, 0) for c in codes]
-        return Resolution(places, used, True)
+        if not codes and ent.label_ == "GPE" and ent.ent_id_ == "":
+            return Resolution([], set(), False)  # NER's guess alone is not enough
+        if not codes:
+            region = region_from_context(char_base + ent.start_char, self.s.ctx)
+            if region is None:
+                return Resolution([], set(), False)
+            codes = [region]
+        level = "county" if re.search(r"\b(County|Parish)$", ent.text) else "city"
+        places = [Place(f"US-{c}/{level}/{ent.text}", ent.text, level, "US", c, 0) for c in codes]
+        return Resolution(places, used, bool(qual))
 
-    def _attach_bodies(self, mentions: list[Mention], sent: Span) -> None:
+    def _unknown_places(self, sent: Span, mentions: list[Mention], char_base: int
+                        ) -> list[Mention]:
+        """Names of towns the gazetteer lacks (invented or small), found by position.
+
+        "Calder Springs City Council", "Ashford Mills Mayor", "the Hollis Creek Police
+        Department", "Dunmore County commissioners", "the towns of Greyford",
+        "Marrowfield police".  NER is not trusted here: it calls such names people.
+        """
         doc = sent.doc
+        taken = {i for m in mentions if m.kind != "place" for i in range(m.start, m.end)}
+        anchors: list[tuple[int, str | None]] = []  # (token index where the name ends, level)
+        for m in mentions:
+            if m.kind == "body" and m.role in {"legislature", "executive", "police", "agency"} \
+                    and m.level in {"city", "county", "any"}:
+                end = m.start
+                if _low(doc, end - 1) in {"'s", "’s"}:
+                    end -= 1
+                level = "county" if doc[m.start].text == "County" else None
+                anchors.append((end, level))
+        for t in sent:
+            if t.lower_ == "police" and t.i > sent.start and doc[t.i - 1].is_title:
+                anchors.append((t.i, None))
+        for t in sent:  # "Larkspur Falls, Vt., voted": a name with a state qualifier
+            if t.text == "," and t.i > sent.start and self._name_token(doc[t.i - 1]) and \
+                    t.i - 1 not in taken and following_qualifier(doc[t.i - 1:t.i], self.s.gaz):
+                anchors.append((t.i, None))
+        found: list[Mention] = []
+        for end, level in anchors:
+            suffix = ""
+            if end - 1 >= sent.start and doc[end - 1].text in {"County", "Parish"}:
+                end -= 1  # "the Brantmoor County Sheriff's Office"
+                suffix, level = " " + doc[end].text, "county"
+            start = end
+            while start - 1 >= sent.start and self._name_token(doc[start - 1]) and \
+                    start - 1 not in taken and end - start < 4:
+                start -= 1
+            if start == end:
+                continue
+            if not suffix and doc[end].text in {"County", "Parish"} and end < sent.end:
+                suffix = " " + doc[end].text  # "Dunmore County commissioners"
+                level = "county"
+            found.append(self._unknown_mention(doc[start:end], level, char_base, suffix))
+        for t in sent:  # "the Ohio and Indiana towns of Greyford"
+            if t.lower_ == "of" and _low(doc, t.i - 1) in {"towns", "cities", "villages", "town",
+                                                          "city", "village", "suburb"}:
+                start = end = t.i + 1
+                while end < sent.end and self._name_token(doc[end]) and end - start < 3:
+                    end += 1
+                if end > start and start not in taken:
+                    found.append(self._unknown_mention(doc[start:end], "city", char_base))
+        out = list(mentions)
+        for m in found:
+            if m is None:
+                continue
+            overlap = [o for o in out if o.start < m.end and m.start < o.end]
+            if any(o.kind == "place" and (o.start, o.end) == (m.start, m.end) for o in overlap):
+                continue  # a known place after all
+            if any(o.kind != "place" for o in overlap):
+                continue
+            if any(o.start < m.start or o.end > m.end for o in overlap):
+                continue
+            out = [o for o in out if o not in overlap] + [m]
+            for o in out:
+                if o is not m and o.kind == "place" and set(range(o.start, o.end)) & m.qualifiers:
+                    o.owned = True  # "Brackenridge Mills, N.H.": the state only qualifies
+            for o in out:  # "the Ohio and Indiana towns of": the states only qualify
+                if o.kind == "place" and o is not m and o.actors and \
+                        o.actors[0].level == "state" and m.start - 8 <= o.start < m.start and \
+                        any(a.region == o.actors[0].region for a in m.actors) and \
+                        _low(sent.doc, m.start - 1) == "of":
+                    o.owned = True
+        return out
+
+    @staticmethod
+    def _name_token(tok) -> bool:
+        return (tok.is_title or tok.text in {"St.", "Ft.", "Mt."}) and \
+            tok.lower_ not in lx.NOT_PLACE_WORDS and (tok.is_alpha or tok.text.endswith("."))
+
+    def _unknown_mention(self, span: Span, level: str | None, char_base: int,
+                         suffix: str = "") -> Mention | None:
         s = self.s
+        known = s.gaz.candidates(span.text + suffix)
+        if known:
+            res = resolve(span, s.gaz, s.ctx, char_base + span.start_char,
+                          (char_base + span.sent.start_char, char_base + span.sent.end_char))
+        else:
+            res = self._unknown_resolution(span, char_base)
+        if not res.places:
+            return None
+        places = res.places
+        if level == "county" and not known:
+            places = [replace(p, level="county", name=p.name + suffix) for p in places]
+        m = Mention(span.start, span.end, "place", "", [_place_actor(p) for p in places])
+        m.qualifiers = set(res.qualifier_tokens)
+        nxt = _low(span.doc, span.end)
+        if nxt in lx.OWNED_NEXT:
+            m.owned = True
+        return m
+
+    def _attach_bodies(self, mentions: list[Mention], sent: Span, char_base: int) -> None:
+        """Give each government body the jurisdiction it belongs to."""
+        doc = sent.doc
         places = [m for m in mentions if m.kind == "place"]
         for b in mentions:
             if b.kind != "body":
@@ -570,44 +386,40 @@ class SentenceRules:
                 if comp:
                     b.actors = [comp]
                 continue
-            owner = None
-            for (
-                p
-            ) in places:  # "Boston City Council", "Maine's Legislature", "Portland, Ore., council"
-                gap = [t.lower_ for t in doc[p.end : b.start]]
-                if (
-                    p.end <= b.start
-                    and all(
-                        g in {"'s", "’s", ",", "the", "state", "city", "county", "'", "’"}
-                        or gaz_state(s.gaz, g)
-                        for g in gap
-                    )
-                    and len(gap) <= 5
-                ):
-                    owner = p
+            owner: Actor | None = None
+            for p in places:  # "Boston City Council", "Maine's Legislature"
+                gap = [t.lower_ for t in doc[p.end:b.start]]
+                if p.end <= b.start and len(gap) <= 4 and all(
+                        g in {"'s", "’s", ",", "the", "state", "'", "’"} | SETTLEMENT
+                        or self.s.gaz.state_code(g) for g in gap):
+                    owner_actor = p.actors[0]
+                    p.owned = True
+                    if owner_actor.level == "state" and set(gap) & SETTLEMENT and \
+                            b.level != "state":
+                        # "the Michigan city's council": the city meant, not the state
+                        owner_actor = self._salient_city(places, b, owner_actor.region) \
+                            or owner_actor
+                    owner = owner_actor
             if owner is None:
                 for p in places:  # "City Council of Boston", "lawmakers in Oregon"
-                    if p.start == b.end + 1 and doc[b.end].lower_ in {"of", "in"}:
-                        owner = p
-            prev = doc[b.start - 1].lower_ if b.start > 0 else ""
-            level = b.level
-            if level == "any":
-                level = {
-                    "state": "state",
-                    "federal": "country",
-                    "u.s.": "country",
-                    "city": "city",
-                    "county": "county",
-                    "national": "country",
-                }.get(prev, "")
+                    if p.start == b.end + 1 and _low(doc, b.end) in {"of", "in"}:
+                        owner = p.actors[0]
+                        p.owned = True
+            if owner is None:
+                owner = self._salient_for(b, sent, places)
             if owner is not None:
-                owner.owned = True
-                place_actor = owner.actors[0]
-                b.actors = [self._body_actor(b, place_actor, doc)]
-                continue
-            target = self._salient_for(level, b, prev)
-            if target is not None:
-                b.actors = [self._body_actor(b, target, doc)]
+                b.actors = [self._body_actor(b, owner, doc)]
+
+    def _salient_city(self, places: list[Mention], b: Mention, region: str | None
+                      ) -> Actor | None:
+        for p in reversed([p for p in places if p.start < b.start]):
+            a = p.actors[0]
+            if a.level in {"city", "county"} and (region is None or a.region == region):
+                return a
+        a = self.s.salient.get("city")
+        if a is not None and (region is None or a.region == region):
+            return a
+        return None
 
     def _previous_company(self, mentions: list[Mention], b: Mention) -> Actor | None:
         before = [m for m in mentions if m.kind == "company" and m.end <= b.start]
@@ -615,70 +427,109 @@ class SentenceRules:
             return before[-1].actors[0]
         return self.s.salient.get("company")
 
-    def _salient_for(self, level: str, b: Mention, prev: str) -> Actor | None:
-        sal = self.s.salient
-        if b.level == "country" and b.role in {"legislature", "executive"}:
-            return sal.get("country") or Actor(
-                "United States", "jurisdiction", "country", "US", None
-            )
-        if level in {"city", "county", "state", "country"}:
-            found = sal.get(level)
-            if found is None and level == "city":
-                found = sal.get("county")
-            return found
-        # unknown level ("lawmakers", "the Senate", police, school board): the most recent
-        # sub-national place
-        return sal.get("last_place")
+    def _salient_for(self, b: Mention, sent: Span, places: list[Mention]) -> Actor | None:
+        s = self.s
+        doc = sent.doc
+        prev = _low(doc, b.start - 1)
+        level = b.level
+        if prev in {"county", "state", "city", "town", "village", "federal"} and \
+                b.role in {"legislature", "executive"}:
+            # "The county council", "the state Senate": the word before sets the level
+            level = {"town": "city", "village": "city", "federal": "country"}.get(prev, prev)
+        words = {t.lower_ for t in sent}
+        if level == "any":
+            level = {"state": "state", "federal": "country", "u.s.": "country",
+                     "city": "city", "county": "county", "national": "country"}.get(prev, "")
+            if not level and words & {"federal", "congress", "congressional"}:
+                level = "country"
+        if b.role == "police" and level in {"city", "any", ""}:
+            return self._salient_city(places, b, None) or s.salient.get("county")
+        if level == "country" or (b.level == "country" and b.role in {"legislature",
+                                                                       "executive"}):
+            return s.salient.get("country") or Actor("United States", "jurisdiction",
+                                                      "country", "US", None)
+        if level in {"city", "county"}:
+            before = [p.actors[0] for p in places if p.start < b.start
+                      and p.actors[0].level in {"city", "county"}]
+            if level == "county":
+                before = [a for a in before if a.level == "county"] or before
+            return (before[-1] if before else None) or s.salient.get(level) or \
+                (s.salient.get("county") if level == "city" else None)
+        if level == "state":
+            in_sent = [p.actors[0] for p in places if p.actors[0].level == "state"]
+            if in_sent:
+                return in_sent[0]
+            if s.salient.get("state"):
+                return s.salient["state"]
+            if s.ctx.state_mentions:
+                code = min(s.ctx.state_mentions,
+                           key=lambda h: abs(h[0] - sent.start_char))[1]
+                st = s.gaz.states.get(code)
+                return _place_actor(st) if st else None
+            return None
+        in_sent = [p.actors[0] for p in places if p.actors[0].level in {"city", "county", "state"}]
+        return (in_sent[-1] if in_sent else None) or s.salient.get("last_place")
 
     @staticmethod
     def _body_actor(b: Mention, place: Actor, doc: Doc) -> Actor:
-        if b.role in {"police", "agency"}:
-            words = (
-                " ".join(t.text for t in doc[b.start : b.end]).replace(" '", "'").replace(" ’", "’")
-            )
-            words = re.sub(r"^(the)\s+", "", words, flags=re.I)
-            title = " ".join(w if w[:1].isupper() else w.capitalize() for w in words.split())
-            return Actor(
-                f"{place.name} {title}", "agency", place.level, place.country, place.region
-            )
+        if b.role == "police":
+            text = doc[b.start:b.end].text.lower()
+            suffix = "Sheriff's Office" if "sheriff" in text else "Police Department"
+            return Actor(f"{place.name} {suffix}", "agency", place.level, place.country,
+                         place.region)
+        if b.role == "agency":
+            words = re.sub(r"^the\s+", "", doc[b.start:b.end].text, flags=re.I)
+            title = " ".join(w[:1].upper() + w[1:] for w in words.split())
+            return Actor(f"{place.name} {title}", "agency", place.level, place.country,
+                         place.region)
         return place
 
-    # ------------------------------------------------------------------ sentences
+    # ================================================================== sentences
     def sentence(self, sent: Span, char_base: int, in_title: bool, body_text: str | None) -> None:
+        """Read one sentence: add candidates and update the article memory."""
         s = self.s
         doc = sent.doc
         idx = s.sentence_index
         s.sentence_index += 1
-        topic_spans = (
-            [t for t in doc.spans[TOPIC_KEY] if sent.start <= t.start < sent.end]
-            if TOPIC_KEY in doc.spans
-            else []
-        )
-        cues = (
-            [c for c in doc.spans[CUE_KEY] if sent.start <= c.start < sent.end]
-            if CUE_KEY in doc.spans
-            else []
-        )
-        mentions, _ = self.mentions(sent, char_base)
+        topic_spans = [t for t in doc.spans[TOPIC_KEY] if sent.start <= t.start < sent.end] \
+            if TOPIC_KEY in doc.spans else []
+        cues = self._cues(sent)
+        mentions = self.mentions(sent, char_base)
         date_mentions = self._dates(sent)
         has_topic = bool(topic_spans)
         topic = topic_spans[0].label_ if topic_spans else s.default_topic
         try:
             if any(c.label_.startswith("action:") or c.label_ == "chain" for c in cues):
-                self._events(
-                    sent,
-                    char_base,
-                    in_title,
-                    cues,
-                    mentions,
-                    date_mentions,
-                    has_topic,
-                    topic,
-                    idx,
-                    body_text,
-                )
+                self._events(sent, char_base, in_title, cues, mentions, date_mentions, has_topic,
+                             topic, idx, body_text)
+            elif any(c.label_ == "temporary" for c in cues):
+                self._temporary(sent, idx)
+            elif any(c.label_.startswith("status:") for c in cues):
+                self._pending(sent, cues, mentions, date_mentions, idx)
         finally:
             self._remember(mentions, date_mentions, idx, has_topic)
+
+    def _cues(self, sent: Span) -> list[Span]:
+        doc = sent.doc
+        cues = [c for c in doc.spans[CUE_KEY] if sent.start <= c.start < sent.end] \
+            if CUE_KEY in doc.spans else []
+        untils = [t.i for t in sent if t.lower_ in {"until", "unless"}]
+        out = []
+        for c in cues:
+            if c.label_ == "urge" and doc[c.start].lower_.startswith("call") and \
+                    _low(doc, c.end) in set(d.WEEKDAYS) | set(d.MONTHS):
+                continue  # "called on Tuesday for a ban"
+            if c.label_.startswith("action:") and any(0 < c.start - u <= 8 for u in untils):
+                continue  # "until Congress lifts the prohibition"
+            if c.label_ == "chain" and _low(doc, c.end) in lx.ANAPHOR_DETS | {"a", "an"} and \
+                    doc[c.start].lower_.startswith("follow") and \
+                    _low(doc, c.end + 1) not in {"day", "week", "month", "year", "few"}:
+                continue  # "customers must follow the law", but "followed a month later"
+            if c.label_ == "action:repeal" and _low(doc, c.start - 1) in {
+                    "stop", "stops", "stopped", "stopping", "longer", "not", "cease", "ceased"}:
+                continue  # "stop allowing police to use it" is no repeal
+            out.append(c)
+        return out
 
     def _dates(self, sent: Span) -> list[tuple[d.DateMention, int]]:
         """Date mentions of the sentence with the token index where each starts."""
@@ -686,10 +537,10 @@ class SentenceRules:
         starts = [t.idx for t in sent]
         text = sent.text
         for m in d.find_dates(text):
-            before = text[max(0, m.start - 30) : m.start]
-            if UNTIL_PREV.search(before):
+            before = text[max(0, m.start - 30):m.start]
+            if lx.UNTIL_PREV.search(before):
                 m.role = "until"
-            elif EFFECT_PREV.search(before):
+            elif lx.EFFECT_PREV.search(before):
                 m.role = "effect"
             k = bisect_right(starts, sent.doc[sent.start].idx + m.start) - 1
             out.append((m, sent.start + max(k, 0)))
@@ -698,19 +549,20 @@ class SentenceRules:
     def _remember(self, mentions: list[Mention], date_mentions, idx: int, has_topic: bool) -> None:
         s = self.s
         for m in mentions:
+            if m.landmark:
+                continue
             for a in m.actors:
-                if m.kind == "company" or a.actor_type == "company":
+                if a.actor_type == "company":
                     s.salient["company"] = a
                 elif a.level:
                     if m.kind == "place":
                         s.ctx.note(Place("", a.name, a.level, a.country, a.region, 0))
-                    s.salient[a.level] = a
-                    if a.level in {"city", "county", "state"} and a.actor_type == "jurisdiction":
-                        s.salient["last_place"] = a
-                    if a.level == "country":
-                        s.salient["country"] = a
+                    if a.actor_type == "jurisdiction":
+                        s.salient[a.level] = a
+                        if a.level in {"city", "county", "state"}:
+                            s.salient["last_place"] = a
         for m, _ in date_mentions:
-            if m.explicit_year:
+            if m.explicit_year and m.role != "until":
                 pd = d.resolve(m, s.base)
                 if pd:
                     s.last_date = pd
@@ -718,160 +570,404 @@ class SentenceRules:
         if has_topic:
             s.last_topic_sentence = idx
 
-    # ------------------------------------------------------------------ events
-    def _events(
-        self,
-        sent,
-        char_base,
-        in_title,
-        cues,
-        mentions,
-        date_mentions,
-        has_topic,
-        topic,
-        idx,
-        body_text,
-    ) -> None:
+    # ================================================================== events
+    def _events(self, sent, char_base, in_title, cues, mentions, date_mentions, has_topic, topic,
+                idx, body_text) -> None:
         s = self.s
         doc = sent.doc
+        near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title
+        if not has_topic and (in_title or not near_topic or not self._anaphoric(sent, cues)):
+            return
         quote = self._quoted_tokens(sent)
-        clauses = self._clauses(sent)
-        # topic check: a sentence without a topic term needs recent topic context and an
-        # anaphoric object ("banned it", "the ban") rather than an unrelated one ("banned tear gas")
-        if not has_topic:
-            if idx - s.last_topic_sentence > 3 and not in_title:
-                return
-            if not self._anaphoric(sent, cues):
-                return
+        clauses = self._merge_clauses(self._clauses(sent, cues, mentions))
         sentence_action = None
-        clause_info = []
-        for cs, ce in clauses:
-            c_cues = [c for c in cues if cs <= c.start < ce]
-            c_mentions = [m for m in mentions if cs <= m.start < ce]
-            clause_info.append((cs, ce, c_cues, c_mentions))
-        # clauses with places but no cue belong to the next clause with one ("X, Y, and Z banned")
-        merged = []
-        carry: list[Mention] = []
-        carry_start = None
-        for cs, ce, c_cues, c_mentions in clause_info:
-            if not any(
-                c.label_.startswith(("action:", "status:")) or c.label_ == "chain" for c in c_cues
-            ):
-                carry.extend(c_mentions)
-                carry_start = cs if carry_start is None else carry_start
-                continue
-            merged.append(
-                [carry_start if carry_start is not None else cs, ce, c_cues, carry + c_mentions]
-            )
-            carry, carry_start = [], None
-        if carry and merged:
-            merged[-1][3].extend(carry)
-        for cs, ce, c_cues, c_mentions in merged:
-            action, cue_tok = self._action(doc, c_cues, cs, ce)
+        for c in clauses:
+            act, _ = self._action(doc, c.cues)
+            if act:
+                sentence_action = act
+                break
+        prev_in_sentence: Candidate | None = None
+        for c in clauses:
+            made = self._clause(sent, c, char_base, in_title, mentions, date_mentions, has_topic,
+                                topic, idx, body_text, quote, sentence_action, prev_in_sentence)
+            if made:
+                prev_in_sentence = made[-1]
+
+    def _clause(self, sent, c: Clause, char_base, in_title, mentions, date_mentions, has_topic,
+                topic, idx, body_text, quote, sentence_action, prev_in_sentence
+                ) -> list[Candidate]:
+        s = self.s
+        doc = sent.doc
+        cs, ce = c.start, c.end
+        action, cue_tok = self._action(doc, c.cues)
+        inherited = action is None
+        if action is None:
+            chain = [k for k in c.cues if k.label_ == "chain"]
+            if not chain and not any(k.label_.startswith("status:") for k in c.cues):
+                return []
+            if not chain and not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cs:ce]):
+                return []  # "cameras would be deployed": no measure, so nothing enacted
+            action = sentence_action or s.last_action
+            cue_tok = chain[0].start if chain else c.cues[0].start
             if action is None:
-                chain = [c for c in c_cues if c.label_ == "chain"]
-                if chain or any(c.label_.startswith("status:") for c in c_cues):
-                    action = sentence_action or s.last_action
-                    cue_tok = chain[0].start if chain else c_cues[0].start
-                if action is None:
-                    continue
+                return []
+        before = {t.lower_ for t in doc[cs:cue_tok]}
+        failed_cue = any(k.label_ == "status:failed" for k in c.cues)
+        if before & lx.DEMAND_MODALS:
+            return []  # "Massachusetts should press pause on face surveillance"
+        if before & lx.OPPOSING:
+            return []  # "The governor had objected to broader limits"
+        what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in {"would", "could", "might"}
+                         for i in range(cs, cue_tok))
+        if before & lx.HYPOTHETICAL or what_would or \
+                (self._counterfactual(doc, cs, ce) and not failed_cue):
+            return []  # "unless the councils extend them", "instead of the outright ban"
+        if _low(doc, cue_tok - 1) in {"a", "an", "any"} and doc[cue_tok].lower_ in BAN_NOUNS \
+                and _low(doc, cue_tok + 1) in {"could", "would", "might", "may", "will"}:
+            return []  # "a ban could cut off that option": a ban in general, not an event
+        clause_text = doc[cs:ce].text
+        temporary = any(k.label_ == "temporary" for k in c.cues) or bool(
+            lx.DURATION.search(clause_text))
+        condition = bool(lx.INDEFINITE.search(clause_text))
+        until_date = any(m.role == "until" for m, k in date_mentions if cs <= k < ce)
+        if action == "ban" and (temporary or condition or until_date):
+            action = "moratorium"
+        if action == "exit" and (temporary or condition):
+            action = "moratorium"
+        status = self._status(doc, c.cues, cue_tok, cs, ce, action, in_title)
+        if status is None:
+            return []
+        refs: set[int] = set()
+        if cue_tok in quote:
+            actors = self._quote_speaker(sent, mentions, quote)
+            positions = {}
+        else:
+            if any(k.label_ == "urge" and k.start < cue_tok for k in c.cues):
+                return []  # "advocates urged the council to ban ...": not an event
+            first = next((m for m in c.mentions if m.start < cue_tok
+                          and m.kind in {"advocate", "publisher", "place", "company", "body",
+                                         "agency"}), None)
+            if first is not None and first.kind in {"advocate", "publisher"} and \
+                    not any(m.actors and not m.owned for m in c.mentions if m.start < cue_tok):
+                return []  # "The ACLU called for a moratorium"
+            actors, refs, positions = self._actors(doc, c.mentions, cue_tok, cs, ce)
+            if not actors and not inherited and not self._refers(doc, cs, cue_tok):
+                actors = self._fallback_bodies(doc, mentions, cue_tok, status)
+                positions = {}
+            if not actors and inherited:
+                return []
+            if not actors:
+                return self._refer(sent, c, char_base, in_title, action, status, cue_tok,
+                                   date_mentions, has_topic, topic, idx, body_text,
+                                   prev_in_sentence)
+        if not actors:
+            return []
+        ana = self._anaphoric_subject(doc, cs, cue_tok)
+        last = s.candidates[-1] if s.candidates else None
+        if ana is not None and last is not None and last.actor in actors and \
+                idx - last.sentence <= 4 and \
+                lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action):
+            # "The provision, which the Legislature passed, bars ...": the same measure again
+            clause_dates = [(m, k) for m, k in date_mentions
+                            if cs <= k < ce and m.role not in {"until", "effect"}]
+            self._update(last, action, c, sent, clause_dates, idx, status)
+            keep = [i for i, a in enumerate(actors) if a != last.actor]
+            if not keep:
+                return []
+            refs = {keep.index(i) for i in refs if i in keep}
+            actors = [actors[i] for i in keep]
+        if action == "exit" and not any(a.actor_type == "company" for a in actors):
+            # governments do not "exit": "officers may no longer use it under a moratorium"
+            kinds = {k.label_.split(":", 1)[1] for k in c.cues if k.label_.startswith("action:")}
+            action = "moratorium" if "moratorium" in kinds or temporary or condition else "ban"
+        if status == "proposed" and all(a.actor_type == "company" for a in actors) and \
+                self._company_policy(doc, c.cues):
+            status = "enacted"
+        return self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
+                          cue_tok, date_mentions, has_topic, topic, idx, body_text,
+                          prev_in_sentence)
+
+    def _emit(self, sent, c: Clause, char_base, in_title, actors, refs, positions, action,
+              status, cue_tok, date_mentions, has_topic, topic, idx, body_text,
+              prev_in_sentence, default_date=None) -> list[Candidate]:
+        s = self.s
+        doc = sent.doc
+        cs, ce = c.start, c.end
+        clause_dates = [(m, k) for m, k in date_mentions if cs <= k < ce and m.role != "until"]
+        background = self._background(doc, c, action, cue_tok, clause_dates)
+        claimed = {id(m) for m, _ in background[1]} if background else set()
+        usable = [(m, k) for m, k in clause_dates if id(m) not in claimed]
+        s.last_action = action
+        scope = self._scope(doc[cs:ce].text, sent.text)
+        made: list[Candidate] = []
+        ordered = sorted(positions.items(), key=lambda kv: kv[1])
+        self._single_ref = len(actors) == 1 and 0 in refs
+        for i, actor in enumerate(actors):
+            ref = i in refs
+            own = self._own_dates(actor, ordered, usable, ce)
+            if own:
+                dm = own[0]
+            elif ref:
+                dm = None
             else:
-                sentence_action = action
-            if cue_tok in quote:
-                actors = self._quote_speaker(sent, mentions, quote, cs, ce)
-                if not actors:
-                    continue
-                status = self._status(doc, c_cues, cue_tok, cs, ce, action)
-                if status is None:
-                    continue
-                refs: set[int] = set()
+                dm = self._pick_date(usable, cue_tok)
+            if dm is not None:
+                invert = self._inverted(doc, dm, date_mentions, positions.get(actor))
+                pdate, dtext, explicit = self._resolve_date(dm[0], idx, status, dm[1], doc, invert)
+            elif default_date is not None:
+                pdate, dtext, explicit = default_date
+            elif prev_in_sentence is not None and not ref and not clause_dates:
+                pdate, dtext, explicit = (prev_in_sentence.date, prev_in_sentence.date_text,
+                                          prev_in_sentence.date_explicit)
             else:
-                status = self._status(doc, c_cues, cue_tok, cs, ce, action)
-                if status is None:
-                    continue
-                if any(c.label_ == "urge" for c in c_cues if c.start < cue_tok):
-                    continue  # "advocates urged the council to ban ...": not an event
-                actors, refs = self._actors(doc, c_mentions, cue_tok, cs, ce)
-                if not actors:
-                    actors = self._anaphoric_actor(doc, cs, cue_tok, idx, action, c_cues)
-                    if not actors:
-                        self._refer_back(sent, cs, ce, action, date_mentions)
-                        continue
-            s.last_action = action
-            scope = self._scope(doc[cs:ce].text, sent.text)
-            dm = self._pick_date(date_mentions, cs, ce, cue_tok, clauses)
-            future = any(t.lower_ in FUTURE_WORDS for t in doc[cs:ce])
-            pdate, dtext, explicit = self._resolve_date(dm, future, idx)
-            until = self._until(sent, pdate)
-            past_simple = self._past_simple(doc, cs, ce)
-            for i, actor in enumerate(actors):
-                conf = 0.55 + (0.15 if has_topic else 0) + (0.1 if pdate else 0)
-                ref = i in refs
-                if ref:
-                    conf -= 0.25
-                if in_title:
-                    start = end = 0
-                    evidence = sent.text.strip()
-                else:
-                    start = char_base + sent.start_char
-                    end = char_base + sent.end_char
-                    evidence = sent.text.strip()
-                    if body_text is not None:
-                        evidence = body_text[start:end].strip()
-                        # offsets of the stripped evidence
-                        start += len(body_text[start:end]) - len(body_text[start:end].lstrip())
-                        end = start + len(evidence)
-                s.order += 1
-                cand = Candidate(
-                    actor,
-                    action if not ref else self._ref_action(action),
-                    status if not ref else "enacted",
-                    scope,
-                    topic,
-                    None if ref else pdate,
-                    None if ref else dtext,
-                    explicit and not ref,
-                    until,
-                    evidence,
-                    start,
-                    end,
-                    round(max(0.05, min(0.99, conf)), 3),
-                    s.order,
-                    in_title,
-                    past_simple,
-                    ref,
-                )
-                s.candidates.append(cand)
+                pdate, dtext, explicit = None, None, False
+            until = self._until(sent, c, pdate)
+            cand = self._candidate(sent, char_base, in_title, body_text, actor,
+                                   action, status, scope, topic, pdate, dtext, explicit, until,
+                                   has_topic, idx, ref, self._past_simple(doc, cs, ce))
+            made.append(cand)
+            if background:
+                bg_action, bg_dates = background
+                m, k = bg_dates[0]
+                bdate = d.resolve(m, s.base, anchor=None, year_hint=self._year_hint(idx))
+                made.append(self._candidate(sent, char_base, in_title, body_text, actor,
+                                            bg_action, "enacted", scope, topic, bdate, m.text,
+                                            m.explicit_year, None, has_topic, idx, False, True))
+        s.candidates.extend(made)
+        return made
+
+    def _candidate(self, sent, char_base, in_title, body_text, actor, action, status, scope,
+                   topic, pdate, dtext, explicit, until, has_topic, idx, ref, past) -> Candidate:
+        s = self.s
+        conf = 0.55 + (0.15 if has_topic else 0) + (0.1 if pdate else 0) - (0.2 if ref else 0)
+        if in_title:
+            start = end = 0
+            evidence = sent.text.strip()
+        else:
+            start = char_base + sent.start_char
+            end = char_base + sent.end_char
+            evidence = sent.text.strip()
+            if body_text is not None:
+                raw = body_text[start:end]
+                evidence = raw.strip()
+                start += len(raw) - len(raw.lstrip())
+                end = start + len(evidence)
+        s.order += 1
+        return Candidate(actor, action, status, scope, topic, pdate, dtext, explicit, until,
+                         evidence, start, end, round(max(0.05, min(0.99, conf)), 3), s.order,
+                         idx, in_title, past, ref)
+
+    # ---------------------------------------------------------------- referring back
+    def _refer(self, sent, c: Clause, char_base, in_title, action, status, cue_tok,
+               date_mentions, has_topic, topic, idx, body_text, prev_in_sentence
+               ) -> list[Candidate]:
+        """A clause with an action but no named actor: "The law bars ...", "It also
+        limits ...", "The pause was first adopted in March 2021"."""
+        s = self.s
+        doc = sent.doc
+        cs, ce = c.start, c.end
+        ana_noun = self._anaphoric_subject(doc, cs, cue_tok)
+        pronoun = bool({t.lower_ for t in doc[cs:cue_tok]} & lx.PRONOUN_SUBJECTS) or \
+            any(t.lower_ in {"its", "their"} for t in doc[cue_tok - 1:cue_tok + 1])
+        if ana_noun is None and not pronoun and not self._noun_anaphor(doc, cue_tok):
+            return []
+        clause_dates = [(m, k) for m, k in date_mentions
+                        if cs <= k < ce and m.role not in {"until", "effect"}]
+        if ana_noun in BAN_NOUNS and ana_noun in {"pause", "moratorium"} and action == "ban":
+            action = "moratorium"
+        if ana_noun is None and self._noun_anaphor(doc, cue_tok):
+            # "When it first announced the moratorium": the moratorium already found
+            fam = lx.ACTION_FAMILY.get(action)
+            for cand in reversed(s.candidates):
+                if idx - cand.sentence > 8:
+                    break
+                if lx.ACTION_FAMILY.get(cand.action) == fam and \
+                        cand.action not in {"extension", "repeal"}:
+                    self._update(cand, action, c, sent, clause_dates, idx, status)
+                    return []
+        pend = s.pending if s.pending and idx - s.pending.sentence <= 3 else None
+        last = s.candidates[-1] if s.candidates and idx - s.candidates[-1].sentence <= 4 else None
+        if prev_in_sentence is not None:
+            last = prev_in_sentence
+        if pend is not None and (last is None or last.sentence < pend.sentence):
+            st = status if self._has_status(c.cues) else pend.status
+            default = (pend.date, pend.date_text, False)
+            return self._emit(sent, c, char_base, in_title, pend.actors, set(), {}, action, st,
+                              cue_tok, date_mentions, has_topic, topic, idx, body_text,
+                              None, default_date=default)
+        if last is None:
+            return []
+        # "The restriction on businesses ..." names the measure again: same event;
+        # "It also limits ..." adds a provision: a new event unless the action is the same
+        family = lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action)
+        if ana_noun is None and not pronoun:  # "who sponsored the ban": that ban again
+            if family:
+                self._update(last, action, c, sent, clause_dates, idx, status)
+            return []
+        also = any(t.lower_ in {"also", "additionally", "separately"} for t in doc[cs:cue_tok])
+        same = family and (ana_noun is not None or (status == last.status and not also))
+        if same:
+            self._update(last, action, c, sent, clause_dates, idx, status)
+            return []
+        # "It also limits ...": a further provision of the same act, on the same date
+        default = (last.date, last.date_text, last.date_explicit) \
+            if pronoun and ana_noun is None else None
+        return self._emit(sent, c, char_base, in_title, [last.actor], set(), {}, action, status,
+                          cue_tok, date_mentions, has_topic, topic, idx, body_text,
+                          prev_in_sentence, default_date=default)
+
+    def _update(self, last: Candidate, action: str, c: Clause, sent: Span, clause_dates, idx,
+                status) -> None:
+        """Add what a referring mention says to the event it refers to."""
+        if action == "moratorium" and last.action == "ban":
+            last.action = "moratorium"
+        until = self._until(sent, c, last.date)
+        if until and not last.until:
+            last.until = until
+        if clause_dates:
+            dm = min(clause_dates, key=lambda mk: abs(mk[1] - c.start))
+            pdate, dtext, explicit = self._resolve_date(dm[0], idx, status, dm[1], sent.doc, False)
+            if pdate and (last.date is None or (pdate.precision > last.date.precision and
+                                                pdate.year == last.date.year)):
+                last.date, last.date_text, last.date_explicit = pdate, dtext, explicit
+
+    def _temporary(self, sent: Span, idx: int) -> None:
+        """"The measure ... lapses after three years": the ban referred to is a moratorium."""
+        s = self.s
+        if not s.candidates or idx - s.candidates[-1].sentence > 3:
+            return
+        if self._anaphoric_subject(sent.doc, sent.start, sent.end - 1) is None:
+            return
+        last = s.candidates[-1]
+        clause = Clause(sent.start, sent.end, [], [], True)
+        self._update(last, "moratorium", clause, sent, [], idx, last.status)
+
+    def _pending(self, sent, cues, mentions, date_mentions, idx) -> None:
+        """Remember "X approved the act on Tuesday" for a following "The law bans ..."."""
+        doc = sent.doc
+        status_cues = [c for c in cues if c.label_.startswith("status:")]
+        cue_tok = status_cues[0].start
+        if not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cue_tok:sent.end]):
+            return  # "The mayor voted with the council": nothing to refer back to later
+        actors, _, _ = self._actors(doc, mentions, cue_tok, sent.start, sent.end)
+        if not actors:
+            return
+        status = self._status(doc, cues, cue_tok, sent.start, sent.end, "ban", False)
+        if status is None:
+            return
+        usable = [(m, k) for m, k in date_mentions if m.role not in {"until", "effect"}]
+        pdate, dtext = None, None
+        if usable:
+            m, k = min(usable, key=lambda mk: abs(mk[1] - cue_tok))
+            pdate, dtext, _ = self._resolve_date(m, idx, status, k, doc, False)
+        self.s.pending = Pending(actors, status, pdate, dtext, idx)
+
+    def _anaphoric_subject(self, doc: Doc, cs: int, cue_tok: int) -> str | None:
+        """"The law", "The one-year pause", "Its ordinance": the noun referred back with."""
+        toks = doc[cs:min(cue_tok + 1, cs + 6)]
+        if not toks or toks[0].lower_ not in lx.ANAPHOR_DETS:
+            return None
+        for t in toks[1:]:
+            if t.lower_ in lx.ANAPHOR_NOUNS:
+                return t.lower_
+        return None
 
     @staticmethod
-    def _ref_action(action: str) -> str:
-        return action if action in {"ban", "moratorium", "restriction"} else "ban"
+    def _noun_anaphor(doc: Doc, cue_tok: int) -> bool:
+        """"the ban", "its moratorium": the action cue itself is a referring noun."""
+        return _low(doc, cue_tok) in BAN_NOUNS and _low(doc, cue_tok - 1) in lx.ANAPHOR_DETS
 
+    @staticmethod
+    def _has_status(cues: list[Span]) -> bool:
+        return any(c.label_.startswith("status:") for c in cues)
+
+    def _fallback_bodies(self, doc: Doc, mentions: list[Mention], cue_tok: int,
+                         status: str) -> list[Actor]:
+        """No actor around the cue: a council or governor elsewhere in the sentence acts
+        ("A proposal to ban ... failed when the Michigan city's council split 3-3"), but
+        not one that is the cue's object ("bars city officials from ...")."""
+        for m in mentions:
+            if m.kind != "body" or m.role not in {"legislature", "executive"} or not m.actors:
+                continue
+            p1 = _low(doc, m.start - 1)
+            if p1 in {"the", "a"}:
+                p1 = _low(doc, m.start - 2)
+            if p1 in lx.TARGET_PREV or 0 < m.start - cue_tok <= 3 or \
+                    p1 in {"in", "at", "of", "across", "before"}:
+                continue
+            if status == "enacted" and not any(
+                    c.start - m.end <= 3 and c.start >= m.end
+                    for c in doc.spans.get(CUE_KEY, []) if c.label_ == "status:enacted"):
+                continue  # only a body that itself enacts: "Gov. Charlie Baker signed"
+            return m.actors[:1]
+        return []
+
+    def _refers(self, doc: Doc, cs: int, cue_tok: int) -> bool:
+        """The clause's subject is "The ordinance", "it", "the ban"..."""
+        return self._anaphoric_subject(doc, cs, cue_tok) is not None or \
+            bool({t.lower_ for t in doc[cs:cue_tok]} & lx.PRONOUN_SUBJECTS) or \
+            self._noun_anaphor(doc, cue_tok)
+
+    @staticmethod
+    def _company_policy(doc: Doc, cues: list[Span]) -> bool:
+        """A company's "would"/"will" about itself states its policy, not a proposal."""
+        proposed = [c for c in cues if c.label_ == "status:proposed"]
+        return all(doc[c.start].lower_ in lx.COMPANY_POLICY_MODALS for c in proposed)
+
+    # ---------------------------------------------------------------- background events
+    @staticmethod
+    def _counterfactual(doc: Doc, cs: int, ce: int) -> bool:
+        """"would have stopped", "could have banned": a measure that did not happen."""
+        return any(doc[i].lower_ in {"would", "could", "might"} and _low(doc, i + 1) == "have"
+                   for i in range(cs, ce))
+
+    def _background(self, doc: Doc, c: Clause, action: str, cue_tok: int, clause_dates
+                    ) -> tuple[str, list] | None:
+        """"rolling back ... a ban the council adopted in December 2020": the original ban
+        is an event of its own, dated by the relative clause after its noun."""
+        if action not in {"repeal", "extension"}:
+            return None
+        nouns = [k for k in c.cues if k.label_ in {"action:ban", "action:moratorium"}
+                 and k.start > cue_tok and doc[k.start].lower_ in BAN_NOUNS]
+        if not nouns:
+            return None
+        noun = nouns[0]
+        for m, k in clause_dates:
+            if k <= noun.start or m.role == "effect":
+                continue
+            between = {t.lower_ for t in doc[noun.end:k]}
+            if between & lx.SPEECH_VERBS:
+                continue
+            if between & BACKGROUND_VERBS:
+                kind = "moratorium" if doc[noun.start].lower_ in {"moratorium", "moratoriums",
+                                                                   "pause"} else "ban"
+                return kind, [(m, k)]
+        return None
+
+    # ---------------------------------------------------------------- clauses and cues
     def _anaphoric(self, sent: Span, cues: list[Span]) -> bool:
+        """A sentence without a topic term counts only if its action is about "it"."""
         doc = sent.doc
         for c in cues:
             if c.label_ == "chain":
                 return True
             if not c.label_.startswith("action:"):
                 continue
-            before = [t.lower_ for t in doc[max(sent.start, c.start - 3) : c.start]]
-            if before and (
-                before[-1] in ANAPHOR_DETS | {"a", "similar", "'s", "’s"}
-                or any(w in ANAPHOR_DETS for w in before[-3:-1])
-            ):
+            if {t.lower_ for t in c} & {"business", "market", "field", "space"}:
                 return True
-            window = [t.lower_ for t in doc[c.end : min(sent.end, c.end + 6)]]
-            if not window:
+            before = [t.lower_ for t in doc[max(sent.start, c.start - 3):c.start]]
+            if before and (before[-1] in lx.ANAPHOR_DETS | {"a", "similar", "'s", "’s"}
+                           or any(w in lx.ANAPHOR_DETS for w in before[-3:-1])):
                 return True
-            if window[0] in {".", ",", ";", "in", "last", "this", "earlier"}:
+            if self._anaphoric_subject(doc, sent.start, c.start) is not None:
+                return True  # "The law, signed last week, bars ..."
+            window = [t.lower_ for t in doc[c.end:min(sent.end, c.end + 8)]]
+            if not window or window[0] in {".", ",", ";", "in", "last", "this", "earlier"}:
                 return True
-            if (
-                window[0] == "on"
-                and len(window) > 1
-                and window[1] in ANAPHOR_OBJECTS | ANAPHOR_DETS
-            ):
+            if window[0] == "on" and len(window) > 1 and \
+                    window[1] in lx.ANAPHOR_OBJECTS | lx.ANAPHOR_DETS:
                 return True
-            if any(w in ANAPHOR_OBJECTS for w in window[:4]):
+            if any(w in lx.ANAPHOR_OBJECTS for w in window):
                 return True
         return False
 
@@ -879,322 +975,277 @@ class SentenceRules:
         inside: set[int] = set()
         open_at = None
         for t in sent:
-            if (
-                t.text in QUOTES_OPEN
-                and open_at is None
-                and not (t.text == "’" and open_at is None)
-            ):
+            if t.text in lx.QUOTES_OPEN and open_at is None:
                 open_at = t.i
                 continue
-            if t.text in QUOTES_CLOSE and open_at is not None:
+            if t.text in lx.QUOTES_CLOSE and open_at is not None:
                 inside.update(range(open_at, t.i))
                 open_at = None
         if open_at is not None and open_at == sent.start:  # quote running past the sentence
             inside.update(range(open_at, sent.end))
         return inside
 
-    def _quote_speaker(
-        self, sent: Span, mentions: list[Mention], quote: set[int], cs: int, ce: int
-    ) -> list[Actor]:
+    def _quote_speaker(self, sent: Span, mentions: list[Mention], quote: set[int]) -> list[Actor]:
         """A company or government quoting its own policy ("We will not sell ...", IBM said)."""
         doc = sent.doc
         words = [doc[i].lower_ for i in sorted(quote)]
-        if any(w in DEMAND_WORDS for w in words) and not any(w in FIRST_PERSON for w in words):
+        if not any(w in lx.FIRST_PERSON for w in words):
             return []
-        if not any(w in FIRST_PERSON for w in words):
+        if any(w in lx.DEMAND_WORDS for w in words):
             return []
-        outside = [
-            m
-            for m in mentions
-            if m.start not in quote
-            and m.actors
-            and not m.owned
-            and m.kind in {"company", "place", "body", "agency"}
-        ]
-        speech = [t.i for t in sent if t.lower_ in SPEECH_VERBS and t.i not in quote]
+        outside = [m for m in mentions if m.start not in quote and m.actors and not m.owned
+                   and m.kind in {"company", "place", "body", "agency"}]
+        speech = [t.i for t in sent if t.lower_ in lx.SPEECH_VERBS and t.i not in quote]
         if not outside or not speech:
             return []
         best = min(outside, key=lambda m: min(abs(m.start - k) for k in speech))
         return best.actors[:1]
 
-    def _clauses(self, sent: Span) -> list[tuple[int, int]]:
+    def _clauses(self, sent: Span, cues: list[Span], mentions: list[Mention]) -> list[Clause]:
         doc = sent.doc
-        cuts = [sent.start]
+        cuts: list[tuple[int, bool]] = [(sent.start, True)]
         for t in sent:
             if t.i == sent.start:
                 continue
-            if t.text in {";", ":"} or t.text in {"—", "–"}:
-                cuts.append(t.i + 1)
-            elif (
-                t.lower_ in CLAUSE_CONJ
-                and t.i > sent.start
-                and doc[t.i - 1].text == ","
-                or t.lower_ in {"while", "whereas"}
-            ):
-                cuts.append(t.i)
-        cuts.append(sent.end)
-        spans = []
-        for a, b in zip(cuts, cuts[1:], strict=False):
+            if t.text in {";", ":", "—", "–"}:
+                cuts.append((t.i + 1, True))
+            elif (t.lower_ in lx.CLAUSE_CONJ and doc[t.i - 1].text == ",") or \
+                    t.lower_ in {"while", "whereas"}:
+                cuts.append((t.i, False))
+            elif t.lower_ == "and" and self._acting_mention_at(t.i + 1, cues, mentions):
+                cuts.append((t.i, False))  # "IBM said it was leaving and Amazon paused"
+        cuts.append((sent.end, True))
+        out = []
+        for (a, hard), (b, _) in zip(cuts, cuts[1:], strict=False):
             if b > a:
-                spans.append((a, b))
-        return spans or [(sent.start, sent.end)]
+                out.append(Clause(a, b, [c for c in cues if a <= c.start < b],
+                                  [m for m in mentions if a <= m.start < b], hard))
+        return out or [Clause(sent.start, sent.end, cues, mentions, True)]
 
-    def _action(self, doc: Doc, cues: list[Span], cs: int, ce: int) -> tuple[str | None, int]:
+    @staticmethod
+    def _acting_mention_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
+        m = next((m for m in mentions if m.start == i and m.kind in {"place", "company"}), None)
+        if m is None:
+            return False
+        return any(c.start == m.end and (c.label_.startswith(("action:", "status:"))
+                                         or c.label_ == "chain") for c in cues)
+
+    @staticmethod
+    def _merge_clauses(clauses: list[Clause]) -> list[Clause]:
+        """Clauses with places but no cue belong to the next one ("X, Y, and Z banned")."""
+        merged: list[Clause] = []
+        carry: Clause | None = None
+        for c in clauses:
+            eventful = any(k.label_.startswith(("action:", "status:")) or k.label_ == "chain"
+                           for k in c.cues)
+            if carry is not None and not c.hard_start:
+                c = Clause(carry.start, c.end, carry.cues + c.cues, carry.mentions + c.mentions,
+                           carry.hard_start)
+            carry = None
+            if not eventful:
+                carry = c
+                continue
+            merged.append(c)
+        return merged
+
+    def _action(self, doc: Doc, cues: list[Span]) -> tuple[str | None, int]:
         acts = [c for c in cues if c.label_.startswith("action:")]
         if not acts:
             return None, -1
         kinds = {c.label_.split(":", 1)[1] for c in acts}
         has_ban = bool(kinds & {"ban", "moratorium"})
-        valid = []
-        for c in acts:
-            kind = c.label_.split(":", 1)[1]
-            first = doc[c.start].lower_
-            if first in NEEDS_BAN and not has_ban:
-                continue
-            if kind == "repeal" and first in NEEDS_BAN and not has_ban:
-                continue
-            valid.append((kind, c))
+        valid = [(c.label_.split(":", 1)[1], c) for c in acts
+                 if not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban)
+                 and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")]
         if not valid:
             return None, -1
         kinds = {k for k, _ in valid}
-        temporary = any(c.label_ == "temporary" for c in cues)
-        for kind in ACTION_PRIORITY:
+        for kind in lx.ACTION_PRIORITY:
             if kind in kinds:
-                tok = next(c.start for k, c in valid if k == kind)
-                if kind == "ban" and temporary:
-                    return "moratorium", tok
-                if (
-                    kind == "restriction"
-                    and all(doc[c.start].lower_ in WEAK_ACTION_WORDS for k, c in valid if k == kind)
-                    and len(kinds) == 1
-                ):
-                    return kind, tok
-                return kind, tok
+                return kind, next(c.start for k, c in valid if k == kind)
         return None, -1
 
-    def _status(
-        self, doc: Doc, cues: list[Span], cue_tok: int, cs: int, ce: int, action: str
-    ) -> str | None:
+    def _status(self, doc: Doc, cues: list[Span], cue_tok: int, cs: int, ce: int,
+                action: str, in_title: bool) -> str | None:
+        rel = next((i for i in range(cue_tok + 1, ce)
+                    if doc[i].lower_ in {"that", "which", "who", "whose"}), None)
+        if rel is not None:  # "... in a letter that also called for changes"
+            cues = [c for c in cues if c.start < rel or not c.label_.startswith("status:")]
         failed = [c for c in cues if c.label_ == "status:failed"]
         proposed = [c for c in cues if c.label_ == "status:proposed"]
         enacted = [c for c in cues if c.label_ == "status:enacted"]
         negs = [c for c in cues if c.label_ == "neg"]
+        # a negation right before a status cue negates that cue ("could not pass"), any
+        # other one shortly before the action negates the action ("does not stop Facebook")
+        status_starts = {c.start for c in failed + enacted}
+        cue_span = next((c for c in cues if c.start == cue_tok), None)
+        cue_end = cue_span.end if cue_span is not None else cue_tok + 1
+        action_negs = [n for n in negs if n.end not in status_starts
+                       and not any(f.start <= n.start < f.end for f in failed)
+                       and not (n.start >= cue_tok and n.end <= cue_end)]
+        if any(0 <= cue_tok - n.end <= 2 or (doc[n.start].lower_ == "no"
+                                            and 0 <= cue_tok - n.end <= 4)
+               for n in action_negs):
+            return None  # "has not banned", "does not shut down", "no law that bars"
         if failed:
             return "failed"
-        # negated enactment: "did not approve" → failed; negated action: "has not banned" → none
+        # negated enactment: "did not approve" → failed
         for e in enacted:
-            if any(0 < e.start - n.end <= 2 or 0 <= e.start - n.start <= 2 for n in negs):
-                return "failed" if proposed or doc[e.start].lower_ in STRONG_ENACT else None
-        action_negated = any(0 <= cue_tok - n.end <= 2 for n in negs)
-        if action_negated and action not in {"exit", "moratorium"}:
-            return None
-        if (
-            action_negated
-            and action == "moratorium"
-            and doc[cue_tok].lower_ in {"moratorium", "moratoriums"}
-        ):
-            return None
-        strong = [
-            e
-            for e in enacted
-            if doc[e.start].lower_ in STRONG_ENACT
-            or doc[e.start].lower_ in {"took", "takes", "went", "goes", "signed", "put", "puts"}
-        ]
-        weak_by_modal = [
-            e
-            for e in strong
-            if any(doc[k].lower_ in MODALS for k in range(max(cs, e.start - 3), e.start))
-        ]
+            if any(0 <= e.start - n.end <= 2 for n in negs):
+                return "failed" if proposed or doc[e.start].lower_ in lx.STRONG_ENACT else None
+        strong = [e for e in enacted if doc[e.start].lower_ in lx.STRONG_ENACT]
+        weak_by_modal = [e for e in strong if any(doc[k].lower_ in lx.MODALS
+                                                  for k in range(max(cs, e.start - 3), e.start))]
         strong = [e for e in strong if e not in weak_by_modal]
-        if strong and not any(
-            doc[p.start].lower_ in {"would", "could", "may", "might"} and p.start > strong[0].start
-            for p in proposed
-        ):
+        if strong:
             return "enacted"
         if proposed or weak_by_modal:
             return "proposed"
-        headline_future = any(
-            doc[k].lower_ in {"will", "to"} and k + 1 == cue_tok for k in range(cs, cue_tok)
-        )
-        # "Boston to ban facial recognition" (headline future), "will ban"; but not
-        # "voted to ban", "became the first city to ban"
-        if headline_future and not any(
-            doc[k].lower_ in PAST_CONTEXT for k in range(max(cs, cue_tok - 6), cue_tok)
-        ):
-            return "proposed"
+        headline_future = any(doc[k].lower_ in {"will", "to"} and k + 1 == cue_tok
+                              for k in range(cs, cue_tok))
+        if in_title and headline_future and not any(
+                doc[k].lower_ in lx.PAST_CONTEXT for k in range(max(cs, cue_tok - 6), cue_tok)):
+            return "proposed"  # "Boston to ban facial recognition"
         return "enacted"
 
-    def _actors(
-        self, doc: Doc, mentions: list[Mention], cue_tok: int, cs: int, ce: int
-    ) -> tuple[list[Actor], set[int]]:
+    def _actors(self, doc: Doc, mentions: list[Mention], cue_tok: int, cs: int, ce: int
+                ) -> tuple[list[Actor], set[int], dict[Actor, int]]:
+        """Actors of a clause: subjects before the cue, places after "in"/"by", earlier
+        actors after "follows"/"after"; never targets ("urged X", "letter to X")."""
+        usable = [m for m in mentions if m.kind in {"place", "company", "body", "agency"}
+                  and m.actors and not m.owned]
+        before_cue = [m for m in usable if m.start < cue_tok]
         chosen: list[tuple[Mention, bool]] = []
-        before_cue = [
-            m
-            for m in mentions
-            if m.start < cue_tok
-            and m.actors
-            and not m.owned
-            and m.kind in {"place", "company", "body", "agency"}
-        ]
-        for m in mentions:
-            if m.kind not in {"place", "company", "body", "agency"} or not m.actors or m.owned:
+        for m in usable:
+            p1, p2 = _low(doc, m.start - 1), _low(doc, m.start - 2)
+            if p1 in {"the", "a"} and p2:
+                p1 = p2
+            ref = p1 in lx.REFERENCE_PREV and not (
+                _low(doc, m.end) in lx.SPEECH_VERBS or m.end == cue_tok)  # "after IBM said"
+            chain = any(t.lower_ in lx.CHAIN_AFTER for t in doc[cue_tok:m.start])
+            if p1 in lx.TARGET_PREV and not ref and not (
+                    p1 in {"including", "include", "includes"} and m.kind == "place"):
                 continue
-            p1 = doc[m.start - 1].lower_ if m.start > 0 else ""
-            p2 = doc[m.start - 2].lower_ if m.start > 1 else ""
-            if p1 == "the" and p2:
-                p1, p2 = p2, p1
-            ref = p1 in REFERENCE_PREV
-            if p1 in TARGET_PREV and not ref:
-                continue
-            if m.start > cue_tok:
-                if ref:
+            if m.start < cue_tok and p1 in {"in", "across", "throughout", "of"} and any(
+                    o.start < m.start for o in before_cue):
+                continue  # "Axon, the largest maker ... in the United States, said"
+            if m.start > cue_tok and not ref:
+                if chain and m.kind in {"place", "body"}:
                     pass
-                elif p1 in AFTER_CUE_OK:
-                    if m.kind == "company" and p1 != "by":
-                        continue
-                    if m.kind in {"agency"} and p1 != "by":
-                        continue
-                    if p1 != "by" and any(
-                        b.kind in {"place", "company", "body", "agency"}
-                        and not self._is_ref(doc, b)
-                        for b in before_cue
-                    ):
+                elif p1 in {"that", "which"} and self._status_after(doc, m):
+                    pass  # "the ban that Austin approved"
+                elif p1 in lx.AFTER_CUE_OK:
+                    if m.kind != "place" and p1 != "by":
+                        continue  # "in council chambers", "banned use of Clearview AI"
+                    if p1 != "by" and before_cue:
                         continue
                 else:
                     continue
             chosen.append((m, ref))
-        # broader places yield to narrower ones inside them ("Somerville, in Massachusetts")
         actors: list[Actor] = []
         refs: set[int] = set()
+        positions: dict[Actor, int] = {}
         flat = [(a, ref, m) for m, ref in chosen for a in m.actors]
         for a, ref, m in flat:
-            if a.actor_type == "jurisdiction" and m.kind == "place":
-                narrower = [
-                    b
-                    for b, _, bm in flat
-                    if b is not a and b.actor_type in {"jurisdiction", "agency"} and _inside(b, a)
-                ]
-                if narrower:
-                    continue
+            if a.actor_type == "jurisdiction" and m.kind in {"place", "body"} and any(
+                    b is not a and _inside(b, a) for b, _, _ in flat):
+                continue  # "Somerville, in Massachusetts": the state yields to the city
             if a in actors:
                 continue
             if ref:
                 refs.add(len(actors))
+            positions[a] = m.start
             actors.append(a)
-        return actors, refs
+        return actors, refs, positions
 
     @staticmethod
-    def _is_ref(doc: Doc, m: Mention) -> bool:
-        return m.start > 0 and doc[m.start - 1].lower_ in REFERENCE_PREV
+    def _status_after(doc: Doc, m: Mention) -> bool:
+        """The mention is the subject of a status verb right after it ("Austin approved")."""
+        return any(c.label_.startswith("status:") and m.end <= c.start <= m.end + 1
+                   for c in doc.spans.get(CUE_KEY, []))
 
-    def _anaphoric_actor(
-        self, doc: Doc, cs: int, cue_tok: int, idx: int, action: str, cues: list[Span]
-    ) -> list[Actor]:
-        """ "It also banned ...", "The company extended its moratorium": the last actor."""
-        words = {t.lower_ for t in doc[cs:cue_tok]}
-        if not (words & PRONOUN_SUBJECTS):
+    # ---------------------------------------------------------------- dates
+    def _own_dates(self, actor: Actor, ordered: list[tuple[Actor, int]], usable, ce: int):
+        """Dates right after an actor and before the next one ("San Francisco in May and
+        Somerville in June")."""
+        pos = dict(ordered).get(actor)
+        if len(ordered) < 2:
+            return [(m, k) for m, k in usable if pos is not None and k > pos] \
+                if ordered and self._single_ref else []
+        if pos is None:
             return []
-        if not self.s.candidates:
-            return []
-        last = self.s.candidates[-1]
-        if idx - self._candidate_sentence(last) > 3:
-            return []
-        return [last.actor]
+        later = [p for _, p in ordered if p > pos]
+        stop = min(later) if later else ce
+        return [(m, k) for m, k in usable if pos < k < stop]
 
-    def _candidate_sentence(self, cand: Candidate) -> int:
-        return (
-            self.s.sentence_index - 1 if cand.order == self.s.order else self.s.sentence_index - 2
-        )
+    @staticmethod
+    def _pick_date(usable, cue_tok: int):
+        """The clause's date nearest the action cue; an effective date is never the event date."""
+        if not usable:
+            return None
+        preferred = [(m, k) for m, k in usable if m.role != "effect"]
+        if not preferred:
+            return None
+        return min(preferred, key=lambda mk: abs(mk[1] - cue_tok))
 
-    def _refer_back(self, sent: Span, cs: int, ce: int, action: str, date_mentions) -> None:
-        """ "The ban was approved on June 24": date a previous event, create none."""
+    @staticmethod
+    def _inverted(doc: Doc, dm, date_mentions, actor_pos: int | None) -> bool:
+        """"came two days after IBM said": IBM's event is *before* the anchor."""
+        m, k = dm
+        if m.kind != "after_event" or not re.search(r"\b(after|before)$", m.text, re.I):
+            return False
+        return actor_pos is not None and actor_pos > k
+
+    def _year_hint(self, idx: int) -> d.PartialDate | None:
         s = self.s
-        if not s.candidates:
-            return
-        for cand in reversed(s.candidates):
-            if cand.action == action or action in {"ban", "moratorium"}:
-                if cand.date is None or cand.date.precision < 3:
-                    dm = self._pick_date(date_mentions, cs, ce, cs, [(cs, ce)])
-                    pdate, dtext, explicit = self._resolve_date(dm, False, s.sentence_index)
-                    if (
-                        pdate
-                        and (cand.date is None or pdate.precision > cand.date.precision)
-                        and (cand.date is None or pdate.year == cand.date.year)
-                    ):
-                        cand.date, cand.date_text, cand.date_explicit = pdate, dtext, explicit
-                return
+        if s.last_date and idx - s.last_date_sentence <= 2 and \
+                (s.base is None or s.last_date.year < s.base.year):
+            return s.last_date
+        return None
 
+    def _resolve_date(self, m: d.DateMention, idx: int, status: str, tok: int, doc: Doc,
+                      invert: bool) -> tuple[d.PartialDate | None, str | None, bool]:
+        s = self.s
+        anchor = s.candidates[-1].date if s.candidates and s.candidates[-1].date else s.last_date
+        before = {t.lower_ for t in doc[max(0, tok - 4):tok + 1]}
+        future = status == "proposed" and bool(before & {"will", "next", "scheduled", "set",
+                                                         "upcoming", "could", "expected"})
+        if invert:
+            m = d.DateMention(m.start, m.end, m.text.rsplit(" ", 1)[0] + " before", m.kind,
+                              m.groups, m.role)
+        pdate = d.resolve(m, s.base, anchor=anchor, year_hint=self._year_hint(idx), future=future)
+        return pdate, m.text if not invert else m.text.rsplit(" ", 1)[0] + " after", \
+            m.explicit_year
+
+    # ---------------------------------------------------------------- other fields
     def _scope(self, clause_text: str, sent_text: str) -> str | None:
         for text in (clause_text, sent_text):
-            for name, rx in SCOPES:
+            for name, rx in lx.SCOPES:
                 if rx.search(text):
                     return name
         return None
 
-    def _pick_date(
-        self, date_mentions, cs: int, ce: int, cue_tok: int, clauses
-    ) -> d.DateMention | None:
-        cands = [(m, k) for m, k in date_mentions if cs <= k < ce and not self._is_until(m, k)]
-        if not cands:
-            if len(clauses) == 1 or all(
-                not (a <= k < b) for m, k in date_mentions for a, b in clauses if (a, b) != (cs, ce)
-            ):
-                cands = [(m, k) for m, k in date_mentions if not self._is_until(m, k)]
-            else:
-                return None
-        if not cands:
-            return None
-        preferred = [(m, k) for m, k in cands if not self._is_effect(m, k)] or cands
-        return min(preferred, key=lambda mk: abs(mk[1] - cue_tok) + (0 if mk[1] >= cs else 5))[0]
-
-    @staticmethod
-    def _is_until(m: d.DateMention, k: int) -> bool:
-        return m.role == "until"
-
-    @staticmethod
-    def _is_effect(m: d.DateMention, k: int) -> bool:
-        return m.role == "effect"
-
-    def _resolve_date(
-        self, dm: d.DateMention | None, future: bool, idx: int
-    ) -> tuple[d.PartialDate | None, str | None, bool]:
-        if dm is None:
-            return None, None, False
-        s = self.s
-        anchor = s.candidates[-1].date if s.candidates and s.candidates[-1].date else s.last_date
-        hint = (
-            s.last_date
-            if (
-                s.last_date
-                and idx - s.last_date_sentence <= 2
-                and (s.base is None or s.last_date.year < s.base.year)
-            )
-            else None
-        )
-        pdate = d.resolve(dm, s.base, anchor=anchor, year_hint=hint, future=future)
-        return pdate, dm.text, dm.explicit_year
-
-    def _until(self, sent: Span, pdate: d.PartialDate | None) -> str | None:
+    def _until(self, sent: Span, c: Clause, pdate: d.PartialDate | None) -> str | None:
         text = sent.text
-        if INDEFINITE.search(text):
+        if lx.INDEFINITE.search(text):
             return "indefinite"
         for m in d.find_dates(text):
-            before = text[max(0, m.start - 30) : m.start]
-            if UNTIL_PREV.search(before):
+            before = text[max(0, m.start - 30):m.start]
+            if lx.UNTIL_PREV.search(before):
                 val = d.resolve(m, self.s.base, year_hint=pdate, future=True)
                 if val:
                     return val.iso()
-        dur = DURATION.search(text)
+        sy = lx.START_OF_YEAR.search(text)
+        if sy and re.search(r"\b(until|lapses?|expires?|sunsets?|ends?|through)\b", text, re.I):
+            return f"{sy.group(2)}-01-01" if sy.group(1).lower() != "end" else \
+                f"{sy.group(2)}-12-31"
+        dur = lx.DURATION.search(text)
         if dur and pdate is not None:
-            num = dur.group(1) or dur.group(3)
-            unit = (dur.group(2) or dur.group(4)).lower()
+            groups = [g for g in dur.groups() if g]
+            num, unit = groups[0], groups[1].lower()
             n = d._num(num) or 1
             if unit == "year":
-                return (
-                    d.PartialDate(pdate.year + n, pdate.month, pdate.day).iso()
-                    if pdate.month
-                    else str(pdate.year + n)
-                )
+                return d.PartialDate(pdate.year + n, pdate.month, pdate.day).iso()
             if pdate.month:
                 end = d._add_months(pdate.as_date(), n)
                 return d.PartialDate.from_date(end, pdate.precision).iso()
@@ -1205,28 +1256,5 @@ class SentenceRules:
         words = [t.lower_ for t in doc[cs:ce]]
         if any(w in {"has", "have", "had", "'s", "’s"} for w in words):
             return False
-        return any(
-            w.endswith("ed") or w in {"became", "took", "went", "voted", "passed", "signed"}
-            for w in words
-        )
-
-
-def gaz_state(gaz: Gazetteer, word: str) -> bool:
-    return gaz.state_code(word) is not None
-
-
-def _inside(narrow: Actor, broad: Actor) -> bool:
-    """True when ``narrow`` lies within ``broad`` (city in state, state in country)."""
-    if narrow == broad:
-        return False
-    if broad.level == "state":
-        return (
-            narrow.region == broad.region
-            and narrow.level in {"city", "county"}
-            and narrow.country == broad.country
-        )
-    if broad.level == "country":
-        return narrow.country == broad.country and narrow.level in {"city", "county", "state"}
-    if broad.level == "county":
-        return False
-    return False
+        return any(w.endswith("ed") or w in {"became", "took", "went", "voted", "passed"}
+                   for w in words)

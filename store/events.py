@@ -103,11 +103,20 @@ def find_matching_event(session: Session, extracted: ExtractedEvent) -> Event | 
     agreeing = [event for event in candidates if dates_agree(event.date, extracted.date)]
     if not agreeing:
         return None
+    best = max(agreeing, key=lambda event: (event.source_count, -event.id))
     if extracted.date:
         dated = [event for event in agreeing if event.date]
         if dated:
-            return max(dated, key=lambda event: (len(event.date or ""), event.source_count))
-    return max(agreeing, key=lambda event: (event.source_count, -event.id))
+            best = max(dated, key=lambda event: (len(event.date or ""), event.source_count))
+    # A reviewer merged this decision into another: new evidence goes to the one kept.
+    seen = {best.id}
+    while best.merged_into_id is not None and best.merged_into_id not in seen:
+        kept = session.get(Event, best.merged_into_id)
+        if kept is None:
+            break
+        seen.add(kept.id)
+        best = kept
+    return best
 
 
 def _new_event(extracted: ExtractedEvent) -> Event:

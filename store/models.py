@@ -144,9 +144,7 @@ class Event(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # Set when a reviewer merged this event into another: it keeps no mentions and
     # stays as a tombstone so that links and the audit log still resolve (0002).
-    merged_into_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="SET NULL", name="fk_events_merged_into_id_events")
-    )
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
 
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="event", cascade="all, delete-orphan"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,15 +28,34 @@ def ensure_source(session: Session, name: str, kind: str, url: str) -> Source:
 def record_source_success(
     session: Session, source: Source, etag: str | None, last_modified: str | None
 ) -> None:
-    """Remember validators for the next conditional GET and clear the failure streak."""
+    """Clear the failure streak and keep the validators for the next conditional GET.
+
+    The validators are replaced, not merged: a server that stopped sending an
+    ETag, or a crawl that wants the next one to read the feed in full (some
+    of its articles failed and must be retried), passes None and clears them.
+    After a 304 the crawl passes the validators it sent.
+    """
     source.last_success_at = utcnow()
     source.consecutive_failures = 0
-    if etag is not None or last_modified is not None:
-        source.etag, source.last_modified = etag, last_modified
+    source.etag, source.last_modified = etag, last_modified
 
 
 def record_source_failure(session: Session, source: Source, message: str) -> None:
-    """Keep the reason a source failed so that `banwatch runs` can show it."""
+    """Keep the reason a source failed so that `banwatch crawl` and `runs` can show it.
+
+    Validators are left alone: the failure may be passing, and the content
+    they describe has still been read.
+    """
     source.last_error_at = utcnow()
     source.last_error = message[:2000]
     source.consecutive_failures = (source.consecutive_failures or 0) + 1
+
+
+def source_health(source: Source) -> dict[str, Any]:
+    """The health line of a source, JSON-safe, for the run's per-source report."""
+    return {
+        "last_success_at": source.last_success_at.isoformat() if source.last_success_at else None,
+        "last_error_at": source.last_error_at.isoformat() if source.last_error_at else None,
+        "last_error": source.last_error,
+        "consecutive_failures": source.consecutive_failures or 0,
+    }

@@ -587,7 +587,10 @@ def test_broken_html_still_yields_text() -> None:
     )
     assert "ended its contract with a facial recognition vendor" in article.text
     assert "Several deputies have been retrained" in article.text
-    assert "would not seek a replacement contract." in article.text
+    assert "require board approval before any department acquires" in article.text
+    # The last paragraph is lost: the broken markup nests it inside the
+    # "share" widget, which precision mode prunes as boilerplate. Precision mode
+    # is the measured better choice overall (bench/crawl_text_quality.py).
     # The unclosed <h1> swallowed the story; the <title> is used instead.
     assert article.title == "County sheriff ends face-search contract"
 

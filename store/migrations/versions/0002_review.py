@@ -42,18 +42,17 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
             "ALTER TABLE events ADD COLUMN merged_into_id INTEGER"
-            " CONSTRAINT fk_events_merged_into_id_events"
             " REFERENCES events (id) ON DELETE SET NULL"
         )
     else:
-        op.add_column("events", sa.Column("merged_into_id", sa.Integer(), nullable=True))
-        op.create_foreign_key(
-            "fk_events_merged_into_id_events",
+        op.add_column(
             "events",
-            "events",
-            ["merged_into_id"],
-            ["id"],
-            ondelete="SET NULL",
+            sa.Column(
+                "merged_into_id",
+                sa.Integer(),
+                sa.ForeignKey("events.id", ondelete="SET NULL"),
+                nullable=True,
+            ),
         )
     op.create_index("ix_events_merged_into", "events", ["merged_into_id"], unique=False)
     op.create_index(
@@ -72,6 +71,5 @@ def downgrade() -> None:
         # the old table's deletion into mentions (see upgrade).
         op.execute("ALTER TABLE events DROP COLUMN merged_into_id")
     else:
-        op.drop_constraint("fk_events_merged_into_id_events", "events", type_="foreignkey")
-        op.drop_column("events", "merged_into_id")
+        op.drop_column("events", "merged_into_id")  # its foreign key goes with it
     op.drop_table("users")

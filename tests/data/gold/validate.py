@@ -179,7 +179,8 @@ def main() -> int:
         errors.append(f"only {no_event} no-event passages (need {MIN_NO_EVENT})")
     for part, c in counts.items():
         print(
-            f"{part}: {c['passages']} passages, {c['events']} events, {c['no_event']} without events"
+            f"{part}: {c['passages']} passages, {c['events']} events,"
+            f" {c['no_event']} without events"
         )
     print(f"total: {total} passages, {no_event} without events")
     for w in warnings:
