@@ -118,16 +118,13 @@ def _run_with_progress(settings: Settings, sources: list[SourceConfig], **kwargs
     """Run the job with a live display: sources done and counts while crawling, then extraction.
 
     The crawl's child process rewrites a small JSON file with its counts
-    (``BANWATCH_PROGRESS_FILE``); each tick of the job reads it. The topics'
-    keywords go along for ``search`` sources.
+    (``BANWATCH_PROGRESS_FILE``); each tick of the job reads it.
     """
     from crawler.progress import read_progress
 
-    keywords = list(dict.fromkeys(k for topic in settings.topics for k in topic.keywords))
     with tempfile.TemporaryDirectory(prefix="banwatch-crawl-") as scratch:
         progress_file = Path(scratch) / "progress.json"
         overrides = {
-            "BANWATCH_SEARCH_KEYWORDS": keywords,
             "BANWATCH_PROGRESS_FILE": str(progress_file),
             **(kwargs.pop("scrapy_overrides", None) or {}),
         }

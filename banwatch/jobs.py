@@ -196,6 +196,7 @@ def _crawl_and_extract(
         refresh=refresh,
         timeout=settings.crawl_timeout,
         scrapy_overrides=scrapy_overrides,
+        keywords=list(dict.fromkeys(k for topic in settings.topics for k in topic.keywords)),
         on_tick=on_crawl_tick,
         # The pid goes on the run row so that an operator (or a test) can see
         # which process is crawling.

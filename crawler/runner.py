@@ -40,6 +40,7 @@ def crawl_in_child(
     refresh: bool = False,
     timeout: float = 3600,
     scrapy_overrides: dict[str, Any] | None = None,
+    keywords: Sequence[str] = (),
     on_tick: Callable[[float], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
@@ -60,6 +61,7 @@ def crawl_in_child(
         "user_agent": user_agent,
         "refresh": refresh,
         "scrapy_settings": scrapy_overrides or {},
+        "keywords": list(keywords),
     }
     started = time.monotonic()
     with tempfile.TemporaryFile() as stderr_file:

@@ -245,5 +245,7 @@ def expand_search_url(template: str, keywords: Sequence[str]) -> list[str]:
         raise ValueError(f"search URL is not an http(s) URL: {template}")
     words = list(dict.fromkeys(k.strip() for k in keywords if k and k.strip()))
     if not words:
-        raise ValueError("no search keywords: give the topics `keywords` in banwatch.toml")
+        raise ValueError(
+            "no search keywords were given to this crawl (they come from the topics' `keywords`)"
+        )
     return [template.replace(SEARCH_PLACEHOLDER, quote_plus(word)) for word in words]

@@ -195,7 +195,9 @@ class NewsSpider(scrapy.Spider):
         if not result.entries and result.warnings:
             # Entries exist but none can be followed: useless, and the reason says why.
             self._document_error(
-                response, source, "feed: no usable entries (" + "; ".join(result.warnings) + ")",
+                response,
+                source,
+                "feed: no usable entries (" + "; ".join(result.warnings) + ")",
                 "feed",
             )
             return

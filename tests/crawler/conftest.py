@@ -330,7 +330,8 @@ def _slow(handler: BadSiteHandler, site: BadSite, query: str, count: int) -> Non
 def _huge(handler: BadSiteHandler, site: BadSite, query: str, count: int) -> None:
     """50 MB without a Content-Length, written until the crawler hangs up."""
     handler.send_response(200)
-    handler.send_header("Content-Type", "application/rss+xml")
+    path = urlsplit(handler.path).path
+    handler.send_header("Content-Type", "text/html" if "/articles/" in path else "application/xml")
     handler.end_headers()
     chunk = b"<!-- " + b"x" * (CHUNK - 10) + b" -->\n"
     sent = 0

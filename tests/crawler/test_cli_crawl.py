@@ -48,3 +48,21 @@ def test_crawl_refuses_loopback_without_allow_private(bad_site: Any, tmp_path: P
     )
     assert result.exit_code == 0, result.output
     assert "non-public address" in result.output
+
+
+def test_the_job_hands_topic_keywords_to_search_sources(bad_site, tmp_path, extractor) -> None:
+    """What the scheduler runs (run_crawl_job) fills {query} from the configured topics."""
+    from banwatch.config import Settings, SourceConfig
+    from banwatch.jobs import run_crawl_job
+    from extract.topics import Topic
+
+    topic = Topic("fr", "facial recognition", ("facial recognition",), ("face ban", "pause"))
+    search = SourceConfig(
+        "search", "search", f"{bad_site.base}/search?q={{query}}", allow_private=True
+    )
+    settings = Settings(db_url=f"sqlite:///{tmp_path / 'k.db'}", topics=(topic,))
+    bad_site.clear()
+    result = run_crawl_job(settings, [search], extractor=extractor)
+    assert result.sources["search"]["ok"], result.sources["search"]
+    queries = sorted(hit.query["q"][0] for hit in bad_site.requests_to("/search"))
+    assert queries == ["face ban", "pause"]

@@ -51,6 +51,7 @@ def test_a_repeat_crawl_with_nothing_new_fetches_no_article(
             "/feeds/second.xml",
             "/deep/index.html",
             "/deep/page-2.html",
+            "/",  # the listing's "Home" link: depth 2 reads the site's front page too
             "/sitemaps/index.xml",
             "/sitemaps/recent.xml",
         ]
