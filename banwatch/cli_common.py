@@ -101,33 +101,32 @@ def write_plain_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
 
 
 def print_events_table(rows: list[dict[str, Any]], title: str = "events") -> None:
-    """A rich table of event rows (as made by ``banwatch.export.event_row``)."""
+    """A rich table of event rows (as made by ``banwatch.export.event_row``).
+
+    On a narrow terminal (or a pipe, which rich treats as 80 columns) the
+    type, scope and review columns are left out so that every row stays legible.
+    """
+    wide = console.width >= 120
+    columns = ["id", "actor", "where", "action", "status", "date", "sources"]
+    if wide:
+        columns[2:2] = ["type"]
+        columns[-1:-1] = ["scope"]
+        columns.append("review")
     table = Table(title=f"{title} ({len(rows)})", show_lines=False)
-    for column in (
-        "id",
-        "actor",
-        "type",
-        "where",
-        "action",
-        "status",
-        "scope",
-        "date",
-        "sources",
-        "review",
-    ):
-        table.add_column(column, overflow="fold")
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column in ("id", "date", "where"))
     for row in rows:
-        where = "-".join(x for x in (row["country"], row["region"]) if x) or ""
-        table.add_row(
-            str(row["event_id"]),
-            row["actor"],
-            row["actor_type"],
-            where,
-            row["action"],
-            row["status"],
-            row["scope"] or "",
-            row["date"] or "",
-            str(row["sources"]),
-            row["review_state"],
-        )
+        cells = {
+            "id": str(row["event_id"]),
+            "actor": row["actor"],
+            "type": row["actor_type"],
+            "where": "-".join(x for x in (row["country"], row["region"]) if x) or "",
+            "action": row["action"],
+            "status": row["status"],
+            "scope": row["scope"] or "",
+            "date": row["date"] or "",
+            "sources": str(row["sources"]),
+            "review": row["review_state"],
+        }
+        table.add_row(*(cells[column] for column in columns))
     console.print(table)
