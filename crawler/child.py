@@ -150,7 +150,8 @@ def run(job: dict[str, Any]) -> int:
         {urlsplit(s["url"]).hostname or "" for s in sources if s.get("allow_private")} - {""}
     )
     settings = scrapy_settings(db_url, job["user_agent"], private_hosts, job.get("scrapy_settings"))
-    keywords = list(job.get("keywords") or settings.get("BANWATCH_SEARCH_KEYWORDS") or [])
+    # The topics' keywords, unless the caller overrides them in the Scrapy settings.
+    keywords = list(settings.get("BANWATCH_SEARCH_KEYWORDS") or job.get("keywords") or [])
     process = CrawlerProcess(settings, install_root_handler=True)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, sources=sources, refresh=bool(job.get("refresh")), keywords=keywords)
