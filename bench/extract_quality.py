@@ -1,6 +1,8 @@
 """Extraction quality on the gold set, for banwatch and for a plain baseline.
 
     .venv/bin/python bench/extract_quality.py              # dev part
+    .venv/bin/python bench/extract_quality.py --part dev2  # second development part
+    .venv/bin/python bench/extract_quality.py --part dev+dev2  # both development parts
     .venv/bin/python bench/extract_quality.py --part test  # held-out part: score only
     .venv/bin/python bench/extract_quality.py --part sample  # the sample news site
     .venv/bin/python bench/extract_quality.py --show       # list misses and false alarms
@@ -61,7 +63,12 @@ def load_sample_site() -> list[dict[str, Any]]:
 
 
 def load_part(part: str) -> list[dict[str, Any]]:
-    return load_sample_site() if part == "sample" else load_gold(part)
+    """Passages of one part, or of several joined by "+" ("dev+dev2"): tuning is judged
+    on both development parts together so that a rule fitted to one is seen to fail on
+    the other."""
+    if part == "sample":
+        return load_sample_site()
+    return [p for name in part.split("+") for p in load_gold(name)]
 
 
 def banwatch_predict(passages: list[dict]) -> list[list[dict]]:
@@ -128,7 +135,7 @@ def _fmt(ev: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--part", default="dev", choices=["dev", "test", "sample"])
+    ap.add_argument("--part", default="dev", choices=["dev", "dev2", "dev+dev2", "test", "sample"])
     ap.add_argument("--show", action="store_true", help="list misses, false alarms, wrong dates")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON at the end")

@@ -94,10 +94,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")),
     ("numeric", re.compile(rf"\b(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])/({_YEAR}|\d\d)\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\s+({_DAY}),?\s+({_YEAR})\b")),
-    ("dmy", re.compile(rf"\b({_DAY})\s+({_MONTH}),?\s+({_YEAR})\b")),
+    ("dmy", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?({_YEAR})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+({_DAY})\b(?!\s*(?:,\s*)?\d)")),
-    ("dm", re.compile(rf"\b({_DAY})\s+({_MONTH})\b")),
+    ("dm", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH})\b")),
     (
         "part_year",
         re.compile(
@@ -111,7 +111,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             rf"\b(?:in|since|during|by|until|through|before|after|from|early|late|mid|"
-            rf"mid-|last|this|next|of)\s+({_MONTH})\b(?!\s+\d)",
+            rf"last|this|next|of)[\s-]+({_MONTH})\b(?!\s+\d)",
             re.I,
         ),
     ),
@@ -127,7 +127,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "period",
         re.compile(
-            rf"\b(last|this|next|earlier\s+this|later\s+this|late\s+last|early\s+last|"
+            rf"(?<!the\s)\b(last|this|next|earlier\s+this|later\s+this|late\s+last|early\s+last|"
             rf"earlier\s+last|past)\s+(week|month|year|{_SEASON})\b",
             re.I,
         ),

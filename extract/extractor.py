@@ -37,15 +37,12 @@ from .rules import Actor, ArticleState, Candidate, SentenceRules
 from .text import is_garbage
 from .topics import DEFAULT_TOPICS, Topic
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 #: Characters of an article that are read; the rest is ignored.  Real news articles
 #: are far shorter; the cap bounds the time a pathological 5 MB input can take.
 MAX_TEXT_CHARS = 100_000
 MAX_TITLE_CHARS = 500
-
-Item = tuple[str, "date | datetime | None", "str | None"]
-
 
 @dataclass
 class _Prepared:
@@ -96,7 +93,15 @@ class Extractor:
     def extract(
         self, text: str, published: date | datetime | None = None, title: str | None = None
     ) -> list[Event]:
-        """Events in one article.  ``published`` resolves relative dates ("on Tuesday")."""
+        """Events in one article.
+
+        ``published`` resolves relative dates ("on Tuesday", "last month"); without it
+        such dates stay ``None``.  ``title`` is read before the body: it supplies places
+        and dates the body leaves implicit, and an event stated only there is returned
+        with ``start == end == 0`` and the title as evidence.  Raises ``ValueError`` for
+        arguments of the wrong type; bad *content* (empty, binary, huge, not English,
+        off-topic) simply gives ``[]``.
+        """
         return next(self.extract_many([(text, published, title)]))
 
     def extract_many(
@@ -201,6 +206,7 @@ class Extractor:
         for block, doc in block_docs:
             for sent in doc.sents:
                 rules.sentence(sent, block.start, False, p.text)
+        rules.date_title_events()
         return self._merge(state.candidates, dateline_date, p, lead_end)
 
     def _merge(
@@ -227,12 +233,27 @@ class Extractor:
             for c in cands
             if not c.in_title
         }
+        body_names = {(k[0], k[1], k[2]) for k in body_actors}
+        body_regions = {
+            (c.actor.region, c.actor.actor_type, HEADLINE_FAMILY[c.action])
+            for c in cands
+            if not c.in_title and c.actor.region
+        }
+        text_low = p.text.casefold()
         for (name, region, _action, _status), group in groups.items():
             if all(c.reference for c in group) and (name, region) in real_actors:
                 continue
             if all(c.in_title for c in group) and \
                     (name, region, HEADLINE_FAMILY[_action], _status) in body_actors:
                 continue  # the headline's wording yields to the body's
+            if all(c.in_title for c in group) and \
+                    (name, region, HEADLINE_FAMILY[_action]) in body_names:
+                continue  # so does its status: "defeats proposed ban" over a body "defeated"
+            if all(c.in_title for c in group) and name not in text_low and \
+                    (region, group[0].actor.actor_type, HEADLINE_FAMILY[_action]) in body_regions:
+                # "... dies in Olympia", "Iowa sheriff ...": a headline's shorthand for the
+                # body's actor of the same state, which the body names in full
+                continue
             dated = [c for c in group if c.date is not None]
             best_date = (
                 max(dated, key=lambda c: (c.date.precision, c.date_explicit, -c.order))

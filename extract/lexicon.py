@@ -26,13 +26,18 @@ NEEDS_BAN = {
     "reversal", "end", "ends", "ended", "ending", "extend", "extends", "extended", "extending",
     "extension", "renew", "renewed", "renews", "prolong", "prolonged", "allow", "allows",
     "allowed", "allowing", "let", "lets", "letting", "permit", "permits", "permitted",
-    "permitting",
+    "permitting", "scrap", "scraps", "scrapped", "scrapping", "undo", "undid", "undoes",
+    "undoing", "unwind", "unwound", "unwinds", "revoke", "revoked", "revokes", "revoking",
+    "loosen", "loosened", "loosens", "loosening", "relax", "relaxed", "relaxes", "relaxing",
+    "ease", "eased", "eases", "easing", "strike", "struck", "strikes", "striking", "drop",
+    "dropped", "drops", "dropping", "for",  # "for another two years" extends only an existing pause
 }
 STRONG_ENACT = {
     "passed", "passes", "pass", "approved", "approves", "approve", "adopted", "adopts", "adopt",
     "signed", "signs", "sign", "enacted", "enacts", "enact", "voted", "votes", "vote",
     "unanimously", "approving", "passing", "adopting", "enacting", "ratified", "codified",
-    "finalized", "took", "takes", "went", "goes", "put", "puts", "issued", "gave",
+    "finalized", "took", "takes", "went", "goes", "put", "puts", "issued", "gave", "decided",
+    "decides", "agreed", "chose", "opted",
 }
 MODALS = {"would", "could", "may", "might", "will", "expected", "plans", "plan", "planned", "set",
           "poised", "scheduled", "hopes", "wants", "seeks", "likely", "to", "should"}
@@ -61,6 +66,17 @@ INSTITUTION_WORDS = {
     "public", "timbers", "trail", "blazers", "patriots", "celtics", "red", "sox", "mariners",
     "seahawks", "river", "rainforest", "basin", "harbor", "airlines", "energy",
 }
+#: words showing that an unknown organisation in the sentence is a business
+COMPANY_WORDS = {"company", "company's", "firm", "startup", "start-up", "vendor", "maker",
+                 "provider", "developer", "customers", "clients", "products", "product",
+                 "shareholders", "investors"}
+#: organisation names that are not businesses even when a company is mentioned nearby
+NOT_COMPANY_WORDS = {"council", "department", "police", "commission", "committee", "board",
+                     "union", "aclu", "association", "coalition", "alliance", "society",
+                     "fund", "project", "network", "institute", "congress", "senate", "house",
+                     "assembly", "legislature", "agency", "office", "authority", "court",
+                     "ministry", "parliament", "government", "administration", "party",
+                     "watch", "rights", "liberties", "campaign", "group", "reuters", "ap"}
 SPEECH_VERBS = {"said", "says", "say", "wrote", "writes", "announced", "announces", "stated",
                 "states", "told", "tells", "added", "adds", "explained", "posted", "tweeted",
                 "according", "statement", "blog", "letter", "confirmed"}
@@ -84,6 +100,9 @@ MEASURE_NOUNS = {"law", "laws", "act", "bill", "bills", "ordinance", "ordinances
                  "regulations", "rulebook", "statute", "amendment", "proposal", "proposals",
                  "resolution", "question", "initiative"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
+#: words opening a fronted subordinate clause, which ends at its comma
+SUBORDINATORS = {"while", "although", "though", "whereas", "after", "when", "because", "as",
+                 "since", "before", "once", "unlike", "like"}
 CLAUSE_CONJ = {"and", "but", "while", "whereas", "although", "though", "yet"}
 OPPOSING = {"objected", "objects", "opposed", "opposes", "opposing", "criticized", "criticised",
             "criticizes", "resisted", "resists", "fought", "fights", "warned", "argued", "argue",
@@ -91,6 +110,18 @@ OPPOSING = {"objected", "objects", "opposed", "opposes", "opposing", "criticized
 #: a speaker's demand, not a body's act: "Massachusetts should press pause"
 DEMAND_MODALS = {"should", "must", "ought", "needs", "need"}
 HYPOTHETICAL = {"whether", "if", "unless", "instead"}
+#: hopes and wishes are not measures before a body ("she hopes to bring forward ...")
+VAGUE_INTENT = {"hopes", "hope", "hoping", "hoped", "wishes", "wish", "dreams", "aspires"}
+#: what may stand between "and" and the verb of a coordinated clause with the same subject
+AUXILIARIES = {"will", "would", "also", "has", "have", "had", "is", "was", "are", "were", "to",
+               "then", "later", "now", "further", "separately", "plans", "said", "says", "it",
+               "be", "soon", "not", "immediately"}
+#: an exit someone else imposes is a penalty or a court's order, not the company's policy
+COMPULSION = {"ordered", "orders", "order", "required", "requires", "require", "forced",
+              "forces", "force", "directed", "directs", "compelled", "compels"}
+#: an exit with exceptions is a restriction ("most private companies", "except banks")
+CARVE_OUT = re.compile(r"\b(most|certain|except|excluding|other than|with (?:some |few )?"
+                       r"exceptions?|carve-outs?)\b", re.I)
 QUOTES_OPEN = {"“", '"', "«", "``"}
 QUOTES_CLOSE = {"”", '"', "»", "''"}
 FUTURE_WORDS = {"will", "next", "scheduled", "expected", "upcoming", "plans", "planned", "set"}
@@ -138,7 +169,8 @@ INDEFINITE = re.compile(
 DURATION = re.compile(
     r"\b(one|two|three|four|five|six|\d{1,2}|a)[\s-]+(year|month)s?[\s-]*(?:long\s+)?"
     r"(?=\s*(?:moratorium|ban|pause|suspension))"
-    r"|\bfor\s+(one|two|three|four|five|six|\d{1,2}|a)\s+(year|month)s?\b"
+    r"|(?<!used\s)(?<!using\s)(?<!been\s)(?<!it\s)(?<!them\s)(?<!worked\s)(?<!tested\s)"
+    r"\bfor\s+(one|two|three|four|five|six|\d{1,2}|a)\s+(year|month)s?\b"
     r"|\b(?:lapses?|expires?|ends?)\s+after\s+(one|two|three|four|five|six|\d{1,2}|a)\s+"
     r"(year|month)s?\b",
     re.I,

@@ -34,9 +34,12 @@ from .places import (
     resolve,
 )
 
-BAN_NOUNS = {"ban", "bans", "moratorium", "moratoriums", "moratoria", "prohibition", "pause"}
+BAN_NOUNS = {"ban", "bans", "moratorium", "moratoriums", "moratoria", "prohibition", "pause",
+             "freeze", "suspension"}
+MORATORIUM_NOUNS = {"moratorium", "moratoriums", "moratoria", "pause", "freeze", "suspension"}
 BACKGROUND_VERBS = {"adopted", "passed", "approved", "imposed", "enacted", "announced",
-                    "instituted", "first", "put", "signed", "voted"}
+                    "instituted", "first", "put", "signed", "voted", "placed", "declared",
+                    "began", "started", "introduced", "issued"}
 SETTLEMENT = {"city", "town", "village", "county", "borough", "township", "community"}
 
 
@@ -61,6 +64,7 @@ class Mention:
     level: str = ""  # for bodies: city | county | state | country | any
     landmark: bool = False  # "just north of Boston": neither actor nor context
     qualifiers: set[int] = field(default_factory=set)  # tokens of ", Vt." that qualify it
+    noted: bool = False  # already counted in the article's place context
 
 
 @dataclass
@@ -110,6 +114,7 @@ class ArticleState:
     candidates: list[Candidate] = field(default_factory=list)
     salient: dict[str, Actor] = field(default_factory=dict)  # level / "company" → last actor
     pending: Pending | None = None
+    pending_log: list[Pending] = field(default_factory=list)  # every enactment so reported
     last_action: str | None = None
     last_date: d.PartialDate | None = None
     last_date_sentence: int = -99
@@ -178,6 +183,11 @@ class SentenceRules:
                 m = self._place_mention(ent, eid, ner, out, char_base, qualifier_tokens)
                 if m is not None:
                     out.append(m)
+                    if not m.landmark:  # "Boston ..., and Springfield": the next name in
+                        for a in m.actors:  # the sentence already leans to Massachusetts
+                            self.s.ctx.note(Place("", a.name, a.level or "", a.country,
+                                                  a.region, 0))
+                        m.noted = True
             elif eid.startswith("company:"):
                 name = eid.split(":", 1)[1]
                 out.append(Mention(ent.start, ent.end, "company", eid,
@@ -192,11 +202,33 @@ class SentenceRules:
             elif eid.startswith("body:"):
                 _, role, level = (eid.split(":") + ["", ""])[:3]
                 out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))
+        out += self._unknown_companies(sent, out)
         out = [m for m in out
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
         out = self._unknown_places(sent, out, char_base)
         out.sort(key=lambda m: m.start)
         self._attach_bodies(out, sent, char_base)
+        return out
+
+    @staticmethod
+    def _unknown_companies(sent: Span, found: list[Mention]) -> list[Mention]:
+        """Organisations the company list lacks ("Brightline Vision will no longer sell
+        ..., the company said"): an ORG entity counts as a company only when the sentence
+        speaks of a company or its products, so that groups and newspapers do not act."""
+        words = {t.lower_ for t in sent}
+        if not words & lx.COMPANY_WORDS:
+            return []
+        taken = {i for m in found for i in range(m.start, m.end)}
+        out = []
+        for ent in sent.ents:
+            if ent.label_ != "ORG" or ent.ent_id_ or taken & set(range(ent.start, ent.end)):
+                continue
+            toks = {t.lower_ for t in ent}
+            if toks & (lx.INSTITUTION_WORDS | lx.NOT_COMPANY_WORDS) or not ent.text[:1].isupper():
+                continue
+            name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            out.append(Mention(ent.start, ent.end, "company", f"company:{name}",
+                               [Actor(name, "company", None, None, None)]))
         return out
 
     def _place_mention(self, ent: Span, eid: str, ner: list[Span], previous: list[Mention],
@@ -244,6 +276,10 @@ class SentenceRules:
             m.owned = m.landmark = True
         if after in lx.OWNED_NEXT:
             m.owned = True  # "Two Massachusetts cities", "the Michigan city", "Boston police"
+        if p1 == "in" and p2 == "," and nxt == "," and m.actors and \
+                all(a.level == "state" for a in m.actors) and ent.start >= 3 and \
+                doc[ent.start - 3].is_alpha:
+            m.owned = True  # "the Westvale police, in Massachusetts, ...": where, not who
         return m
 
     def _of_owner(self, doc: Doc, i: int, previous: list[Mention]) -> bool:
@@ -387,6 +423,12 @@ class SentenceRules:
                     b.actors = [comp]
                 continue
             owner: Actor | None = None
+            comp = next((m for m in mentions if m.kind == "company" and (
+                m.end == b.start or (m.end == b.start - 1 and _low(doc, m.end) in {"'s", "’s"}))),
+                None)
+            if comp is not None and b.role in {"executive", "agency", "legislature"}:
+                b.actors = comp.actors[:1]  # "Microsoft President Brad Smith": its officer
+                continue
             for p in places:  # "Boston City Council", "Maine's Legislature"
                 gap = [t.lower_ for t in doc[p.end:b.start]]
                 if p.end <= b.start and len(gap) <= 4 and all(
@@ -394,8 +436,18 @@ class SentenceRules:
                         or self.s.gaz.state_code(g) for g in gap):
                     owner_actor = p.actors[0]
                     p.owned = True
-                    if owner_actor.level == "state" and set(gap) & SETTLEMENT and \
-                            b.level != "state":
+                    if owner_actor.level == "state" and b.role == "police" and \
+                            "state" not in doc[b.start:b.end].text.lower():
+                        # "Iowa sheriff", "Ohio police": a sheriff serves a county and a
+                        # police department a town; the state only says where they are
+                        owner = self._salient_city(places, b, owner_actor.region)
+                        continue
+                    local = b.level in {"city", "county"} or (
+                        b.role == "agency" and "state" not in doc[b.start:b.end].text.lower())
+                    if owner_actor.level == "state" and b.level != "state" and (
+                            set(gap) & SETTLEMENT or doc[b.start].lower_ in SETTLEMENT or (
+                                local and "," in gap)):
+                        # "Larkspur Falls, Vermont, Select Board": the town before the state
                         # "the Michigan city's council": the city meant, not the state
                         owner_actor = self._salient_city(places, b, owner_actor.region) \
                             or owner_actor
@@ -409,6 +461,14 @@ class SentenceRules:
                 owner = self._salient_for(b, sent, places)
             if owner is not None:
                 b.actors = [self._body_actor(b, owner, doc)]
+        for b in mentions:
+            if b.kind == "body" and b.role in {"legislature", "executive"}:
+                j = b.end + 1 if _low(doc, b.end) == "of" else -1
+                if _low(doc, j) == "the":
+                    j += 1
+                if j > 0 and any(o.kind in {"body", "agency"} and o.role in {"agency", "police"}
+                                 and o.start <= j + 4 and o.start >= j for o in mentions):
+                    b.owned = True  # "Trustees of the Wexcombe School District": its board
 
     def _salient_city(self, places: list[Mention], b: Mention, region: str | None
                       ) -> Actor | None:
@@ -519,12 +579,36 @@ class SentenceRules:
             if c.label_ == "urge" and doc[c.start].lower_.startswith("call") and \
                     _low(doc, c.end) in set(d.WEEKDAYS) | set(d.MONTHS):
                 continue  # "called on Tuesday for a ban"
-            if c.label_.startswith("action:") and any(0 < c.start - u <= 8 for u in untils):
-                continue  # "until Congress lifts the prohibition"
+            if (c.label_.startswith(("action:", "status:"))) and \
+                    any(0 < c.start - u <= 8 for u in untils):
+                continue  # "until Congress lifts the prohibition", "until Congress passes a law"
+            if c.label_.startswith("action:") and (
+                    (_low(doc, c.start - 2), _low(doc, c.start - 1)) in {("rather", "than"),
+                                                                       ("instead", "of")}):
+                continue  # "regulates the technology rather than prohibiting it"
             if c.label_ == "chain" and _low(doc, c.end) in lx.ANAPHOR_DETS | {"a", "an"} and \
                     doc[c.start].lower_.startswith("follow") and \
-                    _low(doc, c.end + 1) not in {"day", "week", "month", "year", "few"}:
+                    _low(doc, c.end + 1) not in {"day", "week", "month", "year", "few", "next",
+                                                 "following", "same", "previous"}:
                 continue  # "customers must follow the law", but "followed a month later"
+            if c.label_ == "status:failed" and any(
+                    k.label_.startswith("action:") and k.start <= c.start and c.end <= k.end
+                    and k.end - k.start > c.end - c.start for k in cues):
+                continue  # "blocked police from using it" bans; it is no failed vote
+            if c.label_ == "action:repeal" and any(
+                    k.label_ == "status:failed" and k.start <= c.start and c.end <= k.end
+                    for k in cues):
+                continue  # "plans for a ban were scrapped": the plan failed, no ban is lifted
+            if c.label_ == "status:failed" and doc[c.start].lower_.startswith("veto") and \
+                    any(t.lower_.startswith(("overr", "overturn")) for t in sent):
+                continue  # "overrode the mayor's veto to impose a moratorium": enacted
+            if c.label_ == "temporary" and doc[c.start].lower_ == "for" and _low(
+                    doc, c.start - 1) in {"used", "using", "been", "it", "them", "worked",
+                                          "tested", "run", "operated", "deployed"}:
+                continue  # "police had used it for three years": how long, not a term
+            if c.label_ == "status:proposed" and doc[c.start].lower_ == "pending" and \
+                    _low(doc, c.end) in {"a", "an", "the", "further", "review", "approval"}:
+                continue  # "pending a review" means "until a review", not a pending bill
             if c.label_ == "action:repeal" and _low(doc, c.start - 1) in {
                     "stop", "stops", "stopped", "stopping", "longer", "not", "cease", "ceased"}:
                 continue  # "stop allowing police to use it" is no repeal
@@ -555,7 +639,7 @@ class SentenceRules:
                 if a.actor_type == "company":
                     s.salient["company"] = a
                 elif a.level:
-                    if m.kind == "place":
+                    if m.kind == "place" and not m.noted:
                         s.ctx.note(Place("", a.name, a.level, a.country, a.region, 0))
                     if a.actor_type == "jurisdiction":
                         s.salient[a.level] = a
@@ -613,7 +697,9 @@ class SentenceRules:
                 return []
         before = {t.lower_ for t in doc[cs:cue_tok]}
         failed_cue = any(k.label_ == "status:failed" for k in c.cues)
-        if before & lx.DEMAND_MODALS:
+        if before & lx.VAGUE_INTENT:
+            return []  # "she hopes to bring forward legislation limiting ...": no measure yet
+        if before & lx.DEMAND_MODALS and not self._under_law(doc, cs, cue_tok):
             return []  # "Massachusetts should press pause on face surveillance"
         if before & lx.OPPOSING:
             return []  # "The governor had objected to broader limits"
@@ -626,7 +712,9 @@ class SentenceRules:
                 and _low(doc, cue_tok + 1) in {"could", "would", "might", "may", "will"}:
             return []  # "a ban could cut off that option": a ban in general, not an event
         clause_text = doc[cs:ce].text
-        temporary = any(k.label_ == "temporary" for k in c.cues) or bool(
+        temporary = any(k.label_ == "temporary" and not any(
+            a.label_.startswith("action:") and a.start <= k.start < a.end for a in c.cues)
+            for k in c.cues) or bool(
             lx.DURATION.search(clause_text))
         condition = bool(lx.INDEFINITE.search(clause_text))
         until_date = any(m.role == "until" for m, k in date_mentions if cs <= k < ce)
@@ -634,6 +722,11 @@ class SentenceRules:
             action = "moratorium"
         if action == "exit" and (temporary or condition):
             action = "moratorium"
+        if action == "exit" and {t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} & \
+                lx.COMPULSION:
+            return []  # "the regulator ordered it to delete the data": a penalty, no policy
+        if action == "exit" and lx.CARVE_OUT.search(doc[cue_tok:ce].text):
+            action = "restriction"  # "stop selling it to most private businesses"
         status = self._status(doc, c.cues, cue_tok, cs, ce, action, in_title)
         if status is None:
             return []
@@ -651,6 +744,10 @@ class SentenceRules:
                     not any(m.actors and not m.owned for m in c.mentions if m.start < cue_tok):
                 return []  # "The ACLU called for a moratorium"
             actors, refs, positions = self._actors(doc, c.mentions, cue_tok, cs, ce)
+            if not actors and prev_in_sentence is not None and \
+                    self._elided_subject(doc, cs, cue_tok):
+                actors = [prev_in_sentence.actor]  # "..., and will limit access to ..."
+                positions = {}
             if not actors and not inherited and not self._refers(doc, cs, cue_tok):
                 actors = self._fallback_bodies(doc, mentions, cue_tok, status)
                 positions = {}
@@ -680,8 +777,16 @@ class SentenceRules:
             # governments do not "exit": "officers may no longer use it under a moratorium"
             kinds = {k.label_.split(":", 1)[1] for k in c.cues if k.label_.startswith("action:")}
             action = "moratorium" if "moratorium" in kinds or temporary or condition else "ban"
-        if status == "proposed" and all(a.actor_type == "company" for a in actors) and \
-                self._company_policy(doc, c.cues):
+        if status == "enacted" and action != "repeal" and self._one_chamber(doc, c, cue_tok):
+            status = "proposed"  # "The Maryland House passed a bill": the other chamber and
+            # the governor still have to act
+        if action == "moratorium" and not (temporary or condition or until_date) and \
+                all(a.actor_type == "company" for a in actors) and \
+                doc[cue_tok].lower_.startswith(("stop", "cease")):
+            action = "exit"  # "Meta will stop using facial recognition to tag people"
+        if status == "proposed" and all(a.actor_type in {"company", "agency"} for a in actors) \
+                and self._company_policy(doc, c.cues):
+            # a company's or an agency's "will no longer use it" announces its own policy
             status = "enacted"
         return self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
@@ -711,6 +816,10 @@ class SentenceRules:
                 dm = None
             else:
                 dm = self._pick_date(usable, cue_tok)
+            if dm is not None and status == "proposed" and self._scheduled(doc, dm):
+                dm = None  # "will vote next week on a proposal": not when it was proposed
+            if dm is None and not ref and not clause_dates and default_date is None:
+                dm = self._attribution_date(doc, date_mentions, ce, sent.end)
             if dm is not None:
                 invert = self._inverted(doc, dm, date_mentions, positions.get(actor))
                 pdate, dtext, explicit = self._resolve_date(dm[0], idx, status, dm[1], doc, invert)
@@ -805,7 +914,7 @@ class SentenceRules:
                 self._update(last, action, c, sent, clause_dates, idx, status)
             return []
         also = any(t.lower_ in {"also", "additionally", "separately"} for t in doc[cs:cue_tok])
-        same = family and (ana_noun is not None or (status == last.status and not also))
+        same = family and not also and (ana_noun is not None or status == last.status)
         if same:
             self._update(last, action, c, sent, clause_dates, idx, status)
             return []
@@ -861,6 +970,20 @@ class SentenceRules:
             m, k = min(usable, key=lambda mk: abs(mk[1] - cue_tok))
             pdate, dtext, _ = self._resolve_date(m, idx, status, k, doc, False)
         self.s.pending = Pending(actors, status, pdate, dtext, idx)
+        self.s.pending_log.append(self.s.pending)
+
+    def date_title_events(self) -> None:
+        """"Maine puts tight limits on face scans" over "Maine enacted one of the
+        strictest laws last week: ...": the headline's event is the act the body reports
+        without an action word, so it takes that act's date."""
+        for cand in self.s.candidates:
+            if not cand.in_title or cand.date is not None:
+                continue
+            for pend in self.s.pending_log:
+                if pend.date is not None and pend.status == cand.status and \
+                        cand.actor in pend.actors:
+                    cand.date, cand.date_text = pend.date, pend.date_text
+                    break
 
     def _anaphoric_subject(self, doc: Doc, cs: int, cue_tok: int) -> str | None:
         """"The law", "The one-year pause", "Its ordinance": the noun referred back with."""
@@ -875,7 +998,8 @@ class SentenceRules:
     @staticmethod
     def _noun_anaphor(doc: Doc, cue_tok: int) -> bool:
         """"the ban", "its moratorium": the action cue itself is a referring noun."""
-        return _low(doc, cue_tok) in BAN_NOUNS and _low(doc, cue_tok - 1) in lx.ANAPHOR_DETS
+        return _low(doc, cue_tok) in BAN_NOUNS and \
+            _low(doc, cue_tok - 1) in lx.ANAPHOR_DETS | {"'s", "’s"}
 
     @staticmethod
     def _has_status(cues: list[Span]) -> bool:
@@ -927,21 +1051,40 @@ class SentenceRules:
         is an event of its own, dated by the relative clause after its noun."""
         if action not in {"repeal", "extension"}:
             return None
-        nouns = [k for k in c.cues if k.label_ in {"action:ban", "action:moratorium"}
-                 and k.start > cue_tok and doc[k.start].lower_ in BAN_NOUNS]
-        if not nouns:
+        for k in c.cues:
+            if k.label_ not in {"action:ban", "action:moratorium"} or k.start == cue_tok:
+                continue
+            word = doc[k.start].lower_
+            if k.start < cue_tok and word not in BAN_NOUNS:
+                continue
+            if word in BAN_NOUNS:
+                noun_start, noun_end = k.start, k.end
+                kind = "moratorium" if word in MORATORIUM_NOUNS else "ban"
+            else:
+                # "reversing part of a 2020 ordinance that had banned it"
+                j = k.start - 1
+                while j > cue_tok and doc[j].lower_ in {"had", "has", "have", "first"}:
+                    j -= 1
+                if doc[j].lower_ not in {"that", "which"} or \
+                        _low(doc, j - 1) not in lx.MEASURE_NOUNS:
+                    continue
+                noun_start, noun_end = j - 1, k.end
+                kind = "moratorium" if k.label_ == "action:moratorium" else "ban"
+            for m, dk in clause_dates:
+                if m.role == "effect" or not m.explicit_year:
+                    continue
+                if noun_start - 3 <= dk < noun_start and not any(
+                        t.is_punct for t in doc[dk:noun_start]):
+                    return kind, [(m, dk)]  # "its 2019 ban", "a 2020 ordinance"
+            for m, dk in clause_dates:
+                if dk <= noun_start or m.role == "effect" or (noun_start < cue_tok <= dk):
+                    continue  # "The prohibition ... was reversed on Monday": the repeal's date
+                between = {t.lower_ for t in doc[noun_end:dk]}
+                if between & lx.SPEECH_VERBS:
+                    continue
+                if between & BACKGROUND_VERBS:
+                    return kind, [(m, dk)]
             return None
-        noun = nouns[0]
-        for m, k in clause_dates:
-            if k <= noun.start or m.role == "effect":
-                continue
-            between = {t.lower_ for t in doc[noun.end:k]}
-            if between & lx.SPEECH_VERBS:
-                continue
-            if between & BACKGROUND_VERBS:
-                kind = "moratorium" if doc[noun.start].lower_ in {"moratorium", "moratoriums",
-                                                                   "pause"} else "ban"
-                return kind, [(m, k)]
         return None
 
     # ---------------------------------------------------------------- clauses and cues
@@ -1004,6 +1147,8 @@ class SentenceRules:
     def _clauses(self, sent: Span, cues: list[Span], mentions: list[Mention]) -> list[Clause]:
         doc = sent.doc
         cuts: list[tuple[int, bool]] = [(sent.start, True)]
+        subordinate = doc[sent.start].lower_ in lx.SUBORDINATORS
+        sub_cut = False
         for t in sent:
             if t.i == sent.start:
                 continue
@@ -1014,6 +1159,10 @@ class SentenceRules:
                 cuts.append((t.i, False))
             elif t.lower_ == "and" and self._acting_mention_at(t.i + 1, cues, mentions):
                 cuts.append((t.i, False))  # "IBM said it was leaving and Amazon paused"
+            elif t.text == "," and subordinate and not sub_cut and \
+                    self._new_subject_at(t.i + 1, cues, mentions):
+                sub_cut = True  # "While Vermont halted ..., New Hampshire rejected ..."
+                cuts.append((t.i + 1, False))
         cuts.append((sent.end, True))
         out = []
         for (a, hard), (b, _) in zip(cuts, cuts[1:], strict=False):
@@ -1021,6 +1170,18 @@ class SentenceRules:
                 out.append(Clause(a, b, [c for c in cues if a <= c.start < b],
                                   [m for m in mentions if a <= m.start < b], hard))
         return out or [Clause(sent.start, sent.end, cues, mentions, True)]
+
+    @staticmethod
+    def _new_subject_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
+        """A place, company or body starts at ``i`` (after "the") and a cue follows it
+        closely: the main clause after a fronted subordinate one has its own subject."""
+        m = next((m for m in mentions if i <= m.start <= i + 1
+                  and m.kind in {"place", "company", "body", "agency"}), None)
+        if m is None:
+            return False
+        end = max(o.end for o in mentions if o.start < m.end + 3 and o.start >= m.start)
+        return any(end <= c.start <= end + 3 and (c.label_.startswith(("action:", "status:"))
+                                                  or c.label_ == "chain") for c in cues)
 
     @staticmethod
     def _acting_mention_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
@@ -1054,6 +1215,10 @@ class SentenceRules:
             return None, -1
         kinds = {c.label_.split(":", 1)[1] for c in acts}
         has_ban = bool(kinds & {"ban", "moratorium"})
+        # "the council lifted it": "it" is the ban the article has been about
+        has_ban = has_ban or (self.s.last_action in {"ban", "moratorium"} and any(
+            _low(doc, c.end) in {"it", "them"} for c in acts if doc[c.start].lower_ in
+            lx.NEEDS_BAN))
         valid = [(c.label_.split(":", 1)[1], c) for c in acts
                  if not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban)
                  and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")]
@@ -1094,8 +1259,7 @@ class SentenceRules:
             if any(0 <= e.start - n.end <= 2 for n in negs):
                 return "failed" if proposed or doc[e.start].lower_ in lx.STRONG_ENACT else None
         strong = [e for e in enacted if doc[e.start].lower_ in lx.STRONG_ENACT]
-        weak_by_modal = [e for e in strong if any(doc[k].lower_ in lx.MODALS
-                                                  for k in range(max(cs, e.start - 3), e.start))]
+        weak_by_modal = [e for e in strong if self._modal_before(doc, e.start, cs)]
         strong = [e for e in strong if e not in weak_by_modal]
         if strong:
             return "enacted"
@@ -1108,6 +1272,79 @@ class SentenceRules:
             return "proposed"  # "Boston to ban facial recognition"
         return "enacted"
 
+    @staticmethod
+    def _attribution_date(doc: Doc, date_mentions, ce: int, end: int):
+        """"X has suspended its use ..., while ..., the chief said on 4 May": a clause
+        without a date of its own takes the date of the statement that reports it."""
+        for m, k in date_mentions:
+            if k < ce or k >= end or m.role in {"until", "effect"}:
+                continue
+            if any(t.lower_ in lx.SPEECH_VERBS for t in doc[max(ce, k - 4):k]) and \
+                    not any(c.label_.startswith(("action:", "status:")) and ce <= c.start < k
+                            for c in doc.spans.get(CUE_KEY, [])):
+                return m, k
+        return None
+
+    @staticmethod
+    def _scheduled(doc: Doc, dm) -> bool:
+        """A future date: a scheduled vote or debate, never a proposal's own date."""
+        m, k = dm
+        if re.match(r"(?i)(next|later|coming|upcoming|tomorrow)\b", m.text):
+            return True
+        return any(t.lower_ in {"will", "scheduled", "set", "expected", "upcoming"}
+                   for t in doc[max(0, k - 6):k])
+
+    @staticmethod
+    def _one_chamber(doc: Doc, c: Clause, cue_tok: int) -> bool:
+        """The only enacting body of the clause is one chamber of a state legislature."""
+        bodies = [m for m in c.mentions if m.kind == "body" and m.role == "legislature"]
+        if not bodies or any(t.lower_ in {"signed", "signs", "law", "governor", "gov.", "both"}
+                             for t in doc[c.start:c.end]):
+            return False
+        return all(doc[m.end - 1].lower_ in {"house", "senate", "assembly", "delegates",
+                                             "representatives"} for m in bodies)
+
+    @staticmethod
+    def _elided_subject(doc: Doc, cs: int, cue_tok: int) -> bool:
+        """"X is retiring A, the company said, and will limit B": a coordinated verb
+        phrase whose subject is the previous clause's actor."""
+        if _low(doc, cs) not in {"and", "but"} or cue_tok <= cs:
+            return False
+        return all(t.lower_ in lx.AUXILIARIES for t in doc[cs + 1:cue_tok])
+
+    @staticmethod
+    def _under_law(doc: Doc, cs: int, cue_tok: int) -> bool:
+        """"Under a law that X enacted, police must obtain a court order": the "must"
+        states the law's rule, not a speaker's demand."""
+        words = [t.lower_ for t in doc[cs:cue_tok]]
+        return bool(words) and words[0] == "under" and any(
+            w in lx.MEASURE_NOUNS for w in words[1:6])
+
+    @staticmethod
+    def _passive(doc: Doc, cue_tok: int) -> bool:
+        """"was barred", "will be prohibited", "were temporarily blocked": the subject
+        before the cue is what the measure applies to, not who adopted it."""
+        k = cue_tok - 1
+        if _low(doc, k).endswith("ly") or _low(doc, k) in {"now", "also", "effectively"}:
+            k -= 1
+        return _low(doc, k) in {"be", "been", "being", "is", "are", "was", "were"} and \
+            doc[cue_tok].lower_.endswith(("ed", "en", "bade"))
+
+    @staticmethod
+    def _modal_before(doc: Doc, i: int, cs: int) -> bool:
+        """A modal governs the verb at ``i`` ("would pass", "expected to approve"), not
+        one that merely precedes it across a comma ("King County, home to Seattle,
+        voted"): the look-back stops at punctuation, and "to" counts only next to the
+        verb or before an adverb ("to unanimously approve")."""
+        for k in range(i - 1, max(cs, i - 3) - 1, -1):
+            w = doc[k]
+            if w.is_punct:
+                return False
+            if w.lower_ in lx.MODALS:
+                return w.lower_ != "to" or k == i - 1 or (
+                    k == i - 2 and doc[i - 1].lower_.endswith("ly"))
+        return False
+
     def _actors(self, doc: Doc, mentions: list[Mention], cue_tok: int, cs: int, ce: int
                 ) -> tuple[list[Actor], set[int], dict[Actor, int]]:
         """Actors of a clause: subjects before the cue, places after "in"/"by", earlier
@@ -1115,8 +1352,15 @@ class SentenceRules:
         usable = [m for m in mentions if m.kind in {"place", "company", "body", "agency"}
                   and m.actors and not m.owned]
         before_cue = [m for m in usable if m.start < cue_tok]
+        passive = self._passive(doc, cue_tok)
         chosen: list[tuple[Mention, bool]] = []
         for m in usable:
+            if passive and m.start < cue_tok and (m.kind == "company" or (
+                    m.kind in {"body", "agency"} and m.role in {"police", "agency", ""})):
+                continue  # "The police department will be barred from ...": the target
+            if m.start > cue_tok and any(t.lower_ in {"until", "unless"}
+                                         for t in doc[cue_tok:m.start]):
+                continue  # "until there is a national law": a condition, not an actor
             p1, p2 = _low(doc, m.start - 1), _low(doc, m.start - 2)
             if p1 in {"the", "a"} and p2:
                 p1 = p2
@@ -1132,13 +1376,16 @@ class SentenceRules:
             if m.start > cue_tok and not ref:
                 if chain and m.kind in {"place", "body"}:
                     pass
-                elif p1 in {"that", "which"} and self._status_after(doc, m):
-                    pass  # "the ban that Austin approved"
+                elif p1 == "," and any(k.label_ == "chain" and m.end <= k.start <= m.end + 1
+                                       for k in doc.spans.get(CUE_KEY, [])):
+                    pass  # "Boston banned it in June, Springfield followed in February"
+                elif self._relative_subject(doc, m, cue_tok) and self._status_after(doc, m):
+                    pass  # "the ban that Austin approved", "that the Jackson City Council passed"
                 elif p1 in lx.AFTER_CUE_OK:
                     if m.kind != "place" and p1 != "by":
                         continue  # "in council chambers", "banned use of Clearview AI"
-                    if p1 != "by" and before_cue:
-                        continue
+                    if before_cue and (p1 != "by" or not passive):
+                        continue  # "X agreed to suspend its use by the sheriff": a user
                 else:
                     continue
             chosen.append((m, ref))
@@ -1157,6 +1404,16 @@ class SentenceRules:
             positions[a] = m.start
             actors.append(a)
         return actors, refs, positions
+
+    @staticmethod
+    def _relative_subject(doc: Doc, m: Mention, cue_tok: int) -> bool:
+        """The mention opens a relative clause after the cue: "that [the Jackson] City
+        Council passed" (the look-back skips the article and the name owning the body)."""
+        j = m.start - 1
+        while j > cue_tok and m.start - j <= 5 and (
+                doc[j].lower_ in {"the", "'s", "’s"} or doc[j].is_title):
+            j -= 1
+        return j > cue_tok and doc[j].lower_ in {"that", "which"}
 
     @staticmethod
     def _status_after(doc: Doc, m: Mention) -> bool:
@@ -1253,8 +1510,16 @@ class SentenceRules:
 
     @staticmethod
     def _past_simple(doc: Doc, cs: int, ce: int) -> bool:
+        """The clause reports a completed act ("voted", "has banned"), so that a
+        dateline's date may be its date.  A pluperfect ("had banned") is background,
+        unless it sits in a relative clause ("an ordinance that two councilors had
+        sponsored") while the main verb is past."""
         words = [t.lower_ for t in doc[cs:ce]]
-        if any(w in {"has", "have", "had", "'s", "’s"} for w in words):
-            return False
-        return any(w.endswith("ed") or w in {"became", "took", "went", "voted", "passed"}
-                   for w in words)
+        for i, w in enumerate(words):
+            if w == "had":  # the first finite verb decides: "had banned" is background
+                return bool(set(words[max(0, i - 3):i]) & {"that", "which", "who"})
+            if w in {"has", "have"} and any(x.endswith(("ed", "en")) for x in words[i + 1:i + 3]):
+                return True  # "has banned"
+            if w.endswith("ed") or w in {"became", "took", "went", "voted", "passed"}:
+                return True
+        return False

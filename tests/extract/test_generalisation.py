@@ -1,0 +1,162 @@
+"""Phrasings the first rules did not know, each as a small invented passage.
+
+The rules were first tuned on the gold dev part and scored far lower on the held-out
+part; these cases pin the general rules added then (passive voice, coordinated verbs,
+fronted subordinate clauses, headline shorthand, more verbs and date forms), so that
+a later change fitted to one phrasing does not silently lose them.  None of the
+passages is a gold-set passage.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .conftest import keys
+
+
+def _facts(events):
+    return {(e.actor, e.region, e.action, e.status, e.date) for e in events}
+
+
+def test_passive_subject_is_the_target_not_the_actor(extractor) -> None:
+    text = ("The Ridley Police Department, which had run hundreds of searches, will be barred "
+            "from using facial recognition under an ordinance the Ridley City Council in Ohio "
+            "passed on Friday.")
+    assert _facts(extractor.extract(text, date(2022, 6, 13))) == {
+        ("Ridley", "OH", "ban", "enacted", "2022-06-10")}
+
+
+def test_modal_across_a_comma_does_not_make_a_proposal(extractor) -> None:
+    text = ("Lawmakers in King County, Washington, home to Seattle, voted on Tuesday to prohibit "
+            "county agencies from using facial recognition technology.")
+    assert keys(extractor.extract(text, date(2021, 6, 3))) == {
+        ("King County", "WA", "ban", "enacted")}
+
+
+def test_coordinated_verb_keeps_the_subject(extractor) -> None:
+    text = ("Microsoft is retiring face analysis features that infer emotion, the company said "
+            "on Tuesday, and will limit access to its facial recognition service to approved "
+            "customers.")
+    assert keys(extractor.extract(text, date(2022, 6, 22))) == {
+        ("Microsoft", None, "exit", "enacted"), ("Microsoft", None, "restriction", "enacted")}
+
+
+def test_fronted_subordinate_clause_has_its_own_actor(extractor) -> None:
+    text = ("While Vermont halted police use of facial recognition, New Hampshire lawmakers "
+            "rejected a similar ban.")
+    assert keys(extractor.extract(text, date(2021, 5, 3))) == {
+        ("Vermont", "VT", "moratorium", "enacted"), ("New Hampshire", "NH", "ban", "failed")}
+
+
+def test_freeze_extension_and_background_dated_in_relative_clause(extractor) -> None:
+    text = ("Amazon has extended indefinitely the freeze it placed last June on police use of "
+            "its Rekognition software, the company confirmed on Tuesday.")
+    assert _facts(extractor.extract(text, date(2021, 5, 20))) == {
+        ("Amazon", None, "extension", "enacted", "2021-05-18"),
+        ("Amazon", None, "moratorium", "enacted", "2020-06")}
+
+
+def test_repeal_of_an_ordinance_that_had_banned_it(extractor) -> None:
+    text = ("NEW ORLEANS — The City Council voted 4-2 on Thursday to allow police to use facial "
+            "recognition again, reversing part of a 2020 ordinance that had banned it.")
+    assert _facts(extractor.extract(text, date(2022, 7, 25))) == {
+        ("New Orleans", "LA", "repeal", "enacted", "2022-07-21"),
+        ("New Orleans", "LA", "ban", "enacted", "2020")}
+
+
+def test_carve_out_makes_a_company_stop_a_restriction(extractor) -> None:
+    text = ("Clearview AI agreed on Monday to stop selling access to its face database to most "
+            "private businesses, settling a lawsuit in Illinois.")
+    assert keys(extractor.extract(text, date(2022, 5, 10))) == {
+        ("Clearview AI", None, "restriction", "enacted")}
+
+
+def test_plans_scrapped_and_vote_against_are_failures(extractor) -> None:
+    text = ("Plans for a citywide ban on facial recognition in Lake Anselm, Minnesota, were "
+            "scrapped on Monday when the council voted 5-2 against the ordinance.")
+    assert keys(extractor.extract(text, date(2022, 2, 17))) == {
+        ("Lake Anselm", "MN", "ban", "failed")}
+
+
+def test_blocked_from_using_is_a_ban_and_freeze_a_moratorium(extractor) -> None:
+    text = ("City councilors in Easthampton, Massachusetts, blocked municipal agencies from "
+            "using facial recognition on Wednesday. Separately, the Brantmoor County "
+            "Legislature in New York voted to freeze the sheriff's use of facial recognition "
+            "for one year.")
+    assert keys(extractor.extract(text, date(2020, 7, 3))) == {
+        ("Easthampton", "MA", "ban", "enacted"),
+        ("Brantmoor County", "NY", "moratorium", "enacted")}
+
+
+def test_hopes_and_declined_restrictions_are_not_events(extractor) -> None:
+    texts = [
+        "A Columbus councilwoman said she hopes to bring forward legislation limiting police "
+        "use of facial recognition sometime next year.",
+        "The Harbor Point police department in Maine began using facial recognition last "
+        "month, after the city council declined to restrict it.",
+    ]
+    for text in texts:
+        assert extractor.extract(text, date(2022, 1, 26)) == [], text
+
+
+def test_declined_to_adopt_is_a_failure_and_scheduled_vote_no_date(extractor) -> None:
+    failed = extractor.extract("The Greyford, Indiana, town council declined on Monday to "
+                               "adopt a ban on facial recognition.", date(2022, 6, 10))
+    assert _facts(failed) == {("Greyford", "IN", "ban", "failed", "2022-06-06")}
+    pending = extractor.extract("The Ferris Lake Village Board in Vermont will vote next week "
+                                "on a proposal to prohibit facial recognition.", date(2022, 6, 10))
+    assert _facts(pending) == {("Ferris Lake", "VT", "ban", "proposed", None)}
+
+
+def test_one_chamber_passing_a_bill_is_still_a_proposal(extractor) -> None:
+    text = ("The Maryland House passed a bill on Tuesday that would curb police use of facial "
+            "recognition.")
+    assert keys(extractor.extract(text, date(2022, 6, 10))) == {
+        ("Maryland", "MD", "restriction", "proposed")}
+
+
+def test_headline_shorthand_yields_to_the_body(extractor) -> None:
+    text = ("A bill that would have placed a moratorium on government use of facial recognition "
+            "in Washington died without a floor vote when the legislative session ended on "
+            "Sunday.")
+    events = extractor.extract(text, date(2019, 4, 30),
+                               title="Face recognition moratorium dies in Olympia")
+    assert _facts(events) == {("Washington", "WA", "moratorium", "failed", "2019-04-28")}
+
+
+def test_more_date_forms(extractor) -> None:
+    cases = [
+        ("The Somerville City Council outlawed government use of facial recognition on the "
+         "27th of June 2019.", "2019-06-27"),
+        ("The Dunmore County Sheriff's Office in Georgia paused its facial recognition program "
+         "in mid-March after a wrongful arrest.", "2022-03"),
+        ("BOSTON, June 24 — Boston became the largest city in New England to bar its government "
+         "from using facial recognition when the council voted for an ordinance two councilors "
+         "had sponsored.", "2022-06-24"),
+    ]
+    for text, want in cases:
+        (ev,) = extractor.extract(text, date(2022, 6, 25))
+        assert ev.date == want, (text, ev.date)
+
+
+def test_the_next_month_counts_from_the_previous_event(extractor) -> None:
+    text = ("The Teaneck council passed a ban on facial recognition in January; Englewood, "
+            "New Jersey, followed the next month.")
+    assert _facts(extractor.extract(text, date(2022, 6, 10))) == {
+        ("Teaneck", "NJ", "ban", "enacted", "2022-01"),
+        ("Englewood", "NJ", "ban", "enacted", "2022-02")}
+
+
+def test_stopping_short_and_calls_brushed_aside_are_not_events(extractor) -> None:
+    for text in ("The Denver City Council stopped short of banning facial recognition on "
+                 "Monday, opting instead to require annual reports.",
+                 "Ohio's governor brushed aside calls to ban facial recognition on Tuesday."):
+        assert extractor.extract(text, date(2022, 6, 10)) == [], text
+
+
+def test_reversed_prohibition_keeps_its_own_adoption(extractor) -> None:
+    text = ("The prohibition on facial recognition that the Larkspur Falls, Vermont, Select "
+            "Board adopted last spring was reversed on Monday.")
+    assert _facts(extractor.extract(text, date(2022, 6, 10))) == {
+        ("Larkspur Falls", "VT", "repeal", "enacted", "2022-06-06"),
+        ("Larkspur Falls", "VT", "ban", "enacted", "2021")}
