@@ -209,7 +209,7 @@ def _parse_w3c_datetime(value: str | None) -> datetime | None:
             return datetime(int(partial[1]), int(partial[2] or 1), 1, tzinfo=UTC)
         return _as_utc(datetime.fromisoformat(value))
     except ValueError:
-        pass
+        pass  # not W3C/ISO: RFC 822 below is the other form feeds and pages use
     try:
         return _as_utc(email.utils.parsedate_to_datetime(value))
     except (TypeError, ValueError, IndexError):
@@ -304,7 +304,7 @@ def _decode(body: bytes, http_charset: str | None) -> tuple[str, list[str]]:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        pass  # not UTF-8: the declared and sniffed charsets below are tried next
     else:
         if declared and declared[0] not in _UTF8_NAMES and not body.isascii():
             warnings.append(

@@ -38,13 +38,13 @@ def decode_bytes(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        pass  # not UTF-8: a declared charset, then cp1252, are tried next
     match = _META_CHARSET.search(data[:8192])
     if match:
         try:
             return data.decode(match.group(1).decode("ascii"), "replace")
         except LookupError:
-            pass
+            pass  # an unknown charset name: fall back to cp1252 below
     return data.decode("cp1252", "replace")
 
 
