@@ -254,7 +254,12 @@ def test_duplicates_and_relative_links(crawled: Crawled) -> None:
     assert f"{base}/feeds/articles/relative-path-link.html" in stored
     assert any("1 duplicate entries dropped" in w for w in crawled.report("good")["warnings"])
     assert crawled.result.stats["duplicate_links"] >= 1, "the second feed's copy"
-    assert crawled.report("second")["articles"] == {"new": 1}, "the shared story is stored once"
+    # Both feeds link the shared story; whichever is parsed first (the parse pool sets
+    # the order) is credited with it, and the other counts it as a duplicate link.
+    good = crawled.report("good")["articles"].get("new", 0)
+    second = crawled.report("second")["articles"].get("new", 0)
+    assert second in (1, 2), "its own story, plus the shared one if it got there first"
+    assert good + second == 5, "the shared story is stored once"
 
 
 def test_a_future_date_is_not_stored(crawled: Crawled) -> None:
