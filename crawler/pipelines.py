@@ -6,19 +6,17 @@ Configuration comes from ``from_crawler``; the database is opened in
 
 from __future__ import annotations
 
-from typing import Any
-
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawler.items import ArticleItem
 from store.articles import ArticleRecord, save_article
 from store.db import create_db_engine, session_factory
 from store.models import Source
-from store.sources import ensure_source
 
 MIN_TEXT_CHARS = 200
 # Stats key prefix for per-source article counts: ``banwatch/per_source/<outcome>/<source>``.
@@ -83,7 +81,7 @@ class StoreArticlePipeline:
 
     def process_item(self, item: ArticleItem, spider: Spider | None = None) -> ArticleItem:
         assert self.session is not None, "open_spider was not called"
-        source = self._source(item.source, spider)
+        source = self._source(item.source)
         record = ArticleRecord(
             url=item.url,
             canonical_url=item.canonical_url,
@@ -104,11 +102,13 @@ class StoreArticlePipeline:
         self.stats.inc_value(f"{PER_SOURCE_PREFIX}{outcome}/{item.source}")
         return item
 
-    def _source(self, name: str, spider: Any) -> Source | None:
+    def _source(self, name: str) -> Source | None:
+        """The stored row of the item's source (the child created every row before crawling).
+
+        Looked up by name rather than through the spider: Scrapy 2.19 no longer
+        passes the spider to ``process_item``.
+        """
         if name not in self.sources:
-            config = getattr(spider, "sources", {}).get(name)
-            if config is None:
-                return None
             assert self.session is not None
-            self.sources[name] = ensure_source(self.session, name, config["kind"], config["url"])
+            self.sources[name] = self.session.scalar(select(Source).where(Source.name == name))
         return self.sources[name]

@@ -74,6 +74,14 @@ def test_crawl_extract_store_then_recrawl_costs_only_what_is_new(
         assert {s.name for s in sources} == {"sample-rss", "sample-atom", "sample-listing"}
         assert all(s.last_success_at and s.consecutive_failures == 0 for s in sources)
         assert all(s.etag for s in sources if s.kind == "feed")
+        by_source = dict(
+            session.execute(
+                select(Source.name, func.count(Article.id))
+                .join(Article, Article.source_id == Source.id)
+                .group_by(Source.name)
+            ).all()
+        )
+        assert sum(by_source.values()) == len(ARTICLE_PAGES), "every article knows its source"
         article = session.scalar(select(Article).where(Article.published_at.is_not(None)))
         assert article is not None and article.published_at.tzinfo is not None
     engine.dispose()
