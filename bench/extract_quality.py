@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/extract_quality.py              # dev part
     .venv/bin/python bench/extract_quality.py --part dev2  # second development part
-    .venv/bin/python bench/extract_quality.py --part dev+dev2  # both development parts
+    .venv/bin/python bench/extract_quality.py --part dev3  # third, written blind
+    .venv/bin/python bench/extract_quality.py --part dev+dev2+dev3  # every development part
     .venv/bin/python bench/extract_quality.py --part test  # held-out part: score only
     .venv/bin/python bench/extract_quality.py --part sample  # the sample news site
     .venv/bin/python bench/extract_quality.py --show       # list misses and false alarms
@@ -135,7 +136,8 @@ def _fmt(ev: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--part", default="dev", choices=["dev", "dev2", "dev+dev2", "test", "sample"])
+    ap.add_argument("--part", default="dev", choices=[
+        "dev", "dev2", "dev3", "dev+dev2", "dev+dev2+dev3", "test", "sample"])
     ap.add_argument("--show", action="store_true", help="list misses, false alarms, wrong dates")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON at the end")

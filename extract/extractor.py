@@ -66,7 +66,18 @@ class Extractor:
     Extractor is cheap and off-topic articles never pay for the model.
     """
 
-    def __init__(self, model: str | None = None, topics: Sequence[Topic] | None = None) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        topics: Sequence[Topic] | None = None,
+        *,
+        whole_articles: bool = False,
+    ) -> None:
+        """``whole_articles`` is the naive reference, kept to measure and check the fast
+        path against: the full statistical model (parser, tagger and all) runs over
+        every article's whole text, one ``nlp(text)`` at a time, with no prefilter and
+        no block selection; the same rules then read every sentence."""
+        self.whole_articles = whole_articles
         self.topics: tuple[Topic, ...] = tuple(topics) if topics else DEFAULT_TOPICS
         if not self.topics:
             raise ValueError("an Extractor needs at least one topic")
@@ -80,7 +91,7 @@ class Extractor:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = build_pipeline(self.model, self.topics)
+            self._nlp = build_pipeline(self.model, self.topics, full_model=self.whole_articles)
         return self._nlp
 
     @property
@@ -109,6 +120,9 @@ class Extractor:
     ) -> Iterator[list[Event]]:
         """Same results as ``extract`` for each item, in order, but batched through
         ``nlp.pipe``; off-topic items are answered without the model."""
+        if self.whole_articles:
+            yield from self._extract_whole(items)
+            return
         it = iter(items)
         while True:
             chunk = list(islice(it, max(1, batch_size)))
@@ -130,9 +144,32 @@ class Extractor:
                 block_docs = [(b, next(docs)) for b in p.blocks]
                 yield self._article(p, title_doc, block_docs)
 
+    def _extract_whole(
+        self, items: Iterable[tuple[str, date | datetime | None, str | None]]
+    ) -> Iterator[list[Event]]:
+        for text, published, title in items:
+            p = self._prepare(text, published, title, whole=True)
+            if p is None:
+                yield []
+                continue
+            doc = self.nlp(p.text)
+            title_doc = self.nlp(p.title) if p.title else None
+            if not p.topics:  # the model ran; an article naming no topic has no event
+                yield []
+                continue
+            # the rules read the paragraphs the fast path reads, as sentences of this doc
+            whole = Block(0, len(p.text), p.text)
+            spans = [doc.char_span(b.start, b.end, alignment_mode="expand")
+                     for b in relevant_blocks(p.blocks, self.prefilter)]
+            yield self._article(p, title_doc, [(whole, s) for s in spans if s is not None])
+
     # ------------------------------------------------------------------ steps
     def _prepare(
-        self, text: str | bytes, published: date | datetime | None, title: str | None
+        self,
+        text: str | bytes,
+        published: date | datetime | None,
+        title: str | None,
+        whole: bool = False,
     ) -> _Prepared | None:
         if isinstance(text, bytes):
             from .text import decode_bytes
@@ -151,12 +188,13 @@ class Extractor:
         if (not text.strip() and not title) or is_garbage(text) or is_garbage(title):
             return None
         topics = self.prefilter.topics_in(text) or self.prefilter.topics_in(title)
-        if not topics:
+        if not topics and not whole:
             return None
         blocks = split_blocks(text)
         if title and blocks and _same_words(blocks[0].text, title):
             blocks = blocks[1:]  # the page's own headline, already read as the title
-        blocks = relevant_blocks(blocks, self.prefilter)
+        if not whole:
+            blocks = relevant_blocks(blocks, self.prefilter)
         if not blocks and not title:
             return None
         dateline = None
@@ -202,7 +240,8 @@ class Extractor:
         if title_doc is not None:
             for sent in title_doc.sents:
                 rules.sentence(sent, 0, True, None)
-        lead_end = p.blocks[1].end if len(p.blocks) > 1 else (p.blocks[0].end if p.blocks else 0)
+        lead = relevant_blocks(p.blocks, self.prefilter)  # the same lead on both paths
+        lead_end = lead[1].end if len(lead) > 1 else (lead[0].end if lead else 0)
         for block, doc in block_docs:
             for sent in doc.sents:
                 rules.sentence(sent, block.start, False, p.text)

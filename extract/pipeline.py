@@ -75,19 +75,28 @@ def topic_config(topics: Sequence[Topic]) -> list[dict[str, object]]:
     return [{"name": t.name, "terms": list(t.terms)} for t in topics if asdict(t)]
 
 
-def build_pipeline(model: str | None = None, topics: Sequence[Topic] = DEFAULT_TOPICS) -> Language:
+def build_pipeline(
+    model: str | None = None,
+    topics: Sequence[Topic] = DEFAULT_TOPICS,
+    *,
+    full_model: bool = False,
+) -> Language:
     """Load ``model`` (see ``resolve_model``) and add banwatch's components.
 
-    Order: sentencizer → the model's NER → NER snapshot → gazetteer entity ruler →
-    topic matcher → cue matcher.
+    Order: sentencizer → paragraph breaks → the model's NER → NER snapshot → gazetteer
+    entity ruler → topic matcher → cue matcher.  ``full_model`` keeps every component of the model
+    (tagger, parser, lemmatizer...): the rules ignore their output, so the events are
+    the same, only slower -- it is the naive reference of ``bench/extract_speed.py``.
     """
     name = resolve_model(model)
     if name.startswith(BLANK_PREFIX):
         nlp = spacy.blank(name[len(BLANK_PREFIX) :])
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("banwatch_paragraphs", after="sentencizer")
     else:
-        nlp = _load_ner_only(name)
+        nlp = spacy.load(name) if full_model else _load_ner_only(name)
         nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("banwatch_paragraphs", after="sentencizer")
     _add_abbreviations(nlp)
     nlp.add_pipe("banwatch_ner_snapshot")
     nlp.add_pipe("banwatch_entity_ruler")

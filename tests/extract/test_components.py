@@ -12,6 +12,7 @@ from extract.topics import Topic
 def test_pipeline_order(blank_nlp) -> None:
     assert blank_nlp.pipe_names == [
         "sentencizer",
+        "banwatch_paragraphs",
         "banwatch_ner_snapshot",
         "banwatch_entity_ruler",
         "banwatch_topics",
@@ -69,7 +70,7 @@ def test_resolve_model() -> None:
 
 def test_model_pipeline_runs_only_what_the_rules_use(extractor) -> None:
     names = extractor.nlp.pipe_names
-    assert names[:2] == ["sentencizer", "ner"]
+    assert names[:3] == ["sentencizer", "banwatch_paragraphs", "ner"]
     assert not {"tagger", "parser", "lemmatizer", "attribute_ruler"} & set(names)
 
 
@@ -80,3 +81,9 @@ def test_cue_phrases_and_operator_patterns_both_match(blank_nlp) -> None:
     assert ("stop police departments from using", "action:ban") in labels  # Matcher
     assert ("for one year", "temporary") in labels  # phrase
     assert ("leaving the facial recognition business", "action:exit") in labels
+
+
+def test_line_break_ends_a_sentence(blank_nlp) -> None:
+    doc = blank_nlp("BOSTON CITY HALL\nThe council voted on Tuesday. It passed")
+    assert [s.text.strip() for s in doc.sents] == [
+        "BOSTON CITY HALL", "The council voted on Tuesday.", "It passed"]
