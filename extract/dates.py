@@ -251,8 +251,8 @@ def find_dates(text: str) -> list[DateMention]:
     for kind, rx in PATTERNS:
         for m in rx.finditer(text):
             s, e = m.span()
-            if kind == "month":  # keep the preposition out of the mention
-                s = m.start(1)
+            if kind == "month" and not m.group(0).lower().startswith("last"):
+                s = m.start(1)  # keep the preposition out of the mention, not "last"
             if kind == "weekday" and m.group(1) and m.group(1).lower() == "on":
                 s = m.start(2)
             if any(s < te and ts < e for ts, te in taken):
@@ -365,6 +365,10 @@ def resolve(
         if k == "month":
             month = month_number(g[0])
             year = _infer_year(month, None, base, year_hint, future)
+            if year and base is not None and re.match(r"(?i)last\b", mention.text) and \
+                    (year, month) >= (base.year, base.month):
+                year = base.year - 1 if month >= base.month else base.year
+                # "last December" written in December: the one a year before
             return PartialDate(year, month) if year else None
         if k == "weekday":
             return _weekday(g[0], g[1], base, future)

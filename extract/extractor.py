@@ -234,6 +234,7 @@ class Extractor:
             place = p.dateline_place
             actor = Actor(place.name, "jurisdiction", place.level, place.country, place.region)
             state.salient[place.level] = actor
+            state.dateline_actor = actor
             state.salient["last_place"] = actor
             state.ctx.note(place)
         rules = SentenceRules(state)
@@ -260,7 +261,8 @@ class Extractor:
             key = (c.actor.name.casefold(), c.actor.region, c.action, c.status)
             groups.setdefault(key, []).append(c)
         # a mere reference ("after San Francisco") adds nothing when the actor has a real event
-        real_actors = {(c.actor.name.casefold(), c.actor.region) for c in cands if not c.reference}
+        real_actors = {(c.actor.name.casefold(), c.actor.region, c.action)
+                       for c in cands if not c.reference}
         title_dates = {
             (c.actor.name.casefold(), c.actor.region): c
             for c in cands
@@ -280,7 +282,7 @@ class Extractor:
         }
         text_low = p.text.casefold()
         for (name, region, _action, _status), group in groups.items():
-            if all(c.reference for c in group) and (name, region) in real_actors:
+            if all(c.reference for c in group) and (name, region, _action) in real_actors:
                 continue
             if all(c.in_title for c in group) and \
                     (name, region, HEADLINE_FAMILY[_action], _status) in body_actors:

@@ -45,7 +45,9 @@ MODALS = {"would", "could", "may", "might", "will", "expected", "plans", "plan",
 COMPANY_POLICY_MODALS = {"would", "will", "plans", "plan", "planned", "set", "aims", "could"}
 TARGET_PREV = {"to", "from", "urged", "urging", "urge", "urges", "asked", "asking", "against",
                "with", "than", "pressed", "pressuring", "lobbying", "lobbied", "for", "on",
-               "including", "include", "includes", "told", "tells", "unlike"}
+               "including", "include", "includes", "told", "tells", "unlike", "required",
+               "requires", "require", "requiring", "forced", "forces", "forcing", "ordered",
+               "ordering", "directed", "directing", "compelled", "compels"}
 AFTER_CUE_OK = {"in", "by", "across", "throughout", "within"}
 REFERENCE_PREV = {"after", "like", "joining", "joined", "join", "joins", "following", "follows",
                   "followed"}
@@ -70,6 +72,10 @@ INSTITUTION_WORDS = {
 COMPANY_WORDS = {"company", "company's", "firm", "startup", "start-up", "vendor", "maker",
                  "provider", "developer", "customers", "clients", "products", "product",
                  "shareholders", "investors"}
+#: last words of company names ("Brisanta Labs", "Quadrel Analytics")
+CORPORATE_SUFFIXES = {"Labs", "Systems", "Technologies", "Technology", "Inc.", "Inc", "Corp.",
+                      "Corp", "Corporation", "AI", "Analytics", "Vision", "Software", "Robotics",
+                      "Networks", "Ltd", "Ltd.", "LLC", "Solutions", "Biometrics", "Security"}
 #: organisation names that are not businesses even when a company is mentioned nearby
 NOT_COMPANY_WORDS = {"council", "department", "police", "commission", "committee", "board",
                      "union", "aclu", "association", "coalition", "alliance", "society",
@@ -93,7 +99,19 @@ ANAPHOR_NOUNS = {"law", "laws", "measure", "measures", "ordinance", "ordinances"
                  "legislation", "prohibition", "restriction", "restrictions", "decision", "move",
                  "vote", "announcement", "change", "changes", "act", "proposal", "statute",
                  "limits", "moratoriums", "suspension", "regulation", "regulations", "amendment",
-                 "provision", "provisions", "section", "version", "initiative", "question"}
+                 "provision", "provisions", "section", "version", "initiative", "question",
+                 "extension", "renewal", "repeal", "reversal"}
+#: A sentence without a topic term that is about some other technology.
+OTHER_TECH = re.compile(
+    r"\bother\s+(?:kinds?\s+of\s+|types?\s+of\s+|forms?\s+of\s+)?(?:\w+\s+)?"
+    r"(?:surveillance|technolog(?:y|ies)|tools|gear|equipment|devices|systems)\b", re.I)
+#: "is not covered by the ban", "exempt from it": its subject is outside the measure.
+EXEMPT = {"covered", "subject", "affected", "bound", "exempt", "exempted", "exempts"}
+#: "the first city to ban", "the latest state to adopt": a record, so enacted.
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "latest", "only"}
+#: Verbs that say who wrote or backed a measure ("co-sponsored the ordinance").
+AUTHORSHIP = {"sponsored", "co-sponsored", "cosponsored", "drafted", "authored", "wrote",
+              "championed", "sponsoring", "drafting"}
 #: what an enactment without an action cue must be about to be remembered as pending
 MEASURE_NOUNS = {"law", "laws", "act", "bill", "bills", "ordinance", "ordinances", "measure",
                  "measures", "legislation", "rules", "policy", "directive", "order", "regulation",
@@ -106,7 +124,7 @@ SUBORDINATORS = {"while", "although", "though", "whereas", "after", "when", "bec
 CLAUSE_CONJ = {"and", "but", "while", "whereas", "although", "though", "yet"}
 OPPOSING = {"objected", "objects", "opposed", "opposes", "opposing", "criticized", "criticised",
             "criticizes", "resisted", "resists", "fought", "fights", "warned", "argued", "argue",
-            "argues", "worried"}
+            "argues", "worried", "object", "oppose", "criticize", "criticise"}
 #: a speaker's demand, not a body's act: "Massachusetts should press pause"
 DEMAND_MODALS = {"should", "must", "ought", "needs", "need"}
 HYPOTHETICAL = {"whether", "if", "unless", "instead"}
@@ -147,13 +165,15 @@ NOT_PLACE_WORDS = {
 }
 
 UNTIL_PREV = re.compile(
-    r"(until|till|through|expires?|expiring|sunsets?|ending|ends|lapses?|lasts?\s+"
+    r"(until|till|through|expired|expires?|expiring|sunsets?|sunsetted|ending|ends|"
+    r"lapsed|lapses?|ran\s+out|runs\s+out|lasts?\s+"
     r"(?:until|through)|due\s+to\s+(?:lapse|expire|end)\s+(?:in|on|at)?)\s+"
     r"(?:the\s+(?:end|start|beginning)\s+of\s+|at\s+least\s+|on\s+|in\s+)?$",
     re.I,
 )
 EFFECT_PREV = re.compile(
-    r"(effect|effective|starting|beginning|begins|from|expires?|until|through|applies|apply)"
+    r"(effect|effective|starting|beginning|begins|from|expires?|until|through|applies|apply|"
+    r"kicks?\s+in|kicked\s+in|into\s+force|takes?\s+hold|phases?\s+in|goes\s+live)"
     r"\s+(?:in|on|at)?\s*$",
     re.I,
 )

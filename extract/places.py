@@ -148,6 +148,16 @@ def preceding_qualifiers(span: Span, gaz: Gazetteer) -> tuple[list[str], set[int
     return codes, used
 
 
+def _names_a_state(span: Span) -> bool:
+    """"Oregon's largest city", "the Oregon city", "a Washington town": the name
+    qualifies a place in the state, so it is the state however near "city" is."""
+    doc = span.doc
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return nxt in {"'s", "’s"} or (
+        prev in {"the", "a", "an"} and nxt in {"city", "town", "village", "county", "suburb"})
+
+
 def _near_hint(span: Span, words: set[str], width: int = 4) -> bool:
     doc = span.doc
     lo, hi = max(0, span.start - width), min(len(doc), span.end + width)
@@ -209,7 +219,9 @@ def resolve(
 
     levels = {p.level for p in cands}
     if "state" in levels and "city" in levels:
-        if _near_hint(span, CITY_HINTS):
+        if _names_a_state(span):
+            cands = [p for p in cands if p.level == "state"]
+        elif _near_hint(span, CITY_HINTS):
             cands = [p for p in cands if p.level == "city"]
         else:
             cands = [p for p in cands if p.level == "state"]
@@ -292,10 +304,13 @@ def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
         return None
     name = " ".join(w.capitalize() if w.isupper() else w for w in m.group(1).split())
     cands = [p for p in gaz.candidates(name) if p.level in {"city", "county", "state"}]
-    if not cands:
-        return None
     qual = m.group(2)
     code = gaz.state_code(qual.strip()) if qual else None
+    if not cands and code:  # "CARDOW HEIGHTS, Pa. —": a town the gazetteer lacks
+        level = "county" if name.endswith((" County", " Parish")) else "city"
+        return Place(f"US-{code}/{level}/{name}", name, level, "US", code, 0)
+    if not cands:
+        return None
     if code:
         cands = [p for p in cands if p.region == code] or cands
     cities = [p for p in cands if p.level != "state"] or cands

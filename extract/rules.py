@@ -39,7 +39,7 @@ BAN_NOUNS = {"ban", "bans", "moratorium", "moratoriums", "moratoria", "prohibiti
 MORATORIUM_NOUNS = {"moratorium", "moratoriums", "moratoria", "pause", "freeze", "suspension"}
 BACKGROUND_VERBS = {"adopted", "passed", "approved", "imposed", "enacted", "announced",
                     "instituted", "first", "put", "signed", "voted", "placed", "declared",
-                    "began", "started", "introduced", "issued"}
+                    "began", "started", "introduced", "issued", "ordered"}
 SETTLEMENT = {"city", "town", "village", "county", "borough", "township", "community"}
 
 
@@ -122,6 +122,7 @@ class ArticleState:
     sentence_index: int = 0
     order: int = 0
     topical_title: bool = False  # the headline names the topic: the whole article is about it
+    dateline_actor: Actor | None = None  # the town a dateline names, known or not
 
 
 @dataclass
@@ -203,26 +204,64 @@ class SentenceRules:
                 _, role, level = (eid.split(":") + ["", ""])[:3]
                 out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))
         out += self._unknown_companies(sent, out)
+        out += self._dateline_town(sent, out)
         out = [m for m in out
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
         out = self._unknown_places(sent, out, char_base)
         out.sort(key=lambda m: m.start)
         self._attach_bodies(out, sent, char_base)
+        dash = self._dateline_end(sent)
+        for m in out:
+            if m.start < dash:
+                m.owned = True  # "ROME — Italy has halted ...": the dateline only says where
         return out
+
+    def _dateline_town(self, sent: Span, found: list[Mention]) -> list[Mention]:
+        """"CORRIGAN SPRINGS, Nev. — ... Corrigan Springs has partly reversed course": a
+        town the gazetteer lacks is still known by name once the dateline has named it."""
+        actor = self.s.dateline_actor
+        if actor is None or actor.actor_type != "jurisdiction" or \
+                self.s.gaz.candidates(actor.name):
+            return []
+        words = actor.name.split()
+        doc = sent.doc
+        taken = {i for m in found for i in range(m.start, m.end)}
+        out = []
+        for t in sent:
+            end = t.i + len(words)
+            if end <= sent.end and [x.text for x in doc[t.i:end]] == words and \
+                    not taken & set(range(t.i, end)):
+                out.append(Mention(t.i, end, "place", "", [actor]))
+                taken |= set(range(t.i, end))
+        return out
+
+    @staticmethod
+    def _dateline_end(sent: Span) -> int:
+        """Token index after a dateline ("SPRINGFIELD, Mass. —") opening the sentence, or
+        the sentence start when it has none."""
+        doc = sent.doc
+        if not doc[sent.start].is_upper or len(doc[sent.start].text) < 3:
+            return sent.start
+        for t in doc[sent.start:min(sent.end, sent.start + 10)]:
+            if t.text in {"—", "–", "--"}:
+                return t.i + 1
+        return sent.start
 
     @staticmethod
     def _unknown_companies(sent: Span, found: list[Mention]) -> list[Mention]:
         """Organisations the company list lacks ("Brightline Vision will no longer sell
         ..., the company said"): an ORG entity counts as a company only when the sentence
         speaks of a company or its products, so that groups and newspapers do not act."""
-        words = {t.lower_ for t in sent}
+        words = {t.lower_ for t in sent} | set(re.findall(r"[a-z]+-[a-z]+", sent.text.lower()))
         if not words & lx.COMPANY_WORDS:
             return []
         taken = {i for m in found for i in range(m.start, m.end)}
         out = []
         for ent in sent.ents:
-            if ent.label_ != "ORG" or ent.ent_id_ or taken & set(range(ent.start, ent.end)):
-                continue
+            corporate = ent[-1].text in lx.CORPORATE_SUFFIXES and len(ent) > 1
+            if not (ent.label_ == "ORG" or (corporate and ent.label_ in {"PERSON", "GPE"})) \
+                    or ent.ent_id_ or taken & set(range(ent.start, ent.end)):
+                continue  # NER calls "Brisanta Labs" a person; its suffix says otherwise
             toks = {t.lower_ for t in ent}
             if toks & (lx.INSTITUTION_WORDS | lx.NOT_COMPANY_WORDS) or not ent.text[:1].isupper():
                 continue
@@ -307,8 +346,10 @@ class SentenceRules:
             if region is None:
                 return Resolution([], set(), False)
             codes = [region]
-        level = "county" if re.search(r"\b(County|Parish)$", ent.text) else "city"
-        places = [Place(f"US-{c}/{level}/{ent.text}", ent.text, level, "US", c, 0) for c in codes]
+        level = "county" if re.search(r"\b(County|Parish)$", ent.text, re.I) else "city"
+        # a dateline's capitals ("CORRIGAN SPRINGS, Nev. —") are not the town's name
+        name = ent.text.title() if ent.text.isupper() else ent.text
+        places = [Place(f"US-{c}/{level}/{name}", name, level, "US", c, 0) for c in codes]
         return Resolution(places, used, bool(qual))
 
     def _unknown_places(self, sent: Span, mentions: list[Mention], char_base: int
@@ -461,6 +502,11 @@ class SentenceRules:
                 owner = self._salient_for(b, sent, places)
             if owner is not None:
                 b.actors = [self._body_actor(b, owner, doc)]
+        for o in mentions:  # "the state's Department of Motor Vehicles": the state owns it
+            if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in {"'s", "’s"} \
+                    and any(b.kind in {"body", "agency"} and b.start == o.end + 1
+                            and b.role != "jurisdiction" for b in mentions):
+                o.owned = True
         for b in mentions:
             if b.kind == "body" and b.role in {"legislature", "executive"}:
                 j = b.end + 1 if _low(doc, b.end) == "of" else -1
@@ -513,8 +559,10 @@ class SentenceRules:
                       and p.actors[0].level in {"city", "county"}]
             if level == "county":
                 before = [a for a in before if a.level == "county"] or before
+            # a county body in a city's story: a consolidated city-county ("the Board
+            # of Supervisors" of San Francisco) or the county seat's own board
             return (before[-1] if before else None) or s.salient.get(level) or \
-                (s.salient.get("county") if level == "city" else None)
+                s.salient.get("county" if level == "city" else "city")
         if level == "state":
             in_sent = [p.actors[0] for p in places if p.actors[0].level == "state"]
             if in_sent:
@@ -528,6 +576,9 @@ class SentenceRules:
                 return _place_actor(st) if st else None
             return None
         in_sent = [p.actors[0] for p in places if p.actors[0].level in {"city", "county", "state"}]
+        national = [p.actors[0] for p in places if p.actors[0].level == "country"]
+        if doc[b.start:b.end].text.lower() in {"parliament", "the parliament"} and national:
+            return national[-1]  # "Italy has halted it, after parliament approved"
         return (in_sent[-1] if in_sent else None) or s.salient.get("last_place")
 
     @staticmethod
@@ -539,7 +590,8 @@ class SentenceRules:
                          place.region)
         if b.role == "agency":
             words = re.sub(r"^the\s+", "", doc[b.start:b.end].text, flags=re.I)
-            title = " ".join(w[:1].upper() + w[1:] for w in words.split())
+            title = " ".join(w if w in {"of", "for", "and", "the"} else w[:1].upper() + w[1:]
+                             for w in words.split())
             return Actor(f"{place.name} {title}", "agency", place.level, place.country,
                          place.region)
         return place
@@ -591,6 +643,10 @@ class SentenceRules:
                     _low(doc, c.end + 1) not in {"day", "week", "month", "year", "few", "next",
                                                  "following", "same", "previous"}:
                 continue  # "customers must follow the law", but "followed a month later"
+            if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and (
+                    _low(doc, c.start - 1) in BAN_NOUNS | lx.MEASURE_NOUNS
+                    or _low(doc, c.start - 2) in BAN_NOUNS | lx.MEASURE_NOUNS):
+                continue  # "The ban followed news reports": it came after, nobody copied it
             if c.label_ == "status:failed" and any(
                     k.label_.startswith("action:") and k.start <= c.start and c.end <= k.end
                     and k.end - k.start > c.end - c.start for k in cues):
@@ -599,6 +655,25 @@ class SentenceRules:
                     k.label_ == "status:failed" and k.start <= c.start and c.end <= k.end
                     for k in cues):
                 continue  # "plans for a ban were scrapped": the plan failed, no ban is lifted
+            if c.label_ == "action:restriction" and doc[c.start].lower_ == "limits" and (
+                    _low(doc, c.start - 1) == "off" or (_low(doc, c.start - 1) == "-"
+                                                       and _low(doc, c.start - 2) == "off")):
+                continue  # "put it off-limits" bans it
+            if c.label_.startswith("action:") and any(
+                    doc[j].lower_ in {"who", "whose"} and any(
+                        t.lower_ in lx.AUTHORSHIP for t in doc[j + 1:c.start])
+                    for j in range(max(sent.start, c.start - 6), c.start)):
+                continue  # "X, who wrote the original 2020 prohibition, voted against ..."
+            if c.label_ == "status:proposed" and doc[c.start].lower_ in {"filing", "filings"} \
+                    and _low(doc, c.start - 1) in {"a", "regulatory", "securities", "court",
+                                                   "its", "annual", "quarterly", "sec"}:
+                continue  # "the company said in a regulatory filing": a document
+            if c.label_ == "action:exit" and doc[c.start].lower_ == "retired" and \
+                    _low(doc, c.start - 1) in {"a", "an", "the", "his", "her"}:
+                continue  # "a retired teacher"
+            if c.label_ == "status:failed" and _low(doc, c.start - 1) in {
+                    "would", "will", "could", "might", "to"}:
+                continue  # "he would veto a ban", "threatened to veto": a threat, no failure
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("veto") and \
                     any(t.lower_.startswith(("overr", "overturn")) for t in sent):
                 continue  # "overrode the mayor's veto to impose a moratorium": enacted
@@ -662,6 +737,8 @@ class SentenceRules:
         near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title
         if not has_topic and (in_title or not near_topic or not self._anaphoric(sent, cues)):
             return
+        if not has_topic and lx.OTHER_TECH.search(sent.text):
+            return  # "also makes departments seek approval for other kinds of surveillance"
         quote = self._quoted_tokens(sent)
         clauses = self._merge_clauses(self._clauses(sent, cues, mentions))
         sentence_action = None
@@ -697,6 +774,8 @@ class SentenceRules:
                 return []
         before = {t.lower_ for t in doc[cs:cue_tok]}
         failed_cue = any(k.label_ == "status:failed" for k in c.cues)
+        if self._threat(doc, cs, ce):
+            return []  # "the mayor, who had said he would veto an outright ban"
         if before & lx.VAGUE_INTENT:
             return []  # "she hopes to bring forward legislation limiting ...": no measure yet
         if before & lx.DEMAND_MODALS and not self._under_law(doc, cs, cue_tok):
@@ -728,6 +807,12 @@ class SentenceRules:
         if action == "exit" and lx.CARVE_OUT.search(doc[cue_tok:ce].text):
             action = "restriction"  # "stop selling it to most private businesses"
         status = self._status(doc, c.cues, cue_tok, cs, ce, action, in_title)
+        if status == "proposed" and self._authorship_only(doc, c.cues):
+            # "Councilors Wu and Arroyo co-sponsored the ordinance, which makes Boston the
+            # second city to enact such a prohibition": who wrote the measure already
+            # reported as enacted, not a new proposal
+            status = self._status(doc, [k for k in c.cues if not self._authorship(doc, k)],
+                                  cue_tok, cs, ce, action, in_title)
         if status is None:
             return []
         refs: set[int] = set()
@@ -759,6 +844,17 @@ class SentenceRules:
                                    prev_in_sentence)
         if not actors:
             return []
+        if self._record(doc, cs, cue_tok):
+            # "Springfield is the fifth community to curb it": the actor's event again,
+            # in looser words ("curb" for its moratorium)
+            olds = {a: [k for k in s.candidates if k.actor == a] for a in actors}
+            if all(olds.values()) and not all(
+                    any(k.action == action for k in v) for v in olds.values()):
+                dates = [(m, k) for m, k in date_mentions
+                         if cs <= k < ce and m.role not in {"until", "effect"}]
+                for v in olds.values():
+                    self._update(v[-1], v[-1].action, c, sent, dates, idx, v[-1].status)
+                return []
         ana = self._anaphoric_subject(doc, cs, cue_tok)
         last = s.candidates[-1] if s.candidates else None
         if ana is not None and last is not None and last.actor in actors and \
@@ -801,6 +897,15 @@ class SentenceRules:
         clause_dates = [(m, k) for m, k in date_mentions if cs <= k < ce and m.role != "until"]
         background = self._background(doc, c, action, cue_tok, clause_dates)
         claimed = {id(m) for m, _ in background[1]} if background else set()
+        if background and action == "repeal" and doc[cue_tok].lower_.startswith("replac") and \
+                self._anaphoric_subject(doc, cs, cue_tok) is not None:
+            # "The order replaces a moratorium the Legislature imposed in 2020": a ban took
+            # over from a pause; nothing was lifted, only the older measure is news here
+            return self._emit(sent, c, char_base, in_title, actors, refs, positions,
+                              background[0], "enacted", cue_tok,
+                              [(m, k) for m, k in date_mentions if id(m) in claimed or
+                               not (cs <= k < ce)], has_topic, topic, idx, body_text,
+                              prev_in_sentence)
         usable = [(m, k) for m, k in clause_dates if id(m) not in claimed]
         s.last_action = action
         scope = self._scope(doc[cs:ce].text, sent.text)
@@ -828,6 +933,8 @@ class SentenceRules:
             elif prev_in_sentence is not None and not ref and not clause_dates:
                 pdate, dtext, explicit = (prev_in_sentence.date, prev_in_sentence.date_text,
                                           prev_in_sentence.date_explicit)
+            elif (same := self._same_statement(doc, cs, cue_tok, actor, idx)) is not None:
+                pdate, dtext, explicit = same.date, same.date_text, same.date_explicit
             else:
                 pdate, dtext, explicit = None, None, False
             until = self._until(sent, c, pdate)
@@ -844,6 +951,19 @@ class SentenceRules:
                                             m.explicit_year, None, has_topic, idx, False, True))
         s.candidates.extend(made)
         return made
+
+    def _same_statement(self, doc: Doc, cs: int, cue_tok: int, actor: Actor, idx: int
+                        ) -> Candidate | None:
+        """"The company also said ...": the same announcement as the actor's dated
+        candidate a sentence or two before, so the same date."""
+        words = {t.lower_ for t in doc[cs:cue_tok]}
+        if "also" not in words or not words & lx.SPEECH_VERBS:
+            return None
+        for c in reversed(self.s.candidates):
+            if c.actor == actor and c.date is not None and not c.in_title and \
+                    idx - c.sentence <= 3:
+                return c
+        return None
 
     def _candidate(self, sent, char_base, in_title, body_text, actor, action, status, scope,
                    topic, pdate, dtext, explicit, until, has_topic, idx, ref, past) -> Candidate:
@@ -877,7 +997,8 @@ class SentenceRules:
         cs, ce = c.start, c.end
         ana_noun = self._anaphoric_subject(doc, cs, cue_tok)
         pronoun = bool({t.lower_ for t in doc[cs:cue_tok]} & lx.PRONOUN_SUBJECTS) or \
-            any(t.lower_ in {"its", "their"} for t in doc[cue_tok - 1:cue_tok + 1])
+            any(t.lower_ in {"its", "their"} for t in doc[cue_tok - 1:cue_tok + 1]) or \
+            self._measure_pronoun(doc, cs, cue_tok)
         if ana_noun is None and not pronoun and not self._noun_anaphor(doc, cue_tok):
             return []
         clause_dates = [(m, k) for m, k in date_mentions
@@ -894,8 +1015,19 @@ class SentenceRules:
                         cand.action not in {"extension", "repeal"}:
                     self._update(cand, action, c, sent, clause_dates, idx, status)
                     return []
-        pend = s.pending if s.pending and idx - s.pending.sentence <= 3 else None
         last = s.candidates[-1] if s.candidates and idx - s.candidates[-1].sentence <= 4 else None
+        if ana_noun in BAN_NOUNS | {"ordinance", "law", "measure"} and last is not None and \
+                last.action in {"extension", "repeal"} and \
+                any(t.lower_ in {"original", "initial", "first", "earlier", "old"}
+                    for t in doc[cs:cue_tok + 1]):
+            # "The original two-year moratorium was adopted in the summer of 2021": the
+            # measure the extension prolongs, an event of its own
+            kind = "moratorium" if ana_noun in MORATORIUM_NOUNS or action == "moratorium" \
+                else "ban"
+            return self._emit(sent, c, char_base, in_title, [last.actor], set(), {}, kind,
+                              "enacted", cue_tok, date_mentions, has_topic, topic, idx,
+                              body_text, None)
+        pend = s.pending if s.pending and idx - s.pending.sentence <= 3 else None
         if prev_in_sentence is not None:
             last = prev_in_sentence
         if pend is not None and (last is None or last.sentence < pend.sentence):
@@ -1051,8 +1183,11 @@ class SentenceRules:
         is an event of its own, dated by the relative clause after its noun."""
         if action not in {"repeal", "extension"}:
             return None
-        for k in c.cues:
-            if k.label_ not in {"action:ban", "action:moratorium"} or k.start == cue_tok:
+        nouns = [doc[i:i + 1] for i in range(cue_tok + 1, c.end) if doc[i].lower_ in BAN_NOUNS
+                 and not any(k.start <= i < k.end and k.label_.startswith("action:")
+                             for k in c.cues)]  # "the one-year suspension": a duration cue's
+        for k in [*c.cues, *nouns]:
+            if k.label_ not in {"action:ban", "action:moratorium", ""} or k.start == cue_tok:
                 continue
             word = doc[k.start].lower_
             if k.start < cue_tok and word not in BAN_NOUNS:
@@ -1071,8 +1206,9 @@ class SentenceRules:
                 noun_start, noun_end = j - 1, k.end
                 kind = "moratorium" if k.label_ == "action:moratorium" else "ban"
             for m, dk in clause_dates:
-                if m.role == "effect" or not m.explicit_year:
-                    continue
+                if m.role == "effect" or (not m.explicit_year and _low(
+                        doc, noun_start - 1) not in {"'s", "’s"}):
+                    continue  # "its 2019 ban", and "last year's prohibition"
                 if noun_start - 3 <= dk < noun_start and not any(
                         t.is_punct for t in doc[dk:noun_start]):
                     return kind, [(m, dk)]  # "its 2019 ban", "a 2020 ordinance"
@@ -1159,6 +1295,8 @@ class SentenceRules:
                 cuts.append((t.i, False))
             elif t.lower_ == "and" and self._acting_mention_at(t.i + 1, cues, mentions):
                 cuts.append((t.i, False))  # "IBM said it was leaving and Amazon paused"
+            elif t.text == "," and self._acting_mention_at(t.i + 1, cues, mentions):
+                cuts.append((t.i + 1, False))  # "IBM abandoned it, Amazon imposed a pause"
             elif t.text == "," and subordinate and not sub_cut and \
                     self._new_subject_at(t.i + 1, cues, mentions):
                 sub_cut = True  # "While Vermont halted ..., New Hampshire rejected ..."
@@ -1219,6 +1357,21 @@ class SentenceRules:
         has_ban = has_ban or (self.s.last_action in {"ban", "moratorium"} and any(
             _low(doc, c.end) in {"it", "them"} for c in acts if doc[c.start].lower_ in
             lx.NEEDS_BAN))
+        # "... has partly reversed course. The council voted to let detectives ...": the
+        # repeal already found, told in detail
+        has_ban = has_ban or (self.s.last_action == "repeal" and any(
+            c.label_ == "action:repeal" for c in acts))
+        # "The extension, announced on Wednesday, ...": the one already found
+        has_ban = has_ban or any(
+            doc[c.start].lower_ in {"extension", "renewal"} and _low(doc, c.start - 1) in
+            lx.ANAPHOR_DETS and any(k.action == "extension" for k in self.s.candidates)
+            for c in acts)
+        # "has extended, for another year, the one-year suspension of ...": the noun is
+        # inside a duration cue, not an action cue of its own
+        has_ban = has_ban or any(
+            t.lower_ in BAN_NOUNS and t.sent == doc[c.start].sent
+            for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN
+            for t in doc[c.end:min(len(doc), c.end + 12)])
         valid = [(c.label_.split(":", 1)[1], c) for c in acts
                  if not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban)
                  and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")]
@@ -1252,6 +1405,10 @@ class SentenceRules:
                                             and 0 <= cue_tok - n.end <= 4)
                for n in action_negs):
             return None  # "has not banned", "does not shut down", "no law that bars"
+        if any(t.lower_ in lx.EXEMPT for t in doc[max(cs, cue_tok - 6):cue_tok]) and (
+                any(cs <= n.start < cue_tok for n in negs)
+                or any(t.lower_.startswith("exempt") for t in doc[max(cs, cue_tok - 6):cue_tok])):
+            return None  # "is not covered by the city's prohibition", "exempt from the ban"
         if failed:
             return "failed"
         # negated enactment: "did not approve" → failed
@@ -1271,6 +1428,64 @@ class SentenceRules:
                 doc[k].lower_ in lx.PAST_CONTEXT for k in range(max(cs, cue_tok - 6), cue_tok)):
             return "proposed"  # "Boston to ban facial recognition"
         return "enacted"
+
+    @staticmethod
+    def _plain_verb_at(doc: Doc, i: int) -> bool:
+        """A past-tense verb that is no cue: the mention is the subject of some other
+        happening ("after the police department disclosed a trial"), not a precedent."""
+        w = _low(doc, i)
+        if w in {"had", "has", "have"}:
+            w = _low(doc, i + 1)
+            i += 1
+        return w.endswith("ed") and len(w) > 4 and not any(
+            c.start == i for c in doc.spans.get(CUE_KEY, []))
+
+    @staticmethod
+    def _measure_pronoun(doc: Doc, cs: int, cue_tok: int) -> bool:
+        """"(passed two ordinances.) One keeps bureaus from ...; the other bars ...":
+        the clause opens with a pronoun standing for one of the measures just passed."""
+        j = cs + 1 if _low(doc, cs) in {"the", ";", "and"} else cs
+        if _low(doc, j) == "the":
+            j += 1
+        return _low(doc, j) in {"one", "other", "another", "both", "each", "first", "second",
+                                "latter", "former"} and cue_tok - j <= 2
+
+    @staticmethod
+    def _record(doc: Doc, cs: int, cue_tok: int) -> bool:
+        """"the fifth Massachusetts community to curb it": a ranking of an actor's act."""
+        k = cue_tok - 1
+        return _low(doc, k) == "to" and any(
+            t.lower_ in lx.ORDINALS for t in doc[max(cs, k - 14):k])
+
+    @staticmethod
+    def _threat(doc: Doc, cs: int, ce: int) -> bool:
+        """A veto or rejection only threatened: "would veto", "threatened to block"."""
+        for t in doc[cs:ce]:
+            if not t.lower_.startswith(("veto", "reject", "block", "kill")):
+                continue
+            p1, p2 = _low(doc, t.i - 1), _low(doc, t.i - 2)
+            if p1 in {"would", "will", "could", "might"} or (
+                    p1 == "to" and p2.startswith(("threat", "vow", "promis", "pledg"))):
+                return True
+        return False
+
+    @staticmethod
+    def _authorship(doc: Doc, k: Span) -> bool:
+        """A proposal cue that names a measure's author, not its state: "sponsored the
+        ordinance", "the ordinance, drafted by ...", "had championed both measures"."""
+        if k.label_ != "status:proposed" or k.text.lower() not in lx.AUTHORSHIP:
+            return False
+        nxt = [_low(doc, k.end + i) for i in range(3)]
+        if nxt[0] in {"the", "both", "this", "that", "its"} and (
+                nxt[1] in lx.MEASURE_NOUNS or nxt[2] in lx.MEASURE_NOUNS):
+            return True
+        return nxt[0] == "by" and _low(doc, k.start - 1) == "," and \
+            _low(doc, k.start - 2) in lx.MEASURE_NOUNS | BAN_NOUNS
+
+    def _authorship_only(self, doc: Doc, cues: list[Span]) -> bool:
+        proposed = [k for k in cues if k.label_ == "status:proposed"]
+        return bool(proposed) and all(self._authorship(doc, k) for k in proposed) and any(
+            c.status == "enacted" and not c.in_title for c in self.s.candidates)
 
     @staticmethod
     def _attribution_date(doc: Doc, date_mentions, ce: int, end: int):
@@ -1340,6 +1555,9 @@ class SentenceRules:
             w = doc[k]
             if w.is_punct:
                 return False
+            if w.lower_ == "to" and any(
+                    t.lower_ in lx.ORDINALS for t in doc[max(cs, k - 14):k]):
+                return False  # "the second city, after San Francisco, to enact such a ban"
             if w.lower_ in lx.MODALS:
                 return w.lower_ != "to" or k == i - 1 or (
                     k == i - 2 and doc[i - 1].lower_.endswith("ly"))
@@ -1365,10 +1583,20 @@ class SentenceRules:
             if p1 in {"the", "a"} and p2:
                 p1 = p2
             ref = p1 in lx.REFERENCE_PREV and not (
-                _low(doc, m.end) in lx.SPEECH_VERBS or m.end == cue_tok)  # "after IBM said"
-            chain = any(t.lower_ in lx.CHAIN_AFTER for t in doc[cue_tok:m.start])
+                _low(doc, m.end) in lx.SPEECH_VERBS or m.end == cue_tok  # "after IBM said"
+                or self._plain_verb_at(doc, m.end))  # "after the police department disclosed"
+            chain = any(t.lower_ in lx.CHAIN_AFTER and not (
+                t.lower_.startswith("follow") and _low(doc, t.i - 1) in BAN_NOUNS)
+                for t in doc[cue_tok:m.start]) and not (  # "the ban followed reports ..."
+                self._plain_verb_at(doc, m.end))  # "..., after the police disclosed a trial"
+            if m.kind in {"body", "agency"} and m.role == "police" and m.start < cue_tok and \
+                    cue_tok - m.end <= 3 and _low(doc, m.end) not in {"'s", "’s"} and \
+                    doc[cue_tok].lower_ in BAN_NOUNS | {"limits", "restrictions", "curbs",
+                                                        "rules"}:
+                continue  # "Board shelves sheriff face-scan limits": whose use is limited
             if p1 in lx.TARGET_PREV and not ref and not (
-                    p1 in {"including", "include", "includes"} and m.kind == "place"):
+                    p1 in {"including", "include", "includes"} and m.kind == "place") and not (
+                    p1 == "with" and p2 in {"along", "together"}):  # "along with Northampton"
                 continue
             if m.start < cue_tok and p1 in {"in", "across", "throughout", "of"} and any(
                     o.start < m.start for o in before_cue):
@@ -1413,12 +1641,17 @@ class SentenceRules:
         while j > cue_tok and m.start - j <= 5 and (
                 doc[j].lower_ in {"the", "'s", "’s"} or doc[j].is_title):
             j -= 1
-        return j > cue_tok and doc[j].lower_ in {"that", "which"}
+        # a zero relative: "under a moratorium [that] Gov. Phil Scott signed"
+        return j >= cue_tok and (doc[j].lower_ in {"that", "which"} or (
+            doc[j].lower_ in BAN_NOUNS | lx.MEASURE_NOUNS and m.start - j <= 2))
 
     @staticmethod
     def _status_after(doc: Doc, m: Mention) -> bool:
         """The mention is the subject of a status verb right after it ("Austin approved")."""
-        return any(c.label_.startswith("status:") and m.end <= c.start <= m.end + 1
+        end = m.end
+        while end < len(doc) and end - m.end < 3 and doc[end].is_title and doc[end].is_alpha:
+            end += 1  # "Gov. Phil Scott signed": the officer's name
+        return any(c.label_.startswith("status:") and m.end <= c.start <= max(end, m.end + 1)
                    for c in doc.spans.get(CUE_KEY, []))
 
     # ---------------------------------------------------------------- dates
