@@ -262,7 +262,7 @@ class Extractor:
             groups.setdefault(key, []).append(c)
         # a mere reference ("after San Francisco") adds nothing when the actor has a real event
         real_actors = {(c.actor.name.casefold(), c.actor.region, c.action)
-                       for c in cands if not c.reference}
+                       for c in cands if not c.reference and not c.in_title}
         title_dates = {
             (c.actor.name.casefold(), c.actor.region): c
             for c in cands

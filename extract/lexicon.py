@@ -105,6 +105,9 @@ ANAPHOR_NOUNS = {"law", "laws", "measure", "measures", "ordinance", "ordinances"
 OTHER_TECH = re.compile(
     r"\bother\s+(?:kinds?\s+of\s+|types?\s+of\s+|forms?\s+of\s+)?(?:\w+\s+)?"
     r"(?:surveillance|technolog(?:y|ies)|tools|gear|equipment|devices|systems)\b", re.I)
+#: after a negation, an intention that is denied: "not planning a ban"
+NEG_INTENT = {"planning", "considering", "pursuing", "seeking", "weighing", "contemplating",
+              "expecting", "pushing", "proposing", "drafting"}
 #: "is not covered by the ban", "exempt from it": its subject is outside the measure.
 EXEMPT = {"covered", "subject", "affected", "bound", "exempt", "exempted", "exempts"}
 #: "the first city to ban", "the latest state to adopt": a record, so enacted.

@@ -518,7 +518,7 @@ class SentenceRules:
 
     def _salient_city(self, places: list[Mention], b: Mention, region: str | None
                       ) -> Actor | None:
-        for p in reversed([p for p in places if p.start < b.start]):
+        for p in reversed([p for p in places if p.start < b.start and not p.landmark]):
             a = p.actors[0]
             if a.level in {"city", "county"} and (region is None or a.region == region):
                 return a
@@ -538,8 +538,11 @@ class SentenceRules:
         doc = sent.doc
         prev = _low(doc, b.start - 1)
         level = b.level
+        if b.role == "member" and prev in {"police", "fire", "health", "education", "u.s.",
+                                           "federal", "congressional"}:
+            return None  # "Police Commissioner William Gross", "U.S. Sen. ...": not local
         if prev in {"county", "state", "city", "town", "village", "federal"} and \
-                b.role in {"legislature", "executive"}:
+                b.role in {"legislature", "executive", "member"}:
             # "The county council", "the state Senate": the word before sets the level
             level = {"town": "city", "village": "city", "federal": "country"}.get(prev, prev)
         words = {t.lower_ for t in sent}
@@ -555,7 +558,7 @@ class SentenceRules:
             return s.salient.get("country") or Actor("United States", "jurisdiction",
                                                       "country", "US", None)
         if level in {"city", "county"}:
-            before = [p.actors[0] for p in places if p.start < b.start
+            before = [p.actors[0] for p in places if p.start < b.start and not p.landmark
                       and p.actors[0].level in {"city", "county"}]
             if level == "county":
                 before = [a for a in before if a.level == "county"] or before
@@ -575,7 +578,8 @@ class SentenceRules:
                 st = s.gaz.states.get(code)
                 return _place_actor(st) if st else None
             return None
-        in_sent = [p.actors[0] for p in places if p.actors[0].level in {"city", "county", "state"}]
+        in_sent = [p.actors[0] for p in places if p.actors[0].level in {"city", "county", "state"}
+                   and not p.landmark]
         national = [p.actors[0] for p in places if p.actors[0].level == "country"]
         if doc[b.start:b.end].text.lower() in {"parliament", "the parliament"} and national:
             return national[-1]  # "Italy has halted it, after parliament approved"
@@ -828,7 +832,10 @@ class SentenceRules:
             if first is not None and first.kind in {"advocate", "publisher"} and \
                     not any(m.actors and not m.owned for m in c.mentions if m.start < cue_tok):
                 return []  # "The ACLU called for a moratorium"
-            actors, refs, positions = self._actors(doc, c.mentions, cue_tok, cs, ce)
+            # one member of a body may file a measure, but cannot enact or defeat one
+            usable = c.mentions if status == "proposed" else \
+                [m for m in c.mentions if m.role != "member"]
+            actors, refs, positions = self._actors(doc, usable, cue_tok, cs, ce)
             if not actors and prev_in_sentence is not None and \
                     self._elided_subject(doc, cs, cue_tok):
                 actors = [prev_in_sentence.actor]  # "..., and will limit access to ..."
@@ -1405,6 +1412,9 @@ class SentenceRules:
                                             and 0 <= cue_tok - n.end <= 4)
                for n in action_negs):
             return None  # "has not banned", "does not shut down", "no law that bars"
+        if any(_low(doc, n.end) in lx.NEG_INTENT and n.end < cue_tok for n in negs
+               if cs <= n.start):
+            return None  # "not planning a face-recognition ban"
         if any(t.lower_ in lx.EXEMPT for t in doc[max(cs, cue_tok - 6):cue_tok]) and (
                 any(cs <= n.start < cue_tok for n in negs)
                 or any(t.lower_.startswith("exempt") for t in doc[max(cs, cue_tok - 6):cue_tok])):
