@@ -105,6 +105,8 @@ ANAPHOR_NOUNS = {"law", "laws", "measure", "measures", "ordinance", "ordinances"
 OTHER_TECH = re.compile(
     r"\bother\s+(?:kinds?\s+of\s+|types?\s+of\s+|forms?\s+of\s+)?(?:\w+\s+)?"
     r"(?:surveillance|technolog(?:y|ies)|tools|gear|equipment|devices|systems)\b", re.I)
+#: a ban of one way of using the results is a limit on the technology, not a ban of it
+PARTIAL_USE = re.compile(r"\b(?:sole|only) basis\b|\bprobable cause\b|\balone as\b", re.I)
 #: after a negation, an intention that is denied: "not planning a ban"
 NEG_INTENT = {"planning", "considering", "pursuing", "seeking", "weighing", "contemplating",
               "expecting", "pushing", "proposing", "drafting"}

@@ -620,10 +620,23 @@ class SentenceRules:
                              topic, idx, body_text)
             elif any(c.label_ == "temporary" for c in cues):
                 self._temporary(sent, idx)
+            elif any(c.label_.startswith("status:") for c in cues) and self._similar(sent):
+                # "In Ketterby, Kansas, a similar ordinance was introduced in July"
+                self._events(sent, char_base, in_title, cues, mentions, date_mentions,
+                             has_topic, topic, idx, body_text)
             elif any(c.label_.startswith("status:") for c in cues):
                 self._pending(sent, cues, mentions, date_mentions, idx)
         finally:
             self._remember(mentions, date_mentions, idx, has_topic)
+
+    def _similar(self, sent: Span) -> bool:
+        """"a similar ordinance", "the same ban": another body's copy of the measure the
+        article is about."""
+        if self.s.last_action is None:
+            return False
+        doc = sent.doc
+        return any(t.lower_ in {"similar", "same", "identical", "comparable"} and
+                   _low(doc, t.i + 1) in lx.MEASURE_NOUNS | BAN_NOUNS for t in sent)
 
     def _cues(self, sent: Span) -> list[Span]:
         doc = sent.doc
@@ -808,6 +821,8 @@ class SentenceRules:
         if action == "exit" and {t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} & \
                 lx.COMPULSION:
             return []  # "the regulator ordered it to delete the data": a penalty, no policy
+        if action == "ban" and lx.PARTIAL_USE.search(doc[cue_tok:ce].text):
+            action = "restriction"  # "forbids using a match as the sole basis for an arrest"
         if action == "exit" and lx.CARVE_OUT.search(doc[cue_tok:ce].text):
             action = "restriction"  # "stop selling it to most private businesses"
         status = self._status(doc, c.cues, cue_tok, cs, ce, action, in_title)
@@ -1234,6 +1249,8 @@ class SentenceRules:
     def _anaphoric(self, sent: Span, cues: list[Span]) -> bool:
         """A sentence without a topic term counts only if its action is about "it"."""
         doc = sent.doc
+        if self._similar(sent):
+            return True  # "a similar ordinance was introduced"
         for c in cues:
             if c.label_ == "chain":
                 return True
