@@ -72,12 +72,16 @@ INSTITUTION_WORDS = {
 COMPANY_WORDS = {"company", "company's", "firm", "startup", "start-up", "vendor", "maker",
                  "provider", "developer", "customers", "clients", "products", "product",
                  "shareholders", "investors"}
+#: "the Redmond company", "the Seattle-based retailer": a company named by its town
+COMPANY_NOUNS = {"company", "firm", "giant", "vendor", "retailer", "maker", "startup",
+                 "start-up", "conglomerate", "chain", "manufacturer", "provider"}
 #: last words of company names ("Brisanta Labs", "Quadrel Analytics")
 CORPORATE_SUFFIXES = {"Labs", "Systems", "Technologies", "Technology", "Inc.", "Inc", "Corp.",
                       "Corp", "Corporation", "AI", "Analytics", "Vision", "Software", "Robotics",
                       "Networks", "Ltd", "Ltd.", "LLC", "Solutions", "Biometrics", "Security"}
 #: organisation names that are not businesses even when a company is mentioned nearby
-NOT_COMPANY_WORDS = {"council", "department", "police", "commission", "committee", "board",
+NOT_COMPANY_WORDS = {"api", "apis", "sdk", "app", "ceo", "cto", "ai", "ocr", "faq", "beta",
+                     "council", "department", "police", "commission", "committee", "board",
                      "union", "aclu", "association", "coalition", "alliance", "society",
                      "fund", "project", "network", "institute", "congress", "senate", "house",
                      "assembly", "legislature", "agency", "office", "authority", "court",
@@ -134,7 +138,8 @@ OPPOSING = {"objected", "objects", "opposed", "opposes", "opposing", "criticized
 DEMAND_MODALS = {"should", "must", "ought", "needs", "need"}
 HYPOTHETICAL = {"whether", "if", "unless", "instead"}
 #: hopes and wishes are not measures before a body ("she hopes to bring forward ...")
-VAGUE_INTENT = {"hopes", "hope", "hoping", "hoped", "wishes", "wish", "dreams", "aspires"}
+VAGUE_INTENT = {"hopes", "hope", "hoping", "hoped", "wishes", "wish", "dreams", "aspires",
+                "wants", "wanted", "intends", "eager"}
 #: what may stand between "and" and the verb of a coordinated clause with the same subject
 AUXILIARIES = {"will", "would", "also", "has", "have", "had", "is", "was", "are", "were", "to",
                "then", "later", "now", "further", "separately", "plans", "said", "says", "it",

@@ -123,6 +123,7 @@ class ArticleState:
     order: int = 0
     topical_title: bool = False  # the headline names the topic: the whole article is about it
     dateline_actor: Actor | None = None  # the town a dateline names, known or not
+    title_action: str | None = None  # the action a topical headline names
 
 
 @dataclass
@@ -265,6 +266,9 @@ class SentenceRules:
             toks = {t.lower_ for t in ent}
             if toks & (lx.INSTITUTION_WORDS | lx.NOT_COMPANY_WORDS) or not ent.text[:1].isupper():
                 continue
+            if any(c.start == ent.start and c.label_.startswith("action:")
+                   for c in sent.doc.spans.get(CUE_KEY, [])):
+                continue  # "a Limited Access application": a program's name
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             out.append(Mention(ent.start, ent.end, "company", f"company:{name}",
                                [Actor(name, "company", None, None, None)]))
@@ -289,6 +293,15 @@ class SentenceRules:
                                    if t.i >= ent.end or t.i < ent.start):
             return None  # "Portland State University", "the Portland Timbers"
         nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
+        company = s.salient.get("company")
+        if company is not None and _low(doc, ent.start - 1) == "the" and (
+                nxt in lx.COMPANY_NOUNS or (nxt in {"-based", "based"} and nxt2 in
+                                            lx.COMPANY_NOUNS) or (nxt == "-" and nxt2 == "based"
+                                                                  and _low(doc, ent.end + 2)
+                                                                  in lx.COMPANY_NOUNS)):
+            # "The Redmond company is also putting ...": the company, described by its town
+            end = ent.end + (1 if nxt in lx.COMPANY_NOUNS else 2 if nxt != "-" else 3)
+            return Mention(ent.start - 1, min(end, ent.sent.end), "company", "", [company])
         if nxt in {"-based", "based", "-area"} or (nxt == "-" and nxt2 in {"based", "area"}):
             return None
         nxt_tok = doc[ent.end] if ent.end < ent.sent.end else None
@@ -498,6 +511,10 @@ class SentenceRules:
                     if p.start == b.end + 1 and _low(doc, b.end) in {"of", "in"}:
                         owner = p.actors[0]
                         p.owned = True
+                        if owner.level == "state" and b.level in {"city", "county"} and \
+                                _low(doc, p.end) in {"'s", "’s"}:
+                            # "City commissioners in Oregon's largest city": that city
+                            owner = self._salient_city(places, b, owner.region) or owner
             if owner is None:
                 owner = self._salient_for(b, sent, places)
             if owner is not None:
@@ -614,6 +631,10 @@ class SentenceRules:
         date_mentions = self._dates(sent)
         has_topic = bool(topic_spans)
         topic = topic_spans[0].label_ if topic_spans else s.default_topic
+        if in_title and has_topic and s.last_action is None:
+            # "Where facial recognition has been banned: a short guide": the action that a
+            # roundup's "followed", "joined", "acted" repeat
+            s.title_action = self._action(doc, cues)[0]
         try:
             if any(c.label_.startswith("action:") or c.label_ == "chain" for c in cues):
                 self._events(sent, char_base, in_title, cues, mentions, date_mentions, has_topic,
@@ -785,7 +806,7 @@ class SentenceRules:
                 return []
             if not chain and not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cs:ce]):
                 return []  # "cameras would be deployed": no measure, so nothing enacted
-            action = sentence_action or s.last_action
+            action = sentence_action or s.last_action or (s.title_action if chain else None)
             cue_tok = chain[0].start if chain else c.cues[0].start
             if action is None:
                 return []
@@ -793,7 +814,9 @@ class SentenceRules:
         failed_cue = any(k.label_ == "status:failed" for k in c.cues)
         if self._threat(doc, cs, ce):
             return []  # "the mayor, who had said he would veto an outright ban"
-        if before & lx.VAGUE_INTENT:
+        if before & lx.VAGUE_INTENT or any(
+                doc[i].lower_ in {"would", "'d"} and _low(doc, i + 1) in {"like", "love"}
+                for i in range(cs, cue_tok)):
             return []  # "she hopes to bring forward legislation limiting ...": no measure yet
         if before & lx.DEMAND_MODALS and not self._under_law(doc, cs, cue_tok):
             return []  # "Massachusetts should press pause on face surveillance"
@@ -826,6 +849,15 @@ class SentenceRules:
         if action == "exit" and lx.CARVE_OUT.search(doc[cue_tok:ce].text):
             action = "restriction"  # "stop selling it to most private businesses"
         status = self._status(doc, c.cues, cue_tok, cs, ce, action, in_title)
+        if status == "failed" and any(
+                k.label_ == "status:failed" and doc[k.start].lower_ in
+                {"did", "does", "do", "would", "could", "declined", "refused", "declines",
+                 "refuses", "didn't"} for k in c.cues) and \
+                any(m.kind == "company" or m.role == "company"
+                    for m in c.mentions if m.start < cue_tok) and \
+                not any(t.lower_ in {"shareholders", "investors", "stockholders"}
+                        for t in doc[cs:cue_tok]):
+            return []  # "the company did not agree to drop the feature": no decision at all
         if status == "proposed" and self._authorship_only(doc, c.cues):
             # "Councilors Wu and Arroyo co-sponsored the ordinance, which makes Boston the
             # second city to enact such a prohibition": who wrote the measure already
@@ -891,6 +923,8 @@ class SentenceRules:
                 return []
             refs = {keep.index(i) for i in refs if i in keep}
             actors = [actors[i] for i in keep]
+        if action == "ban" and actors and all(a.actor_type == "company" for a in actors):
+            action = "exit"  # "stop the company from selling it to governments"
         if action == "exit" and not any(a.actor_type == "company" for a in actors):
             # governments do not "exit": "officers may no longer use it under a moratorium"
             kinds = {k.label_.split(":", 1)[1] for k in c.cues if k.label_.startswith("action:")}
@@ -955,6 +989,10 @@ class SentenceRules:
             elif prev_in_sentence is not None and not ref and not clause_dates:
                 pdate, dtext, explicit = (prev_in_sentence.date, prev_in_sentence.date_text,
                                           prev_in_sentence.date_explicit)
+            elif not ref and not clause_dates and prev_in_sentence is None and \
+                    (fronted := self._fronted_date(doc, sent, cs, date_mentions)) is not None:
+                pdate, dtext, explicit = self._resolve_date(fronted[0], idx, status, fronted[1],
+                                                            doc, False)
             elif (same := self._same_statement(doc, cs, cue_tok, actor, idx)) is not None:
                 pdate, dtext, explicit = same.date, same.date_text, same.date_explicit
             else:
@@ -974,16 +1012,27 @@ class SentenceRules:
         s.candidates.extend(made)
         return made
 
+    @staticmethod
+    def _fronted_date(doc: Doc, sent: Span, cs: int, date_mentions):
+        """"Last month, with its pause close to running out, Amazon confirmed ...": a date
+        opening the sentence, cut off into a clause of its own, dates the main clause."""
+        before = [(m, k) for m, k in date_mentions
+                  if sent.start <= k < cs and m.role not in {"until", "effect"}]
+        if not before or before[0][1] > sent.start + 1:
+            return None
+        return before[0]
+
     def _same_statement(self, doc: Doc, cs: int, cue_tok: int, actor: Actor, idx: int
                         ) -> Candidate | None:
         """"The company also said ...": the same announcement as the actor's dated
         candidate a sentence or two before, so the same date."""
         words = {t.lower_ for t in doc[cs:cue_tok]}
-        if "also" not in words or not words & lx.SPEECH_VERBS:
+        if "also" not in words:
             return None
+        said = bool(words & lx.SPEECH_VERBS)  # "The company also said ..."
         for c in reversed(self.s.candidates):
             if c.actor == actor and c.date is not None and not c.in_title and \
-                    idx - c.sentence <= 3:
+                    idx - c.sentence <= (3 if said else 2):
                 return c
         return None
 
@@ -1017,6 +1066,8 @@ class SentenceRules:
         s = self.s
         doc = sent.doc
         cs, ce = c.start, c.end
+        if _low(doc, cue_tok - 1) in {"its", "the", "their"} and _low(doc, cue_tok - 2) == "with":
+            return []  # "with its pause close to running out, Amazon ...": circumstance
         ana_noun = self._anaphoric_subject(doc, cs, cue_tok)
         pronoun = bool({t.lower_ for t in doc[cs:cue_tok]} & lx.PRONOUN_SUBJECTS) or \
             any(t.lower_ in {"its", "their"} for t in doc[cue_tok - 1:cue_tok + 1]) or \
@@ -1082,6 +1133,8 @@ class SentenceRules:
     def _update(self, last: Candidate, action: str, c: Clause, sent: Span, clause_dates, idx,
                 status) -> None:
         """Add what a referring mention says to the event it refers to."""
+        if last.action == "ban" and any(k.label_ == "temporary" for k in self._cues(sent)):
+            action = "moratorium"  # "The prohibition applies from ..., and sunsets in 2023"
         if action == "moratorium" and last.action == "ban":
             last.action = "moratorium"
         until = self._until(sent, c, last.date)
@@ -1110,7 +1163,9 @@ class SentenceRules:
         doc = sent.doc
         status_cues = [c for c in cues if c.label_.startswith("status:")]
         cue_tok = status_cues[0].start
-        if not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cue_tok:sent.end]):
+        passive = _low(doc, cue_tok - 1) in {"was", "were", "been", "is"}
+        if not any(t.lower_ in lx.MEASURE_NOUNS
+                   for t in doc[sent.start if passive else cue_tok:sent.end]):
             return  # "The mayor voted with the council": nothing to refer back to later
         actors, _, _ = self._actors(doc, mentions, cue_tok, sent.start, sent.end)
         if not actors:
@@ -1369,6 +1424,10 @@ class SentenceRules:
                 carry = c
                 continue
             merged.append(c)
+        if carry is not None and merged and not carry.hard_start:
+            last = merged[-1]  # "..., and Minneapolis in February 2021.": a gapped tail
+            merged[-1] = Clause(last.start, carry.end, last.cues + carry.cues,
+                                last.mentions + carry.mentions, last.hard_start)
         return merged
 
     def _action(self, doc: Doc, cues: list[Span]) -> tuple[str | None, int]:
@@ -1379,8 +1438,9 @@ class SentenceRules:
         has_ban = bool(kinds & {"ban", "moratorium"})
         # "the council lifted it": "it" is the ban the article has been about
         has_ban = has_ban or (self.s.last_action in {"ban", "moratorium"} and any(
-            _low(doc, c.end) in {"it", "them"} for c in acts if doc[c.start].lower_ in
-            lx.NEEDS_BAN))
+            _low(doc, c.end) in {"it", "them"} or
+            {_low(doc, c.start - k) for k in (1, 2, 3, 4)} & {"it", "they"}  # "it would be
+            for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN))  # extended"
         # "... has partly reversed course. The council voted to let detectives ...": the
         # repeal already found, told in detail
         has_ban = has_ban or (self.s.last_action == "repeal" and any(
@@ -1397,7 +1457,8 @@ class SentenceRules:
             for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN
             for t in doc[c.end:min(len(doc), c.end + 12)])
         valid = [(c.label_.split(":", 1)[1], c) for c in acts
-                 if not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban)
+                 if not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban
+                         and c.label_ != "action:exit")  # "end-of-lifing" needs no ban
                  and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")]
         if not valid:
             return None, -1
@@ -1601,8 +1662,10 @@ class SentenceRules:
         chosen: list[tuple[Mention, bool]] = []
         for m in usable:
             if passive and m.start < cue_tok and (m.kind == "company" or (
-                    m.kind in {"body", "agency"} and m.role in {"police", "agency", ""})):
+                    m.kind in {"body", "agency"} and m.role in {"police", "agency", ""})) and \
+                    not any(t.lower_ in lx.SPEECH_VERBS for t in doc[m.end:cue_tok]):
                 continue  # "The police department will be barred from ...": the target
+                # (but "Amazon confirmed it would be extended": Amazon speaks of its own)
             if m.start > cue_tok and any(t.lower_ in {"until", "unless"}
                                          for t in doc[cue_tok:m.start]):
                 continue  # "until there is a national law": a condition, not an actor
@@ -1634,6 +1697,8 @@ class SentenceRules:
                 elif p1 == "," and any(k.label_ == "chain" and m.end <= k.start <= m.end + 1
                                        for k in doc.spans.get(CUE_KEY, [])):
                     pass  # "Boston banned it in June, Springfield followed in February"
+                elif p1 in {",", "and"} and m.kind == "place" and self._gapped(doc, m):
+                    pass  # "Boston acted in June 2020, Portland, Oregon, in September, and ..."
                 elif self._relative_subject(doc, m, cue_tok) and self._status_after(doc, m):
                     pass  # "the ban that Austin approved", "that the Jackson City Council passed"
                 elif p1 in lx.AFTER_CUE_OK:
@@ -1659,6 +1724,18 @@ class SentenceRules:
             positions[a] = m.start
             actors.append(a)
         return actors, refs, positions
+
+    def _gapped(self, doc: Doc, m: Mention) -> bool:
+        """The verb is left out after the place: "..., Portland, Oregon, in September of
+        that year, and Minneapolis in February 2021" -- the place and a date, nothing else."""
+        j = m.end
+        while j < len(doc) and j - m.end < 5 and (doc[j].text == "," or j in m.qualifiers
+                                                   or self.s.gaz.state_code(doc[j].text)):
+            j += 1  # "Portland, Oregon, in September": past the state that qualifies it
+        if _low(doc, j) not in {"in", "on"} or j + 1 >= len(doc):
+            return False
+        nxt = doc[j + 1]
+        return nxt.lower_ in d.MONTHS or nxt.like_num or nxt.lower_ in {"early", "late", "mid"}
 
     @staticmethod
     def _relative_subject(doc: Doc, m: Mention, cue_tok: int) -> bool:
