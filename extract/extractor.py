@@ -290,6 +290,9 @@ class Extractor:
             if all(c.in_title for c in group) and \
                     (name, region, HEADLINE_FAMILY[_action]) in body_names:
                 continue  # so does its status: "defeats proposed ban" over a body "defeated"
+            if all(c.in_title for c in group) and any(
+                    k[0].startswith(name + " ") and k[1] == region for k in body_actors):
+                continue  # "Vellacourt commissioners weigh ..." over "Vellacourt County"
             if all(c.in_title for c in group) and name not in text_low and \
                     (region, group[0].actor.actor_type, HEADLINE_FAMILY[_action]) in body_regions:
                 # "... dies in Olympia", "Iowa sheriff ...": a headline's shorthand for the

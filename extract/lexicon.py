@@ -125,7 +125,7 @@ AUTHORSHIP = {"sponsored", "co-sponsored", "cosponsored", "drafted", "authored",
 MEASURE_NOUNS = {"law", "laws", "act", "bill", "bills", "ordinance", "ordinances", "measure",
                  "measures", "legislation", "rules", "policy", "directive", "order", "regulation",
                  "regulations", "rulebook", "statute", "amendment", "proposal", "proposals",
-                 "resolution", "question", "initiative"}
+                 "resolution", "question", "initiative", "draft", "article"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 #: words opening a fronted subordinate clause, which ends at its comma
 SUBORDINATORS = {"while", "although", "though", "whereas", "after", "when", "because", "as",

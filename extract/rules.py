@@ -387,6 +387,10 @@ class SentenceRules:
         for t in sent:
             if t.lower_ == "police" and t.i > sent.start and doc[t.i - 1].is_title:
                 anchors.append((t.i, None))
+        for t in sent:  # "Vellacourt County's three commissioners": a county by its name
+            if t.text in {"County", "Parish"} and t.i > sent.start and \
+                    self._name_token(doc[t.i - 1]) and t.i - 1 not in taken:
+                anchors.append((t.i + 1, "county"))
         for t in sent:  # "Larkspur Falls, Vt., voted": a name with a state qualifier
             if t.text == "," and t.i > sent.start and self._name_token(doc[t.i - 1]) and \
                     t.i - 1 not in taken and following_qualifier(doc[t.i - 1:t.i], self.s.gaz):
@@ -685,6 +689,9 @@ class SentenceRules:
                     _low(doc, c.start - 1) in BAN_NOUNS | lx.MEASURE_NOUNS
                     or _low(doc, c.start - 2) in BAN_NOUNS | lx.MEASURE_NOUNS):
                 continue  # "The ban followed news reports": it came after, nobody copied it
+            if c.label_ == "chain" and _low(doc, c.start - 1) in {"was", "were", "be", "been",
+                                                                 "is", "are", "being"}:
+                continue  # "the board would see that it was followed": no one copied anyone
             if c.label_ == "status:failed" and any(
                     k.label_.startswith("action:") and k.start <= c.start and c.end <= k.end
                     and k.end - k.start > c.end - c.start for k in cues):
@@ -1163,9 +1170,11 @@ class SentenceRules:
         doc = sent.doc
         status_cues = [c for c in cues if c.label_.startswith("status:")]
         cue_tok = status_cues[0].start
-        passive = _low(doc, cue_tok - 1) in {"was", "were", "been", "is"}
+        passive = _low(doc, cue_tok - 1) in {"was", "were", "been", "is"} or cue_tok == sent.start
+        recent = self.s.candidates[-1] if self.s.candidates else None
         if not any(t.lower_ in lx.MEASURE_NOUNS
-                   for t in doc[sent.start if passive else cue_tok:sent.end]):
+                   for t in doc[sent.start if passive else cue_tok:sent.end]) and not (
+                passive and self.s.topical_title):  # "Signed by Governor Jay Inslee in March."
             return  # "The mayor voted with the council": nothing to refer back to later
         actors, _, _ = self._actors(doc, mentions, cue_tok, sent.start, sent.end)
         if not actors:
@@ -1180,6 +1189,12 @@ class SentenceRules:
             pdate, dtext, _ = self._resolve_date(m, idx, status, k, doc, False)
         self.s.pending = Pending(actors, status, pdate, dtext, idx)
         self.s.pending_log.append(self.s.pending)
+        if recent is not None and recent.date is None and pdate is not None and \
+                recent.actor in actors and recent.status == status and \
+                idx - recent.sentence <= 2 and not recent.in_title:
+            # "... are considering an ordinance ... Commissioner Brody introduced the draft
+            # at the April 12 work session": the date of the proposal just reported
+            recent.date, recent.date_text = pdate, dtext
 
     def date_title_events(self) -> None:
         """"Maine puts tight limits on face scans" over "Maine enacted one of the
@@ -1445,6 +1460,10 @@ class SentenceRules:
         # repeal already found, told in detail
         has_ban = has_ban or (self.s.last_action == "repeal" and any(
             c.label_ == "action:repeal" for c in acts))
+        # "voted to let the police department use the technology again": lifts the ban
+        has_ban = has_ban or (self.s.last_action in {"ban", "moratorium"} and any(
+            t.lower_ in {"again", "resume", "resumes", "resuming"}
+            for c in acts for t in doc[c.start:min(len(doc), c.end + 14)]))
         # "The extension, announced on Wednesday, ...": the one already found
         has_ban = has_ban or any(
             doc[c.start].lower_ in {"extension", "renewal"} and _low(doc, c.start - 1) in
@@ -1666,6 +1685,9 @@ class SentenceRules:
                     not any(t.lower_ in lx.SPEECH_VERBS for t in doc[m.end:cue_tok]):
                 continue  # "The police department will be barred from ...": the target
                 # (but "Amazon confirmed it would be extended": Amazon speaks of its own)
+            if _low(doc, m.end) in {"'s", "’s"} and _low(doc, m.end + 1) in {
+                    "use", "uses", "access", "purchase", "deployment", "searches", "officers"}:
+                continue  # "a policy governing the Detroit Police Department's use": whose use
             if m.start > cue_tok and any(t.lower_ in {"until", "unless"}
                                          for t in doc[cue_tok:m.start]):
                 continue  # "until there is a national law": a condition, not an actor
@@ -1677,7 +1699,9 @@ class SentenceRules:
                 or self._plain_verb_at(doc, m.end))  # "after the police department disclosed"
             chain = any(t.lower_ in lx.CHAIN_AFTER and not (
                 t.lower_.startswith("follow") and _low(doc, t.i - 1) in BAN_NOUNS)
-                for t in doc[cue_tok:m.start]) and not (  # "the ban followed reports ..."
+                and not any(  # "after the police department",
+                    w.lower_.endswith("ed") for w in doc[t.i + 1:m.start])  # not "after a
+                for t in doc[cue_tok:m.start]) and not (  # vendor offered the police"  # "the ban followed reports ..."
                 self._plain_verb_at(doc, m.end))  # "..., after the police disclosed a trial"
             if m.kind in {"body", "agency"} and m.role == "police" and m.start < cue_tok and \
                     cue_tok - m.end <= 3 and _low(doc, m.end) not in {"'s", "’s"} and \
