@@ -1697,12 +1697,12 @@ class SentenceRules:
             ref = p1 in lx.REFERENCE_PREV and not (
                 _low(doc, m.end) in lx.SPEECH_VERBS or m.end == cue_tok  # "after IBM said"
                 or self._plain_verb_at(doc, m.end))  # "after the police department disclosed"
+            # a precedent after "follows"/"after" -- but not "the ban followed reports that",
+            # "after a vendor offered the police ..." or "after the police disclosed a trial"
             chain = any(t.lower_ in lx.CHAIN_AFTER and not (
                 t.lower_.startswith("follow") and _low(doc, t.i - 1) in BAN_NOUNS)
-                and not any(  # "after the police department",
-                    w.lower_.endswith("ed") for w in doc[t.i + 1:m.start])  # not "after a
-                for t in doc[cue_tok:m.start]) and not (  # vendor offered the police"  # "the ban followed reports ..."
-                self._plain_verb_at(doc, m.end))  # "..., after the police disclosed a trial"
+                and not any(w.lower_.endswith("ed") for w in doc[t.i + 1:m.start])
+                for t in doc[cue_tok:m.start]) and not self._plain_verb_at(doc, m.end)
             if m.kind in {"body", "agency"} and m.role == "police" and m.start < cue_tok and \
                     cue_tok - m.end <= 3 and _low(doc, m.end) not in {"'s", "’s"} and \
                     doc[cue_tok].lower_ in BAN_NOUNS | {"limits", "restrictions", "curbs",
