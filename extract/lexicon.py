@@ -70,6 +70,7 @@ INSTITUTION_WORDS = {
 }
 #: words showing that an unknown organisation in the sentence is a business
 COMPANY_WORDS = {"company", "company's", "firm", "startup", "start-up", "vendor", "maker",
+                 "retailer", "executive", "spokesperson", "spokeswoman", "spokesman",
                  "provider", "developer", "customers", "clients", "products", "product",
                  "shareholders", "investors"}
 #: "the Redmond company", "the Seattle-based retailer": a company named by its town
@@ -110,7 +111,8 @@ OTHER_TECH = re.compile(
     r"\bother\s+(?:kinds?\s+of\s+|types?\s+of\s+|forms?\s+of\s+)?(?:\w+\s+)?"
     r"(?:surveillance|technolog(?:y|ies)|tools|gear|equipment|devices|systems)\b", re.I)
 #: a ban of one way of using the results is a limit on the technology, not a ban of it
-PARTIAL_USE = re.compile(r"\b(?:sole|only) basis\b|\bprobable cause\b|\balone as\b", re.I)
+PARTIAL_USE = re.compile(r"\b(?:sole|only) basis\b|\bprobable cause\b|\balone as\b|"
+                        r"\bmatch(?:es)? alone\b|\bstrength of\b", re.I)
 #: after a negation, an intention that is denied: "not planning a ban"
 NEG_INTENT = {"planning", "considering", "pursuing", "seeking", "weighing", "contemplating",
               "expecting", "pushing", "proposing", "drafting"}

@@ -280,6 +280,8 @@ class SentenceRules:
         s = self.s
         if _inside_span(ent, ner, "PERSON"):
             return None  # "George Washington"
+        if _low(doc, ent.start - 1) in {"-", "–"} and ent.start >= 2 and doc[ent.start - 2].is_title:
+            return None  # "Nadia Ferreira-Holt": half of a double surname
         prev_tok = doc[ent.start - 1] if ent.start > ent.sent.start else None
         if prev_tok is not None and prev_tok.is_title and prev_tok.is_alpha and \
                 prev_tok.lower_ not in lx.NOT_PLACE_WORDS and not prev_tok.ent_type_ and \
@@ -521,6 +523,12 @@ class SentenceRules:
                             owner = self._salient_city(places, b, owner.region) or owner
             if owner is None:
                 owner = self._salient_for(b, sent, places)
+            if owner is None and b.role == "police":
+                # "Sheriff Villanueva has ordered that Brannagh County deputies ...": the
+                # county named later in the sentence
+                owner = next((p.actors[0] for p in places if p.actors
+                              and p.actors[0].level in {"county", "city"} and not p.landmark),
+                             None)
             if owner is not None:
                 b.actors = [self._body_actor(b, owner, doc)]
         for o in mentions:  # "the state's Department of Motor Vehicles": the state owns it
@@ -1347,11 +1355,16 @@ class SentenceRules:
     def _quoted_tokens(self, sent: Span) -> set[int]:
         inside: set[int] = set()
         open_at = None
+        doc = sent.doc
         for t in sent:
-            if t.text in lx.QUOTES_OPEN and open_at is None:
-                open_at = t.i
+            single = t.text in {"'", "‘", "’"}
+            if open_at is None and (t.text in lx.QUOTES_OPEN or (
+                    single and t.text != "’" and (t.i == sent.start or doc[t.i - 1].is_punct)
+                    and t.i + 1 < sent.end and doc[t.i + 1].is_title)):
+                open_at = t.i  # '...' in single quotes too, as some outlets print them
                 continue
-            if t.text in lx.QUOTES_CLOSE and open_at is not None:
+            if open_at is not None and (t.text in lx.QUOTES_CLOSE or (
+                    single and t.text != "‘" and doc[t.i - 1].is_punct)):
                 inside.update(range(open_at, t.i))
                 open_at = None
         if open_at is not None and open_at == sent.start:  # quote running past the sentence
@@ -1369,6 +1382,8 @@ class SentenceRules:
         outside = [m for m in mentions if m.start not in quote and m.actors and not m.owned
                    and m.kind in {"company", "place", "body", "agency"}]
         speech = [t.i for t in sent if t.lower_ in lx.SPEECH_VERBS and t.i not in quote]
+        after = [k for k in speech if k > max(quote)]
+        speech = after[:1] or speech[-1:]  # the verb of this quote, not of a later clause
         if not outside or not speech:
             return []
         best = min(outside, key=lambda m: min(abs(m.start - k) for k in speech))
