@@ -280,7 +280,8 @@ class SentenceRules:
         s = self.s
         if _inside_span(ent, ner, "PERSON"):
             return None  # "George Washington"
-        if _low(doc, ent.start - 1) in {"-", "–"} and ent.start >= 2 and doc[ent.start - 2].is_title:
+        if _low(doc, ent.start - 1) in {"-", "–"} and ent.start >= 2 and \
+                doc[ent.start - 2].is_title:
             return None  # "Nadia Ferreira-Holt": half of a double surname
         prev_tok = doc[ent.start - 1] if ent.start > ent.sent.start else None
         if prev_tok is not None and prev_tok.is_title and prev_tok.is_alpha and \
@@ -697,6 +698,8 @@ class SentenceRules:
                     _low(doc, c.start - 1) in BAN_NOUNS | lx.MEASURE_NOUNS
                     or _low(doc, c.start - 2) in BAN_NOUNS | lx.MEASURE_NOUNS):
                 continue  # "The ban followed news reports": it came after, nobody copied it
+            if doc[c.start].lower_.startswith("sunset") and _low(doc, c.start - 1) == "no":
+                continue  # "bars city departments from using it, with no sunset": for good
             if c.label_ == "chain" and _low(doc, c.start - 1) in {"was", "were", "be", "been",
                                                                  "is", "are", "being"}:
                 continue  # "the board would see that it was followed": no one copied anyone
@@ -1019,11 +1022,14 @@ class SentenceRules:
             made.append(cand)
             if background:
                 bg_action, bg_dates = background
-                m, k = bg_dates[0]
-                bdate = d.resolve(m, s.base, anchor=None, year_hint=self._year_hint(idx))
+                bdate, btext, bexplicit = None, None, False
+                if bg_dates:
+                    m, k = bg_dates[0]
+                    bdate = d.resolve(m, s.base, anchor=None, year_hint=self._year_hint(idx))
+                    btext, bexplicit = m.text, m.explicit_year
                 made.append(self._candidate(sent, char_base, in_title, body_text, actor,
-                                            bg_action, "enacted", scope, topic, bdate, m.text,
-                                            m.explicit_year, None, has_topic, idx, False, True))
+                                            bg_action, "enacted", scope, topic, bdate, btext,
+                                            bexplicit, None, has_topic, idx, False, True))
         s.candidates.extend(made)
         return made
 
@@ -1320,6 +1326,8 @@ class SentenceRules:
                     continue
                 if between & BACKGROUND_VERBS:
                     return kind, [(m, dk)]
+            if {_low(doc, noun_start - 1), _low(doc, noun_start - 2)} & {"existing", "current"}:
+                return kind, []  # "would extend the city's existing moratorium": undated
             return None
         return None
 
@@ -1397,7 +1405,9 @@ class SentenceRules:
         for t in sent:
             if t.i == sent.start:
                 continue
-            if t.text in {";", ":", "—", "–"}:
+            if t.text == ":" and self._label_before(sent, t.i, mentions):
+                cuts.append((t.i + 1, False))  # "Osterlund, Minnesota: Ordinance 2021-37 ..."
+            elif t.text in {";", ":", "—", "–"}:
                 cuts.append((t.i + 1, True))
             elif (t.lower_ in lx.CLAUSE_CONJ and doc[t.i - 1].text == ",") or \
                     t.lower_ in {"while", "whereas"}:
@@ -1417,6 +1427,15 @@ class SentenceRules:
                 out.append(Clause(a, b, [c for c in cues if a <= c.start < b],
                                   [m for m in mentions if a <= m.start < b], hard))
         return out or [Clause(sent.start, sent.end, cues, mentions, True)]
+
+    def _label_before(self, sent: Span, colon: int, mentions: list[Mention]) -> bool:
+        """The sentence opens with a place and a colon, as a listing's entry does."""
+        covered = {i for m in mentions if m.kind == "place" for i in range(m.start, m.end)}
+        covered |= {i for m in mentions if m.kind == "place" for i in m.qualifiers}
+        doc = sent.doc
+        return colon > sent.start and bool(covered) and all(
+            i in covered or doc[i].text == "," or self.s.gaz.state_code(doc[i].text)
+            for i in range(sent.start, colon))
 
     @staticmethod
     def _new_subject_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
