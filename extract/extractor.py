@@ -261,7 +261,7 @@ class Extractor:
             key = (c.actor.name.casefold(), c.actor.region, c.action, c.status)
             groups.setdefault(key, []).append(c)
         # a mere reference ("after San Francisco") adds nothing when the actor has a real event
-        real_actors = {(c.actor.name.casefold(), c.actor.region, c.action)
+        real_actors = {(c.actor.name.casefold(), c.actor.region, c.action, c.status)
                        for c in cands if not c.reference and not c.in_title}
         title_dates = {
             (c.actor.name.casefold(), c.actor.region): c
@@ -282,7 +282,8 @@ class Extractor:
         }
         text_low = p.text.casefold()
         for (name, region, _action, _status), group in groups.items():
-            if all(c.reference for c in group) and (name, region, _action) in real_actors:
+            if all(c.reference for c in group) and \
+                    (name, region, _action, _status) in real_actors:
                 continue
             if all(c.in_title for c in group) and \
                     (name, region, HEADLINE_FAMILY[_action], _status) in body_actors:
