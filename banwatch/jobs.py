@@ -9,9 +9,11 @@ digest.
 Stopping is part of the job, not an afterthought: a SIGTERM from systemd or a
 Ctrl-C stops the crawl's child process group and records the run as
 ``interrupted``. Nothing is half-written because every write is already its
-own transaction: the crawl saves articles one by one, extraction commits batch
-by batch, and the run row is closed in one transaction at the end. Articles
-that were stored but not yet read are read by the next run.
+own transaction: the crawl commits articles in small batches (at most a
+second's worth, and the rest when it stops; a killed crawl loses only the batch
+in hand, fetched again next time), extraction commits batch by batch, and the
+run row is closed in one transaction at the end. Articles that were stored but
+not yet read are read by the next run.
 """
 
 from __future__ import annotations

@@ -29,23 +29,25 @@ class SampleSiteHandler(BaseHTTPRequestHandler):
     """Serves files below the site root, substituting the base URL; nothing outside it.
 
     It answers ``If-None-Match`` with 304 like a real news site's CDN would, so
-    that incremental crawling can be exercised against it.
+    that incremental crawling can be exercised against it. Like one, it keeps
+    connections open (HTTP/1.1) and serves from memory: the crawl benchmarks
+    share the machine with it, and a server that opened, read, rewrote and
+    hashed every file and a new connection per request took CPU from the
+    crawler it measures.
     """
 
     server: SampleSiteServer
+    protocol_version = "HTTP/1.1"
+    # Headers and body are two writes: with Nagle's algorithm the second would wait
+    # for the client's (delayed) acknowledgement of the first.
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
         path = self._resolve(urlsplit(self.path).path)
         if path is None:
             self.send_error(404, "not found")
             return
-        body = path.read_bytes()
-        content_type = TEXT_TYPES.get(path.suffix)
-        if content_type is not None:
-            body = body.replace(PLACEHOLDER, self.server.base_url.encode("ascii"))
-        else:
-            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        body, content_type, etag = self.server.document(path)
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.send_header("ETag", etag)
@@ -76,15 +78,43 @@ class SampleSiteServer(ThreadingHTTPServer):
     """A threaded HTTP server bound to 127.0.0.1 that knows its own base URL."""
 
     daemon_threads = True
+    # A crawler opens several connections at once; socketserver's default backlog
+    # of 5 drops the rest, and a dropped SYN is retried a whole second later.
+    request_queue_size = 128
 
     def __init__(self, root: Path, port: int = 0) -> None:
         self.root = root.resolve()
+        self._documents: dict[Path, tuple[tuple[int, int], bytes, str, str]] = {}
+        self._lock = threading.Lock()
         super().__init__(("127.0.0.1", port), SampleSiteHandler)
 
     @property
     def base_url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}"
+
+    def document(self, path: Path) -> tuple[bytes, str, str]:
+        """``(body, content type, ETag)`` of a file, prepared once per version of it.
+
+        Keyed by modification time and size, so that a test or a benchmark that
+        rewrites a file between crawls is served the new one.
+        """
+        stat = path.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+        with self._lock:
+            cached = self._documents.get(path)
+        if cached is not None and cached[0] == version:
+            return cached[1], cached[2], cached[3]
+        body = path.read_bytes()
+        content_type = TEXT_TYPES.get(path.suffix)
+        if content_type is not None:
+            body = body.replace(PLACEHOLDER, self.base_url.encode("ascii"))
+        else:
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        with self._lock:
+            self._documents[path] = (version, body, content_type, etag)
+        return body, content_type, etag
 
 
 @contextmanager

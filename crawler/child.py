@@ -9,6 +9,7 @@ has to wait, and to record a failure if the child dies or overruns.
 from __future__ import annotations
 
 import json
+import logging
 import resource
 import sys
 import time
@@ -153,6 +154,11 @@ def run(job: dict[str, Any]) -> int:
     # The topics' keywords, unless the caller overrides them in the Scrapy settings.
     keywords = list(settings.get("BANWATCH_SEARCH_KEYWORDS") or job.get("keywords") or [])
     process = CrawlerProcess(settings, install_root_handler=True)
+    # Scrapy leaves the root logger at NOTSET and filters in its handler, so every
+    # debug record (a few per response here, dozens per page in trafilatura in the
+    # forked workers) was built and then thrown away. At the handler's own level
+    # they are not built at all; what is logged does not change.
+    logging.root.setLevel(settings.get("LOG_LEVEL") or logging.WARNING)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, sources=sources, refresh=bool(job.get("refresh")), keywords=keywords)
     process.start()

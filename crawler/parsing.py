@@ -24,6 +24,8 @@ same screen.
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import email.utils
 import hashlib
 import io
@@ -43,6 +45,15 @@ import lxml.html
 import trafilatura
 from charset_normalizer import from_bytes
 from courlan.filters import is_not_crawlable
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import Document, Extractor
+from trafilatura.utils import load_html
 from w3lib.encoding import (
     html_body_declared_encoding,
     http_content_type_encoding,
@@ -1048,25 +1059,68 @@ def _parse_extracted_date(value: str | None) -> tuple[datetime | None, bool]:
     return _as_utc(parsed), date_only
 
 
-def _extract(text: str, url: str, date_params: dict[str, object], recall: bool) -> object:
-    """One trafilatura pass: precision-leaning first, recall-leaning for the retry.
+# One extraction configuration per mode, built once per process: trafilatura's
+# ``Extractor`` reads its whole configparser file on construction (about a
+# quarter of a millisecond a page), and only the URL differs between pages.
+_EXTRACTORS: dict[bool, Extractor] = {}
+
+
+def _extractor(url: str, recall: bool) -> Extractor:
+    """The extraction options for one page: the mode's shared template with this URL."""
+    template = _EXTRACTORS.get(recall)
+    if template is None:
+        template = _EXTRACTORS[recall] = Extractor(
+            output_format="python",
+            precision=not recall,
+            recall=recall,
+            comments=False,
+            tables=True,
+        )
+    options = copy.copy(template)
+    options.url = url
+    options.source = url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
+def _extract(tree: lxml.html.HtmlElement, url: str, recall: bool) -> object:
+    """One trafilatura text pass over the parsed page: precision-leaning first, recall for
+    the retry. Metadata is not asked for here: :func:`_page_metadata` reads it once.
 
     ``favor_precision`` drops more of the related-links/newsletter/caption
     debris that news templates leave beside the story; on the 181-page
     article-extraction benchmark it took F1 from 0.954 to 0.962 (see
     ``bench/crawl_text_quality.py``). The cost -- a short story pruned too
     hard -- is what the recall retry below ``_RECALL_RETRY_CHARS`` is for.
+    ``bare_extraction`` works on a copy of ``tree``, so the tree can be reused.
     """
-    return trafilatura.bare_extraction(
-        text,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=not recall,
-        favor_recall=recall,
-        date_extraction_params=date_params,
-    )
+    return trafilatura.bare_extraction(tree, url=url, options=_extractor(url, recall))
+
+
+def _page_metadata(
+    tree: lxml.html.HtmlElement, url: str, date_params: dict[str, object]
+) -> Document:
+    """Title, author, URL and date as trafilatura's ``extract_metadata`` finds them.
+
+    The same steps in the same order, minus what banwatch never reads (site
+    name, categories, tags, licence): those were about a third of the cost of
+    a page, and asking ``bare_extraction`` for metadata would repeat the
+    whole pass on a recall retry.
+    """
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None
+    # trafilatura's JSON-LD reader has bugs; it ignores them too.
+    with contextlib.suppress(Exception):
+        metadata = extract_meta_json(tree, metadata)
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.author:
+        metadata.author = extract_author(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, url)
+    metadata.date = htmldate.find_date(tree, **{**date_params, "url": metadata.url})
+    metadata.clean_and_trim()
+    return metadata
 
 
 def _choose_date(
@@ -1140,9 +1194,13 @@ def parse_article(
     if kind:
         raise NoArticleText(f"not an HTML document: {kind}")
     html_text, warnings = _decode(body, encoding)
-    tree = _html_tree(html_text)
+    # One parse, by trafilatura's own loader (the tree it would build from the
+    # text itself): the canonical URL, language, metadata and text all read it.
+    tree = load_html(html_text)
     if tree is None:
-        raise NoArticleText("not an HTML document: nothing to parse")
+        if _html_tree(html_text) is None:
+            raise NoArticleText("not an HTML document: nothing to parse")
+        raise NoArticleText(f"no article text: 0 words extracted (minimum {MIN_ARTICLE_WORDS})")
     canonical = _canonical_url(tree, url, warnings)
     language = _language(tree)
 
@@ -1156,28 +1214,30 @@ def parse_article(
         "outputformat": _ISO_WITH_TIME,
         "max_date": (now + timedelta(days=36500)).strftime("%Y-%m-%d"),
     }
-    doc = _extract(html_text, url, date_params, recall=False)
+    meta = _page_metadata(tree, url, date_params)
+    doc = _extract(tree, url, recall=False)
     text = (getattr(doc, "text", None) or "").strip()
     if len(text) < _RECALL_RETRY_CHARS:
-        retry = _extract(html_text, url, date_params, recall=True)
+        retry = _extract(tree, url, recall=True)
         retry_text = (getattr(retry, "text", None) or "").strip()
         if len(retry_text) > len(text):
             doc, text = retry, retry_text
-    if doc is None or len(normalize_text(text).split()) < MIN_ARTICLE_WORDS:
+    normalized = normalize_text(text)
+    words = len(normalized.split())
+    if doc is None or words < MIN_ARTICLE_WORDS:
         raise NoArticleText(
-            f"no article text: {len(normalize_text(text).split())} words extracted "
-            f"(minimum {MIN_ARTICLE_WORDS})"
+            f"no article text: {words} words extracted (minimum {MIN_ARTICLE_WORDS})"
         )
 
     published = _choose_date(
-        _parse_extracted_date(getattr(doc, "date", None)), html_text, url, fallback, now, warnings
+        _parse_extracted_date(meta.date), html_text, url, fallback, now, warnings
     )
-    title = _sane_title(getattr(doc, "title", None), warnings)
+    title = _sane_title(meta.title, warnings)
     if title is None and fallback is not None:
         title = fallback.title
     if title is None:
         title = _sane_title(tree.findtext(".//title"), warnings)
-    author = _plain(getattr(doc, "author", None)) or (fallback.author if fallback else None)
+    author = _plain(meta.author) or (fallback.author if fallback else None)
     return ArticleData(
         url=url,
         canonical_url=canonical,
@@ -1186,6 +1246,6 @@ def parse_article(
         published=published,
         language=language or getattr(doc, "language", None),
         text=text,
-        content_hash=content_hash(text),
+        content_hash=hashlib.sha256(normalized.encode("utf-8")).hexdigest(),
         warnings=warnings,
     )

@@ -1,10 +1,13 @@
 """Item pipelines, one concern each: validate, drop duplicates, store.
 
 Configuration comes from ``from_crawler``; the database is opened in
-``open_spider`` and closed in ``close_spider``; a dropped item says why.
+``open_spider`` and closed in ``close_spider`` (after the last batch is
+committed); a dropped item says why.
 """
 
 from __future__ import annotations
+
+import logging
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
@@ -12,15 +15,22 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from twisted.internet.interfaces import IReactorTime
+from twisted.internet.task import LoopingCall
 
 from crawler.items import ArticleItem
-from store.articles import ArticleRecord, save_article
+from store.articles import ArticleRecord, save_article, save_articles
 from store.db import create_db_engine, session_factory
 from store.models import Source
 
 MIN_TEXT_CHARS = 200
 # Stats key prefix for per-source article counts: ``banwatch/per_source/<outcome>/<source>``.
 PER_SOURCE_PREFIX = "banwatch/per_source/"
+# Articles committed together, and the longest an article waits for its batch.
+STORE_BATCH_SIZE = 50
+STORE_BATCH_SECONDS = 1.0
+
+logger = logging.getLogger(__name__)
 
 
 class ValidateArticlePipeline:
@@ -58,30 +68,76 @@ class DedupeArticlePipeline:
 
 
 class StoreArticlePipeline:
-    """Write articles to the database, once per canonical URL."""
+    """Write articles to the database, once per canonical URL, in small batches.
 
-    def __init__(self, db_url: str, stats: StatsCollector) -> None:
+    One transaction per article was a large share of the crawl process's time
+    (a query, an ORM flush and a commit each), and that process also drives
+    every download. Articles are therefore committed together: when
+    ``BANWATCH_STORE_BATCH`` of them are waiting, once the first of them has
+    waited ``BANWATCH_STORE_SECONDS`` (a timer checks as often, so that a batch
+    that stops growing is not held), and whatever is left when the spider
+    closes (a SIGTERM closes it too). A crash loses at most the batch not yet
+    committed -- articles the next crawl fetches again, since only stored
+    links count as seen. The run's counts are taken when a batch commits, so
+    they count what is really stored. A batch that fails is retried article
+    by article, so that one bad row costs only itself.
+    """
+
+    def __init__(
+        self,
+        db_url: str,
+        stats: StatsCollector,
+        batch_size: int = STORE_BATCH_SIZE,
+        batch_seconds: float = STORE_BATCH_SECONDS,
+        clock: IReactorTime | None = None,
+    ) -> None:
         self.db_url = db_url
         self.stats = stats
+        self.batch_size = max(1, batch_size)
+        self.batch_seconds = batch_seconds
         self.session: Session | None = None
-        self.sources: dict[str, Source] = {}
+        self.source_ids: dict[str, int | None] = {}
+        self.pending: list[tuple[ArticleRecord, str]] = []
+        self.pending_since = 0.0
+        # The reactor, unless a test gives a clock of its own.
+        self.clock = clock
+        self.timer: LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoreArticlePipeline:
-        return cls(crawler.settings["BANWATCH_DB"], crawler.stats)
+        settings = crawler.settings
+        return cls(
+            settings["BANWATCH_DB"],
+            crawler.stats,
+            settings.getint("BANWATCH_STORE_BATCH", STORE_BATCH_SIZE),
+            settings.getfloat("BANWATCH_STORE_SECONDS", STORE_BATCH_SECONDS),
+        )
 
     def open_spider(self, spider: Spider | None = None) -> None:
         self.engine = create_db_engine(self.db_url)
         self.session = session_factory(self.engine)()
+        if self.clock is None:
+            from twisted.internet import reactor
+
+            self.clock = reactor  # type: ignore[assignment]
+        if self.batch_size > 1 and self.batch_seconds > 0:
+            # Commits a batch that stopped growing (the crawl waits on slow sources).
+            self.timer = LoopingCall(self._flush_if_due)
+            self.timer.clock = self.clock
+            self.timer.start(self.batch_seconds, now=False)
 
     def close_spider(self, spider: Spider | None = None) -> None:
-        if self.session is not None:
-            self.session.close()
-        self.engine.dispose()
+        if self.timer is not None and self.timer.running:
+            self.timer.stop()
+        try:
+            self.flush()
+        finally:
+            if self.session is not None:
+                self.session.close()
+            self.engine.dispose()
 
     def process_item(self, item: ArticleItem, spider: Spider | None = None) -> ArticleItem:
         assert self.session is not None, "open_spider was not called"
-        source = self._source(item.source)
         record = ArticleRecord(
             url=item.url,
             canonical_url=item.canonical_url,
@@ -92,23 +148,79 @@ class StoreArticlePipeline:
             text=item.text,
             content_hash=item.content_hash,
         )
-        try:
-            outcome = save_article(self.session, record, source)
-            self.session.commit()
-        except Exception:
-            self.session.rollback()
-            raise
-        self.stats.inc_value(f"banwatch/articles/{outcome}")
-        self.stats.inc_value(f"{PER_SOURCE_PREFIX}{outcome}/{item.source}")
+        if not self.pending:
+            self.pending_since = self._now()
+        self.pending.append((record, item.source))
+        if len(self.pending) >= self.batch_size or self._due():
+            self.flush()
         return item
 
-    def _source(self, name: str) -> Source | None:
-        """The stored row of the item's source (the child created every row before crawling).
+    def flush(self) -> None:
+        """Commit the waiting articles (one transaction; article by article if that fails)."""
+        if not self.pending or self.session is None:
+            return
+        batch, self.pending = self.pending, []
+        session = self.session
+        try:
+            outcomes = save_articles(
+                session, [(record, self._source_id(name)) for record, name in batch]
+            )
+            session.commit()
+        except Exception:
+            session.rollback()
+            logger.warning(
+                "storing a batch of %d articles failed; storing them one by one",
+                len(batch),
+                exc_info=True,
+            )
+            self._store_one_by_one(batch)
+            return
+        finally:
+            session.expunge_all()  # nothing loaded is needed again; keep memory flat
+        for (_, name), outcome in zip(batch, outcomes, strict=True):
+            self._count(name, outcome)
+
+    def _store_one_by_one(self, batch: list[tuple[ArticleRecord, str]]) -> None:
+        assert self.session is not None
+        session = self.session
+        for record, name in batch:
+            try:
+                source_id = self._source_id(name)
+                source = session.get(Source, source_id) if source_id is not None else None
+                outcome = save_article(session, record, source)
+                session.commit()
+            except Exception:
+                session.rollback()
+                logger.exception("could not store %s", record.canonical_url)
+                self.stats.inc_value("banwatch/errors/store_failed")
+                continue
+            finally:
+                session.expunge_all()
+            self._count(name, outcome)
+
+    def _count(self, source: str, outcome: str) -> None:
+        self.stats.inc_value(f"banwatch/articles/{outcome}")
+        self.stats.inc_value(f"{PER_SOURCE_PREFIX}{outcome}/{source}")
+
+    def _now(self) -> float:
+        assert self.clock is not None, "open_spider was not called"
+        return self.clock.seconds()
+
+    def _due(self) -> bool:
+        return bool(self.pending) and self._now() - self.pending_since >= self.batch_seconds
+
+    def _flush_if_due(self) -> None:
+        if self._due():
+            self.flush()
+
+    def _source_id(self, name: str) -> int | None:
+        """The id of the item's source's row (the child created every row before crawling).
 
         Looked up by name rather than through the spider: Scrapy 2.19 no longer
         passes the spider to ``process_item``.
         """
-        if name not in self.sources:
+        if name not in self.source_ids:
             assert self.session is not None
-            self.sources[name] = self.session.scalar(select(Source).where(Source.name == name))
-        return self.sources[name]
+            query = select(Source.id).where(Source.name == name)
+            self.source_ids[name] = self.session.scalar(query)
+        return self.source_ids[name]

@@ -73,6 +73,10 @@ def scrapy_settings(
         # most 4; 0: in the crawl process), each page within this many seconds.
         "BANWATCH_PARSE_WORKERS": -1,
         "BANWATCH_PARSE_TIMEOUT": 60.0,
+        # Stored articles are committed this many at a time, or once the first of a
+        # batch has waited this many seconds: a killed crawl loses at most that.
+        "BANWATCH_STORE_BATCH": 50,
+        "BANWATCH_STORE_SECONDS": 1.0,
         # `page` sources deeper than one hop read at most this many listing pages.
         "BANWATCH_MAX_LISTING_PAGES": 50,
         # Sitemap entries older than the last successful crawl less this overlap are

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, ArticleVersion, Source
@@ -56,6 +56,71 @@ def save_article(session: Session, record: ArticleRecord, source: Source | None)
         return "new"
     if article.content_hash == record.content_hash:
         return "unchanged"
+    _update(article, record)
+    session.flush()
+    return "updated"
+
+
+def save_articles(
+    session: Session, batch: Sequence[tuple[ArticleRecord, int | None]]
+) -> list[SaveOutcome]:
+    """:func:`save_article` for many articles at once, given as ``(record, source id)``.
+
+    The crawl stores articles in batches because one query per article, one
+    ORM object per new row and one commit per article cost more of the crawl
+    process than fetching it: here one query finds which canonical URLs are
+    stored (and their hashes), new articles go in as one multi-row INSERT, and
+    only changed articles are loaded as objects. The outcomes are those
+    ``save_article`` would give, in order. The caller commits; two records with
+    one canonical URL in a batch make the INSERT fail (the crawl dedupes them
+    before; a caller can fall back to ``save_article`` one by one).
+    """
+    urls = [record.canonical_url for record, _ in batch]
+    stored: dict[str, str] = {}
+    for offset in range(0, len(urls), 500):
+        chunk = urls[offset : offset + 500]
+        query = select(Article.canonical_url, Article.content_hash).where(
+            Article.canonical_url.in_(chunk)
+        )
+        stored.update((url, content_hash) for url, content_hash in session.execute(query))
+    outcomes: list[SaveOutcome] = []
+    rows: list[dict[str, object]] = []
+    fetched_at = utcnow()
+    for record, source_id in batch:
+        known_hash = stored.get(record.canonical_url)
+        if known_hash is None:
+            rows.append(
+                {
+                    "url": record.url,
+                    "canonical_url": record.canonical_url,
+                    "source_id": source_id,
+                    "title": record.title,
+                    "author": record.author,
+                    "published_at": record.published,
+                    "fetched_at": fetched_at,
+                    "language": record.language,
+                    "text": record.text,
+                    "content_hash": record.content_hash,
+                }
+            )
+            outcomes.append("new")
+        elif known_hash == record.content_hash:
+            outcomes.append("unchanged")
+        else:
+            article = session.scalar(
+                select(Article).where(Article.canonical_url == record.canonical_url)
+            )
+            assert article is not None
+            _update(article, record)
+            outcomes.append("updated")
+    if rows:
+        session.execute(insert(Article), rows)
+    session.flush()
+    return outcomes
+
+
+def _update(article: Article, record: ArticleRecord) -> None:
+    """Give a stored article its new text, keeping the old one as a version."""
     article.versions.append(
         ArticleVersion(
             title=article.title,
@@ -74,8 +139,6 @@ def save_article(session: Session, record: ArticleRecord, source: Source | None)
     article.content_hash = record.content_hash
     article.fetched_at = utcnow()
     article.extracted_version = None
-    session.flush()
-    return "updated"
 
 
 def known_canonical_urls(session: Session, urls: Iterable[str]) -> set[str]:

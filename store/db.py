@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -22,11 +23,32 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    # WAL is a property of the file and sticks: switch only when it is not set yet.
+    # Asking to switch needs a lock that another process's open write transaction
+    # holds, and SQLite answers "database is locked" at once instead of waiting, so a
+    # crawl that opened its connection while a reviewer was writing used to fail here.
+    mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+    if str(mode).lower() not in {"wal", "memory"}:
+        _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any, attempts: int = 50) -> None:
+    """``PRAGMA journal_mode=WAL``, retried while another connection holds the lock."""
+    import sqlite3
+    import time
+
+    for attempt in range(attempts):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
 
 
 def create_db_engine(url: str, **kwargs: Any) -> Engine:
@@ -61,7 +83,14 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 def alembic_config(engine: Engine) -> Config:
-    """An Alembic configuration bound to ``engine``, independent of the working directory."""
+    """An Alembic configuration bound to ``engine``, independent of the working directory.
+
+    Alembic is imported here, not at module level: the crawl's child process
+    uses this module on every run and never migrates, and importing Alembic
+    cost it about a third of a second of start-up.
+    """
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     # configparser interpolates "%": URLs with escaped characters must double it.
@@ -73,4 +102,6 @@ def alembic_config(engine: Engine) -> Config:
 
 def upgrade_database(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to ``revision``; safe to call on every start."""
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)

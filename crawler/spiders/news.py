@@ -44,6 +44,9 @@ CONDITIONAL_KINDS = ("feed", "sitemap")
 ROOT_META = "banwatch_root"
 MAX_SITEMAP_NESTING = 3
 MAX_KEPT_WARNINGS = 20
+# Request meta of article requests: ``(link as followed, its canonical form)``, so
+# that the article's callback need not canonicalise the same link again.
+LINK_META = "banwatch_link"
 
 
 @dataclass
@@ -332,7 +335,7 @@ class NewsSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"source": source, "entry": entry},
-            meta=self._meta(self.sources[source], ARTICLE_ROLE),
+            meta=self._meta(self.sources[source], ARTICLE_ROLE, **{LINK_META: (url, canonical)}),
             # Deduplicated above by canonical URL; the scheduler's own filter would
             # silently drop a redirect loop's second lap instead of reporting it.
             dont_filter=True,
@@ -355,11 +358,16 @@ class NewsSpider(scrapy.Spider):
         if article.warnings:
             self._count("articles/with_warnings")
             self.outcomes[source].warn(f"{response.url}: {'; '.join(article.warnings)}")
-        followed = response.request.meta.get("redirect_urls", [response.url])[0]
-        try:
-            followed = parsing.canonicalize_url(followed)
-        except ValueError:
-            followed = response.url
+        meta = response.request.meta
+        followed = meta.get("redirect_urls", [response.url])[0]
+        link, canonical = meta.get(LINK_META, (None, None))
+        if followed == link:
+            followed = canonical  # canonicalised when it was scheduled
+        else:
+            try:
+                followed = parsing.canonicalize_url(followed)
+            except ValueError:
+                followed = response.url
         yield ArticleItem(
             source=source,
             url=followed,
