@@ -581,6 +581,16 @@ class SentenceRules:
                      "city": "city", "county": "county", "national": "country"}.get(prev, "")
             if not level and words & {"federal", "congress", "congressional"}:
                 level = "country"
+        last = s.candidates[-1] if s.candidates else None
+        if b.role == "legislature" and doc[b.start:b.end].text.lower().removeprefix("the ") in {
+                "house", "senate"} and prev != "state" and (
+                words & {"federal", "congress", "congressional", "u.s."} or (
+                    last is not None and last.actor.level == "country"
+                    and last.actor.country == "US")):
+            # "A House companion to the federal bill was filed by ...": Congress, not a
+            # state legislature named in the sentence
+            return s.salient.get("country") or Actor("United States", "jurisdiction",
+                                                      "country", "US", None)
         if b.role == "police" and level in {"city", "any", ""}:
             return self._salient_city(places, b, None) or s.salient.get("county")
         if level == "country" or (b.level == "country" and b.role in {"legislature",
@@ -816,6 +826,13 @@ class SentenceRules:
         s = self.s
         doc = sent.doc
         cs, ce = c.start, c.end
+        acts = [k for k in c.cues if k.label_.startswith("action:")]
+        denied = [k for k in acts if any(
+            n.label_ == "neg" and 0 <= k.start - n.end <= 2 for n in c.cues)]
+        if denied and len(denied) < len(acts):
+            # "sets new limits ... but stops short of a ban": the limits are the measure
+            c = Clause(c.start, c.end, [k for k in c.cues if k not in denied], c.mentions,
+                       c.hard_start)
         action, cue_tok = self._action(doc, c.cues)
         inherited = action is None
         if action is None:
@@ -1710,9 +1727,17 @@ class SentenceRules:
         actors after "follows"/"after"; never targets ("urged X", "letter to X")."""
         usable = [m for m in mentions if m.kind in {"place", "company", "body", "agency"}
                   and m.actors and not m.owned]
+        where = next((t.i for t in doc[cs + 1:cue_tok] if t.lower_ == "where"
+                      and doc[t.i - 1].text == ","), None)
+        host = next((m for m in usable if m.end == where - 1), None) if where else None
+        if host is not None:
+            # "... rather than wait for the City Council, where a proposal to ban it has
+            # stalled": the measure is before the body named just before "where"
+            return host.actors[:1], set(), {host.actors[0]: host.start}
         before_cue = [m for m in usable if m.start < cue_tok]
         passive = self._passive(doc, cue_tok)
         chosen: list[tuple[Mention, bool]] = []
+        target_end: int | None = None
         for m in usable:
             if passive and m.start < cue_tok and (m.kind == "company" or (
                     m.kind in {"body", "agency"} and m.role in {"police", "agency", ""})) and \
@@ -1745,7 +1770,13 @@ class SentenceRules:
             if p1 in lx.TARGET_PREV and not ref and not (
                     p1 in {"including", "include", "includes"} and m.kind == "place") and not (
                     p1 == "with" and p2 in {"along", "together"}):  # "along with Northampton"
+                target_end = m.end
                 continue
+            if target_end is not None and 0 <= m.start - target_end <= 4 and all(
+                    t.lower_ in {",", "or", "and", "the", "a", "an"} or t.is_title
+                    for t in doc[target_end:m.start]):
+                target_end = m.end
+                continue  # "a request to the Registry, the State Police or the FBI": all targets
             if m.start < cue_tok and p1 in {"in", "across", "throughout", "of"} and any(
                     o.start < m.start for o in before_cue):
                 continue  # "Axon, the largest maker ... in the United States, said"
