@@ -47,7 +47,8 @@ TARGET_PREV = {"to", "from", "urged", "urging", "urge", "urges", "asked", "askin
                "with", "than", "pressed", "pressuring", "lobbying", "lobbied", "for", "on",
                "including", "include", "includes", "told", "tells", "unlike", "required",
                "requires", "require", "requiring", "forced", "forces", "forcing", "ordered",
-               "ordering", "directed", "directing", "compelled", "compels"}
+               "ordering", "directed", "directing", "compelled", "compels", "kept", "keeps",
+               "keep", "prevented", "prevents", "prevent", "stopped", "stops"}
 AFTER_CUE_OK = {"in", "by", "across", "throughout", "within"}
 REFERENCE_PREV = {"after", "like", "joining", "joined", "join", "joins", "following", "follows",
                   "followed"}
@@ -76,6 +77,10 @@ COMPANY_WORDS = {"company", "company's", "firm", "startup", "start-up", "vendor"
 #: "the Redmond company", "the Seattle-based retailer": a company named by its town
 COMPANY_NOUNS = {"company", "firm", "giant", "vendor", "retailer", "maker", "startup",
                  "start-up", "conglomerate", "chain", "manufacturer", "provider"}
+#: last words of many US town names: "Corbel Springs", "Ockham Ridge", "Kilbride Flats"
+TOWN_SUFFIXES = {"Springs", "Falls", "Heights", "Ridge", "Creek", "Hills", "Harbor", "Harbour",
+                 "Landing", "Junction", "Mills", "Bluff", "Bluffs", "Flats", "Mesa", "Pointe",
+                 "Crossing", "Forge", "Hollow", "Grove", "Valley", "Township"}
 #: last words of company names ("Brisanta Labs", "Quadrel Analytics")
 CORPORATE_SUFFIXES = {"Labs", "Systems", "Technologies", "Technology", "Inc.", "Inc", "Corp.",
                       "Corp", "Corporation", "AI", "Analytics", "Vision", "Software", "Robotics",

@@ -390,6 +390,11 @@ class SentenceRules:
         for t in sent:
             if t.lower_ == "police" and t.i > sent.start and doc[t.i - 1].is_title:
                 anchors.append((t.i, None))
+        for t in sent:  # "Ockham Ridge's one-year moratorium": a town by the shape of its name
+            if t.text in lx.TOWN_SUFFIXES and t.i > sent.start and \
+                    self._name_token(doc[t.i - 1]) and t.i not in taken and \
+                    (t.i + 1 >= sent.end or not doc[t.i + 1].is_title):
+                anchors.append((t.i + 1, None))
         for t in sent:  # "Vellacourt County's three commissioners": a county by its name
             if t.text in {"County", "Parish"} and t.i > sent.start and \
                     self._name_token(doc[t.i - 1]) and t.i - 1 not in taken:
@@ -410,7 +415,7 @@ class SentenceRules:
                 start -= 1
             if start == end:
                 continue
-            if not suffix and doc[end].text in {"County", "Parish"} and end < sent.end:
+            if not suffix and end < sent.end and doc[end].text in {"County", "Parish"}:
                 suffix = " " + doc[end].text  # "Dunmore County commissioners"
                 level = "county"
             found.append(self._unknown_mention(doc[start:end], level, char_base, suffix))
@@ -604,8 +609,12 @@ class SentenceRules:
                 before = [a for a in before if a.level == "county"] or before
             # a county body in a city's story: a consolidated city-county ("the Board
             # of Supervisors" of San Francisco) or the county seat's own board
-            return (before[-1] if before else None) or s.salient.get(level) or \
-                s.salient.get("county" if level == "city" else "city")
+            later = [p.actors[0] for p in places if p.start > b.start and not p.landmark
+                     and p.actors[0].level in {"city", "county"}] if b.role == "member" else []
+            # "Councilor Haddock filed an ordinance that would lift Corbel Springs' ban":
+            # a member's own town, named after the member
+            return (before[-1] if before else None) or (later[0] if later else None) or \
+                s.salient.get(level) or s.salient.get("county" if level == "city" else "city")
         if level == "state":
             in_sent = [p.actors[0] for p in places if p.actors[0].level == "state"]
             if in_sent:

@@ -103,3 +103,14 @@ def test_last_month_name_in_that_month_is_a_year_back(extractor) -> None:
             "by a 4-1 vote.")
     assert _facts(extractor.extract(text, date(2020, 12, 2))) == {
         ("Wichita", "KS", "moratorium", "enacted", "2019-12")}
+
+
+def test_a_town_named_by_its_shape_and_a_title_ending_in_it(extractor) -> None:
+    # a headline that ends with the town's name once crashed the unknown-place reader
+    assert extractor.extract("Nothing new.", date(2024, 3, 5),
+                             title="Facial recognition ban passes in Marrow Springs") is not None
+    text = ("Councilor Bo Hart filed an ordinance on Monday that would lift Tamber Springs' "
+            "2020 ban on police use of facial recognition. He said the Utah city's "
+            "detectives were at a disadvantage.")
+    assert keys(extractor.extract(text, date(2024, 3, 5))) == {
+        ("Tamber Springs", "UT", "repeal", "proposed"), ("Tamber Springs", "UT", "ban", "enacted")}
