@@ -1601,11 +1601,18 @@ class SentenceRules:
         """A past-tense verb that is no cue: the mention is the subject of some other
         happening ("after the police department disclosed a trial"), not a precedent."""
         w = _low(doc, i)
-        if w in {"had", "has", "have"}:
-            w = _low(doc, i + 1)
-            i += 1
-        return w.endswith("ed") and len(w) > 4 and not any(
-            c.start == i for c in doc.spans.get(CUE_KEY, []))
+        while w in {"had", "has", "have"} or (w.endswith("ly") and len(w) > 3):
+            i += 1  # "had quietly signed"
+            w = _low(doc, i)
+        if not (w.endswith("ed") and len(w) > 4):
+            return False
+        cue = next((c for c in doc.spans.get(CUE_KEY, []) if c.start == i), None)
+        if cue is None:
+            return True
+        # "after Boston voted to ban it" is a precedent; "after the police department
+        # quietly signed a trial contract" is not
+        return cue.label_.startswith("status:") and not any(
+            t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS | {"to"} for t in doc[i + 1:i + 5])
 
     @staticmethod
     def _measure_pronoun(doc: Doc, cs: int, cue_tok: int) -> bool:
