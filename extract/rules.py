@@ -160,6 +160,18 @@ def _inside(narrow: Actor, broad: Actor) -> bool:
     return False
 
 
+def _capital_of(city: Actor) -> Actor | None:
+    """The state whose capital ``city`` is ("Olympia" → Washington), else None."""
+    if city.country != "US" or not city.region:
+        return None
+    import us
+
+    state = us.states.lookup(city.region)
+    if state is None or state.capital != city.name:
+        return None
+    return Actor(state.name, "jurisdiction", "state", "US", city.region)
+
+
 def _low(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
@@ -523,6 +535,10 @@ class SentenceRules:
                     if p.start == b.end + 1 and _low(doc, b.end) in {"of", "in"}:
                         owner = p.actors[0]
                         p.owned = True
+                        if b.level in {"state", "any"} and owner.level == "city" and \
+                                _capital_of(owner) is not None:
+                            # "lawmakers in Olympia": the capital stands for the state
+                            owner = _capital_of(owner) or owner
                         if owner.level == "state" and b.level in {"city", "county"} and \
                                 _low(doc, p.end) in {"'s", "’s"}:
                             # "City commissioners in Oregon's largest city": that city

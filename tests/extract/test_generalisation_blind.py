@@ -114,3 +114,10 @@ def test_a_town_named_by_its_shape_and_a_title_ending_in_it(extractor) -> None:
             "detectives were at a disadvantage.")
     assert keys(extractor.extract(text, date(2024, 3, 5))) == {
         ("Tamber Springs", "UT", "repeal", "proposed"), ("Tamber Springs", "UT", "ban", "enacted")}
+
+
+def test_lawmakers_in_the_capital_are_the_state(extractor) -> None:
+    text = ("Lawmakers in Olympia could not pass the proposed ban on facial recognition before "
+            "the session ended on Sunday.")
+    assert keys(extractor.extract(text, date(2020, 4, 30))) == {
+        ("Washington", "WA", "ban", "failed")}
