@@ -137,7 +137,7 @@ def _fmt(ev: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--part", default="dev", choices=[
-        "dev", "dev2", "dev3", "dev4", "dev+dev2", "dev+dev2+dev3", "test", "sample"])
+        "dev", "dev2", "dev3", "dev4", "dev5", "dev+dev2", "dev+dev2+dev3", "test", "sample"])
     ap.add_argument("--show", action="store_true", help="list misses, false alarms, wrong dates")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON at the end")
