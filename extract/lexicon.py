@@ -54,6 +54,7 @@ REFERENCE_PREV = {"after", "like", "joining", "joined", "join", "joins", "follow
                   "followed"}
 CHAIN_AFTER = {"follows", "followed", "following", "after", "joins", "joined", "joining"}
 OWNED_NEXT = {"cities", "towns", "communities", "municipalities", "counties", "residents",
+              "boroughs", "villages", "townships", "parishes", "borough", "township", "river",
               "voters", "police", "officials", "companies", "activists", "advocates", "groups",
               "city", "town", "village", "county", "suburb", "suburbs", "area", "-area",
               "resident", "native", "schools", "school", "students", "officers", "judge",
@@ -77,6 +78,11 @@ COMPANY_WORDS = {"company", "company's", "firm", "startup", "start-up", "vendor"
 #: "the Redmond company", "the Seattle-based retailer": a company named by its town
 COMPANY_NOUNS = {"company", "firm", "giant", "vendor", "retailer", "maker", "startup",
                  "start-up", "conglomerate", "chain", "manufacturer", "provider"}
+#: settlement nouns of an appositive that introduces unknown towns ("Brimhollow and
+#: Pembrose, neighbouring boroughs in western Pennsylvania")
+SETTLEMENT_NOUNS = {"borough", "boroughs", "town", "towns", "city", "cities", "village",
+                    "villages", "township", "townships", "suburb", "suburbs", "municipality",
+                    "municipalities", "community", "communities", "hamlet"}
 #: last words of many US town names: "Corbel Springs", "Ockham Ridge", "Kilbride Flats"
 TOWN_SUFFIXES = {"Springs", "Falls", "Heights", "Ridge", "Creek", "Hills", "Harbor", "Harbour",
                  "Landing", "Junction", "Mills", "Bluff", "Bluffs", "Flats", "Mesa", "Pointe",

@@ -27,6 +27,8 @@ from spacy.tokens import Span
 from .gazetteer import Gazetteer, Place
 
 SETTLEMENT_WORDS = {
+    "halves",  # "the Delaware and Maryland halves of Veltry"
+    "sides",
     "city",
     "cities",
     "town",
@@ -148,8 +150,9 @@ def preceding_qualifiers(span: Span, gaz: Gazetteer) -> tuple[list[str], set[int
         return [], set()
     # the state must be tied to the settlement word: "X's ... city" or "X city/town"
     tail = words[-4:]
-    if not any(w in SETTLEMENT_WORDS for w in tail) and "of" not in tail:
-        return [], set()
+    if not any(w in SETTLEMENT_WORDS for w in tail) and not {"of", "name", "called",
+                                                          "named"} & set(tail):
+        return [], set()  # ("the Illinois and Missouri towns that share the name Rookwell")
     return codes, used
 
 

@@ -337,6 +337,7 @@ class SentenceRules:
             return None
         qualifier_tokens |= res.qualifier_tokens
         m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in res.places])
+        m.qualifiers = set(res.qualifier_tokens)
         after = nxt2 if nxt in {"'s", "’s"} else nxt
         p1, p2 = _low(doc, ent.start - 1), _low(doc, ent.start - 2)
         if p1 in {"near", "outside", "beyond"} or (p1 == "of" and p2 in lx.DIRECTIONS):
@@ -402,6 +403,30 @@ class SentenceRules:
         for t in sent:
             if t.lower_ == "police" and t.i > sent.start and doc[t.i - 1].is_title:
                 anchors.append((t.i, None))
+        for t in sent:  # "Brimhollow and Pembrose, neighbouring boroughs in Pennsylvania"
+            noun = next((w.i for w in doc[t.i + 1:min(sent.end, t.i + 4)]
+                         if w.lower_ in lx.SETTLEMENT_NOUNS), None)
+            if t.text == "," and t.i > sent.start and noun is not None and \
+                    self._name_token(doc[t.i - 1]) and t.i - 1 not in taken and \
+                    not any(m.start <= t.i - 1 < m.end for m in mentions) and \
+                    not self.s.gaz.state_code(doc[t.i - 1].text) and \
+                    not any(w.lower_.endswith("ed") or w.lower_ in {"the", "its", "their"}
+                            for w in doc[t.i + 1:noun]):
+                anchors.append((t.i, None))
+                j = t.i - 1
+                while j > sent.start and self._name_token(doc[j - 1]):
+                    j -= 1
+                if _low(doc, j - 1) == "and" and j - 2 >= sent.start and \
+                        self._name_token(doc[j - 2]) and j - 2 not in taken:
+                    anchors.append((j - 1, None))
+        for t in sent:  # "towns that share the name Rookwell", "a village called Esker"
+            if t.lower_ in {"name", "called", "named"} and _low(doc, t.i - 1) != "was" and any(
+                    w.lower_ in lx.SETTLEMENT_NOUNS for w in doc[max(sent.start, t.i - 6):t.i]):
+                end = t.i + 1
+                while end < sent.end and self._name_token(doc[end]) and end - t.i <= 3:
+                    end += 1
+                if end > t.i + 1 and t.i + 1 not in taken:
+                    anchors.append((end, "city"))
         for t in sent:  # "Ockham Ridge's one-year moratorium": a town by the shape of its name
             if t.text in lx.TOWN_SUFFIXES and t.i > sent.start and \
                     self._name_token(doc[t.i - 1]) and t.i not in taken and \
@@ -433,7 +458,8 @@ class SentenceRules:
             found.append(self._unknown_mention(doc[start:end], level, char_base, suffix))
         for t in sent:  # "the Ohio and Indiana towns of Greyford"
             if t.lower_ == "of" and _low(doc, t.i - 1) in {"towns", "cities", "villages", "town",
-                                                          "city", "village", "suburb"}:
+                                                          "city", "village", "suburb",
+                                                          "halves", "sides"}:
                 start = end = t.i + 1
                 while end < sent.end and self._name_token(doc[end]) and end - start < 3:
                     end += 1
@@ -458,7 +484,7 @@ class SentenceRules:
                 if o.kind == "place" and o is not m and o.actors and \
                         o.actors[0].level == "state" and m.start - 8 <= o.start < m.start and \
                         any(a.region == o.actors[0].region for a in m.actors) and \
-                        _low(sent.doc, m.start - 1) == "of":
+                        _low(sent.doc, m.start - 1) in {"of", "name", "called", "named"}:
                     o.owned = True
         return out
 
@@ -524,7 +550,9 @@ class SentenceRules:
                         b.role == "agency" and "state" not in doc[b.start:b.end].text.lower())
                     if owner_actor.level == "state" and b.level != "state" and (
                             set(gap) & SETTLEMENT or doc[b.start].lower_ in SETTLEMENT or (
-                                local and "," in gap)):
+                                local and "," in gap) or (
+                                b.level == "city" and not gap
+                                and _low(doc, p.start - 1) == "the")):  # "The Missouri council"
                         # "Larkspur Falls, Vermont, Select Board": the town before the state
                         # "the Michigan city's council": the city meant, not the state
                         owner_actor = self._salient_city(places, b, owner_actor.region) \
@@ -553,6 +581,11 @@ class SentenceRules:
                              None)
             if owner is not None:
                 b.actors = [self._body_actor(b, owner, doc)]
+        for o in mentions:  # "the state line", "the city budget": a thing, not the body
+            if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in {
+                    "line", "lines", "border", "borders", "limits", "capitol", "budget", "seal",
+                    "flag", "forest", "park", "parks", "road", "roads", "highway", "fair"}:
+                o.owned = True
         for o in mentions:  # "the state's Department of Motor Vehicles": the state owns it
             if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in {"'s", "’s"} \
                     and any(b.kind in {"body", "agency"} and b.start == o.end + 1
@@ -1818,6 +1851,8 @@ class SentenceRules:
                 elif p1 == "," and any(k.label_ == "chain" and m.end <= k.start <= m.end + 1
                                        for k in doc.spans.get(CUE_KEY, [])):
                     pass  # "Boston banned it in June, Springfield followed in February"
+                elif p1 == "of" and m.kind == "place" and any(q < m.start for q in m.qualifiers):
+                    pass  # "introduced in the Delaware and Maryland halves of Veltry"
                 elif p1 in {",", "and"} and m.kind == "place" and self._gapped(doc, m):
                     pass  # "Boston acted in June 2020, Portland, Oregon, in September, and ..."
                 elif self._relative_subject(doc, m, cue_tok) and self._status_after(doc, m):
