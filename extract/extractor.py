@@ -256,6 +256,15 @@ class Extractor:
         p: _Prepared,
         lead_end: int,
     ) -> list[Event]:
+        pauses = [c for c in cands if c.action == "moratorium" and not c.in_title]
+        for c in cands:
+            # "voted to keep police away from it" and, later, "the 2020 moratorium": one
+            # decision, named loosely first; the more precise word wins
+            if c.action == "ban" and not c.in_title and any(
+                    p.actor == c.actor and p.status == c.status and (
+                        p.date is None or c.date is None or p.date.year == c.date.year)
+                    for p in pauses):
+                c.action = "moratorium"
         groups: dict[tuple, list[Candidate]] = {}
         for c in cands:
             key = (c.actor.name.casefold(), c.actor.region, c.action, c.status)

@@ -393,7 +393,8 @@ class SentenceRules:
         taken = {i for m in mentions if m.kind != "place" for i in range(m.start, m.end)}
         anchors: list[tuple[int, str | None]] = []  # (token index where the name ends, level)
         for m in mentions:
-            if m.kind == "body" and m.role in {"legislature", "executive", "police", "agency"} \
+            if m.kind == "body" and m.role in {"legislature", "executive", "police", "agency",
+                                               "member"} \
                     and m.level in {"city", "county", "any"}:
                 end = m.start
                 if _low(doc, end - 1) in {"'s", "’s"}:
@@ -558,10 +559,12 @@ class SentenceRules:
                         owner_actor = self._salient_city(places, b, owner_actor.region) \
                             or owner_actor
                     owner = owner_actor
+            extra: list[Actor] = []
             if owner is None:
                 for p in places:  # "City Council of Boston", "lawmakers in Oregon"
                     if p.start == b.end + 1 and _low(doc, b.end) in {"of", "in"}:
                         owner = p.actors[0]
+                        extra = p.actors[1:]
                         p.owned = True
                         if b.level in {"state", "any"} and owner.level == "city" and \
                                 _capital_of(owner) is not None:
@@ -571,6 +574,13 @@ class SentenceRules:
                                 _low(doc, p.end) in {"'s", "’s"}:
                             # "City commissioners in Oregon's largest city": that city
                             owner = self._salient_city(places, b, owner.region) or owner
+            if owner is None and _low(doc, b.end) == "in":
+                # "Voters in the Arkansas and Oklahoma towns of Sorrell Bend": the place the
+                # phrase after "in" ends on (the states before it only qualify it)
+                near = [p for p in places if b.end < p.start <= b.end + 10 and not p.owned]
+                if near and near[0].actors:
+                    owner, extra = near[0].actors[0], near[0].actors[1:]
+                    near[0].owned = True
             if owner is None:
                 owner = self._salient_for(b, sent, places)
             if owner is None and b.role == "police":
@@ -580,7 +590,7 @@ class SentenceRules:
                               and p.actors[0].level in {"county", "city"} and not p.landmark),
                              None)
             if owner is not None:
-                b.actors = [self._body_actor(b, owner, doc)]
+                b.actors = [self._body_actor(b, a, doc) for a in [owner, *extra]]
         for o in mentions:  # "the state line", "the city budget": a thing, not the body
             if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in {
                     "line", "lines", "border", "borders", "limits", "capitol", "budget", "seal",
@@ -768,6 +778,9 @@ class SentenceRules:
                 continue  # "The ban followed news reports": it came after, nobody copied it
             if doc[c.start].lower_.startswith("sunset") and _low(doc, c.start - 1) == "no":
                 continue  # "bars city departments from using it, with no sunset": for good
+            if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and \
+                    self._anaphoric_subject(doc, sent.start, c.start) is not None:
+                continue  # "The vote in the county seat followed months of disagreement"
             if c.label_ == "chain" and _low(doc, c.start - 1) in {"was", "were", "be", "been",
                                                                  "is", "are", "being"}:
                 continue  # "the board would see that it was followed": no one copied anyone
@@ -1209,7 +1222,10 @@ class SentenceRules:
             return []
         # "The restriction on businesses ..." names the measure again: same event;
         # "It also limits ..." adds a provision: a new event unless the action is the same
-        family = lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action)
+        family = lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action) or (
+            ana_noun in {"limits", "restrictions", "rules", "rule", "measure", "measures",
+                         "ordinance", "ordinances", "law", "policy"}
+            and last.action in {"ban", "moratorium", "restriction"})  # "The limits on ..."
         if ana_noun is None and not pronoun:  # "who sponsored the ban": that ban again
             if family:
                 self._update(last, action, c, sent, clause_dates, idx, status)
