@@ -574,13 +574,6 @@ class SentenceRules:
                                 _low(doc, p.end) in {"'s", "’s"}:
                             # "City commissioners in Oregon's largest city": that city
                             owner = self._salient_city(places, b, owner.region) or owner
-            if owner is None and _low(doc, b.end) == "in":
-                # "Voters in the Arkansas and Oklahoma towns of Sorrell Bend": the place the
-                # phrase after "in" ends on (the states before it only qualify it)
-                near = [p for p in places if b.end < p.start <= b.end + 10 and not p.owned]
-                if near and near[0].actors:
-                    owner, extra = near[0].actors[0], near[0].actors[1:]
-                    near[0].owned = True
             if owner is None:
                 owner = self._salient_for(b, sent, places)
             if owner is None and b.role == "police":
@@ -741,6 +734,15 @@ class SentenceRules:
         finally:
             self._remember(mentions, date_mentions, idx, has_topic)
 
+    @staticmethod
+    def _clause_start(sent: Span, i: int) -> int:
+        """Where the clause holding token ``i`` starts: after the last ";" or ":" before it."""
+        doc = sent.doc
+        for k in range(i - 1, sent.start - 1, -1):
+            if doc[k].text in {";", ":"}:
+                return k + 1
+        return sent.start
+
     def _similar(self, sent: Span) -> bool:
         """"a similar ordinance", "the same ban": another body's copy of the measure the
         article is about."""
@@ -779,7 +781,9 @@ class SentenceRules:
             if doc[c.start].lower_.startswith("sunset") and _low(doc, c.start - 1) == "no":
                 continue  # "bars city departments from using it, with no sunset": for good
             if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and \
-                    self._anaphoric_subject(doc, sent.start, c.start) is not None:
+                    self._anaphoric_subject(doc, self._clause_start(sent, c.start),
+                                            c.start) is not None and \
+                    not any(t.text == "," for t in doc[self._clause_start(sent, c.start):c.start]):
                 continue  # "The vote in the county seat followed months of disagreement"
             if c.label_ == "chain" and _low(doc, c.start - 1) in {"was", "were", "be", "been",
                                                                  "is", "are", "being"}:
