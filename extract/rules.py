@@ -1417,13 +1417,14 @@ class SentenceRules:
                 if dk <= noun_start or m.role == "effect" or (noun_start < cue_tok <= dk):
                     continue  # "The prohibition ... was reversed on Monday": the repeal's date
                 between = {t.lower_ for t in doc[noun_end:dk]}
-                if between & lx.SPEECH_VERBS:
-                    continue
+                if (between & lx.SPEECH_VERBS) - BACKGROUND_VERBS:
+                    continue  # "..., the mayor said on Monday": the statement's date
                 if between & BACKGROUND_VERBS:
                     return kind, [(m, dk)]
             if {_low(doc, noun_start - 1), _low(doc, noun_start - 2)} & {"existing", "current"}:
                 return kind, []  # "would extend the city's existing moratorium": undated
-            return None
+            # no date for this noun: a later one may carry it ("extended its moratorium ...,
+            # weeks before the one-year pause it announced last June was set to expire")
         return None
 
     # ---------------------------------------------------------------- clauses and cues

@@ -121,3 +121,12 @@ def test_lawmakers_in_the_capital_are_the_state(extractor) -> None:
             "the session ended on Sunday.")
     assert keys(extractor.extract(text, date(2020, 4, 30))) == {
         ("Washington", "WA", "ban", "failed")}
+
+
+def test_the_paused_measure_behind_an_extension_keeps_its_own_date(extractor) -> None:
+    text = ("SEATTLE — Amazon has extended indefinitely its moratorium on police use of "
+            "Rekognition, the company confirmed on Tuesday, weeks before the one-year pause "
+            "it announced last June was set to expire.")
+    assert _facts(extractor.extract(text, date(2021, 5, 19))) == {
+        ("Amazon", None, "extension", "enacted", "2021-05-18"),
+        ("Amazon", None, "moratorium", "enacted", "2020-06")}
