@@ -234,7 +234,8 @@ class Extractor:
             place = p.dateline_place
             actor = Actor(place.name, "jurisdiction", place.level, place.country, place.region)
             state.salient[place.level] = actor
-            state.dateline_actor = actor
+            if not gaz.candidates(place.name):  # later mentions need the dateline to be known
+                state.dateline_actor = actor
             state.salient["last_place"] = actor
             state.ctx.note(place)
         rules = SentenceRules(state)

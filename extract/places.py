@@ -108,16 +108,13 @@ def following_qualifier(span: Span, gaz: Gazetteer) -> tuple[str, set[int]] | No
         if found:
             code, n = found
             return code, set(range(i + 1, i + 1 + n))
+    if i + 1 < len(doc) and doc[i].text == ",":
+        i += 1  # "the other X, in Washington,"
     if i + 1 < len(doc) and doc[i].lower_ == "in":
         found = _state_at(doc, i + 1, gaz, allow_postal=False)
         if found:
             code, n = found
             return code, set(range(i + 1, i + 1 + n))
-    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "in":
-        found = _state_at(doc, i + 2, gaz, allow_postal=False)  # "the other X, in Washington,"
-        if found:
-            code, n = found
-            return code, set(range(i + 2, i + 2 + n))
     return None
 
 

@@ -122,7 +122,7 @@ class ArticleState:
     sentence_index: int = 0
     order: int = 0
     topical_title: bool = False  # the headline names the topic: the whole article is about it
-    dateline_actor: Actor | None = None  # the town a dateline names, known or not
+    dateline_actor: Actor | None = None  # a town a dateline names that the gazetteer lacks
     title_action: str | None = None  # the action a topical headline names
 
 
@@ -233,8 +233,7 @@ class SentenceRules:
         """"CORRIGAN SPRINGS, Nev. — ... Corrigan Springs has partly reversed course": a
         town the gazetteer lacks is still known by name once the dateline has named it."""
         actor = self.s.dateline_actor
-        if actor is None or actor.actor_type != "jurisdiction" or \
-                self.s.gaz.candidates(actor.name):
+        if actor is None:
             return []
         words = actor.name.split()
         doc = sent.doc
@@ -579,9 +578,7 @@ class SentenceRules:
             if owner is None and b.role == "police":
                 # "Sheriff Villanueva has ordered that Brannagh County deputies ...": the
                 # county named later in the sentence
-                owner = next((p.actors[0] for p in places if p.actors
-                              and p.actors[0].level in {"county", "city"} and not p.landmark),
-                             None)
+                owner = self._local_place_after(places, b)
             if owner is not None:
                 b.actors = [self._body_actor(b, a, doc) for a in [owner, *extra]]
         for o in mentions:  # "the state line", "the city budget": a thing, not the body
@@ -602,6 +599,12 @@ class SentenceRules:
                 if j > 0 and any(o.kind in {"body", "agency"} and o.role in {"agency", "police"}
                                  and o.start <= j + 4 and o.start >= j for o in mentions):
                     b.owned = True  # "Trustees of the Wexcombe School District": its board
+
+    @staticmethod
+    def _local_place_after(places: list[Mention], b: Mention) -> Actor | None:
+        """The first town or county named after the body in its sentence."""
+        return next((p.actors[0] for p in places if p.start > b.start and p.actors
+                     and p.actors[0].level in {"city", "county"} and not p.landmark), None)
 
     def _salient_city(self, places: list[Mention], b: Mention, region: str | None
                       ) -> Actor | None:
@@ -661,11 +664,10 @@ class SentenceRules:
                 before = [a for a in before if a.level == "county"] or before
             # a county body in a city's story: a consolidated city-county ("the Board
             # of Supervisors" of San Francisco) or the county seat's own board
-            later = [p.actors[0] for p in places if p.start > b.start and not p.landmark
-                     and p.actors[0].level in {"city", "county"}] if b.role == "member" else []
             # "Councilor Haddock filed an ordinance that would lift Corbel Springs' ban":
             # a member's own town, named after the member
-            return (before[-1] if before else None) or (later[0] if later else None) or \
+            later = self._local_place_after(places, b) if b.role == "member" else None
+            return (before[-1] if before else None) or later or \
                 s.salient.get(level) or s.salient.get("county" if level == "city" else "city")
         if level == "state":
             in_sent = [p.actors[0] for p in places if p.actors[0].level == "state"]
@@ -734,14 +736,14 @@ class SentenceRules:
         finally:
             self._remember(mentions, date_mentions, idx, has_topic)
 
-    @staticmethod
-    def _clause_start(sent: Span, i: int) -> int:
-        """Where the clause holding token ``i`` starts: after the last ";" or ":" before it."""
+    def _anaphoric_subject_of_follow(self, sent: Span, cue: int) -> bool:
+        """"The vote ... followed": the clause (from the last ";" or ":") opens with a
+        noun referring back, with no comma-separated actor before the verb."""
         doc = sent.doc
-        for k in range(i - 1, sent.start - 1, -1):
-            if doc[k].text in {";", ":"}:
-                return k + 1
-        return sent.start
+        start = next((k + 1 for k in range(cue - 1, sent.start - 1, -1)
+                      if doc[k].text in {";", ":"}), sent.start)
+        return self._anaphoric_subject(doc, start, cue) is not None and \
+            not any(t.text == "," for t in doc[start:cue])
 
     def _similar(self, sent: Span) -> bool:
         """"a similar ordinance", "the same ban": another body's copy of the measure the
@@ -781,9 +783,7 @@ class SentenceRules:
             if doc[c.start].lower_.startswith("sunset") and _low(doc, c.start - 1) == "no":
                 continue  # "bars city departments from using it, with no sunset": for good
             if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and \
-                    self._anaphoric_subject(doc, self._clause_start(sent, c.start),
-                                            c.start) is not None and \
-                    not any(t.text == "," for t in doc[self._clause_start(sent, c.start):c.start]):
+                    self._anaphoric_subject_of_follow(sent, c.start):
                 continue  # "The vote in the county seat followed months of disagreement"
             if c.label_ == "chain" and _low(doc, c.start - 1) in {"was", "were", "be", "been",
                                                                  "is", "are", "being"}:

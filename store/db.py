@@ -6,6 +6,8 @@ reviewer can write at the same time without "database is locked" errors.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,9 +40,6 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 def _switch_to_wal(cursor: Any, attempts: int = 50) -> None:
     """``PRAGMA journal_mode=WAL``, retried while another connection holds the lock."""
-    import sqlite3
-    import time
-
     for attempt in range(attempts):
         try:
             cursor.execute("PRAGMA journal_mode=WAL")

@@ -35,4 +35,9 @@ def keys(events: list[Event]) -> set[tuple[str, str | None, str, str]]:
     return {(e.actor, e.region, e.action, e.status) for e in events}
 
 
+def facts(events: list[Event]) -> set[tuple[str, str | None, str, str, str | None]]:
+    """The matching key of each event plus its date."""
+    return {(e.actor, e.region, e.action, e.status, e.date) for e in events}
+
+
 PUB = date(2020, 6, 25)

@@ -11,18 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from .conftest import keys
-
-
-def _facts(events):
-    return {(e.actor, e.region, e.action, e.status, e.date) for e in events}
+from .conftest import facts, keys
 
 
 def test_passive_subject_is_the_target_not_the_actor(extractor) -> None:
     text = ("The Ridley Police Department, which had run hundreds of searches, will be barred "
             "from using facial recognition under an ordinance the Ridley City Council in Ohio "
             "passed on Friday.")
-    assert _facts(extractor.extract(text, date(2022, 6, 13))) == {
+    assert facts(extractor.extract(text, date(2022, 6, 13))) == {
         ("Ridley", "OH", "ban", "enacted", "2022-06-10")}
 
 
@@ -51,7 +47,7 @@ def test_fronted_subordinate_clause_has_its_own_actor(extractor) -> None:
 def test_freeze_extension_and_background_dated_in_relative_clause(extractor) -> None:
     text = ("Amazon has extended indefinitely the freeze it placed last June on police use of "
             "its Rekognition software, the company confirmed on Tuesday.")
-    assert _facts(extractor.extract(text, date(2021, 5, 20))) == {
+    assert facts(extractor.extract(text, date(2021, 5, 20))) == {
         ("Amazon", None, "extension", "enacted", "2021-05-18"),
         ("Amazon", None, "moratorium", "enacted", "2020-06")}
 
@@ -59,7 +55,7 @@ def test_freeze_extension_and_background_dated_in_relative_clause(extractor) -> 
 def test_repeal_of_an_ordinance_that_had_banned_it(extractor) -> None:
     text = ("NEW ORLEANS — The City Council voted 4-2 on Thursday to allow police to use facial "
             "recognition again, reversing part of a 2020 ordinance that had banned it.")
-    assert _facts(extractor.extract(text, date(2022, 7, 25))) == {
+    assert facts(extractor.extract(text, date(2022, 7, 25))) == {
         ("New Orleans", "LA", "repeal", "enacted", "2022-07-21"),
         ("New Orleans", "LA", "ban", "enacted", "2020")}
 
@@ -102,10 +98,10 @@ def test_hopes_and_declined_restrictions_are_not_events(extractor) -> None:
 def test_declined_to_adopt_is_a_failure_and_scheduled_vote_no_date(extractor) -> None:
     failed = extractor.extract("The Greyford, Indiana, town council declined on Monday to "
                                "adopt a ban on facial recognition.", date(2022, 6, 10))
-    assert _facts(failed) == {("Greyford", "IN", "ban", "failed", "2022-06-06")}
+    assert facts(failed) == {("Greyford", "IN", "ban", "failed", "2022-06-06")}
     pending = extractor.extract("The Ferris Lake Village Board in Vermont will vote next week "
                                 "on a proposal to prohibit facial recognition.", date(2022, 6, 10))
-    assert _facts(pending) == {("Ferris Lake", "VT", "ban", "proposed", None)}
+    assert facts(pending) == {("Ferris Lake", "VT", "ban", "proposed", None)}
 
 
 def test_one_chamber_passing_a_bill_is_still_a_proposal(extractor) -> None:
@@ -121,7 +117,7 @@ def test_headline_shorthand_yields_to_the_body(extractor) -> None:
             "Sunday.")
     events = extractor.extract(text, date(2019, 4, 30),
                                title="Face recognition moratorium dies in Olympia")
-    assert _facts(events) == {("Washington", "WA", "moratorium", "failed", "2019-04-28")}
+    assert facts(events) == {("Washington", "WA", "moratorium", "failed", "2019-04-28")}
 
 
 def test_more_date_forms(extractor) -> None:
@@ -142,7 +138,7 @@ def test_more_date_forms(extractor) -> None:
 def test_the_next_month_counts_from_the_previous_event(extractor) -> None:
     text = ("The Teaneck council passed a ban on facial recognition in January; Englewood, "
             "New Jersey, followed the next month.")
-    assert _facts(extractor.extract(text, date(2022, 6, 10))) == {
+    assert facts(extractor.extract(text, date(2022, 6, 10))) == {
         ("Teaneck", "NJ", "ban", "enacted", "2022-01"),
         ("Englewood", "NJ", "ban", "enacted", "2022-02")}
 
@@ -157,6 +153,6 @@ def test_stopping_short_and_calls_brushed_aside_are_not_events(extractor) -> Non
 def test_reversed_prohibition_keeps_its_own_adoption(extractor) -> None:
     text = ("The prohibition on facial recognition that the Larkspur Falls, Vermont, Select "
             "Board adopted last spring was reversed on Monday.")
-    assert _facts(extractor.extract(text, date(2022, 6, 10))) == {
+    assert facts(extractor.extract(text, date(2022, 6, 10))) == {
         ("Larkspur Falls", "VT", "repeal", "enacted", "2022-06-06"),
         ("Larkspur Falls", "VT", "ban", "enacted", "2021")}

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .conftest import keys
-
-
-def _facts(events):
-    return {(e.actor, e.region, e.action, e.status, e.date) for e in events}
+from .conftest import facts, keys
 
 
 def test_dateline_names_an_unknown_town(extractor) -> None:
@@ -35,7 +31,7 @@ def test_dateline_place_is_never_the_actor(extractor) -> None:
 def test_a_member_files_a_proposal_but_cannot_enact(extractor) -> None:
     text = ("MILLBROOK COUNTY, Ga. — Commissioner Dana Orrell on Tuesday introduced an "
             "ordinance to ban county departments from using facial recognition.")
-    assert _facts(extractor.extract(text, date(2024, 1, 25))) == {
+    assert facts(extractor.extract(text, date(2024, 1, 25))) == {
         ("Millbrook County", "GA", "ban", "proposed", "2024-01-23")}
     voted = "Councilor Dana Orrell voted for the facial recognition ban on Monday."
     assert extractor.extract(voted, date(2024, 1, 25)) == []
@@ -93,7 +89,7 @@ def test_original_moratorium_behind_an_extension(extractor) -> None:
     text = ("DUNMORE, Ore. — City councilors on Tuesday voted to prolong the city's pause on "
             "police use of facial recognition. The original two-year moratorium was adopted "
             "in the summer of 2021, after the police department disclosed a trial.")
-    assert _facts(extractor.extract(text, date(2023, 6, 15))) == {
+    assert facts(extractor.extract(text, date(2023, 6, 15))) == {
         ("Dunmore", "OR", "extension", "enacted", "2023-06-13"),
         ("Dunmore", "OR", "moratorium", "enacted", "2021")}
 
@@ -101,7 +97,7 @@ def test_original_moratorium_behind_an_extension(extractor) -> None:
 def test_last_month_name_in_that_month_is_a_year_back(extractor) -> None:
     text = ("The Wichita City Council approved a pause on facial recognition last December "
             "by a 4-1 vote.")
-    assert _facts(extractor.extract(text, date(2020, 12, 2))) == {
+    assert facts(extractor.extract(text, date(2020, 12, 2))) == {
         ("Wichita", "KS", "moratorium", "enacted", "2019-12")}
 
 
@@ -127,6 +123,6 @@ def test_the_paused_measure_behind_an_extension_keeps_its_own_date(extractor) ->
     text = ("SEATTLE — Amazon has extended indefinitely its moratorium on police use of "
             "Rekognition, the company confirmed on Tuesday, weeks before the one-year pause "
             "it announced last June was set to expire.")
-    assert _facts(extractor.extract(text, date(2021, 5, 19))) == {
+    assert facts(extractor.extract(text, date(2021, 5, 19))) == {
         ("Amazon", None, "extension", "enacted", "2021-05-18"),
         ("Amazon", None, "moratorium", "enacted", "2020-06")}
