@@ -151,6 +151,18 @@ def _choropleth(
     }
 
 
+def _point_traces(points: Sequence[ActorStatus], legend_shown: set[str]) -> list[dict[str, Any]]:
+    """One marker trace per current state, in legend order; a state already in the
+    legend (from the choropleth) is not listed twice. Updates ``legend_shown``."""
+    traces = []
+    for state in CURRENT_STATES:
+        chosen = [a for a in points if a.state == state]
+        if chosen:
+            traces.append(_points(chosen, state, showlegend=state not in legend_shown))
+            legend_shown.add(state)
+    return traces
+
+
 def _points(actors: Sequence[ActorStatus], state: str, *, showlegend: bool) -> dict[str, Any]:
     return {
         "type": "scattergeo",
@@ -200,11 +212,7 @@ def us_map_figure(data: OverviewData) -> dict[str, Any]:
                 )
             )
             legend_shown.add(state)
-    for state in CURRENT_STATES:
-        chosen = [a for a in points if a.state == state]
-        if chosen:
-            traces.append(_points(chosen, state, showlegend=state not in legend_shown))
-            legend_shown.add(state)
+    traces.extend(_point_traces(points, legend_shown))
     layout = _layout(
         height=460,
         geo={
@@ -262,11 +270,7 @@ def world_map_figure(data: OverviewData) -> dict[str, Any]:
     points = _strongest(
         data.world_points, key=lambda a: (a.point.lat, a.point.lon) if a.point else 0
     )
-    for state in CURRENT_STATES:
-        chosen = [a for a in points if a.state == state]
-        if chosen:
-            traces.append(_points(chosen, state, showlegend=state not in legend_shown))
-            legend_shown.add(state)
+    traces.extend(_point_traces(points, legend_shown))
     layout = _layout(
         height=460,
         geo={
