@@ -90,13 +90,50 @@ class NerSnapshot:
 
 
 class GazetteerRuler(EntityRuler):
-    """``EntityRuler`` without its per-document pattern count.
+    """spaCy's ``EntityRuler`` with two costs removed.
 
-    Before matching every Doc, spaCy's ruler checks that it has patterns with
-    ``len(self)``, which walks all of them: with the gazetteer's thousands of place
-    patterns that walk cost more than the matching itself (a third of the extractor's
-    time on on-topic text).  Checking for any pattern at all is enough.
+    * Before matching every Doc, spaCy's ruler checks that it has patterns with
+      ``len(self)``, which walks all of them: with the gazetteer's thousands of place
+      patterns that walk cost more than the matching itself (a third of the extractor's
+      time on on-topic text).  Checking for any pattern at all is enough.
+    * Token patterns made only of lowercase words and word sets ("city council",
+      "board of supervisors") are matched as lowercase phrases, as ``CueMatcher`` does:
+      the token ``Matcher`` tries every one of its patterns at every token, a
+      ``PhraseMatcher`` does one hash lookup.  Matches, labels and ids are the same.
     """
+
+    def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        rest: list[dict[str, Any]] = []
+        lowered: list[tuple[dict[str, Any], list[str]]] = []
+        for entry in patterns:
+            phrases = _expand(entry["pattern"], CueMatcher.MAX_EXPANSION) \
+                if isinstance(entry["pattern"], list) else None
+            if phrases is None:
+                rest.append(entry)
+            else:
+                lowered.append((entry, phrases))
+        super().add_patterns(rest)
+        if not hasattr(self, "lower_phrases"):
+            self.lower_phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for entry, phrases in lowered:
+            label = entry["label"]
+            if "id" in entry:
+                label = self._create_label(label, entry["id"])
+                self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
+            # kept in token_patterns too, so len(), labels and ids report them as usual
+            self.token_patterns[label].append(entry["pattern"])
+            # one token per pattern word, as the token pattern had: make_doc would split
+            # "gov." in two
+            self.lower_phrases.add(label, [Doc(self.nlp.vocab, words=p.split(" "))
+                                           for p in phrases])
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        self._require_patterns()
+        found = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+        if hasattr(self, "lower_phrases"):
+            found += list(self.lower_phrases(doc))
+        matches = {(m_id, start, end) for m_id, start, end in found if start != end}
+        return sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
     def _require_patterns(self) -> None:
         if not self.token_patterns and not self.phrase_patterns:

@@ -404,9 +404,11 @@ class SentenceRules:
             if t.lower_ == "police" and t.i > sent.start and doc[t.i - 1].is_title:
                 anchors.append((t.i, None))
         for t in sent:  # "Brimhollow and Pembrose, neighbouring boroughs in Pennsylvania"
+            if t.text != "," or t.i == sent.start:
+                continue
             noun = next((w.i for w in doc[t.i + 1:min(sent.end, t.i + 4)]
                          if w.lower_ in lx.SETTLEMENT_NOUNS), None)
-            if t.text == "," and t.i > sent.start and noun is not None and \
+            if noun is not None and \
                     self._name_token(doc[t.i - 1]) and t.i - 1 not in taken and \
                     not any(m.start <= t.i - 1 < m.end for m in mentions) and \
                     not self.s.gaz.state_code(doc[t.i - 1].text) and \
