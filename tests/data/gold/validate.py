@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "test")
+PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test")
 
 PASSAGE_KEYS = {"id", "published", "title", "text", "notes", "events"}
 EVENT_KEYS = {
@@ -110,6 +110,9 @@ def check_event(ev: dict, where: str, published: str, errors: list[str]) -> None
 def check_part(part: str, errors: list[str], warnings: list[str], seen: set[str]) -> dict:
     path = HERE / f"{part}.jsonl"
     passages = events = empty = 0
+    if not path.exists():
+        errors.append(f"{path.name}: missing")
+        return {"passages": 0, "events": 0, "no_event": 0}
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{path.name}:{lineno}"
         if not line.strip():
