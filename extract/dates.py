@@ -111,7 +111,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             rf"\b(?:in|since|during|by|until|through|before|after|from|early|late|mid|"
-            rf"last|this|next|of)[\s-]+({_MONTH})\b(?!\s+\d)",
+            rf"last|this|next|of|that)[\s-]+({_MONTH})\b(?!\s+\d)",
             re.I,
         ),
     ),
@@ -136,11 +136,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "after_event",
         re.compile(
-            rf"\b(?:(the\s+(?:next|following)\s+(day|week|month|year))|"
+            rf"\b(?:(the\s+(?:next|following)\s+(day|week|month|year|{_SEASON}))|"
+            rf"(?:later|earlier)\s+(?:that|the\s+same)\s+(month|year)|"
             rf"(?:the\s+)?(day|week|month|year)\s+(?:after|later|afterwards?)|"
             rf"({_NUM})\s+(days?|weeks?|months?|years?)\s+(later|after(?:wards?)?|earlier|before)|"
             rf"(soon|shortly|quickly|not\s+long)\s+(?:after(?:wards?)?|thereafter)|"
-            rf"(?:that|the)\s+same\s+(day|week|month|year)|"
+            rf"(?:that|the)\s+same\s+(day|night|evening|morning|afternoon|week|month|year)|"
             rf"(days|weeks|months)\s+later)\b",
             re.I,
         ),
@@ -457,6 +458,15 @@ def _after_event(text: str, anchor: PartialDate | None) -> PartialDate | None:
     if anchor is None:
         return None
     text = " ".join(text.split())
+    season = re.search(rf"\bfollowing\s+({_SEASON})\b", text)
+    if season:  # "debated through the autumn of 2021 and adopted the following spring"
+        start = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}[season.group(1)]
+        same_year = anchor.month is not None and anchor.month < start
+        return PartialDate(anchor.year if same_year else anchor.year + 1)
+    if re.search(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:month|year)\b", text):
+        # "joined later that year": the anchor's year (or month), no nearer
+        return PartialDate(anchor.year, anchor.month) if "month" in text and anchor.month \
+            else PartialDate(anchor.year)
     sign = -1 if re.search(r"\b(earlier|before)\b", text) else 1
     m = re.search(rf"\b({_NUM})\s+(day|week|month|year)s?\b", text)
     if m:
@@ -464,8 +474,10 @@ def _after_event(text: str, anchor: PartialDate | None) -> PartialDate | None:
         unit = m.group(2)
     else:
         n = 1
-        m2 = re.search(r"\b(day|week|month|year)\b", text)
+        m2 = re.search(r"\b(day|week|month|year|night|evening|morning|afternoon)\b", text)
         unit = m2.group(1) if m2 else None
+        if unit in {"night", "evening", "morning", "afternoon"}:
+            unit = "day"  # "the same night"
         if re.search(r"\bsame\b", text):
             n = 0
     if unit is None or n is None:  # "soon after", "weeks later", "several months later"

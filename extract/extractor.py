@@ -37,7 +37,7 @@ from .rules import Actor, ArticleState, Candidate, SentenceRules
 from .text import is_garbage
 from .topics import DEFAULT_TOPICS, Topic
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 #: Characters of an article that are read; the rest is ignored.  Real news articles
 #: are far shorter; the cap bounds the time a pathological 5 MB input can take.
@@ -301,6 +301,9 @@ class Extractor:
             if all(c.in_title for c in group) and \
                     (name, region, HEADLINE_FAMILY[_action]) in body_names:
                 continue  # so does its status: "defeats proposed ban" over a body "defeated"
+            if all(c.in_title for c in group) and _action == "repeal" and \
+                    (name, region, "stop", "failed") in body_actors:
+                continue  # "Lake Anselm scraps ban" over a body whose proposed ban failed
             if all(c.in_title for c in group) and any(
                     k[0].startswith(name + " ") and k[1] == region for k in body_actors):
                 continue  # "Vellacourt commissioners weigh ..." over "Vellacourt County"

@@ -48,7 +48,8 @@ TARGET_PREV = {"to", "from", "urged", "urging", "urge", "urges", "asked", "askin
                "including", "include", "includes", "told", "tells", "unlike", "required",
                "requires", "require", "requiring", "forced", "forces", "forcing", "ordered",
                "ordering", "directed", "directing", "compelled", "compels", "kept", "keeps",
-               "keep", "prevented", "prevents", "prevent", "stopped", "stops"}
+               "keep", "prevented", "prevents", "prevent", "stopped", "stops", "ask", "asks",
+               "hoped", "hopes", "hope", "wants", "wanted", "expects", "petitioned", "petition"}
 AFTER_CUE_OK = {"in", "by", "across", "throughout", "within"}
 REFERENCE_PREV = {"after", "like", "joining", "joined", "join", "joins", "following", "follows",
                   "followed"}
@@ -61,7 +62,8 @@ OWNED_NEXT = {"cities", "towns", "communities", "municipalities", "counties", "r
               "court", "courts", "attorney", "prosecutors", "department", "agencies",
               "representative", "rep.", "sen.", "senator", "delegation", "congressman",
               "congresswoman", "assemblyman", "assemblywoman", "democrat", "republican",
-              "democrats", "republicans", "largest", "biggest", "capital"}
+              "democrats", "republicans", "largest", "biggest", "capital", "deputies",
+              "deputy", "sheriff", "sheriff's", "mayors"}
 INSTITUTION_WORDS = {
     "university", "college", "institute", "school", "times", "post", "globe", "herald",
     "journal", "tribune", "chronicle", "news", "bank", "hospital", "airport", "museum",
@@ -74,7 +76,12 @@ INSTITUTION_WORDS = {
 COMPANY_WORDS = {"company", "company's", "firm", "startup", "start-up", "vendor", "maker",
                  "retailer", "executive", "spokesperson", "spokeswoman", "spokesman",
                  "provider", "developer", "customers", "clients", "products", "product",
-                 "shareholders", "investors"}
+                 "shareholders", "investors", "makers", "manufacturer", "manufacturers",
+                 "dealers", "rival", "rivals", "competitor", "competitors", "shares",
+                 "revenue", "companies", "firms", "vendors", "startups"}
+#: what an actor's act is called when a later sentence dates it ("IBM's letter came on June 8")
+ACT_NOUNS = {"letter", "announcement", "decision", "vote", "statement", "pledge", "move",
+             "pause", "ban", "moratorium", "order", "ordinance", "exit", "retreat"}
 #: "the Redmond company", "the Seattle-based retailer": a company named by its town
 COMPANY_NOUNS = {"company", "firm", "giant", "vendor", "retailer", "maker", "startup",
                  "start-up", "conglomerate", "chain", "manufacturer", "provider"}
@@ -86,7 +93,11 @@ SETTLEMENT_NOUNS = {"borough", "boroughs", "town", "towns", "city", "cities", "v
 #: last words of many US town names: "Corbel Springs", "Ockham Ridge", "Kilbride Flats"
 TOWN_SUFFIXES = {"Springs", "Falls", "Heights", "Ridge", "Creek", "Hills", "Harbor", "Harbour",
                  "Landing", "Junction", "Mills", "Bluff", "Bluffs", "Flats", "Mesa", "Pointe",
-                 "Crossing", "Forge", "Hollow", "Grove", "Valley", "Township"}
+                 "Crossing", "Forge", "Hollow", "Grove", "Valley", "Township", "Cove", "Point",
+                 "Mill", "Bend", "Beach", "Bay", "Lake", "Lakes", "Ferry", "Glen", "Basin", "Fork",
+                 "Rapids", "Shores", "Plains", "Meadows", "Gap", "Cross"}
+#: first words of many US town names: "Lake Anselm", "Port Calder", "Fort Dodge"
+TOWN_PREFIXES = {"Lake", "Port", "Fort", "Mount", "Glen"}
 #: last words of company names ("Brisanta Labs", "Quadrel Analytics")
 CORPORATE_SUFFIXES = {"Labs", "Systems", "Technologies", "Technology", "Inc.", "Inc", "Corp.",
                       "Corp", "Corporation", "AI", "Analytics", "Vision", "Software", "Robotics",
@@ -185,6 +196,9 @@ NOT_PLACE_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "downtown", "suburban", "rural", "neighboring", "nearby", "like", "unlike", "for", "from",
     "to", "by", "with", "as", "if", "since", "until", "only", "even", "also",
+    # sentence adverbs that open a sentence in title case: "Meanwhile Pell Harbor banned"
+    "meanwhile", "separately", "elsewhere", "still", "instead", "however", "similarly",
+    "likewise", "finally", "later", "earlier", "today", "yesterday", "now", "then",
 }
 
 UNTIL_PREV = re.compile(

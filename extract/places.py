@@ -248,7 +248,8 @@ def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int
     """(position, region) of phrases that place an unnamed locality in a state.
 
     "the Oregon city", "the western Massachusetts city", "the north Georgia board",
-    "Maine's largest city", "a Chicago suburb" (via the suburb's unambiguous city).
+    "Maine's largest city", "a Chicago suburb" (via the suburb's unambiguous city), "the
+    Hampden County seat" (a county name only one state has).
     These are the strongest clues for which Portland is meant, and the only clue for
     the region of a town the gazetteer does not know.
     """
@@ -276,6 +277,12 @@ def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int
         name = m.group(1) or m.group(2)
         regions = {p.region for p in gaz.candidates(name)
                    if p.country == "US" and p.level == "city"}
+        if len(regions) == 1:
+            hints.append((offset + m.start(), regions.pop()))
+    for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:County|Parish))\b", text):
+        # "the Hampden County seat": a county only one state has places the article
+        regions = {p.region for p in gaz.candidates(m.group(1))
+                   if p.country == "US" and p.level == "county"}
         if len(regions) == 1:
             hints.append((offset + m.start(), regions.pop()))
     return sorted(hints)

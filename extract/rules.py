@@ -89,6 +89,7 @@ class Candidate:
     in_title: bool = False
     past_simple: bool = False
     reference: bool = False
+    background: bool = False  # the older measure an act changes ("lift the ban it passed in 2020")
 
 
 @dataclass
@@ -119,6 +120,13 @@ class ArticleState:
     last_date: d.PartialDate | None = None
     last_date_sentence: int = -99
     last_topic_sentence: int = -99
+    #: (sentence, date) of an act dated again in that sentence ("IBM's letter came on June 8")
+    restated: tuple[int, d.PartialDate] | None = None
+    #: names shown to be companies earlier in the article ("Cinderpoint, the ... maker")
+    companies: set[str] = field(default_factory=set)
+    #: (date, text, sentence) of a past date in a sentence that yielded no event: "It was
+    #: past eleven on Tuesday when the council reached the item" sets the scene
+    scene_date: tuple[d.PartialDate, str, int] | None = None
     sentence_index: int = 0
     order: int = 0
     topical_title: bool = False  # the headline names the topic: the whole article is about it
@@ -182,6 +190,7 @@ class SentenceRules:
     def __init__(self, state: ArticleState) -> None:
         self.s = state
         self._single_ref = False
+        self._sentence_dates: list[tuple[d.DateMention, int]] = []
 
     # ================================================================== mentions
     def mentions(self, sent: Span, char_base: int) -> list[Mention]:
@@ -216,7 +225,7 @@ class SentenceRules:
             elif eid.startswith("body:"):
                 _, role, level = (eid.split(":") + ["", ""])[:3]
                 out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))
-        out += self._unknown_companies(sent, out)
+        out += self._unknown_companies(sent, out, self.s.companies)
         out += self._dateline_town(sent, out)
         out = [m for m in out
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
@@ -260,19 +269,35 @@ class SentenceRules:
         return sent.start
 
     @staticmethod
-    def _unknown_companies(sent: Span, found: list[Mention]) -> list[Mention]:
+    def _unknown_companies(sent: Span, found: list[Mention], known: set[str]) -> list[Mention]:
         """Organisations the company list lacks ("Brightline Vision will no longer sell
         ..., the company said"): an ORG entity counts as a company only when the sentence
-        speaks of a company or its products, so that groups and newspapers do not act."""
+        speaks of a company or its products, so that groups and newspapers do not act.
+        A name once shown to be a company (``known``, filled here) stays one for the rest
+        of the article, and "Cinderpoint, the Austin-based maker of ..." is one whatever
+        the NER made of it."""
         words = {t.lower_ for t in sent} | set(re.findall(r"[a-z]+-[a-z]+", sent.text.lower()))
-        if not words & lx.COMPANY_WORDS:
-            return []
+        corporate_sentence = bool(words & lx.COMPANY_WORDS)
         taken = {i for m in found for i in range(m.start, m.end)}
+        spans = list(sent.ents) + SentenceRules._appositive_companies(sent)
+        spans += SentenceRules._known_names(sent, known)
         out = []
-        for ent in sent.ents:
+        for ent in spans:
+            if taken & set(range(ent.start, ent.end)):
+                continue
+            name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            if ent.label_ == "COMPANY" or name in known:
+                taken |= set(range(ent.start, ent.end))
+                known.add(name)
+                out.append(Mention(ent.start, ent.end, "company", f"company:{name}",
+                                   [Actor(name, "company", None, None, None)]))
+                continue
             corporate = ent[-1].text in lx.CORPORATE_SUFFIXES and len(ent) > 1
+            if not corporate_sentence and not (
+                    corporate and ent.label_ in {"ORG", "PERSON", "GPE"}):
+                continue  # "Zorva Labs said ...": its suffix says what the sentence does not
             if not (ent.label_ == "ORG" or (corporate and ent.label_ in {"PERSON", "GPE"})) \
-                    or ent.ent_id_ or taken & set(range(ent.start, ent.end)):
+                    or ent.ent_id_:
                 continue  # NER calls "Brisanta Labs" a person; its suffix says otherwise
             toks = {t.lower_ for t in ent}
             if toks & (lx.INSTITUTION_WORDS | lx.NOT_COMPANY_WORDS) or not ent.text[:1].isupper():
@@ -280,9 +305,42 @@ class SentenceRules:
             if any(c.start == ent.start and c.label_.startswith("action:")
                    for c in sent.doc.spans.get(CUE_KEY, [])):
                 continue  # "a Limited Access application": a program's name
-            name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            taken |= set(range(ent.start, ent.end))
+            known.add(name)
             out.append(Mention(ent.start, ent.end, "company", f"company:{name}",
                                [Actor(name, "company", None, None, None)]))
+        return out
+
+    @staticmethod
+    def _appositive_companies(sent: Span) -> list[Span]:
+        """"Cinderpoint, the Austin-based maker of store cameras, said ...": a capitalised
+        name at the start of the sentence set off by an appositive that calls it a company."""
+        doc = sent.doc
+        j = sent.start
+        while j < sent.end and doc[j].is_title and doc[j].is_alpha and \
+                doc[j].lower_ not in lx.NOT_PLACE_WORDS:
+            j += 1
+        if j == sent.start or j - sent.start > 3 or _low(doc, j) != "," or \
+                _low(doc, j + 1) not in {"the", "a", "an"}:
+            return []
+        head = next((t for t in doc[j + 2:min(sent.end, j + 9)] if t.text in {",", "of"}), None)
+        last = doc[head.i - 1] if head is not None else None
+        if last is None or last.lower_ not in lx.COMPANY_NOUNS | {"maker", "makers"}:
+            return []
+        return [Span(doc, sent.start, j, label="COMPANY")]
+
+    @staticmethod
+    def _known_names(sent: Span, known: set[str]) -> list[Span]:
+        """Later mentions of a name already shown to be a company in this article."""
+        if not known:
+            return []
+        doc = sent.doc
+        out = []
+        for name in known:
+            words = name.split()
+            for t in sent:
+                if t.text == words[0] and doc[t.i:t.i + len(words)].text == name:
+                    out.append(Span(doc, t.i, t.i + len(words), label="COMPANY"))
         return out
 
     def _place_mention(self, ent: Span, eid: str, ner: list[Span], previous: list[Mention],
@@ -343,11 +401,24 @@ class SentenceRules:
             m.owned = m.landmark = True
         if after in lx.OWNED_NEXT:
             m.owned = True  # "Two Massachusetts cities", "the Michigan city", "Boston police"
+        m.owned = m.owned or self._qualifying(ent)
         if p1 == "in" and p2 == "," and nxt == "," and m.actors and \
                 all(a.level == "state" for a in m.actors) and ent.start >= 3 and \
                 doc[ent.start - 3].is_alpha:
             m.owned = True  # "the Westvale police, in Massachusetts, ...": where, not who
         return m
+
+    @staticmethod
+    def _qualifying(span: Span) -> bool:
+        """The place only says which city or whose officers: "Colorado's third-largest
+        city", "Officers in Tobery Crossing will need a warrant"."""
+        doc = span.doc
+        if _low(doc, span.end) in {"'s", "’s"} and any(
+                t.lower_ in {"largest", "biggest", "second", "third"}
+                for t in doc[span.end + 1:span.end + 4]):
+            return True
+        return _low(doc, span.start - 1) == "in" and span.start - 2 == span.sent.start and \
+            _low(doc, span.start - 2) in {"officers", "police", "deputies", "detectives"}
 
     def _of_owner(self, doc: Doc, i: int, previous: list[Mention]) -> bool:
         if i < 0:
@@ -434,6 +505,12 @@ class SentenceRules:
                     self._name_token(doc[t.i - 1]) and t.i not in taken and \
                     (t.i + 1 >= sent.end or not doc[t.i + 1].is_title):
                 anchors.append((t.i + 1, None))
+        for t in sent:  # "Port Calder's council": a town by the first word of its name
+            if t.text in lx.TOWN_PREFIXES and t.i + 1 < sent.end and \
+                    self._name_token(doc[t.i + 1]) and t.i not in taken and \
+                    t.i + 1 not in taken and \
+                    (t.i + 2 >= sent.end or not doc[t.i + 2].is_title):
+                anchors.append((t.i + 2, None))
         for t in sent:  # "Vellacourt County's three commissioners": a county by its name
             if t.text in {"County", "Parish"} and t.i > sent.start and \
                     self._name_token(doc[t.i - 1]) and t.i - 1 not in taken:
@@ -511,8 +588,10 @@ class SentenceRules:
             places = [replace(p, level="county", name=p.name + suffix) for p in places]
         m = Mention(span.start, span.end, "place", "", [_place_actor(p) for p in places])
         m.qualifiers = set(res.qualifier_tokens)
-        nxt = _low(span.doc, span.end)
-        if nxt in lx.OWNED_NEXT:
+        # the word after the name: after "County" when the suffix is part of the name
+        nxt = _low(span.doc, span.end + (1 if suffix and _low(span.doc, span.end) ==
+                                          suffix.strip().lower() else 0))
+        if nxt in lx.OWNED_NEXT or self._qualifying(span):
             m.owned = True
         return m
 
@@ -717,12 +796,18 @@ class SentenceRules:
         cues = self._cues(sent)
         mentions = self.mentions(sent, char_base)
         date_mentions = self._dates(sent)
+        self._sentence_dates = date_mentions
         has_topic = bool(topic_spans)
+        made_before = len(s.candidates)
         topic = topic_spans[0].label_ if topic_spans else s.default_topic
         if in_title and has_topic and s.last_action is None:
             # "Where facial recognition has been banned: a short guide": the action that a
             # roundup's "followed", "joined", "acted" repeat
             s.title_action = self._action(doc, cues)[0]
+        if not in_title:
+            restated = self._restated_dates(sent, mentions, date_mentions, idx)
+            # "Amazon's announcement followed two days later": a date, no new act
+            cues = [c for c in cues if not any(a <= c.start < b for a, b in restated)]
         try:
             if any(c.label_.startswith("action:") or c.label_ == "chain" for c in cues):
                 self._events(sent, char_base, in_title, cues, mentions, date_mentions, has_topic,
@@ -737,6 +822,74 @@ class SentenceRules:
                 self._pending(sent, cues, mentions, date_mentions, idx)
         finally:
             self._remember(mentions, date_mentions, idx, has_topic)
+            self._set_scene(date_mentions, idx, in_title, len(s.candidates) > made_before)
+
+    def _restated_dates(self, sent: Span, mentions: list[Mention], date_mentions,
+                        idx: int) -> list[tuple[int, int]]:
+        """"IBM's letter came on June 8; Amazon's announcement followed two days later":
+        acts already found, dated more exactly.  Each "<actor>'s <act noun> came/followed
+        <date>" sharpens that actor's latest event when the dates agree; returns the token
+        ranges read, whose cues are then no new events."""
+        s = self.s
+        doc = sent.doc
+        spans: list[tuple[int, int]] = []
+        anchor: d.PartialDate | None = None
+        for m in mentions:
+            if m.kind not in {"company", "place", "body"} or not m.actors or \
+                    _low(doc, m.end) not in {"'s", "’s"} or \
+                    _low(doc, m.end + 1) not in lx.ACT_NOUNS:
+                continue
+            verb = m.end + 2
+            if _low(doc, verb) not in {"came", "followed", "arrived", "was"}:
+                continue
+            found = next(((dm, k) for dm, k in date_mentions if verb < k <= verb + 2
+                          and not dm.role), None)
+            if found is None:
+                continue
+            dm, k = found
+            last = [c for c in s.candidates if c.actor == m.actors[0] and not c.background]
+            if not last:
+                continue
+            cand = last[-1]
+            base_anchor = anchor or next((c.date for c in reversed(s.candidates)
+                                          if c.date and not c.background), None)
+            new = d.resolve(dm, s.base, anchor=base_anchor,
+                            year_hint=cand.date or self._year_hint(idx))
+            old = cand.date
+            if new is None or (old is not None and (
+                    new.year != old.year or (old.month and new.month != old.month)
+                    or new.precision <= old.precision)):
+                continue
+            cand.date, cand.date_text = new, dm.text
+            anchor = new
+            s.restated = (idx, new)
+            spans.append((m.start, k + 1))
+        return spans
+
+    def _similar_before(self, sent: Span, idx: int) -> Candidate | None:
+        """The dated event of the sentence before when this one tells of "a similar"
+        measure: votes on like measures reported together are mostly the same day's."""
+        if not self._similar(sent):
+            return None
+        prev = [c for c in self.s.candidates if c.sentence == idx - 1 and c.date is not None
+                and not c.in_title]
+        return prev[-1] if prev else None
+
+    def _set_scene(self, date_mentions, idx: int, in_title: bool, made: bool) -> None:
+        """Remember the last past date of a sentence that yielded no event, for an
+        undated event told in the next sentence or two."""
+        s = self.s
+        if made or in_title:
+            s.scene_date = None
+            return
+        for m, _ in date_mentions:
+            if m.role or m.kind not in {"weekday", "day_word", "md", "dm", "mdy", "dmy",
+                                        "iso", "numeric"}:
+                continue  # a scene happens on a day; "a hearing this month" is no scene
+            pd = d.resolve(m, s.base, year_hint=self._year_hint(idx))
+            if pd is not None and (s.base is None or pd.as_date() <= s.base):
+                s.scene_date = (pd, m.text, idx)
+                return  # the first: "on Tuesday, after a detour into opening on Sundays"
 
     def _anaphoric_subject_of_follow(self, sent: Span, cue: int) -> bool:
         """"The vote ... followed": the clause (from the last ";" or ":") opens with a
@@ -761,6 +914,7 @@ class SentenceRules:
         cues = [c for c in doc.spans[CUE_KEY] if sent.start <= c.start < sent.end] \
             if CUE_KEY in doc.spans else []
         untils = [t.i for t in sent if t.lower_ in {"until", "unless"}]
+        wheres = [t.i for t in sent if t.lower_ == "where" and _low(doc, t.i - 1) == ","]
         out = []
         for c in cues:
             if c.label_ == "urge" and doc[c.start].lower_.startswith("call") and \
@@ -814,6 +968,15 @@ class SentenceRules:
             if c.label_ == "action:exit" and doc[c.start].lower_ == "retired" and \
                     _low(doc, c.start - 1) in {"a", "an", "the", "his", "her"}:
                 continue  # "a retired teacher"
+            if c.label_.startswith("status:") and any(
+                    w < c.start and not any(a.label_.startswith("action:") and a.start > w
+                                            for a in cues) and
+                    not any(t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS for t in doc[w:c.start])
+                    for w in wheres):
+                continue  # "The extension comes before the annual meeting, where
+                # shareholders will vote on a proposal": that vote is about something else
+            if c.label_ == "status:enacted" and _low(doc, c.end) == "no":
+                continue  # "lawmakers have held hearings but passed no such law"
             if c.label_ == "status:failed" and _low(doc, c.start - 1) in {
                     "would", "will", "could", "might", "to"}:
                 continue  # "he would veto a ban", "threatened to veto": a threat, no failure
@@ -894,6 +1057,14 @@ class SentenceRules:
         for c in clauses:
             made = self._clause(sent, c, char_base, in_title, mentions, date_mentions, has_topic,
                                 topic, idx, body_text, quote, sentence_action, prev_in_sentence)
+            if made and prev_in_sentence is not None and prev_in_sentence.status == "enacted" \
+                    and any(m.status == "failed" and m.actor == prev_in_sentence.actor and
+                            m.action == prev_in_sentence.action for m in made) and \
+                    any(doc[k.start].lower_.startswith("veto") for k in c.cues) and \
+                    prev_in_sentence in s.candidates:
+                # "The council approved the ban on Tuesday, but the mayor vetoed it the next
+                # day": the measure failed; its passage was a step, not an event
+                s.candidates.remove(prev_in_sentence)
             if made:
                 prev_in_sentence = made[-1]
 
@@ -916,8 +1087,12 @@ class SentenceRules:
             chain = [k for k in c.cues if k.label_ == "chain"]
             if not chain and not any(k.label_.startswith("status:") for k in c.cues):
                 return []
-            if not chain and not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cs:ce]):
+            if not chain and not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cs:ce]) and \
+                    not (prev_in_sentence is not None and any(
+                        k.label_.startswith("status:") and _low(doc, k.end) in {"it", "them"}
+                        for k in c.cues)):
                 return []  # "cameras would be deployed": no measure, so nothing enacted
+                # (but "..., but the mayor vetoed it": the measure just named)
             action = sentence_action or s.last_action or (s.title_action if chain else None)
             cue_tok = chain[0].start if chain else c.cues[0].start
             if action is None:
@@ -930,7 +1105,8 @@ class SentenceRules:
                 doc[i].lower_ in {"would", "'d"} and _low(doc, i + 1) in {"like", "love"}
                 for i in range(cs, cue_tok)):
             return []  # "she hopes to bring forward legislation limiting ...": no measure yet
-        if before & lx.DEMAND_MODALS and not self._under_law(doc, cs, cue_tok):
+        if before & lx.DEMAND_MODALS and not self._under_law(doc, cs, cue_tok) and \
+                not self._under_law_after(doc, cue_tok, ce):
             return []  # "Massachusetts should press pause on face surveillance"
         if before & lx.OPPOSING:
             return []  # "The governor had objected to broader limits"
@@ -1083,8 +1259,19 @@ class SentenceRules:
         for i, actor in enumerate(actors):
             ref = i in refs
             own = self._own_dates(actor, ordered, usable, ce)
+            before_ref = self._interval_before(date_mentions, positions.get(actor)) \
+                if ref and made and made[-1].date is not None else None
             if own:
                 dm = own[0]
+            elif before_ref is not None:
+                # "Somerville banned it in June 2019, a month after San Francisco became the
+                # first": the earlier act is the later one's date less the interval
+                dm = None
+                back = d.DateMention(before_ref.start, before_ref.end,
+                                     before_ref.text.rsplit(" ", 1)[0] + " before",
+                                     before_ref.kind, before_ref.groups, before_ref.role)
+                pdate = d.resolve(back, s.base, anchor=made[-1].date)
+                dtext, explicit = before_ref.text, False
             elif ref:
                 dm = None
             else:
@@ -1093,7 +1280,9 @@ class SentenceRules:
                 dm = None  # "will vote next week on a proposal": not when it was proposed
             if dm is None and not ref and not clause_dates and default_date is None:
                 dm = self._attribution_date(doc, date_mentions, ce, sent.end)
-            if dm is not None:
+            if before_ref is not None:
+                pass  # dated above
+            elif dm is not None:
                 invert = self._inverted(doc, dm, date_mentions, positions.get(actor))
                 pdate, dtext, explicit = self._resolve_date(dm[0], idx, status, dm[1], doc, invert)
             elif default_date is not None:
@@ -1107,6 +1296,15 @@ class SentenceRules:
                                                             doc, False)
             elif (same := self._same_statement(doc, cs, cue_tok, actor, idx)) is not None:
                 pdate, dtext, explicit = same.date, same.date_text, same.date_explicit
+            elif not ref and not clause_dates and (like := self._similar_before(sent, idx)):
+                # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
+                # rejected a similar question": the same ballot, the same day
+                pdate, dtext, explicit = like.date, like.date_text, like.date_explicit
+            elif not ref and not clause_dates and status == "enacted" and s.scene_date and \
+                    idx - s.scene_date[2] <= 2 and self._past_simple(doc, cs, ce):
+                # "It was past eleven on Tuesday when the council reached the item. By a
+                # vote of 7-2, alders adopted an ordinance ...": the scene's date
+                pdate, dtext, explicit = s.scene_date[0], s.scene_date[1], False
             else:
                 pdate, dtext, explicit = None, None, False
             until = self._until(sent, c, pdate)
@@ -1124,6 +1322,7 @@ class SentenceRules:
                 made.append(self._candidate(sent, char_base, in_title, body_text, actor,
                                             bg_action, "enacted", scope, topic, bdate, btext,
                                             bexplicit, None, has_topic, idx, False, True))
+                made[-1].background = True
         s.candidates.extend(made)
         return made
 
@@ -1297,7 +1496,9 @@ class SentenceRules:
         pdate, dtext = None, None
         if usable:
             m, k = min(usable, key=lambda mk: abs(mk[1] - cue_tok))
-            pdate, dtext, _ = self._resolve_date(m, idx, status, k, doc, False)
+            if not (status == "proposed" and self._scheduled(doc, (m, k))):
+                # "The council is expected to take it up on Oct. 17": no proposal's date
+                pdate, dtext, _ = self._resolve_date(m, idx, status, k, doc, False)
         self.s.pending = Pending(actors, status, pdate, dtext, idx)
         self.s.pending_log.append(self.s.pending)
         if recent is not None and recent.date is None and pdate is not None and \
@@ -1507,13 +1708,17 @@ class SentenceRules:
                 cuts.append((t.i + 1, False))  # "Osterlund, Minnesota: Ordinance 2021-37 ..."
             elif t.text in {";", ":", "—", "–"}:
                 cuts.append((t.i + 1, True))
-            elif (t.lower_ in lx.CLAUSE_CONJ and doc[t.i - 1].text == ",") or \
+            elif (t.lower_ in lx.CLAUSE_CONJ | {"then"} and doc[t.i - 1].text == ",") or \
                     t.lower_ in {"while", "whereas"}:
                 cuts.append((t.i, False))
-            elif t.lower_ == "and" and self._acting_mention_at(t.i + 1, cues, mentions):
+            elif t.lower_ == "and" and (self._acting_mention_at(t.i + 1, cues, mentions) or
+                                        self._speaking_company_at(doc, t.i + 1, mentions)):
                 cuts.append((t.i, False))  # "IBM said it was leaving and Amazon paused"
             elif t.text == "," and self._acting_mention_at(t.i + 1, cues, mentions):
                 cuts.append((t.i + 1, False))  # "IBM abandoned it, Amazon imposed a pause"
+            elif t.lower_ in {"which", "who"} and doc[t.i - 1].text == "," and \
+                    (own := self._relative_owner(t.i, cues, mentions)) is not None:
+                cuts.append((own, False))  # "... alongside Somerville, which did the same"
             elif t.text == "," and subordinate and not sub_cut and \
                     self._new_subject_at(t.i + 1, cues, mentions):
                 sub_cut = True  # "While Vermont halted ..., New Hampshire rejected ..."
@@ -1536,6 +1741,21 @@ class SentenceRules:
             for i in range(sent.start, colon))
 
     @staticmethod
+    def _relative_owner(rel: int, cues: list[Span], mentions: list[Mention]) -> int | None:
+        """Where the name a relative clause hangs on starts, when the clause tells of its
+        own act ("its neighbor Somerville, which did the same last summer"): that name
+        and its clause are a clause of their own."""
+        if not any(rel < c.start <= rel + 4 and (c.label_ == "chain" or
+                                                 c.label_.startswith("action:"))
+                   for c in cues):
+            return None
+        if any(rel < m.start <= rel + 4 for m in mentions):
+            return None  # "..., which the county board banned": the board's act
+        owner = next((m for m in mentions if m.end == rel - 1 and
+                      m.kind in {"place", "company"}), None)
+        return owner.start if owner is not None else None
+
+    @staticmethod
     def _new_subject_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
         """A place, company or body starts at ``i`` (after "the") and a cue follows it
         closely: the main clause after a fronted subordinate one has its own subject."""
@@ -1546,6 +1766,13 @@ class SentenceRules:
         end = max(o.end for o in mentions if o.start < m.end + 3 and o.start >= m.start)
         return any(end <= c.start <= end + 3 and (c.label_.startswith(("action:", "status:"))
                                                   or c.label_ == "chain") for c in cues)
+
+    @staticmethod
+    def _speaking_company_at(doc: Doc, i: int, mentions: list[Mention]) -> bool:
+        """"IBM left the business and Microsoft said it would not sell ...": a second
+        company with its own statement starts a clause of its own."""
+        m = next((m for m in mentions if m.start == i and m.kind == "company"), None)
+        return m is not None and _low(doc, m.end) in lx.SPEECH_VERBS
 
     @staticmethod
     def _acting_mention_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
@@ -1641,6 +1868,12 @@ class SentenceRules:
                                             and 0 <= cue_tok - n.end <= 4)
                for n in action_negs):
             return None  # "has not banned", "does not shut down", "no law that bars"
+        if any(n.end == k.start and doc[n.start].lower_ in {"not", "n't", "never"}
+               for n in negs for k in proposed):
+            return None  # "The county commission has not taken up any limits"
+        if any(doc[n.start].lower_ in {"no", "neither"} and n.start <= cs + 1 and any(
+                n.end < k.start <= n.end + 8 for k in proposed + enacted) for n in negs):
+            return None  # "No member of the council has proposed limits"
         if any(_low(doc, n.end) in lx.NEG_INTENT and n.end < cue_tok for n in negs
                if cs <= n.start):
             return None  # "not planning a face-recognition ban"
@@ -1769,9 +2002,20 @@ class SentenceRules:
     def _elided_subject(doc: Doc, cs: int, cue_tok: int) -> bool:
         """"X is retiring A, the company said, and will limit B": a coordinated verb
         phrase whose subject is the previous clause's actor."""
-        if _low(doc, cs) not in {"and", "but"} or cue_tok <= cs:
-            return False
-        return all(t.lower_ in lx.AUXILIARIES for t in doc[cs + 1:cue_tok])
+        if _low(doc, cs) not in {"and", "but", "then"} or cue_tok <= cs:
+            return False  # "..., then repealed that ban in November"
+        return all(t.lower_ in lx.AUXILIARIES | {"then", "later", "also", "eventually", "quickly"}
+                   for t in doc[cs + 1:cue_tok])
+
+    @staticmethod
+    def _under_law_after(doc: Doc, cue_tok: int, ce: int) -> bool:
+        """"Police will need a warrant ..., under rules the Town Council approved on
+        Thursday": the "will need" is the adopted rule's, not a demand."""
+        return any(t.lower_ == "under" and any(
+            w.lower_ in lx.MEASURE_NOUNS for w in doc[t.i + 1:min(ce, t.i + 5)])
+            and any(w.lower_ in {"approved", "adopted", "passed", "signed", "enacted", "issued"}
+                    for w in doc[t.i + 1:min(ce, t.i + 9)])
+            for t in doc[cue_tok:ce])
 
     @staticmethod
     def _under_law(doc: Doc, cs: int, cue_tok: int) -> bool:
@@ -1818,10 +2062,24 @@ class SentenceRules:
         where = next((t.i for t in doc[cs + 1:cue_tok] if t.lower_ == "where"
                       and doc[t.i - 1].text == ","), None)
         host = next((m for m in usable if m.end == where - 1), None) if where else None
-        if host is not None:
+        if host is not None and not any(where < m.start < cue_tok for m in usable):
             # "... rather than wait for the City Council, where a proposal to ban it has
             # stalled": the measure is before the body named just before "where"
             return host.actors[:1], set(), {host.actors[0]: host.start}
+        rel = next((t.i for t in reversed(doc[cs + 1:cue_tok])
+                    if t.lower_ in {"which", "who", "whose"} and doc[t.i - 1].text == ","), None)
+        if rel is not None and not any(t.text in {",", ";", "—", "–"}
+                                       for t in doc[rel + 1:cue_tok]):
+            # the cue is inside a relative clause: "..., whose council outlawed it" is that
+            # body's act; "points to San Francisco, Oakland and Somerville, which had all
+            # banned it" is the act of the names the clause hangs on
+            if any(rel < m.start < cue_tok for m in usable):
+                usable = [m for m in usable if m.start > rel]
+            else:
+                named = self._antecedents(doc, usable, rel - 1)
+                if named:
+                    actors = [a for m in named for a in m.actors[:1]]
+                    return actors, set(), {m.actors[0]: m.start for m in named}
         before_cue = [m for m in usable if m.start < cue_tok]
         passive = self._passive(doc, cue_tok)
         chosen: list[tuple[Mention, bool]] = []
@@ -1904,6 +2162,30 @@ class SentenceRules:
             actors.append(a)
         return actors, refs, positions
 
+    @staticmethod
+    def _antecedents(doc: Doc, usable: list[Mention], end: int) -> list[Mention]:
+        """The names a relative clause hangs on: the mention ending at ``end`` (the comma
+        before "which") and the ones listed with it ("San Francisco, Oakland and
+        Somerville"); a state that qualifies a name ("Portland, Oregon,") belongs to it."""
+        def ends_at(m: Mention, j: int) -> bool:
+            return m.end == j or (bool(m.qualifiers) and max(m.qualifiers) + 1 == j)
+
+        first = next((m for m in usable if ends_at(m, end)), None)
+        if first is None:
+            return []
+        named = [first]
+        while True:
+            j = named[-1].start
+            while j > 0 and doc[j - 1].lower_ in {",", "and", "or"}:
+                j -= 1
+            if j == named[-1].start:
+                break
+            prev = next((m for m in usable if ends_at(m, j) and m not in named), None)
+            if prev is None or prev.kind != first.kind:
+                break
+            named.append(prev)
+        return named[::-1]
+
     def _gapped(self, doc: Doc, m: Mention) -> bool:
         """The verb is left out after the place: "..., Portland, Oregon, in September of
         that year, and Minneapolis in February 2021" -- the place and a date, nothing else."""
@@ -1962,6 +2244,19 @@ class SentenceRules:
         return min(preferred, key=lambda mk: abs(mk[1] - cue_tok))
 
     @staticmethod
+    def _interval_before(date_mentions, pos: int | None) -> d.DateMention | None:
+        """"a month after San Francisco ...": an interval ending in "after" just before
+        the name of an act it is measured from."""
+        if pos is None:
+            return None
+        for m, k in date_mentions:
+            if m.kind == "after_event" and re.search(r"\bafter$", m.text, re.I) and \
+                    re.match(r"(?i)(a|an|one|two|three|four|five|six|\d+)\s", m.text) and \
+                    0 < pos - k <= 4:
+                return m
+        return None
+
+    @staticmethod
     def _inverted(doc: Doc, dm, date_mentions, actor_pos: int | None) -> bool:
         """"came two days after IBM said": IBM's event is *before* the anchor."""
         m, k = dm
@@ -1976,17 +2271,43 @@ class SentenceRules:
             return s.last_date
         return None
 
+    def _named_anchor(self, doc: Doc, tok: int) -> Candidate | None:
+        """"the day after Amazon's announcement": the event of the name that follows
+        "after" anchors the date, not merely the last event found."""
+        after = next((t.i for t in doc[tok:min(len(doc), tok + 6)]
+                      if t.lower_ in {"after", "before"}), None)
+        if after is None:
+            return None
+        follow = doc[after + 1:min(len(doc), after + 5)].text
+        named = [c for c in self.s.candidates if c.date is not None and (
+                 re.match(rf"(?:the\s+)?{re.escape(c.actor.name)}\b", follow) or (
+                     c.actor.actor_type == "company" and " " in c.actor.name and
+                     re.match(rf"{re.escape(c.actor.name.split()[0])}(?:'s|’s)", follow)))]
+        # ("Zorva's announcement" names Zorva Labs)
+        return named[-1] if named else None
+
     def _resolve_date(self, m: d.DateMention, idx: int, status: str, tok: int, doc: Doc,
                       invert: bool) -> tuple[d.PartialDate | None, str | None, bool]:
         s = self.s
-        anchor = s.candidates[-1].date if s.candidates and s.candidates[-1].date else s.last_date
+        told = [c for c in s.candidates if not c.background]
+        # "the same night": the act just told, not the older measure it changed
+        anchor = told[-1].date if told and told[-1].date else s.last_date
+        if s.restated is not None and s.restated[0] == idx:
+            anchor = s.restated[1]  # "IBM's letter came on June 8; Amazon's ... followed"
+        if m.kind == "after_event" and (named := self._named_anchor(doc, tok)) is not None:
+            anchor, invert = named.date, False
         before = {t.lower_ for t in doc[max(0, tok - 4):tok + 1]}
         future = status == "proposed" and bool(before & {"will", "next", "scheduled", "set",
                                                          "upcoming", "could", "expected"})
         if invert:
             m = d.DateMention(m.start, m.end, m.text.rsplit(" ", 1)[0] + " before", m.kind,
                               m.groups, m.role)
-        pdate = d.resolve(m, s.base, anchor=anchor, year_hint=self._year_hint(idx), future=future)
+        earlier = [dm for dm, k in self._sentence_dates
+                   if k < tok and dm.explicit_year and dm.role != "until"]
+        # "Boston acted in June 2020, Portland in September of that year": the year
+        # written earlier in the sentence
+        hint = d.resolve(earlier[-1], s.base) if earlier else self._year_hint(idx)
+        pdate = d.resolve(m, s.base, anchor=anchor, year_hint=hint, future=future)
         return pdate, m.text if not invert else m.text.rsplit(" ", 1)[0] + " after", \
             m.explicit_year
 

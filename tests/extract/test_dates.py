@@ -55,10 +55,24 @@ def test_resolution_against_the_publication_date(text: str, expected: str) -> No
         ("a year later", "2020"),
         ("soon after", "2019-05"),
         ("three days later", "2019-05-17"),
+        ("the same night", "2019-05-14"),
+        ("later that year", "2019"),
+        ("later that month", "2019-05"),
+        ("the following spring", "2020"),
+        ("the following winter", "2019"),
     ],
 )
 def test_resolution_against_the_previous_event(text: str, expected: str) -> None:
     assert one(text, anchor=PartialDate(2019, 5, 14)) == expected
+
+
+def test_following_season_after_a_year_only_anchor() -> None:
+    # "debated through the autumn of 2021 and adopted the following spring"
+    assert one("adopted the following spring", anchor=PartialDate(2021)) == "2022"
+
+
+def test_that_month_takes_the_year_in_view() -> None:
+    assert one("the law he signed that December", hint=PartialDate(2020)) == "2020-12"
 
 
 def test_bare_month_follows_a_recent_explicit_year() -> None:

@@ -156,3 +156,47 @@ def test_reversed_prohibition_keeps_its_own_adoption(extractor) -> None:
     assert facts(extractor.extract(text, date(2022, 6, 10))) == {
         ("Larkspur Falls", "VT", "repeal", "enacted", "2022-06-06"),
         ("Larkspur Falls", "VT", "ban", "enacted", "2021")}
+
+
+def test_named_anchor_and_interval_before_a_later_act(extractor) -> None:
+    """"the day after Zorva's announcement" counts from Zorva's act, not the last one
+    read; "a month after X did" dates X's act a month before the sentence's own."""
+    text = ("On March 3, 2021, Zorva Labs said it would stop selling face recognition to police. "
+            "A week earlier Quintell had quit the business, and the day after Zorva's "
+            "announcement Ardent Vision said it would also stop selling the technology to "
+            "police departments. Meanwhile Pell Harbor banned city use of facial recognition "
+            "in June 2021, a month after Dunmore Falls became the first Maine town to do so.")
+    got = facts(extractor.extract(text, date(2021, 7, 1)))
+    dates = {(a, act): d for a, _, act, _, d in got}
+    assert dates.get(("Ardent Vision", "exit")) == "2021-03-04"
+    assert dates.get(("Dunmore Falls", "ban")) == "2021-05"
+
+
+def test_relative_clause_act_and_veto(extractor) -> None:
+    text = ("The Harwick council voted on Monday night to forbid city departments from using "
+            "facial recognition, joining its neighbor Ashby Springs, which did the same last "
+            "summer. In Cobb Mill, the board approved a similar ban on Tuesday night, but Mayor "
+            "Ida Rusk vetoed it the next day.")
+    got = keys(extractor.extract(text, date(2022, 1, 14), title="Two Ohio towns act on face "
+                                 "recognition"))
+    assert ("Ashby Springs", "OH", "ban", "enacted") in got
+    assert ("Cobb Mill", "OH", "ban", "failed") in got
+    assert ("Cobb Mill", "OH", "ban", "enacted") not in got
+
+
+def test_company_named_by_appositive_and_restated_dates(extractor) -> None:
+    text = ("Velquist, the Denver-based maker of doorbell cameras, said Wednesday it has "
+            "stopped selling its face-matching feature and will not bring it back.")
+    got = facts(extractor.extract(text, date(2024, 11, 8)))
+    assert ("Velquist", None, "exit", "enacted", "2024-11-06") in got
+    text = ("Within one week in June 2020, IBM left the facial recognition business and "
+            "Microsoft said it would not sell the software to police until a federal law is in "
+            "place. IBM's letter came on June 8.")
+    got = facts(extractor.extract(text, date(2020, 12, 1)))
+    assert ("IBM", None, "exit", "enacted", "2020-06-08") in got
+
+
+def test_unpassed_and_untaken_measures_are_not_events(extractor) -> None:
+    text = ("Congress held hearings on facial recognition but passed no such law. The county "
+            "commission has not taken up any limits on facial recognition of its own.")
+    assert extractor.extract(text, date(2021, 5, 1)) == []

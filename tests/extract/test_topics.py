@@ -48,3 +48,14 @@ def test_topic_from_mapping_rejects_malformed_tables(bad) -> None:
 def test_topic_needs_terms() -> None:
     with pytest.raises(ValueError):
         Topic("x", "x", ("  ",))
+
+
+def test_shipped_config_watches_the_default_terms() -> None:
+    """The demo and crawls read banwatch.toml, the quality bench the built-in topic:
+    both must look for the same words or the bench measures a different extractor."""
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).parents[2] / "banwatch.toml").read_text("utf-8"))
+    shipped = {t["name"]: topic_from_mapping(t) for t in config["topics"]}
+    assert shipped[FACIAL_RECOGNITION.name] == FACIAL_RECOGNITION
