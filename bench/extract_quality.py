@@ -148,7 +148,7 @@ def _fmt(ev: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--part", default="dev", type=_part,
-                    help="a gold part (dev, dev2 ... dev7, test), several joined by '+', "
+                    help="a gold part (dev, dev2 ... dev8, test), several joined by '+', "
                          "or 'sample'")
     ap.add_argument("--show", action="store_true", help="list misses, false alarms, wrong dates")
     ap.add_argument("--no-baseline", action="store_true")

@@ -8,7 +8,8 @@ folder exists (ground-truth bodies, so no HTML parsing is timed), else the sampl
 noise articles.  "naive" is ``Extractor(whole_articles=True)``: the full statistical
 model (tagger, parser, lemmatizer...) over every whole article, one ``nlp(text)`` at a
 time, then the same rules; "banwatch" is ``Extractor.extract_many`` (prefilter, block
-selection, NER-only pipeline, ``nlp.pipe``).  Both find their events, and the script
+selection, ``nlp.pipe`` over a pipeline whose statistical NER reads only the sentences
+that have an event cue and a name the gazetteer does not know).  Both find their events, and the script
 counts the articles where the two disagree, which should be none.  A second, topic-dense
 stream (every article on topic) shows what block selection and batching alone gain.
 """

@@ -96,6 +96,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b({_MONTH})\s+({_DAY}),?\s+({_YEAR})\b")),
     ("dmy", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?({_YEAR})\b")),
+    # a timeline's label: "May: San Francisco's supervisors ..."
+    ("month", re.compile(rf"^\s*({_MONTH})(?=\s*:)")),
     ("md", re.compile(rf"\b({_MONTH})\s+({_DAY})\b(?!\s*(?:,\s*)?\d)")),
     ("dm", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH})\b")),
     (
@@ -279,6 +281,7 @@ def _may_is_month(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 12) : s].lower()
     return bool(
         re.match(r"\s+\d", after)
+        or (re.match(r"\s*:", after) and not before.strip())  # a timeline's "May:" label
         or re.search(
             r"\b(in|since|during|by|until|of|early|late|mid-?|last|this|next|through|from)\s+$",
             before,

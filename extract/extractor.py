@@ -72,12 +72,16 @@ class Extractor:
         topics: Sequence[Topic] | None = None,
         *,
         whole_articles: bool = False,
+        selective_ner: bool = True,
     ) -> None:
         """``whole_articles`` is the naive reference, kept to measure and check the fast
         path against: the full statistical model (parser, tagger and all) runs over
         every article's whole text, one ``nlp(text)`` at a time, with no prefilter and
-        no block selection; the same rules then read every sentence."""
+        no block selection; the same rules then read every sentence.
+        ``selective_ner=False`` runs the NER over every relevant paragraph instead of
+        only the sentences that need it (see ``extract.components.SelectiveNer``)."""
         self.whole_articles = whole_articles
+        self.selective_ner = selective_ner
         self.topics: tuple[Topic, ...] = tuple(topics) if topics else DEFAULT_TOPICS
         if not self.topics:
             raise ValueError("an Extractor needs at least one topic")
@@ -91,7 +95,8 @@ class Extractor:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = build_pipeline(self.model, self.topics, full_model=self.whole_articles)
+            self._nlp = build_pipeline(self.model, self.topics, full_model=self.whole_articles,
+                                       selective_ner=self.selective_ner)
         return self._nlp
 
     @property

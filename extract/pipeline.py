@@ -80,11 +80,14 @@ def build_pipeline(
     topics: Sequence[Topic] = DEFAULT_TOPICS,
     *,
     full_model: bool = False,
+    selective_ner: bool = True,
 ) -> Language:
     """Load ``model`` (see ``resolve_model``) and add banwatch's components.
 
-    Order: sentencizer → paragraph breaks → the model's NER → NER snapshot → gazetteer
-    entity ruler → topic matcher → cue matcher.  ``full_model`` keeps every component of the model
+    Order: sentencizer → paragraph breaks → topic matcher → cue matcher → selective NER
+    (the model's NER, run only on the sentences that need it) → NER snapshot → gazetteer
+    entity ruler.  ``selective_ner=False`` runs the NER over every text instead, after
+    the paragraph breaks.  ``full_model`` keeps every component of the model
     (tagger, parser, lemmatizer...): the rules ignore their output, so the events are
     the same, only slower -- it is the naive reference of ``bench/extract_speed.py``.
     """
@@ -98,8 +101,16 @@ def build_pipeline(
         nlp.add_pipe("sentencizer", first=True)
         nlp.add_pipe("banwatch_paragraphs", after="sentencizer")
     _add_abbreviations(nlp)
+    selective = selective_ner and not full_model and "ner" in nlp.pipe_names
+    if selective:
+        # topics and cues first: they choose the sentences the NER then reads
+        nlp.add_pipe("banwatch_topics", config={"topics": topic_config(topics)})
+        nlp.add_pipe("banwatch_cues")
+        nlp.add_pipe("banwatch_selective_ner")
+        nlp.disable_pipe("ner")
     nlp.add_pipe("banwatch_ner_snapshot")
     nlp.add_pipe("banwatch_entity_ruler")
-    nlp.add_pipe("banwatch_topics", config={"topics": topic_config(topics)})
-    nlp.add_pipe("banwatch_cues")
+    if not selective:
+        nlp.add_pipe("banwatch_topics", config={"topics": topic_config(topics)})
+        nlp.add_pipe("banwatch_cues")
     return nlp

@@ -191,6 +191,8 @@ class SentenceRules:
         self.s = state
         self._single_ref = False
         self._sentence_dates: list[tuple[d.DateMention, int]] = []
+        #: where the relative clause starts whose antecedents ``_actors`` last returned
+        self._rel_floor: int | None = None
 
     # ================================================================== mentions
     def mentions(self, sent: Span, char_base: int) -> list[Mention]:
@@ -866,10 +868,10 @@ class SentenceRules:
             spans.append((m.start, k + 1))
         return spans
 
-    def _similar_before(self, sent: Span, idx: int) -> Candidate | None:
-        """The dated event of the sentence before when this one tells of "a similar"
+    def _similar_before(self, clause: Span, idx: int) -> Candidate | None:
+        """The dated event of the sentence before when this clause tells of "a similar"
         measure: votes on like measures reported together are mostly the same day's."""
-        if not self._similar(sent):
+        if not self._similar(clause):
             return None
         prev = [c for c in self.s.candidates if c.sentence == idx - 1 and c.date is not None
                 and not c.in_title]
@@ -1251,6 +1253,10 @@ class SentenceRules:
                                not (cs <= k < ce)], has_topic, topic, idx, body_text,
                               prev_in_sentence)
         usable = [(m, k) for m, k in clause_dates if id(m) not in claimed]
+        if self._rel_floor is not None and cs <= self._rel_floor < ce:
+            # "..., San Francisco, whose supervisors passed one last year, and Somerville and
+            # Cambridge, which have also barred it": only the relative clause dates its act
+            usable = [(m, k) for m, k in usable if k > self._rel_floor]
         s.last_action = action
         scope = self._scope(doc[cs:ce].text, sent.text)
         made: list[Candidate] = []
@@ -1287,7 +1293,8 @@ class SentenceRules:
                 pdate, dtext, explicit = self._resolve_date(dm[0], idx, status, dm[1], doc, invert)
             elif default_date is not None:
                 pdate, dtext, explicit = default_date
-            elif prev_in_sentence is not None and not ref and not clause_dates:
+            elif prev_in_sentence is not None and not ref and not clause_dates and \
+                    self._rel_floor is None:  # (a relative clause's act is its own)
                 pdate, dtext, explicit = (prev_in_sentence.date, prev_in_sentence.date_text,
                                           prev_in_sentence.date_explicit)
             elif not ref and not clause_dates and prev_in_sentence is None and \
@@ -1296,7 +1303,8 @@ class SentenceRules:
                                                             doc, False)
             elif (same := self._same_statement(doc, cs, cue_tok, actor, idx)) is not None:
                 pdate, dtext, explicit = same.date, same.date_text, same.date_explicit
-            elif not ref and not clause_dates and (like := self._similar_before(sent, idx)):
+            elif not ref and not clause_dates and \
+                    (like := self._similar_before(doc[cs:ce], idx)) is not None:
                 # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
                 # rejected a similar question": the same ballot, the same day
                 pdate, dtext, explicit = like.date, like.date_text, like.date_explicit
@@ -1310,7 +1318,8 @@ class SentenceRules:
             until = self._until(sent, c, pdate)
             cand = self._candidate(sent, char_base, in_title, body_text, actor,
                                    action, status, scope, topic, pdate, dtext, explicit, until,
-                                   has_topic, idx, ref, self._past_simple(doc, cs, ce))
+                                   has_topic, idx, ref,
+                                   self._past_simple(doc, cs, ce) and self._rel_floor is None)
             made.append(cand)
             if background:
                 bg_action, bg_dates = background
@@ -2057,6 +2066,7 @@ class SentenceRules:
                 ) -> tuple[list[Actor], set[int], dict[Actor, int]]:
         """Actors of a clause: subjects before the cue, places after "in"/"by", earlier
         actors after "follows"/"after"; never targets ("urged X", "letter to X")."""
+        self._rel_floor = None
         usable = [m for m in mentions if m.kind in {"place", "company", "body", "agency"}
                   and m.actors and not m.owned]
         where = next((t.i for t in doc[cs + 1:cue_tok] if t.lower_ == "where"
@@ -2079,6 +2089,7 @@ class SentenceRules:
                 named = self._antecedents(doc, usable, rel - 1)
                 if named:
                     actors = [a for m in named for a in m.actors[:1]]
+                    self._rel_floor = rel
                     return actors, set(), {m.actors[0]: m.start for m in named}
         before_cue = [m for m in usable if m.start < cue_tok]
         passive = self._passive(doc, cue_tok)
@@ -2303,7 +2314,9 @@ class SentenceRules:
             m = d.DateMention(m.start, m.end, m.text.rsplit(" ", 1)[0] + " before", m.kind,
                               m.groups, m.role)
         earlier = [dm for dm, k in self._sentence_dates
-                   if k < tok and dm.explicit_year and dm.role != "until"]
+                   if k < tok and dm.role != "until" and
+                   (dm.explicit_year or (dm.kind == "period" and "year" in dm.text.lower()))]
+        # ("Last year's round of votes opened in January in Cambridge")
         # "Boston acted in June 2020, Portland in September of that year": the year
         # written earlier in the sentence
         hint = d.resolve(earlier[-1], s.base) if earlier else self._year_hint(idx)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import spacy
 
 from extract.components import CUE_KEY, NER_KEY, TOPIC_KEY
@@ -70,8 +72,40 @@ def test_resolve_model() -> None:
 
 def test_model_pipeline_runs_only_what_the_rules_use(extractor) -> None:
     names = extractor.nlp.pipe_names
-    assert names[:3] == ["sentencizer", "banwatch_paragraphs", "ner"]
-    assert not {"tagger", "parser", "lemmatizer", "attribute_ruler"} & set(names)
+    assert names == ["sentencizer", "banwatch_paragraphs", "banwatch_topics", "banwatch_cues",
+                     "banwatch_selective_ner", "banwatch_ner_snapshot", "banwatch_entity_ruler"]
+    # the model's NER is there, disabled: SelectiveNer calls it on the sentences it picks
+    assert "ner" in extractor.nlp.component_names and "ner" not in names
+    assert not {"tagger", "parser", "lemmatizer", "attribute_ruler"} & set(
+        extractor.nlp.component_names)
+
+
+def test_selective_ner_reads_only_sentences_that_need_it(extractor) -> None:
+    doc = extractor.nlp(
+        "Councilor Ida Rusk of Cobb Mill voted to ban facial recognition. "
+        "Ida Rusk went home to Cobb Mill on Tuesday. "
+        "Boston banned facial recognition in June.")
+    s1, s2, s3 = list(doc.sents)
+    ner = [(e.text, e.label_, e.start) for e in doc.spans[NER_KEY]]
+    assert any(s1.start <= i < s1.end for _, _, i in ner)  # a cue and unknown names: read
+    assert not [i for _, _, i in ner if s2.start <= i < s2.end]  # no cue: not read
+    assert not [i for _, _, i in ner if s3.start <= i < s3.end]  # every name known: not read
+
+
+def test_selective_ner_finds_the_events_full_ner_finds(extractor) -> None:
+    from extract.extractor import Extractor
+    from extract.text import text_from_html
+
+    site = Path(__file__).parents[2] / "examples" / "sample-site"
+    import tomllib
+
+    articles = tomllib.loads((site / "articles.toml").read_text("utf-8"))["articles"]
+    items = [(a["body"], None, a["title"]) for a in articles]
+    assert len(items) >= 30 and text_from_html
+    full = Extractor(selective_ner=False)
+    got = [sorted(e.to_dict().items()) for evs in extractor.extract_many(items) for e in evs]
+    want = [sorted(e.to_dict().items()) for evs in full.extract_many(items) for e in evs]
+    assert got == want and len(got) > 20
 
 
 def test_cue_phrases_and_operator_patterns_both_match(blank_nlp) -> None:
