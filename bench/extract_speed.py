@@ -9,8 +9,8 @@ noise articles.  "naive" is ``Extractor(whole_articles=True)``: the full statist
 model (tagger, parser, lemmatizer...) over every whole article, one ``nlp(text)`` at a
 time, then the same rules; "banwatch" is ``Extractor.extract_many`` (prefilter, block
 selection, ``nlp.pipe`` over a pipeline whose statistical NER reads only the sentences
-that have an event cue and a name the gazetteer does not know).  Both find their events, and the script
-counts the articles where the two disagree, which should be none.  A second, topic-dense
+that have an event cue and a name the gazetteer does not know).  Both find their
+events, and the script counts the articles where the two disagree, which should be none.  A second, topic-dense
 stream (every article on topic) shows what block selection and batching alone gain.
 """
 

@@ -140,6 +140,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:(the\s+(?:next|following)\s+(day|week|month|year|{_SEASON}))|"
             rf"(?:later|earlier)\s+(?:that|the\s+same)\s+(month|year)|"
+            rf"that\s+({_SEASON})|"
             rf"(?:the\s+)?(day|week|month|year)\s+(?:after|later|afterwards?)|"
             rf"({_NUM})\s+(days?|weeks?|months?|years?)\s+(later|after(?:wards?)?|earlier|before)|"
             rf"(soon|shortly|quickly|not\s+long)\s+(?:after(?:wards?)?|thereafter)|"
@@ -466,6 +467,8 @@ def _after_event(text: str, anchor: PartialDate | None) -> PartialDate | None:
         start = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}[season.group(1)]
         same_year = anchor.month is not None and anchor.month < start
         return PartialDate(anchor.year if same_year else anchor.year + 1)
+    if re.fullmatch(rf"that\s+{_SEASON}", text):
+        return PartialDate(anchor.year)  # "Vermont followed that fall"
     if re.search(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:month|year)\b", text):
         # "joined later that year": the anchor's year (or month), no nearer
         return PartialDate(anchor.year, anchor.month) if "month" in text and anchor.month \

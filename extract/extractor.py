@@ -29,7 +29,7 @@ from spacy.language import Language
 from . import dates as d
 from .events import Event
 from .gazetteer import Gazetteer, Place, load_gazetteer
-from .lexicon import HEADLINE_FAMILY
+from .lexicon import CONTINUING, HEADLINE_FAMILY
 from .pipeline import build_pipeline
 from .places import PlaceContext, dateline_place, locality_hints
 from .prefilter import Block, Prefilter, relevant_blocks, split_blocks
@@ -43,6 +43,7 @@ EXTRACTOR_VERSION = "0.6.0"
 #: are far shorter; the cap bounds the time a pathological 5 MB input can take.
 MAX_TEXT_CHARS = 100_000
 MAX_TITLE_CHARS = 500
+
 
 @dataclass
 class _Prepared:
@@ -263,6 +264,17 @@ class Extractor:
         lead_end: int,
     ) -> list[Event]:
         pauses = [c for c in cands if c.action == "moratorium" and not c.in_title]
+        for c in pauses:
+            # "Amazon will keep police from using it until further notice, a spokesperson
+            # said on Tuesday. The one-year moratorium the company announced last June ...":
+            # the later pause of an actor that already had one continues it
+            if c.status == "enacted" and c.date is not None and c.date.precision >= 2 and \
+                    CONTINUING.search(c.evidence) and any(
+                        o is not c and o.actor == c.actor and o.status == "enacted" and
+                        o.date is not None and o.date.precision >= 2 and
+                        (c.date.as_date() - o.date.as_date()).days >= 90 for o in pauses):
+                c.action = "extension"
+        pauses = [c for c in pauses if c.action == "moratorium"]
         for c in cands:
             # "voted to keep police away from it" and, later, "the 2020 moratorium": one
             # decision, named loosely first; the more precise word wins
@@ -297,6 +309,9 @@ class Extractor:
         }
         text_low = p.text.casefold()
         for (name, region, _action, _status), group in groups.items():
+            if _status == "proposed" and all(c.date is None for c in group) and \
+                    (name, region, _action, "failed") in groups:
+                continue  # "Commissioner Whitcombe, who proposed the ban": the one voted down
             if all(c.reference for c in group) and \
                     (name, region, _action, _status) in real_actors:
                 continue

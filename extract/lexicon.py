@@ -63,7 +63,8 @@ OWNED_NEXT = {"cities", "towns", "communities", "municipalities", "counties", "r
               "representative", "rep.", "sen.", "senator", "delegation", "congressman",
               "congresswoman", "assemblyman", "assemblywoman", "democrat", "republican",
               "democrats", "republicans", "largest", "biggest", "capital", "deputies",
-              "deputy", "sheriff", "sheriff's", "mayors"}
+              "deputy", "sheriff", "sheriff's", "mayors", "maker", "makers", "company",
+              "firm", "startup", "vendor", "retailer", "manufacturer", "developer"}
 INSTITUTION_WORDS = {
     "university", "college", "institute", "school", "times", "post", "globe", "herald",
     "journal", "tribune", "chronicle", "news", "bank", "hospital", "airport", "museum",
@@ -219,6 +220,8 @@ INDEFINITE = re.compile(
     r"|lawmakers|the legislature|the state|there (?:is|are)|a federal law|federal|national|"
     r"strong|a national|legislation|laws?|rules|it|they|state|the council|the city)\b|"
     r"until \w+ (?:passes|pass|enacts|enact|puts?|authori[sz]es?|approves?|lifts?)|"
+    r"until (?:the )?(?:[\w-]+ ){0,6}(?:are|is|have been|has been) (?:worked out|resolved|"
+    r"addressed|settled|answered|fixed)|"
     r"without (?:a |an )?(?:federal|national|state|new|strong|clear)\s+(?:law|legislation|"
     r"rules|regulation))",
     re.I,
@@ -263,3 +266,8 @@ SCOPES: list[tuple[str, re.Pattern[str]]] = [
 LOCALITY_NOUNS = (r"city|town|village|county|suburb|borough|township|community|board|council|"
                   r"municipality|capital|hamlet|seaport|port city|resort town|college town|"
                   r"commission|county's|city's|town's|village's")
+
+#: words by which a pause is said to go on ("will keep police from using it until
+#: further notice", "remain in place", "prolonging it")
+CONTINUING = re.compile(r"\b(keeps?|keeping|continues?|continuing|remains?|remain in place|"
+                        r"prolong\w*|until further notice|indefinitely)\b", re.I)

@@ -664,6 +664,13 @@ class SentenceRules:
                 owner = self._local_place_after(places, b)
             if owner is not None:
                 b.actors = [self._body_actor(b, a, doc) for a in [owner, *extra]]
+        for o in mentions:  # "Board president Lyle Danforth": a board's chair, not the nation's
+            if o.kind == "body" and o.role == "executive" and \
+                    doc[o.start:o.end].text.lower() == "president" and _low(doc, o.start - 1) in {
+                        "board", "council", "senate", "company", "club", "association", "union",
+                        "district", "college", "university", "borough", "chamber", "commission",
+                        "vice", "student", "bank", "group"}:
+                o.owned = True
         for o in mentions:  # "the state line", "the city budget": a thing, not the body
             if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in {
                     "line", "lines", "border", "borders", "limits", "capitol", "budget", "seal",
@@ -1107,7 +1114,9 @@ class SentenceRules:
                 doc[i].lower_ in {"would", "'d"} and _low(doc, i + 1) in {"like", "love"}
                 for i in range(cs, cue_tok)):
             return []  # "she hopes to bring forward legislation limiting ...": no measure yet
-        if before & lx.DEMAND_MODALS and not self._under_law(doc, cs, cue_tok) and \
+        if (before & lx.DEMAND_MODALS or (_low(doc, cue_tok - 2) in {"has", "have"} and
+                                          _low(doc, cue_tok - 1) == "to")) and \
+                not self._under_law(doc, cs, cue_tok) and \
                 not self._under_law_after(doc, cue_tok, ce):
             return []  # "Massachusetts should press pause on face surveillance"
         if before & lx.OPPOSING:
@@ -1201,12 +1210,15 @@ class SentenceRules:
                 return []
         ana = self._anaphoric_subject(doc, cs, cue_tok)
         last = s.candidates[-1] if s.candidates else None
+        clause_dates = [(m, k) for m, k in date_mentions
+                        if cs <= k < ce and m.role not in {"until", "effect"}]
         if ana is not None and last is not None and last.actor in actors and \
                 idx - last.sentence <= 4 and \
-                lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action):
+                lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action) and \
+                not self._months_apart(last, clause_dates, idx, status, doc):
             # "The provision, which the Legislature passed, bars ...": the same measure again
-            clause_dates = [(m, k) for m, k in date_mentions
-                            if cs <= k < ce and m.role not in {"until", "effect"}]
+            # (but "The one-year moratorium the company announced last June" after this
+            # week's news is the older measure, an event of its own)
             self._update(last, action, c, sent, clause_dates, idx, status)
             keep = [i for i, a in enumerate(actors) if a != last.actor]
             if not keep:
@@ -1455,6 +1467,16 @@ class SentenceRules:
         return self._emit(sent, c, char_base, in_title, [last.actor], set(), {}, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
                           prev_in_sentence, default_date=default)
+
+    def _months_apart(self, last: Candidate, clause_dates, idx: int, status: str,
+                      doc: Doc) -> bool:
+        """The clause dates its measure three months or more away from ``last``."""
+        if not clause_dates or last.date is None or last.date.precision < 2:
+            return False
+        m, k = clause_dates[0]
+        pdate, _, _ = self._resolve_date(m, idx, status, k, doc, False)
+        return pdate is not None and pdate.precision >= 2 and \
+            abs((pdate.as_date() - last.date.as_date()).days) >= 90
 
     def _update(self, last: Candidate, action: str, c: Clause, sent: Span, clause_dates, idx,
                 status) -> None:
@@ -1880,6 +1902,8 @@ class SentenceRules:
         if any(n.end == k.start and doc[n.start].lower_ in {"not", "n't", "never"}
                for n in negs for k in proposed):
             return None  # "The county commission has not taken up any limits"
+        if any(n.end == k.start and _low(doc, k.end) == "any" for n in negs for k in enacted):
+            return None  # "the city itself has not adopted any limits": nothing was voted on
         if any(doc[n.start].lower_ in {"no", "neither"} and n.start <= cs + 1 and any(
                 n.end < k.start <= n.end + 8 for k in proposed + enacted) for n in negs):
             return None  # "No member of the council has proposed limits"

@@ -60,6 +60,7 @@ def test_resolution_against_the_publication_date(text: str, expected: str) -> No
         ("later that month", "2019-05"),
         ("the following spring", "2020"),
         ("the following winter", "2019"),
+        ("followed that fall", "2019"),
     ],
 )
 def test_resolution_against_the_previous_event(text: str, expected: str) -> None:

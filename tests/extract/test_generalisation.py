@@ -200,3 +200,31 @@ def test_unpassed_and_untaken_measures_are_not_events(extractor) -> None:
     text = ("Congress held hearings on facial recognition but passed no such law. The county "
             "commission has not taken up any limits on facial recognition of its own.")
     assert extractor.extract(text, date(2021, 5, 1)) == []
+
+
+def test_a_later_pause_of_the_same_actor_continues_the_first(extractor) -> None:
+    text = ("Norbrook Systems will keep police from using its face-matching service until "
+            "further notice, a company spokesperson said on Tuesday. The one-year moratorium "
+            "the company announced last June had been due to run out within weeks.")
+    got = facts(extractor.extract(text, date(2021, 5, 20)))
+    assert ("Norbrook Systems", None, "extension", "enacted", "2021-05-18") in got
+    assert ("Norbrook Systems", None, "moratorium", "enacted", "2020-06") in got
+
+
+def test_place_of_a_company_chair_of_a_board_and_demands(extractor) -> None:
+    text = ("Harrowgate Vision, a Pittsburgh maker of security cameras, said on Monday that it "
+            "will no longer sell face-matching software to police. Board president Ida Rusk "
+            "said the policy also forbids the district from accepting outside face searches. "
+            "\"The council has to outlaw this before it's used on us,\" said Noel Penn. The "
+            "city itself has not adopted any limits on facial recognition.")
+    got = keys(extractor.extract(text, date(2023, 3, 8)))
+    assert {k[0] for k in got} == {"Harrowgate Vision"}
+
+
+def test_the_proposal_that_failed_is_not_a_second_event(extractor) -> None:
+    text = ("Brackwater County commissioners on Monday voted 3-2 against a proposed ordinance "
+            "that would have barred county departments from using facial recognition. "
+            "Commissioner Ada Whit, who proposed the ban, said she would bring it back.")
+    got = keys(extractor.extract(text, date(2021, 9, 24), title="Brackwater, Ga., rejects "
+                                 "face-recognition ban"))
+    assert got == {("Brackwater County", "GA", "ban", "failed")}
