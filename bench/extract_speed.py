@@ -10,8 +10,9 @@ model (tagger, parser, lemmatizer...) over every whole article, one ``nlp(text)`
 time, then the same rules; "banwatch" is ``Extractor.extract_many`` (prefilter, block
 selection, ``nlp.pipe`` over a pipeline whose statistical NER reads only the sentences
 that have an event cue and a name the gazetteer does not know).  Both find their
-events, and the script counts the articles where the two disagree, which should be none.  A second, topic-dense
-stream (every article on topic) shows what block selection and batching alone gain.
+events, and the script counts the articles where the two disagree, which should be
+none.  A second, topic-dense stream (every article on topic) shows what block and
+sentence selection and batching alone gain.
 """
 
 from __future__ import annotations
