@@ -271,3 +271,7 @@ LOCALITY_NOUNS = (r"city|town|village|county|suburb|borough|township|community|b
 #: further notice", "remain in place", "prolonging it")
 CONTINUING = re.compile(r"\b(keeps?|keeping|continues?|continuing|remains?|remain in place|"
                         r"prolong\w*|until further notice|indefinitely)\b", re.I)
+
+#: verbs by which a body makes a measure ("a pause that the Legislature imposed")
+ENACTING_VERBS = {"imposed", "adopted", "passed", "approved", "enacted", "announced", "signed",
+                  "put", "placed", "ordered", "declared", "issued", "introduced", "voted"}

@@ -471,6 +471,12 @@ class SentenceRules:
                 end = m.start
                 if _low(doc, end - 1) in {"'s", "’s"}:
                     end -= 1
+                if end > sent.start and doc[end - 1].text == ")":
+                    # "the Fetherston (N.J.) Town Council": the state in brackets
+                    op = next((j for j in range(end - 2, max(sent.start, end - 5) - 1, -1)
+                               if doc[j].text == "("), None)
+                    if op is not None and self.s.gaz.state_code(doc[op + 1:end - 1].text):
+                        end = op
                 level = "county" if doc[m.start].text == "County" else None
                 anchors.append((end, level))
         for t in sent:
@@ -1124,7 +1130,7 @@ class SentenceRules:
         what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in {"would", "could", "might"}
                          for i in range(cs, cue_tok))
         if before & lx.HYPOTHETICAL or what_would or \
-                (self._counterfactual(doc, cs, ce) and not failed_cue):
+                (self._counterfactual(doc, cs, ce, cue_tok) and not failed_cue):
             return []  # "unless the councils extend them", "instead of the outright ban"
         if _low(doc, cue_tok - 1) in {"a", "an", "any"} and doc[cue_tok].lower_ in BAN_NOUNS \
                 and _low(doc, cue_tok + 1) in {"could", "would", "might", "may", "will"}:
@@ -1424,10 +1430,12 @@ class SentenceRules:
                     self._update(cand, action, c, sent, clause_dates, idx, status)
                     return []
         last = s.candidates[-1] if s.candidates and idx - s.candidates[-1].sentence <= 4 else None
-        if ana_noun in BAN_NOUNS | {"ordinance", "law", "measure"} and last is not None and \
+        if (ana_noun in BAN_NOUNS | {"ordinance", "law", "measure"} or
+                self._noun_anaphor(doc, cue_tok)) and last is not None and \
                 last.action in {"extension", "repeal"} and \
-                any(t.lower_ in {"original", "initial", "first", "earlier", "old"}
-                    for t in doc[cs:cue_tok + 1]):
+                any(t.lower_ in {"original", "initial", "first", "earlier", "old", "originally",
+                                 "initially"} for t in doc[cs:cue_tok + 1]):
+            # ("Trustees first approved the pause last fall", after its extension)
             # "The original two-year moratorium was adopted in the summer of 2021": the
             # measure the extension prolongs, an event of its own
             kind = "moratorium" if ana_noun in MORATORIUM_NOUNS or action == "moratorium" \
@@ -1458,6 +1466,11 @@ class SentenceRules:
             return []
         also = any(t.lower_ in {"also", "additionally", "separately"} for t in doc[cs:cue_tok])
         same = family and not also and (ana_noun is not None or status == last.status)
+        if same and any(t.lower_ in {"ends", "ended", "replaces", "replaced", "supersedes",
+                                     "superseded", "succeeds", "succeeded"}
+                        for t in doc[cs:cue_tok]):
+            return []  # "The order ends an interim period ... when a state law paused it":
+            # the pause is an older measure than the order, not what the order is
         if same:
             self._update(last, action, c, sent, clause_dates, idx, status)
             return []
@@ -1607,10 +1620,12 @@ class SentenceRules:
 
     # ---------------------------------------------------------------- background events
     @staticmethod
-    def _counterfactual(doc: Doc, cs: int, ce: int) -> bool:
-        """"would have stopped", "could have banned": a measure that did not happen."""
+    def _counterfactual(doc: Doc, cs: int, ce: int, cue_tok: int) -> bool:
+        """"would have stopped", "could have banned": a measure that did not happen -- but
+        not "approved the pause after objections to a grant that would have paid for it",
+        where the "would have" is about something else, well after the cue."""
         return any(doc[i].lower_ in {"would", "could", "might"} and _low(doc, i + 1) == "have"
-                   for i in range(cs, ce))
+                   for i in range(cs, min(ce, cue_tok + 4)))
 
     def _background(self, doc: Doc, c: Clause, action: str, cue_tok: int, clause_dates
                     ) -> tuple[str, list] | None:
@@ -2100,6 +2115,13 @@ class SentenceRules:
             # "... rather than wait for the City Council, where a proposal to ban it has
             # stalled": the measure is before the body named just before "where"
             return host.actors[:1], set(), {host.actors[0]: host.start}
+        owners = self._object_relative(doc, usable, cue_tok, ce)
+        if owners:
+            # "The order ends a pause that the Legislature and Governor Cuomo imposed in
+            # December 2020": the measure named by the cue is the act of the relative
+            # clause's subject
+            actors = list(dict.fromkeys(a for m in owners for a in m.actors[:1]))
+            return actors, set(), {a: m.start for m in owners for a in m.actors[:1]}
         rel = next((t.i for t in reversed(doc[cs + 1:cue_tok])
                     if t.lower_ in {"which", "who", "whose"} and doc[t.i - 1].text == ","), None)
         if rel is not None and not any(t.text in {",", ";", "—", "–"}
@@ -2196,6 +2218,21 @@ class SentenceRules:
             positions[a] = m.start
             actors.append(a)
         return actors, refs, positions
+
+    @staticmethod
+    def _object_relative(doc: Doc, usable: list[Mention], cue_tok: int, ce: int
+                         ) -> list[Mention]:
+        """The subjects of "<measure> that <X (and Y)> imposed/adopted/passed ...": a
+        measure noun followed by an object relative clause naming who made it."""
+        if doc[cue_tok].lower_ not in BAN_NOUNS or _low(doc, cue_tok + 1) not in {"that", "which"}:
+            return []
+        verb = next((t.i for t in doc[cue_tok + 2:min(ce, cue_tok + 12)]
+                     if t.lower_ in lx.ENACTING_VERBS), None)
+        if verb is None:
+            return []
+        inside = [m for m in usable if cue_tok + 1 < m.start < verb and
+                  m.kind in {"place", "body", "company", "agency"} and m.role != "police"]
+        return inside if inside and inside[0].start <= cue_tok + 4 else []
 
     @staticmethod
     def _antecedents(doc: Doc, usable: list[Mention], end: int) -> list[Mention]:

@@ -228,3 +228,22 @@ def test_the_proposal_that_failed_is_not_a_second_event(extractor) -> None:
     got = keys(extractor.extract(text, date(2021, 9, 24), title="Brackwater, Ga., rejects "
                                  "face-recognition ban"))
     assert got == {("Brackwater County", "GA", "ban", "failed")}
+
+
+def test_measure_made_by_a_relative_clause_subject(extractor) -> None:
+    text = ("ALBANY, N.Y. — New York's State Education Department on Wednesday ordered schools "
+            "not to buy or use facial recognition. The order ends a pause that the Legislature "
+            "and Governor Andrew Cuomo imposed in December 2020.")
+    got = facts(extractor.extract(text, date(2023, 9, 28)))
+    assert ("New York State Education Department", "NY", "ban", "enacted", "2023-09-27") in got
+    assert ("New York", "NY", "moratorium", "enacted", "2020-12") in got
+
+
+def test_bracketed_state_and_a_first_approval_after_an_extension(extractor) -> None:
+    text = ("The Gorsham (N.J.) Town Council on Monday extended the town's moratorium on police "
+            "use of facial recognition for another year. Councilors first approved the pause "
+            "last fall after residents objected to a grant that would have paid for the "
+            "software.")
+    got = keys(extractor.extract(text, date(2025, 3, 12)))
+    assert got == {("Gorsham", "NJ", "extension", "enacted"),
+                   ("Gorsham", "NJ", "moratorium", "enacted")}
