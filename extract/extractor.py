@@ -27,6 +27,7 @@ from itertools import islice
 from spacy.language import Language
 
 from . import dates as d
+from .components import TOPIC_KEY
 from .events import Event
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .lexicon import CONTINUING, HEADLINE_FAMILY
@@ -244,6 +245,10 @@ class Extractor:
                 state.dateline_actor = actor
             state.salient["last_place"] = actor
             state.ctx.note(place)
+        sents = ([*title_doc.sents] if title_doc is not None else []) + \
+            [sent for _, doc in block_docs for sent in doc.sents]
+        state.topic_sentences = {i for i, sent in enumerate(sents) if any(
+            sent.start <= t.start < sent.end for t in sent.doc.spans.get(TOPIC_KEY, []))}
         rules = SentenceRules(state)
         if title_doc is not None:
             for sent in title_doc.sents:

@@ -120,6 +120,10 @@ class ArticleState:
     last_date: d.PartialDate | None = None
     last_date_sentence: int = -99
     last_topic_sentence: int = -99
+    #: indices of the article's sentences that name a topic, known before reading:
+    #: "The law outlaws scraping face databases ... Police may use real-time face
+    #: identification only ..." is on topic before the topic's name comes
+    topic_sentences: set[int] = field(default_factory=set)
     #: (sentence, date) of an act dated again in that sentence ("IBM's letter came on June 8")
     restated: tuple[int, d.PartialDate] | None = None
     #: names shown to be companies earlier in the article ("Cinderpoint, the ... maker")
@@ -1055,7 +1059,11 @@ class SentenceRules:
                 idx, body_text) -> None:
         s = self.s
         doc = sent.doc
-        near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title
+        near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title or (
+            s.pending is not None and idx - s.pending.sentence <= 2 and
+            any(0 < t - idx <= 2 for t in s.topic_sentences))
+        # ("EU governments approved the AI Act. The law outlaws ...": the act just
+        # approved, whose topic is named in the sentences after)
         if not has_topic and (in_title or not near_topic or not self._anaphoric(sent, cues)):
             return
         if not has_topic and lx.OTHER_TECH.search(sent.text):
@@ -1410,6 +1418,9 @@ class SentenceRules:
         if _low(doc, cue_tok - 1) in {"its", "the", "their"} and _low(doc, cue_tok - 2) == "with":
             return []  # "with its pause close to running out, Amazon ...": circumstance
         ana_noun = self._anaphoric_subject(doc, cs, cue_tok)
+        if ana_noun is None and cue_tok - 2 > cs and _low(doc, cue_tok - 2) in lx.ANAPHOR_DETS \
+                and _low(doc, cue_tok - 1) in lx.ANAPHOR_NOUNS:
+            ana_noun = _low(doc, cue_tok - 1)  # "Among the practices the law forbids are ..."
         pronoun = bool({t.lower_ for t in doc[cs:cue_tok]} & lx.PRONOUN_SUBJECTS) or \
             any(t.lower_ in {"its", "their"} for t in doc[cue_tok - 1:cue_tok + 1]) or \
             self._measure_pronoun(doc, cs, cue_tok)
