@@ -34,6 +34,8 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .dates import MONTHS, WEEKDAYS
+
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 
 #: Files loaded by the gazetteer ruler, in this order.
@@ -320,8 +322,8 @@ class SelectiveNer:
                 continue
             first = sent[0]  # a dateline's "HALVERN, Mich. —" or "Velquist's" counts
             names = [t for t in sent[1:] if _name_like(t)]
-            if _name_like(first) and (first.is_upper or first.nbor(1).text in {"'s", "’s"}
-                                      if first.i + 1 < len(doc) else False):
+            if _name_like(first) and first.i + 1 < len(doc) and (
+                    first.is_upper or doc[first.i + 1].text in {"'s", "’s"}):
                 names.append(first)
             if known and all(t.i in covered for t in names):
                 continue
@@ -355,9 +357,10 @@ class SelectiveNer:
         return docs
 
 
-_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                   "september", "october", "november", "december", "monday", "tuesday",
-                   "wednesday", "thursday", "friday", "saturday", "sunday"}
+#: month and weekday names in full, which are capitalised without naming anyone (the
+#: longest of each month's spellings in ``dates.MONTHS``: "march", not "mar")
+_CALENDAR_WORDS = {max((w for w, n in MONTHS.items() if n == month), key=len)
+                   for month in set(MONTHS.values())} | set(WEEKDAYS)
 
 
 def _name_like(tok: Any) -> bool:

@@ -184,6 +184,13 @@ def _capital_of(city: Actor) -> Actor | None:
     return Actor(state.name, "jurisdiction", "state", "US", city.region)
 
 
+def _measured_back(m: d.DateMention) -> d.DateMention:
+    """"two days after" read as "two days before": the interval counted back from the
+    later act ("came two days after IBM said", "a month after San Francisco did")."""
+    return d.DateMention(m.start, m.end, m.text.rsplit(" ", 1)[0] + " before", m.kind,
+                         m.groups, m.role)
+
+
 def _low(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
@@ -287,16 +294,20 @@ class SentenceRules:
         taken = {i for m in found for i in range(m.start, m.end)}
         spans = list(sent.ents) + SentenceRules._appositive_companies(sent)
         spans += SentenceRules._known_names(sent, known)
-        out = []
+        out: list[Mention] = []
+
+        def add(ent: Span, name: str) -> None:
+            taken.update(range(ent.start, ent.end))
+            known.add(name)
+            out.append(Mention(ent.start, ent.end, "company", f"company:{name}",
+                               [Actor(name, "company", None, None, None)]))
+
         for ent in spans:
             if taken & set(range(ent.start, ent.end)):
                 continue
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             if ent.label_ == "COMPANY" or name in known:
-                taken |= set(range(ent.start, ent.end))
-                known.add(name)
-                out.append(Mention(ent.start, ent.end, "company", f"company:{name}",
-                                   [Actor(name, "company", None, None, None)]))
+                add(ent, name)
                 continue
             corporate = ent[-1].text in lx.CORPORATE_SUFFIXES and len(ent) > 1
             if not corporate_sentence and not (
@@ -311,10 +322,7 @@ class SentenceRules:
             if any(c.start == ent.start and c.label_.startswith("action:")
                    for c in sent.doc.spans.get(CUE_KEY, [])):
                 continue  # "a Limited Access application": a program's name
-            taken |= set(range(ent.start, ent.end))
-            known.add(name)
-            out.append(Mention(ent.start, ent.end, "company", f"company:{name}",
-                               [Actor(name, "company", None, None, None)]))
+            add(ent, name)
         return out
 
     @staticmethod
@@ -1299,10 +1307,7 @@ class SentenceRules:
                 # "Somerville banned it in June 2019, a month after San Francisco became the
                 # first": the earlier act is the later one's date less the interval
                 dm = None
-                back = d.DateMention(before_ref.start, before_ref.end,
-                                     before_ref.text.rsplit(" ", 1)[0] + " before",
-                                     before_ref.kind, before_ref.groups, before_ref.role)
-                pdate = d.resolve(back, s.base, anchor=made[-1].date)
+                pdate = d.resolve(_measured_back(before_ref), s.base, anchor=made[-1].date)
                 dtext, explicit = before_ref.text, False
             elif ref:
                 dm = None
@@ -2383,8 +2388,7 @@ class SentenceRules:
         future = status == "proposed" and bool(before & {"will", "next", "scheduled", "set",
                                                          "upcoming", "could", "expected"})
         if invert:
-            m = d.DateMention(m.start, m.end, m.text.rsplit(" ", 1)[0] + " before", m.kind,
-                              m.groups, m.role)
+            m = _measured_back(m)
         earlier = [dm for dm, k in self._sentence_dates
                    if k < tok and dm.role != "until" and
                    (dm.explicit_year or (dm.kind == "period" and "year" in dm.text.lower()))]
