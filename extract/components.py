@@ -67,6 +67,7 @@ def read_patterns(files: Iterable[str]) -> list[dict[str, Any]]:
 def paragraph_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence: a headline, a dateline or a list item
     without a final period must not run into the next paragraph's first sentence.
+    An opening quotation mark starts the sentence it opens.
     (The fast path reads one paragraph per Doc; this makes a whole article read the
     same way.)"""
     for tok in doc[1:]:
@@ -75,6 +76,12 @@ def paragraph_sentences(doc: Doc) -> Doc:
             (prev.is_space and "\n" in prev.text) or prev.whitespace_ == "\n"
         ):
             tok.is_sent_start = True
+        elif tok.text in {'"', "“"} and prev.text in {".", "!", "?"} and prev.whitespace_ \
+                and not tok.whitespace_ and tok.i + 1 < len(doc):
+            # 'limit it. "A pause is not ...': the sentencizer keeps the opening quote
+            # with the sentence before, leaving the quote without its opening mark
+            tok.is_sent_start = True
+            doc[tok.i + 1].is_sent_start = False
     return doc
 
 

@@ -206,8 +206,9 @@ class Extractor:
             return None
         dateline = None
         place = None
+        states = [code for _, code in self.gazetteer.find_states(f"{title}\n{text[:3000]}")]
         for block in split_blocks(text[:3000])[:4]:  # a page's text may start with a standfirst
-            place = place or dateline_place(block.text, self.gazetteer)
+            place = place or dateline_place(block.text, self.gazetteer, states)
             dateline = d.find_dateline(block.text)
             if dateline is not None:
                 dateline.start += block.start

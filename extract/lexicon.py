@@ -103,6 +103,14 @@ TOWN_PREFIXES = {"Lake", "Port", "Fort", "Mount", "Glen"}
 CORPORATE_SUFFIXES = {"Labs", "Systems", "Technologies", "Technology", "Inc.", "Inc", "Corp.",
                       "Corp", "Corporation", "AI", "Analytics", "Vision", "Software", "Robotics",
                       "Networks", "Ltd", "Ltd.", "LLC", "Solutions", "Biometrics", "Security"}
+#: words before a person's name ("filed by councilors Ricardo Arroyo and ..."): the
+#: name after them is a person's even when the NER calls it an organisation
+PERSON_TITLES = {"mr.", "ms.", "mrs.", "dr.", "sen.", "rep.", "gov.", "senator", "senators",
+                 "representative", "representatives", "councilor", "councilors", "councillor",
+                 "councilman", "councilwoman", "alderman", "alderwoman", "commissioner",
+                 "commissioners", "mayor", "governor", "sheriff", "chief", "judge", "chair",
+                 "chairman", "chairwoman", "ceo", "founder", "attorney", "lawmaker", "delegate",
+                 "assemblymember", "supervisor", "supervisors", "trustee", "trustees"}
 #: organisation names that are not businesses even when a company is mentioned nearby
 NOT_COMPANY_WORDS = {"api", "apis", "sdk", "app", "ceo", "cto", "ai", "ocr", "faq", "beta",
                      "council", "department", "police", "commission", "committee", "board",
@@ -139,6 +147,11 @@ PARTIAL_USE = re.compile(r"\b(?:sole|only) basis\b|\bprobable cause\b|\balone as
 #: after a negation, an intention that is denied: "not planning a ban"
 NEG_INTENT = {"planning", "considering", "pursuing", "seeking", "weighing", "contemplating",
               "expecting", "pushing", "proposing", "drafting"}
+#: "she had heard no support on the council for a ban", "no appetite for limits": after
+#: "no", a measure nobody is pursuing
+NO_APPETITE = {"support", "appetite", "interest", "enthusiasm", "plans", "plan", "votes",
+               "consensus", "momentum", "desire", "push", "proposal", "proposals", "bill",
+               "bills"}
 #: "is not covered by the ban", "exempt from it": its subject is outside the measure.
 EXEMPT = {"covered", "subject", "affected", "bound", "exempt", "exempted", "exempts"}
 #: "the first city to ban", "the latest state to adopt": a record, so enacted.

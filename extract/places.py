@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -305,11 +305,13 @@ _DATELINE_PLACE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s*)?[—–-]{1,2}\s")
 
 
-def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
+def dateline_place(text: str, gaz: Gazetteer, states: Iterable[str] = ()) -> Place | None:
     """The place of a dateline ("SOMERVILLE, Mass. —", "BOSTON, June 24 —", "SEATTLE (AP) —").
 
     Datelines are in capitals, which the case-sensitive entity ruler does not match, yet
-    they name the city that "the City Council" later in the story belongs to.
+    they name the city that "the City Council" later in the story belongs to.  A bare
+    "PORTLAND —" under "Maine's largest city bars ..." is in one of ``states``, the
+    codes of the states the article names.
     """
     m = _DATELINE_PLACE.match(text[:120])
     if not m:
@@ -325,5 +327,8 @@ def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
         return None
     if code:
         cands = [p for p in cands if p.region == code] or cands
+    else:
+        wanted = set(states)
+        cands = [p for p in cands if p.region in wanted] or cands
     cities = [p for p in cands if p.level != "state"] or cands
     return max(cities, key=lambda p: p.population)

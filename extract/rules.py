@@ -41,6 +41,8 @@ BACKGROUND_VERBS = {"adopted", "passed", "approved", "imposed", "enacted", "anno
                     "instituted", "first", "put", "signed", "voted", "placed", "declared",
                     "began", "started", "introduced", "issued", "ordered"}
 SETTLEMENT = {"city", "town", "village", "county", "borough", "township", "community"}
+#: a town below this size opening a line with a colon ("Sunset: ...") needs its state named
+LABEL_TOWN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,8 @@ class SentenceRules:
             toks = {t.lower_ for t in ent}
             if toks & (lx.INSTITUTION_WORDS | lx.NOT_COMPANY_WORDS) or not ent.text[:1].isupper():
                 continue
+            if not corporate and _low(sent.doc, ent.start - 1) in lx.PERSON_TITLES:
+                continue  # "filed by councilors Ricardo Arroyo": a person
             if any(c.start == ent.start and c.label_.startswith("action:")
                    for c in sent.doc.spans.get(CUE_KEY, [])):
                 continue  # "a Limited Access application": a program's name
@@ -406,6 +410,10 @@ class SentenceRules:
             res = self._unknown_resolution(ent, char_base)
         if not res.places:
             return None
+        if eid and nxt == ":" and ent.start == ent.sent.start and not res.qualifier_tokens \
+                and self._stray_label(res.places):
+            return None  # a bill tracker's "Sunset: The prohibition is repealed on ...": a
+            # field's name, not the town of Sunset, Florida
         qualifier_tokens |= res.qualifier_tokens
         m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in res.places])
         m.qualifiers = set(res.qualifier_tokens)
@@ -421,6 +429,13 @@ class SentenceRules:
                 doc[ent.start - 3].is_alpha:
             m.owned = True  # "the Westvale police, in Massachusetts, ...": where, not who
         return m
+
+    def _stray_label(self, places: list[Place]) -> bool:
+        """A small town the article gives no other reason to expect: neither its state nor
+        its name comes up elsewhere ("Minneapolis:" opening a digest's item is a city)."""
+        states = {code for _, code in self.s.ctx.state_mentions}
+        return all(p.level == "city" and p.population < LABEL_TOWN_POPULATION and
+                   p.region not in states for p in places)
 
     @staticmethod
     def _qualifying(span: Span) -> bool:
@@ -1749,7 +1764,9 @@ class SentenceRules:
         if any(w in lx.DEMAND_WORDS for w in words):
             return []
         outside = [m for m in mentions if m.start not in quote and m.actors and not m.owned
-                   and m.kind in {"company", "place", "body", "agency"}]
+                   and m.kind in {"company", "place", "body", "agency"} and not (
+                       m.kind == "place" and _low(doc, m.start - 1) in {"in", "at", "from"})]
+        # ("..." said Ines Varga, who teaches at a college in Ohio: where she works)
         speech = [t.i for t in sent if t.lower_ in lx.SPEECH_VERBS and t.i not in quote]
         after = [k for k in speech if k > max(quote)]
         speech = after[:1] or speech[-1:]  # the verb of this quote, not of a later clause
@@ -1781,6 +1798,10 @@ class SentenceRules:
             elif t.lower_ in {"which", "who"} and doc[t.i - 1].text == "," and \
                     (own := self._relative_owner(t.i, cues, mentions)) is not None:
                 cuts.append((own, False))  # "... alongside Somerville, which did the same"
+            elif t.lower_ == "where" and doc[t.i - 1].text == "," and \
+                    self._own_act_after(t.i, cues):
+                cuts.append((t.i, False))  # "... with Cambridge, just across the river,
+                # where councilors passed a similar ban in January": the place's own act
             elif t.text == "," and subordinate and not sub_cut and \
                     self._new_subject_at(t.i + 1, cues, mentions):
                 sub_cut = True  # "While Vermont halted ..., New Hampshire rejected ..."
@@ -1792,6 +1813,13 @@ class SentenceRules:
                 out.append(Clause(a, b, [c for c in cues if a <= c.start < b],
                                   [m for m in mentions if a <= m.start < b], hard))
         return out or [Clause(sent.start, sent.end, cues, mentions, True)]
+
+    @staticmethod
+    def _own_act_after(i: int, cues: list[Span]) -> bool:
+        """An action and a status of its own after token ``i``, before any further cut."""
+        after = [c for c in cues if c.start > i]
+        return any(c.label_.startswith("action:") for c in after) and \
+            any(c.label_.startswith("status:") for c in after)
 
     def _label_before(self, sent: Span, colon: int, mentions: list[Mention]) -> bool:
         """The sentence opens with a place and a colon, as a listing's entry does."""
@@ -1941,6 +1969,13 @@ class SentenceRules:
         if any(_low(doc, n.end) in lx.NEG_INTENT and n.end < cue_tok for n in negs
                if cs <= n.start):
             return None  # "not planning a face-recognition ban"
+        if any(doc[n.start].lower_ == "no" and _low(doc, n.end) in lx.NO_APPETITE and
+               n.end < cue_tok for n in negs if cs <= n.start):
+            return None  # "she had heard no support on the council for a ban"
+        if any(doc[n.start].lower_ in {"not", "n't", "never"} and any(
+                doc[j].lower_ in {"any", "a", "an"} for j in range(n.end, k.start))
+               and n.end < k.start <= n.end + 4 for n in negs for k in proposed):
+            return None  # "the City Council has not taken up any proposal to limit it"
         if any(t.lower_ in lx.EXEMPT for t in doc[max(cs, cue_tok - 6):cue_tok]) and (
                 any(cs <= n.start < cue_tok for n in negs)
                 or any(t.lower_.startswith("exempt") for t in doc[max(cs, cue_tok - 6):cue_tok])):
