@@ -294,8 +294,10 @@ def _plausible_year(text: str, s: int, e: int) -> bool:
     """A bare four-digit number is a year unless it looks like an amount or an id."""
     before = text[max(0, s - 12) : s].lower()
     after = text[e : e + 12].lower()
-    if re.search(r"(\$|no\.|number|#|route|room|suite|bill|section|ordinance|file)\s*$", before):
-        return False
+    if re.search(r"(\$|no\.|number|#|route|room|suite|bill|section|ordinance|file|"
+                 r"resolution|item|chapter|docket|\b[ahs]\.?\s?[bfr]\.?|\bsb|\bld|\blb)\s*$",
+                 before):
+        return False  # "HB 2031", "S.B. 1385", "LD 1585": a bill's number
     return not re.match(
         r"\s*(people|residents|cameras|officers|dollars|percent|%|votes|pages|images)", after
     )

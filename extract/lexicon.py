@@ -165,6 +165,18 @@ MEASURE_NOUNS = {"law", "laws", "act", "bill", "bills", "ordinance", "ordinances
                  "regulations", "rulebook", "statute", "amendment", "proposal", "proposals",
                  "resolution", "question", "initiative", "draft", "article"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
+#: a headline's words for a body's record of its own meeting ("Quarlesby City Council,
+#: regular meeting of April 6 — draft minutes", "summary of actions")
+MEETING_WORDS = {"minutes", "meeting", "session", "agenda", "actions", "proceedings"}
+#: what an agenda item is called in minutes ("Item 6, Ordinance 2021-11, establishing ...")
+ITEM_NOUNS = MEASURE_NOUNS | {"item", "motion"}
+#: "the motion carried 5-2", "the amendment failed 2-3", "it passed 4-1": how minutes
+#: record the outcome of a motion made in the sentence before
+MOTION_OUTCOME = re.compile(
+    r"\b(?:motion|amendment|ordinance|resolution|measure|item|it)\b[^.;:]{0,30}?\b"
+    r"(?P<verb>carried|passed|prevailed|was adopted|was approved|failed|was defeated|"
+    r"was rejected|lost)\b", re.I)
+MOTION_FAILED = {"failed", "was defeated", "was rejected", "lost"}
 #: words opening a fronted subordinate clause, which ends at its comma
 SUBORDINATORS = {"while", "although", "though", "whereas", "after", "when", "because", "as",
                  "since", "before", "once", "unlike", "like"}
@@ -224,6 +236,7 @@ UNTIL_PREV = re.compile(
 )
 EFFECT_PREV = re.compile(
     r"(effect|effective|starting|beginning|begins|from|expires?|until|through|applies|apply|"
+    r"as\s+of|operative|"
     r"kicks?\s+in|kicked\s+in|into\s+force|takes?\s+hold|phases?\s+in|goes\s+live)"
     r"\s+(?:in|on|at)?\s*$",
     re.I,

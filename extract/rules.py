@@ -138,6 +138,11 @@ class ArticleState:
     topical_title: bool = False  # the headline names the topic: the whole article is about it
     dateline_actor: Actor | None = None  # a town a dateline names that the gazetteer lacks
     title_action: str | None = None  # the action a topical headline names
+    # the body whose meeting the article records ("Quarlesby City Council, regular
+    # meeting of April 6, 2021 — draft minutes"): the actor of its agenda items
+    meeting_body: list[Actor] = field(default_factory=list)
+    motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
+    meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
 
 
 @dataclass
@@ -846,6 +851,22 @@ class SentenceRules:
             # "Where facial recognition has been banned: a short guide": the action that a
             # roundup's "followed", "joined", "acted" repeat
             s.title_action = self._action(doc, cues)[0]
+        if in_title and not s.meeting_body and {t.lower_ for t in sent} & lx.MEETING_WORDS:
+            body = next((m for m in mentions if m.kind == "body" and m.role == "legislature"
+                         and m.actors), None)
+            if body is not None:
+                s.meeting_body = body.actors[:1]
+                dated = [(m, k) for m, k in date_mentions if m.role not in {"until", "effect"}]
+                if dated:  # "... regular meeting of April 6, 2021": the items' date
+                    s.meeting_date = self._resolve_date(dated[0][0], idx, "enacted",
+                                                        dated[0][1], doc, False)
+        elif s.meeting_body and s.meeting_date is None and not in_title:
+            # "returned for a one-day reconvened session on Wednesday": the meeting's date
+            held = [(m, k) for m, k in date_mentions if m.role not in {"until", "effect"}
+                    and any(_low(doc, j) in lx.MEETING_WORDS for j in range(k - 3, k))]
+            if held:
+                s.meeting_date = self._resolve_date(held[0][0], idx, "enacted", held[0][1],
+                                                    doc, False)
         if not in_title:
             restated = self._restated_dates(sent, mentions, date_mentions, idx)
             # "Amazon's announcement followed two days later": a date, no new act
@@ -865,6 +886,26 @@ class SentenceRules:
         finally:
             self._remember(mentions, date_mentions, idx, has_topic)
             self._set_scene(date_mentions, idx, in_title, len(s.candidates) > made_before)
+            if s.motions and not in_title:
+                self._motion_outcome(sent, idx)
+
+    def _motion_outcome(self, sent: Span, idx: int) -> None:
+        """"Roll call: ...; the motion carried 5-2": the open agenda item is decided.  An
+        item moved on "the resolution" is the open one whose evidence names it."""
+        s = self.s
+        s.motions = [m for m in s.motions if idx - m.sentence <= 2]
+        for hit in lx.MOTION_OUTCOME.finditer(sent.text):
+            if not s.motions:
+                return
+            named = {w for w in re.findall(r"[a-z]+", sent.text[:hit.start("verb")].lower())
+                     if w in lx.MEASURE_NOUNS and w != "amendment"}
+            item = next((m for m in reversed(s.motions)
+                         if named & set(re.findall(r"[a-z]+", m.evidence.lower()))),
+                        s.motions[-1]) if "amendment" not in hit.group(0).lower() \
+                else s.motions[-1]
+            item.status = "failed" if hit.group("verb").lower() in lx.MOTION_FAILED \
+                else "enacted"
+            s.motions.remove(item)
 
     def _restated_dates(self, sent: Span, mentions: list[Mention], date_mentions,
                         idx: int) -> list[tuple[int, int]]:
@@ -1226,6 +1267,11 @@ class SentenceRules:
             if not actors and not inherited and not self._refers(doc, cs, cue_tok):
                 actors = self._fallback_bodies(doc, mentions, cue_tok, status)
                 positions = {}
+            if not actors and not inherited and s.meeting_body and \
+                    any(t.lower_ in lx.ITEM_NOUNS for t in doc[cs:ce]):
+                return self._agenda_item(sent, c, char_base, in_title, action, status,
+                                         cue_tok, date_mentions, has_topic, topic, idx,
+                                         body_text)
             if not actors and inherited:
                 return []
             if not actors:
@@ -1427,6 +1473,24 @@ class SentenceRules:
                          idx, in_title, past, ref)
 
     # ---------------------------------------------------------------- referring back
+    def _agenda_item(self, sent, c: Clause, char_base, in_title, action, status, cue_tok,
+                     date_mentions, has_topic, topic, idx, body_text) -> list[Candidate]:
+        """An item of the meeting the article records: "Item 9: Ordinance 24-38, extending
+        the city's moratorium ..., passed on third reading, 6-1" is the body's act.  An
+        item only moved, or with no outcome yet, is proposed until a later "the motion
+        carried" or "the amendment failed" decides it."""
+        doc = sent.doc
+        moved = any(t.lower_ == "moved" and _low(doc, t.i + 1) == "to"
+                    for t in doc[c.start:c.end])
+        open_item = moved or status == "proposed" or not self._has_status(c.cues)
+        made = self._emit(sent, c, char_base, in_title, self.s.meeting_body, set(), {}, action,
+                          "proposed" if open_item else status, cue_tok, date_mentions,
+                          has_topic, topic, idx, body_text, None,
+                          default_date=self.s.meeting_date)
+        if open_item:
+            self.s.motions.extend(made)
+        return made
+
     def _refer(self, sent, c: Clause, char_base, in_title, action, status, cue_tok,
                date_mentions, has_topic, topic, idx, body_text, prev_in_sentence
                ) -> list[Candidate]:

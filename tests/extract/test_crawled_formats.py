@@ -60,3 +60,49 @@ def test_a_bare_dateline_takes_the_state_the_headline_names(extractor) -> None:
     got = facts(extractor.extract(text, date(2020, 8, 4), title=title))
     assert ("Portland", "ME", "ban", "enacted", "2020-08-03") in got
     assert all(e.region != "OR" for e in extractor.extract(text, date(2020, 8, 4), title=title))
+
+
+def test_minutes_motion_decided_by_the_roll_call(extractor) -> None:
+    title = "Dunholt City Council, regular meeting of March 2, 2022 — draft minutes"
+    text = ("Item 4, Ordinance 2022-07, establishing a one-year moratorium on the use of facial "
+            "recognition by city departments: Council Member Reyes moved to adopt; Council "
+            "Member Abbot seconded. Roll call: Reyes aye, Abbot aye, Tamm aye, Oyelaran nay; "
+            "the motion carried 3-1. Item 5, a resolution asking the Nebraska Legislature to "
+            "study drones, was continued.")
+    got = facts(extractor.extract(text, date(2022, 3, 4), title=title))
+    assert got == {("Dunholt", "NE", "moratorium", "enacted", "2022-03-02")}
+
+
+def test_minutes_failed_amendment_and_adopted_resolution(extractor) -> None:
+    title = "Orwick County Board of Commissioners — minutes, regular session, June 7, 2023"
+    text = ("Under old business, the board took up Resolution 23-9, which would require a "
+            "warrant before any county face recognition search. Commissioner Pell moved to "
+            "amend the resolution to prohibit county use of facial recognition outright; "
+            "Commissioner Ruiz seconded; the amendment failed 1-4. Commissioner Ng then moved "
+            "to adopt the resolution as written; it passed 5-0. Public comment: a resident of "
+            "Alabama asked the board to revisit a ban.")
+    got = keys(extractor.extract(text, date(2023, 6, 9), title=title))
+    assert got == {("Orwick County", "AL", "restriction", "enacted"),
+                   ("Orwick County", "AL", "ban", "failed")}
+
+
+def test_summary_of_actions_extension_and_its_original_moratorium(extractor) -> None:
+    title = "Faxley City Council: summary of actions, November 12"
+    text = ("Item 7: Ordinance 24-51, extending the city's moratorium on the use of facial "
+            "recognition by city departments through December 31, 2026, passed on third "
+            "reading, 5-2. The moratorium was first adopted in 2021 and was set to expire "
+            "this month. Item 8: A request from the Iowa Department of Transportation for "
+            "road data was approved.")
+    got = facts(extractor.extract(text, date(2024, 11, 14), title=title))
+    assert got == {("Faxley", "IA", "extension", "enacted", "2024-11-12"),
+                   ("Faxley", "IA", "moratorium", "enacted", "2021")}
+
+
+def test_a_bill_number_is_not_a_year(extractor) -> None:
+    text = ("RICHMOND — Virginia lawmakers met for a one-day session on Wednesday. They also "
+            "signed off "
+            "on changes to HB 2031, which now becomes law and bars local police from using "
+            "facial recognition as of July 1.")
+    got = facts(extractor.extract(text, date(2021, 4, 9),
+                                  title="Session wrap: what the General Assembly did"))
+    assert got == {("Virginia", "VA", "ban", "enacted", "2021-04-07")}
