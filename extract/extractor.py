@@ -262,6 +262,17 @@ class Extractor:
         rules.date_title_events()
         return self._merge(state.candidates, dateline_date, p, lead_end)
 
+    @staticmethod
+    def _title_date(p: _Prepared) -> tuple[d.PartialDate, str] | None:
+        """An absolute date to the day that the headline gives ("... — 14 November 2022")."""
+        for m in d.find_dates(p.title or ""):
+            if not m.explicit_year:
+                continue
+            pdate = d.resolve(m, p.published)
+            if pdate is not None and pdate.precision == 3:
+                return pdate, m.text
+        return None
+
     def _merge(
         self,
         cands: list[Candidate],
@@ -314,6 +325,7 @@ class Extractor:
             if not c.in_title and c.actor.region
         }
         text_low = p.text.casefold()
+        title_date = self._title_date(p)
         for (name, region, _action, _status), group in groups.items():
             if _status == "proposed" and all(c.date is None for c in group) and \
                     (name, region, _action, "failed") in groups:
@@ -366,6 +378,9 @@ class Extractor:
                     )
                 ):
                     date_val, date_text = dateline_date.iso(), p.dateline.text
+                elif title_date is not None and not all(c.reference for c in group):
+                    # "Ossory Labs release notes — 14 November 2022": the page's own date
+                    date_val, date_text = title_date[0].iso(), title_date[1]
             conf = min(0.99, max(c.confidence for c in group) + 0.05 * (len(group) - 1))
             scope = next((c.scope for c in sorted(group, key=lambda c: c.order) if c.scope), None)
             until = next((c.until for c in sorted(group, key=lambda c: c.order) if c.until), None)

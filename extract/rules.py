@@ -141,6 +141,9 @@ class ArticleState:
     # the body whose meeting the article records ("Quarlesby City Council, regular
     # meeting of April 6, 2021 — draft minutes"): the actor of its agenda items
     meeting_body: list[Actor] = field(default_factory=list)
+    # the company writing the page ("Gildermoor Security fourth-quarter letter to
+    # shareholders", "Ossory Labs release notes"): the "we" of its text
+    author_company: Actor | None = None
     motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
     meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
 
@@ -246,6 +249,13 @@ class SentenceRules:
                 _, role, level = (eid.split(":") + ["", ""])[:3]
                 out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))
         out += self._unknown_companies(sent, out, self.s.companies)
+        author = self.s.author_company
+        if author is not None:
+            first = author.name.split()[0]
+            for m in out:  # "the Ossory Vision platform" in Ossory Labs' release notes
+                if m.kind == "company" and m.actors and m.actors[0] != author and \
+                        m.actors[0].name.split()[0] == first:
+                    m.actors = [author]
         out += self._dateline_town(sent, out)
         out = [m for m in out
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
@@ -851,6 +861,9 @@ class SentenceRules:
             # "Where facial recognition has been banned: a short guide": the action that a
             # roundup's "followed", "joined", "acted" repeat
             s.title_action = self._action(doc, cues)[0]
+        if in_title and s.author_company is None and not any(
+                c.label_.startswith("action:") for c in cues):
+            s.author_company = self._author_company(sent, mentions)
         if in_title and not s.meeting_body and {t.lower_ for t in sent} & lx.MEETING_WORDS:
             body = next((m for m in mentions if m.kind == "body" and m.role == "legislature"
                          and m.actors), None)
@@ -888,6 +901,28 @@ class SentenceRules:
             self._set_scene(date_mentions, idx, in_title, len(s.candidates) > made_before)
             if s.motions and not in_title:
                 self._motion_outcome(sent, idx)
+
+    def _author_company(self, title: Span, mentions: list[Mention]) -> Actor | None:
+        """A headline that opens with a company's name and reports no act names the
+        page's author: a letter, release notes, a blog post, a call transcript."""
+        first = next((m for m in mentions if m.start == title.start), None)
+        if first is not None:
+            return first.actors[0] if first.kind == "company" and first.actors else None
+        doc = title.doc
+        for end in range(title.start + 2, min(title.end, title.start + 4) + 1):
+            words = doc[title.start:end]
+            if not all(t.is_title and t.is_alpha for t in words[:-1]):
+                break
+            if words[-1].text in lx.CORPORATE_SUFFIXES:
+                name = words.text
+                self.s.companies.add(name)
+                return Actor(name, "company", None, None, None)
+        return None
+
+    def _first_person_subject(self, doc: Doc, cs: int, cue_tok: int, quote: set[int]) -> bool:
+        """"we have stopped selling GilderID": the page's author speaks of its own policy."""
+        return any(doc[i].lower_ in {"we", "we've", "we're", "we'll"} and i not in quote
+                   for i in range(cs, cue_tok))
 
     def _motion_outcome(self, sent: Span, idx: int) -> None:
         """"Roll call: ...; the motion carried 5-2": the open agenda item is decided.  An
@@ -1267,6 +1302,9 @@ class SentenceRules:
             if not actors and not inherited and not self._refers(doc, cs, cue_tok):
                 actors = self._fallback_bodies(doc, mentions, cue_tok, status)
                 positions = {}
+            if not actors and s.author_company is not None and \
+                    self._first_person_subject(doc, cs, cue_tok, quote):
+                actors, positions = [s.author_company], {}
             if not actors and not inherited and s.meeting_body and \
                     any(t.lower_ in lx.ITEM_NOUNS for t in doc[cs:ce]):
                 return self._agenda_item(sent, c, char_base, in_title, action, status,

@@ -106,3 +106,23 @@ def test_a_bill_number_is_not_a_year(extractor) -> None:
     got = facts(extractor.extract(text, date(2021, 4, 9),
                                   title="Session wrap: what the General Assembly did"))
     assert got == {("Virginia", "VA", "ban", "enacted", "2021-04-07")}
+
+
+def test_a_companys_own_letter_speaks_as_we(extractor) -> None:
+    title = "Harrowgate Systems third-quarter letter to shareholders"
+    text = ("Revenue grew 12 percent, led by our badge readers. As we said on our call, we have "
+            "stopped selling FaceLine, our facial recognition software, to police departments, "
+            "and we will not resume.")
+    got = keys(extractor.extract(text, date(2021, 11, 2), title=title))
+    assert got == {("Harrowgate Systems", None, "exit", "enacted")}
+
+
+def test_release_notes_product_is_its_makers_and_dated_by_the_headline(extractor) -> None:
+    title = "Tenbury Labs release notes — 3 March 2023"
+    text = ("Version 4.1 of the Tenbury Vision platform is rolling out this week. Policy change: "
+            "face search in Tenbury Vision is now available only to customers who pass our "
+            "review, and we will no longer sell it to most private companies, with banks the "
+            "main exception.")
+    got = facts(extractor.extract(text, date(2023, 3, 6), title=title))
+    assert got == {("Tenbury Labs", None, "restriction", "enacted", "2023-03-03")}
+
