@@ -704,6 +704,13 @@ class SentenceRules:
                                 _low(doc, p.end) in {"'s", "’s"}:
                             # "City commissioners in Oregon's largest city": that city
                             owner = self._salient_city(places, b, owner.region) or owner
+            if owner is None and b.role == "police" and doc[b.start].lower_ == "sheriff":
+                # "LEXINGTON — ... Sheriff Corinne Alsop issued a directive suspending its use
+                # by the Pitchford County Sheriff's Office": a sheriff serves a county, not
+                # the dateline's city
+                owner = next((p.actors[0] for p in places if p.start > b.end and p.actors and
+                              p.actors[0].level == "county"), None) or \
+                    self.s.salient.get("county")
             if owner is None:
                 owner = self._salient_for(b, sent, places)
             if owner is None and b.role == "police":
@@ -1212,7 +1219,9 @@ class SentenceRules:
             if not chain and not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cs:ce]) and \
                     not (prev_in_sentence is not None and any(
                         k.label_.startswith("status:") and _low(doc, k.end) in {"it", "them"}
-                        for k in c.cues)):
+                        for k in c.cues)) and \
+                    not (prev_in_sentence is not None and prev_in_sentence.status == "proposed"
+                         and any(k.label_ == "status:failed" for k in c.cues)):
                 return []  # "cameras would be deployed": no measure, so nothing enacted
                 # (but "..., but the mayor vetoed it": the measure just named)
             action = sentence_action or s.last_action or (s.title_action if chain else None)
@@ -1310,6 +1319,17 @@ class SentenceRules:
                 return self._agenda_item(sent, c, char_base, in_title, action, status,
                                          cue_tok, date_mentions, has_topic, topic, idx,
                                          body_text)
+            if not actors and inherited and status == "failed" and \
+                    prev_in_sentence is not None and prev_in_sentence.status == "proposed" \
+                    and prev_in_sentence in s.candidates:
+                # "Ordinance 22-41 ...: would bar all county offices ...; last action: failed
+                # on final reading, 3-4, October 4, 2022": the proposal's outcome
+                prev_in_sentence.status = "failed"
+                prev_in_sentence.date = None
+                self._update(prev_in_sentence, prev_in_sentence.action, c, sent,
+                             [(m, k) for m, k in date_mentions if cs <= k < ce and
+                              m.role not in {"until", "effect"}], idx, "failed")
+                return []
             if not actors and inherited:
                 return []
             if not actors:

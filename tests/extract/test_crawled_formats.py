@@ -126,3 +126,28 @@ def test_release_notes_product_is_its_makers_and_dated_by_the_headline(extractor
     got = facts(extractor.extract(text, date(2023, 3, 6), title=title))
     assert got == {("Tenbury Labs", None, "restriction", "enacted", "2023-03-03")}
 
+
+
+def test_a_sheriff_serves_the_county_not_the_datelines_city(extractor) -> None:
+    text = ("LOUISVILLE, Kentucky — On Friday, Sheriff Mara Osei issued a directive suspending "
+            "all use of facial recognition by the Quenby County Sheriff's Office until the "
+            "county adopts a written policy.")
+    got = keys(extractor.extract(text, date(2023, 6, 12)))
+    assert got == {("Quenby County Sheriff's Office", "KY", "moratorium", "enacted")}
+
+
+def test_stop_a_long_list_from_using_is_a_ban(extractor) -> None:
+    text = ("Burlington: The city council voted last week to stop its police department and "
+            "other city departments from using facial recognition software.")
+    got = keys(extractor.extract(text, date(2021, 2, 19), title="Digest: Vermont this week"))
+    assert got == {("Burlington", "VT", "ban", "enacted")}
+
+
+def test_a_trackers_last_action_decides_the_proposal(extractor) -> None:
+    title = "Legislation tracker: Rushmere County (Ohio) Council, week of May 2"
+    text = ("Ordinance 22-19, facial recognition prohibition (sponsor: Council Member Ida "
+            "Lenz): would bar all county offices from using facial recognition; last action: "
+            "failed on final reading, 2-5, May 3, 2022. Ordinance 22-20, ban on fireworks: "
+            "adopted, 7-0, May 3, 2022.")
+    got = facts(extractor.extract(text, date(2022, 5, 6), title=title))
+    assert got == {("Rushmere County", "OH", "ban", "failed", "2022-05-03")}
