@@ -1961,10 +1961,23 @@ class SentenceRules:
                                                  c.label_.startswith("action:"))
                    for c in cues):
             return None
-        if any(rel < m.start <= rel + 4 for m in mentions):
+        act = min(c.start for c in cues if rel < c.start <= rel + 4 and (
+            c.label_ == "chain" or c.label_.startswith("action:")))
+        if any(rel < m.start < act for m in mentions):
             return None  # "..., which the county board banned": the board's act
-        owner = next((m for m in mentions if m.end == rel - 1 and
-                      m.kind in {"place", "company"}), None)
+        doc = cues[0].doc
+
+        def ends_at(m: Mention, j: int) -> bool:  # "Madison, Wisconsin, which ..."
+            return m.end == j or (bool(m.qualifiers) and max(m.qualifiers) + 1 == j)
+
+        places = [m for m in mentions if m.kind in {"place", "company"} and not m.owned]
+        owner = next((m for m in places if ends_at(m, rel - 1)), None)
+        if owner is None:
+            # "from Jackson, the Mississippi capital, which barred ...": past an appositive
+            start = next((j for j in range(rel - 2, max(rel - 8, 0), -1)
+                          if doc[j].text == ","), None)
+            if start is not None and _low(doc, start + 1) in {"the", "a", "an"}:
+                owner = next((m for m in places if ends_at(m, start)), None)
         return owner.start if owner is not None else None
 
     @staticmethod
@@ -1988,11 +2001,20 @@ class SentenceRules:
 
     @staticmethod
     def _acting_mention_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
+        """A place or company at ``i`` with its own cue: right after it ("Amazon paused"),
+        or after a short unpunctuated run ("Amazon on Wednesday put a one-year pause")."""
         m = next((m for m in mentions if m.start == i and m.kind in {"place", "company"}), None)
         if m is None:
             return False
-        return any(c.start == m.end and (c.label_.startswith(("action:", "status:"))
-                                         or c.label_ == "chain") for c in cues)
+        doc = cues[0].doc if cues else None
+        return any((c.label_.startswith(("action:", "status:")) or c.label_ == "chain") and (
+            c.start == m.end or (
+                doc is not None and m.kind == "company" and m.end < c.start <= m.end + 8 and
+                not any(t.text in {",", ";", ":", ".", "—", "–", "(", ")", '"'} or
+                        t.lower_ in {"that", "which", "who", "and", "to"}
+                        for t in doc[m.end:c.start]) and
+                not any(o.start >= m.end and o.start < c.start for o in mentions)))
+            for c in cues)
 
     @staticmethod
     def _merge_clauses(clauses: list[Clause]) -> list[Clause]:
@@ -2327,6 +2349,8 @@ class SentenceRules:
                                          for t in doc[cue_tok:m.start]):
                 continue  # "until there is a national law": a condition, not an actor
             p1, p2 = _low(doc, m.start - 1), _low(doc, m.start - 2)
+            if m.start == cs:  # "..., from | Jackson, the Mississippi capital, which barred
+                p1 = p2 = ""  # ...": the word before belongs to the clause before
             if p1 in {"the", "a"} and p2:
                 p1 = p2
             ref = p1 in lx.REFERENCE_PREV and not (

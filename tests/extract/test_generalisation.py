@@ -247,3 +247,23 @@ def test_bracketed_state_and_a_first_approval_after_an_extension(extractor) -> N
     got = keys(extractor.extract(text, date(2025, 3, 12)))
     assert got == {("Gorsham", "NJ", "extension", "enacted"),
                    ("Gorsham", "NJ", "moratorium", "enacted")}
+
+
+def test_three_companies_in_one_sentence_each_with_its_own_day(extractor) -> None:
+    text = ("IBM said Monday that it no longer offers general-purpose facial recognition "
+            "software, Amazon on Wednesday put a one-year pause on police use of Rekognition, "
+            "and Microsoft said Thursday that it will not sell the technology to police until a "
+            "federal law regulates it.")
+    got = facts(extractor.extract(text, date(2020, 6, 12)))
+    assert got == {("IBM", None, "exit", "enacted", "2020-06-08"),
+                   ("Amazon", None, "moratorium", "enacted", "2020-06-10"),
+                   ("Microsoft", None, "moratorium", "enacted", "2020-06-11")}
+
+
+def test_from_one_place_to_another_each_with_a_relative_clause(extractor) -> None:
+    text = ("The county follows cities of several sizes, from Jackson, the Mississippi capital, "
+            "which barred its police from facial recognition in October, to Madison, Wisconsin, "
+            "which adopted a ban in December.")
+    got = facts(extractor.extract(text, date(2021, 6, 4)))
+    assert ("Jackson", "MS", "ban", "enacted", "2020-10") in got
+    assert ("Madison", "WI", "ban", "enacted", "2020-12") in got
