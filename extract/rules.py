@@ -1090,6 +1090,10 @@ class SentenceRules:
                     and _low(doc, c.start - 1) in {"a", "regulatory", "securities", "court",
                                                    "its", "annual", "quarterly", "sec"}:
                 continue  # "the company said in a regulatory filing": a document
+            if c.label_ == "urge" and doc[c.start].lower_ in {"request", "requests"} and \
+                    _low(doc, c.start - 1) in {"written", "formal", "through", "a", "the", "such",
+                                               "any", "their", "its", "by", "with", "of"}:
+                continue  # "routes searches through written requests to the Registry"
             if c.label_ == "action:exit" and doc[c.start].lower_ == "retired" and \
                     _low(doc, c.start - 1) in {"a", "an", "the", "his", "her"}:
                 continue  # "a retired teacher"
@@ -1241,11 +1245,18 @@ class SentenceRules:
                 not self._under_law(doc, cs, cue_tok) and \
                 not self._under_law_after(doc, cue_tok, ce):
             return []  # "Massachusetts should press pause on face surveillance"
-        if before & lx.OPPOSING:
+        joint = max((j + 1 for j in range(cs, cue_tok - 1) if doc[j].text == "," and
+                     doc[j + 1].lower_ in lx.CLAUSE_CONJ), default=cs)
+        if {t.lower_ for t in doc[joint:cue_tok]} & lx.OPPOSING:
+            # (but "Parents objected, and in December the governor signed a law pausing
+            # ...": the objection is the clause before)
             return []  # "The governor had objected to broader limits"
         what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in {"would", "could", "might"}
                          for i in range(cs, cue_tok))
-        if before & lx.HYPOTHETICAL or what_would or \
+        hypothetical = {t.lower_ for t in doc[cs:cue_tok] if t.lower_ != "instead" or
+                        _low(doc, t.i + 1) == "of"} & lx.HYPOTHETICAL
+        # ("instead of the outright ban", but "Instead, its board approved a policy")
+        if hypothetical or what_would or \
                 (self._counterfactual(doc, cs, ce, cue_tok) and not failed_cue):
             return []  # "unless the councils extend them", "instead of the outright ban"
         if _low(doc, cue_tok - 1) in {"a", "an", "any"} and doc[cue_tok].lower_ in BAN_NOUNS \
@@ -1269,6 +1280,11 @@ class SentenceRules:
             action = "restriction"  # "forbids using a match as the sole basis for an arrest"
         if action == "exit" and lx.CARVE_OUT.search(doc[cue_tok:ce].text):
             action = "restriction"  # "stop selling it to most private businesses"
+        if action == "restriction" and doc[cue_tok].lower_ in {"rules", "standards",
+                                                                "guidelines", "guardrails"} \
+                and not self._has_status(c.cues) and not in_title and \
+                _low(doc, cue_tok - 1) in {"'s", "’s", "its", "their"}:
+            return []  # "Ohio's rules on how police may use it are thin": what exists, no act
         status = self._status(doc, c.cues, cue_tok, cs, ce, action, in_title)
         if status == "failed" and any(
                 k.label_ == "status:failed" and doc[k.start].lower_ in
@@ -1681,7 +1697,9 @@ class SentenceRules:
         recent = self.s.candidates[-1] if self.s.candidates else None
         if not any(t.lower_ in lx.MEASURE_NOUNS
                    for t in doc[sent.start if passive else cue_tok:sent.end]) and not (
-                passive and self.s.topical_title):  # "Signed by Governor Jay Inslee in March."
+                passive and self.s.topical_title) and not any(  # "Signed by Gov. Jay Inslee."
+                t.lower_ in lx.MEASURE_NOUNS and _low(doc, t.i + 1) in {"that", "which"}
+                for t in doc[sent.start:cue_tok]):  # "The policing bill that Baker signed"
             return  # "The mayor voted with the council": nothing to refer back to later
         actors, _, _ = self._actors(doc, mentions, cue_tok, sent.start, sent.end)
         if not actors:

@@ -267,3 +267,35 @@ def test_from_one_place_to_another_each_with_a_relative_clause(extractor) -> Non
     got = facts(extractor.extract(text, date(2021, 6, 4)))
     assert ("Jackson", "MS", "ban", "enacted", "2020-10") in got
     assert ("Madison", "WI", "ban", "enacted", "2020-12") in got
+
+
+def test_instead_as_a_sentence_adverb_is_no_hypothetical(extractor) -> None:
+    text = ("Dayton has not banned facial recognition. Instead, in March 2020 its Board of "
+            "Police Commissioners approved a policy that limits the police department to face "
+            "searches in investigations of violent crimes.")
+    got = keys(extractor.extract(text, date(2020, 6, 26), title="What Dayton's rules say"))
+    assert {k[2:] for k in got} == {("restriction", "enacted")}
+    assert all(k[0].endswith("Board of Police Commissioners") for k in got)
+
+
+def test_a_states_existing_rules_are_no_act(extractor) -> None:
+    text = ("Ohio's rules on how police may use facial recognition are thin, and that thinness is "
+            "a choice. The General Assembly should pass a moratorium on police use.")
+    assert extractor.extract(text, date(2023, 11, 2), title="Opinion: hit pause") == []
+
+
+def test_an_objection_in_the_clause_before_does_not_oppose_the_act(extractor) -> None:
+    text = ("ALBANY, N.Y. — Parents objected, and in December Governor Andrew Cuomo signed "
+            "a law pausing the use of facial recognition in schools until state officials had "
+            "studied its risks.")
+    got = keys(extractor.extract(text, date(2020, 12, 30)))
+    assert got == {("New York", "NY", "moratorium", "enacted")}
+
+
+def test_the_final_law_is_the_bill_a_relative_clause_said_was_signed(extractor) -> None:
+    text = ("BOSTON — The Massachusetts policing bill that Governor Charlie Baker signed on "
+            "Thursday runs to dozens of pages. It creates a commission to certify officers. "
+            "The final law routes police facial recognition searches through written requests "
+            "to the State Police, and in most cases requires a court order.")
+    got = facts(extractor.extract(text, date(2021, 1, 4)))
+    assert got == {("Massachusetts", "MA", "restriction", "enacted", "2020-12-31")}
