@@ -93,6 +93,7 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")),
     ("numeric", re.compile(rf"\b(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])/({_YEAR}|\d\d)\b")),
+    ("year_edge", re.compile(rf"\bthe\s+(first|last)\s+day\s+of\s+({_YEAR})\b", re.I)),
     ("mdy", re.compile(rf"\b({_MONTH})\s+({_DAY}),?\s+({_YEAR})\b")),
     ("dmy", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?({_YEAR})\b")),
@@ -210,7 +211,8 @@ class DateMention:
 
     @property
     def explicit_year(self) -> bool:
-        return self.kind in {"iso", "numeric", "mdy", "dmy", "my", "part_year", "year"}
+        return self.kind in {"iso", "numeric", "mdy", "dmy", "my", "part_year", "year",
+                             "year_edge"}
 
     @property
     def needs_anchor(self) -> bool:
@@ -355,6 +357,9 @@ def resolve(
             y = int(g[2])
             y = y + 2000 if y < 100 else y
             return PartialDate(y, int(g[0]), int(g[1]))
+        if k == "year_edge":  # "on the last day of 2020"
+            first = g[0].lower() == "first"
+            return PartialDate(int(g[1]), 1 if first else 12, 1 if first else 31)
         if k == "mdy":
             return _checked(int(g[2]), month_number(g[0]), _day(g[1]))
         if k == "dmy":

@@ -111,6 +111,9 @@ PERSON_TITLES = {"mr.", "ms.", "mrs.", "dr.", "sen.", "rep.", "gov.", "senator",
                  "commissioners", "mayor", "governor", "sheriff", "chief", "judge", "chair",
                  "chairman", "chairwoman", "ceo", "founder", "attorney", "lawmaker", "delegate",
                  "assemblymember", "supervisor", "supervisors", "trustee", "trustees"}
+#: an official's title → the department that official heads
+OFFICIAL_AGENCY = {"education commissioner": "State Education Department",
+                   "commissioner of education": "State Education Department"}
 #: organisation names that are not businesses even when a company is mentioned nearby
 NOT_COMPANY_WORDS = {"api", "apis", "sdk", "app", "ceo", "cto", "ai", "ocr", "faq", "beta",
                      "council", "department", "police", "commission", "committee", "board",

@@ -842,6 +842,8 @@ class SentenceRules:
                          place.region)
         if b.role == "agency":
             words = re.sub(r"^the\s+", "", doc[b.start:b.end].text, flags=re.I)
+            # "Education Commissioner Betty Rosa": the official speaks for her department
+            words = lx.OFFICIAL_AGENCY.get(words.lower(), words)
             title = " ".join(w if w in {"of", "for", "and", "the"} else w[:1].upper() + w[1:]
                              for w in words.split())
             return Actor(f"{place.name} {title}", "agency", place.level, place.country,
@@ -1209,7 +1211,8 @@ class SentenceRules:
         cs, ce = c.start, c.end
         acts = [k for k in c.cues if k.label_.startswith("action:")]
         denied = [k for k in acts if any(
-            n.label_ == "neg" and 0 <= k.start - n.end <= 2 for n in c.cues)]
+            n.label_ == "neg" and 0 <= k.start - n.end <= 2 for n in c.cues) or
+            _low(doc, k.start - 1) == "without"]  # "puts limits on it without outlawing it"
         if denied and len(denied) < len(acts):
             # "sets new limits ... but stops short of a ban": the limits are the measure
             c = Clause(c.start, c.end, [k for k in c.cues if k not in denied], c.mentions,
@@ -2089,7 +2092,8 @@ class SentenceRules:
         valid = [(c.label_.split(":", 1)[1], c) for c in acts
                  if not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban
                          and c.label_ != "action:exit")  # "end-of-lifing" needs no ban
-                 and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")]
+                 and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")
+                 and not self._relative_extension(doc, c, acts)]
         if not valid:
             return None, -1
         kinds = {k for k, _ in valid}
@@ -2097,6 +2101,16 @@ class SentenceRules:
             if kind in kinds:
                 return kind, next(c.start for k, c in valid if k == kind)
         return None, -1
+
+    @staticmethod
+    def _relative_extension(doc: Doc, c: Span, acts: list[Span]) -> bool:
+        """"had frozen it under a law signed in December 2020 that kept the pause in place
+        until ...": the relative clause says how long the pause lasts, not that it was
+        prolonged."""
+        return c.label_ == "action:extension" and \
+            any(_low(doc, j) in {"that", "which"} for j in range(c.start - 2, c.start)) and \
+            any(a.start < c.start and a.label_ in {"action:ban", "action:moratorium"}
+                for a in acts)
 
     def _status(self, doc: Doc, cues: list[Span], cue_tok: int, cs: int, ce: int,
                 action: str, in_title: bool) -> str | None:
@@ -2350,6 +2364,9 @@ class SentenceRules:
                     actors = [a for m in named for a in m.actors[:1]]
                     self._rel_floor = rel
                     return actors, set(), {m.actors[0]: m.start for m in named}
+        agent = self._agent_after(doc, usable, cue_tok, ce)
+        if agent is not None:
+            return agent.actors[:1], set(), {agent.actors[0]: agent.start}
         before_cue = [m for m in usable if m.start < cue_tok]
         passive = self._passive(doc, cue_tok)
         chosen: list[tuple[Mention, bool]] = []
@@ -2433,6 +2450,23 @@ class SentenceRules:
             positions[a] = m.start
             actors.append(a)
         return actors, refs, positions
+
+    @staticmethod
+    def _agent_after(doc: Doc, usable: list[Mention], cue_tok: int, ce: int) -> Mention | None:
+        """"Schools across New York may no longer buy it under a determination issued on
+        Wednesday by Education Commissioner Betty Rosa": the issuer acts, not the place
+        the schools are in."""
+        enacting = {c.start for c in doc.spans.get(CUE_KEY, [])
+                    if c.label_ == "status:enacted" and cue_tok < c.start < ce}
+        for m in usable:
+            if m.start <= cue_tok or m.start >= ce or _low(doc, m.start - 1) != "by" or \
+                    m.kind not in {"body", "agency", "company"} or m.role == "member":
+                continue
+            by = m.start - 1
+            if any(0 < by - k <= 4 and doc[k].lower_.endswith("ed")
+                   and not any(t.is_punct for t in doc[k:by]) for k in enacting):
+                return m
+        return None
 
     @staticmethod
     def _object_relative(doc: Doc, usable: list[Mention], cue_tok: int, ce: int

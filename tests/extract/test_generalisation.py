@@ -299,3 +299,26 @@ def test_the_final_law_is_the_bill_a_relative_clause_said_was_signed(extractor) 
             "to the State Police, and in most cases requires a court order.")
     got = facts(extractor.extract(text, date(2021, 1, 4)))
     assert got == {("Massachusetts", "MA", "restriction", "enacted", "2020-12-31")}
+
+
+def test_an_official_issuing_the_order_speaks_for_her_department(extractor) -> None:
+    text = ("ALBANY, N.Y. — Schools across New York may no longer buy or use facial recognition "
+            "under a determination issued on Wednesday by Education Commissioner Lena Ostrow.")
+    got = facts(extractor.extract(text, date(2023, 9, 28)))
+    assert got == {("New York State Education Department", "NY", "ban", "enacted",
+                    "2023-09-27")}
+
+
+def test_a_relative_clause_saying_how_long_a_pause_lasts_is_no_extension(extractor) -> None:
+    text = ("Lawmakers had already frozen facial recognition in New York schools under a law "
+            "signed in December 2020 that kept the pause in place until a study was done.")
+    got = facts(extractor.extract(text, date(2023, 9, 28)))
+    assert got == {("New York", "NY", "moratorium", "enacted", "2020-12")}
+
+
+def test_limits_without_outlawing_on_the_last_day_of_the_year(extractor) -> None:
+    text = ("BOSTON — The police law Governor Charlie Baker signed on the last day of 2020 puts "
+            "new limits on facial recognition without outlawing it.")
+    got = facts(extractor.extract(text, date(2021, 1, 4),
+                                  title="Massachusetts police law reins in face scans"))
+    assert got == {("Massachusetts", "MA", "restriction", "enacted", "2020-12-31")}
