@@ -333,7 +333,8 @@ class SentenceRules:
             if not (ent.label_ == "ORG" or (corporate and ent.label_ in {"PERSON", "GPE"})) \
                     or ent.ent_id_:
                 continue  # NER calls "Brisanta Labs" a person; its suffix says otherwise
-            toks = {t.lower_ for t in ent}
+            # ("Tessarine AI": the suffix itself is no reason to doubt the name)
+            toks = {t.lower_ for t in (ent[:-1] if corporate else ent)}
             if toks & (lx.INSTITUTION_WORDS | lx.NOT_COMPANY_WORDS) or not ent.text[:1].isupper():
                 continue
             if not corporate and _low(sent.doc, ent.start - 1) in lx.PERSON_TITLES:
@@ -350,8 +351,9 @@ class SentenceRules:
         name at the start of the sentence set off by an appositive that calls it a company."""
         doc = sent.doc
         j = sent.start
-        while j < sent.end and doc[j].is_title and doc[j].is_alpha and \
-                doc[j].lower_ not in lx.NOT_PLACE_WORDS:
+        while j < sent.end and (doc[j].is_title or (  # "Quorvel AI, a Denver maker of ..."
+                j > sent.start and doc[j].text in lx.CORPORATE_SUFFIXES)) and \
+                doc[j].is_alpha and doc[j].lower_ not in lx.NOT_PLACE_WORDS:
             j += 1
         if j == sent.start or j - sent.start > 3 or _low(doc, j) != "," or \
                 _low(doc, j + 1) not in {"the", "a", "an"}:
@@ -1372,8 +1374,10 @@ class SentenceRules:
         last = s.candidates[-1] if s.candidates else None
         clause_dates = [(m, k) for m, k in date_mentions
                         if cs <= k < ce and m.role not in {"until", "effect"}]
+        possessed = any(_low(doc, j) in {"'s", "’s"} for j in range(max(cs + 2, cue_tok - 3),
+                                                                   cue_tok))
         if ana is not None and last is not None and last.actor in actors and \
-                idx - last.sentence <= 4 and \
+                idx - last.sentence <= 4 and not possessed and \
                 lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action) and \
                 not self._months_apart(last, clause_dates, idx, status, doc):
             # "The provision, which the Legislature passed, bars ...": the same measure again
@@ -1660,6 +1664,8 @@ class SentenceRules:
             return False
         m, k = clause_dates[0]
         pdate, _, _ = self._resolve_date(m, idx, status, k, doc, False)
+        if pdate is not None and pdate.precision == 1:  # "the company's 2020 pledge"
+            return pdate.year != last.date.year
         return pdate is not None and pdate.precision >= 2 and \
             abs((pdate.as_date() - last.date.as_date()).days) >= 90
 
@@ -2402,7 +2408,9 @@ class SentenceRules:
                     doc[cue_tok].lower_ in BAN_NOUNS | {"limits", "restrictions", "curbs",
                                                         "rules"}:
                 continue  # "Board shelves sheriff face-scan limits": whose use is limited
-            if p1 in lx.TARGET_PREV and not ref and not (
+            owns_cue = _low(doc, m.end) in {"'s", "’s"} and 0 < cue_tok - m.end <= 4
+            # ("build on the company's 2020 pledge not to sell ...": whose pledge)
+            if p1 in lx.TARGET_PREV and not ref and not owns_cue and not (
                     p1 in {"including", "include", "includes"} and m.kind == "place") and not (
                     p1 == "with" and p2 in {"along", "together"}):  # "along with Northampton"
                 target_end = m.end

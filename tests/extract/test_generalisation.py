@@ -322,3 +322,29 @@ def test_limits_without_outlawing_on_the_last_day_of_the_year(extractor) -> None
     got = facts(extractor.extract(text, date(2021, 1, 4),
                                   title="Massachusetts police law reins in face scans"))
     assert got == {("Massachusetts", "MA", "restriction", "enacted", "2020-12-31")}
+
+
+def test_whose_supervisors_led_the_way(extractor) -> None:
+    text = ("OAKLAND — Councilmembers voted on Tuesday night to bar every city department from "
+            "using facial recognition. With the vote, Oakland follows Somerville and San "
+            "Francisco, whose supervisors led the way in May.")
+    got = facts(extractor.extract(text, date(2019, 7, 17)))
+    assert ("San Francisco", "CA", "ban", "enacted", "2019-05") in got
+
+
+def test_a_company_name_ending_in_ai(extractor) -> None:
+    text = ("Quorvel AI, a Denver maker of video analytics software, will no longer sell its "
+            "facial recognition module to police departments, a spokeswoman said on Wednesday.")
+    got = facts(extractor.extract(text, date(2022, 3, 3)))
+    assert got == {("Quorvel AI", None, "exit", "enacted", "2022-03-02")}
+
+
+def test_an_application_requirement_and_an_older_pledge(extractor) -> None:
+    text = ("On Tuesday Microsoft said it would retire facial recognition tools that infer "
+            "emotion. "
+            "The company will also require customers to apply before they can use its facial "
+            "recognition service. The changes build on the company's 2020 pledge not to sell "
+            "facial recognition to police until a federal law is in place.")
+    got = facts(extractor.extract(text, date(2022, 6, 22)))
+    assert ("Microsoft", None, "restriction", "enacted", "2022-06-21") in got
+    assert ("Microsoft", None, "moratorium", "enacted", "2020") in got
