@@ -111,6 +111,9 @@ PERSON_TITLES = {"mr.", "ms.", "mrs.", "dr.", "sen.", "rep.", "gov.", "senator",
                  "commissioners", "mayor", "governor", "sheriff", "chief", "judge", "chair",
                  "chairman", "chairwoman", "ceo", "founder", "attorney", "lawmaker", "delegate",
                  "assemblymember", "supervisor", "supervisors", "trustee", "trustees"}
+#: a headline's words for a page a company writes itself ("From the Tessaline
+#: Biometrics blog: changes to our face APIs")
+AUTHOR_WORDS = {"blog", "newsroom", "letter", "notes", "changelog", "announcement", "our"}
 #: an official's title → the department that official heads
 OFFICIAL_AGENCY = {"education commissioner": "State Education Department",
                    "commissioner of education": "State Education Department"}

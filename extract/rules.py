@@ -144,6 +144,7 @@ class ArticleState:
     # the company writing the page ("Gildermoor Security fourth-quarter letter to
     # shareholders", "Ossory Labs release notes"): the "we" of its text
     author_company: Actor | None = None
+    lead_in: int = -99  # the last topic sentence without any cue ("We are also changing ...")
     motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
     meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
 
@@ -908,6 +909,8 @@ class SentenceRules:
             elif any(c.label_.startswith("status:") for c in cues):
                 self._pending(sent, cues, mentions, date_mentions, idx)
         finally:
+            if has_topic and not in_title and not cues:
+                s.lead_in = idx  # a topic sentence with no cue at all introduces what follows
             self._remember(mentions, date_mentions, idx, has_topic)
             self._set_scene(date_mentions, idx, in_title, len(s.candidates) > made_before)
             if s.motions and not in_title:
@@ -916,24 +919,31 @@ class SentenceRules:
     def _author_company(self, title: Span, mentions: list[Mention]) -> Actor | None:
         """A headline that opens with a company's name and reports no act names the
         page's author: a letter, release notes, a blog post, a call transcript."""
-        first = next((m for m in mentions if m.start == title.start), None)
+        doc = title.doc
+        start = title.start
+        words = {t.lower_ for t in title}
+        if words & lx.AUTHOR_WORDS:  # "From the Tessaline Biometrics blog: ..."
+            start = next((t.i for t in title if t.is_title and t.lower_ not in
+                          {"from", "the", "a", "an", "inside", "on"}), title.start)
+        first = next((m for m in mentions if m.start == start), None)
         if first is not None:
             return first.actors[0] if first.kind == "company" and first.actors else None
-        doc = title.doc
-        for end in range(title.start + 2, min(title.end, title.start + 4) + 1):
-            words = doc[title.start:end]
-            if not all(t.is_title and t.is_alpha for t in words[:-1]):
+        for end in range(start + 2, min(title.end, start + 4) + 1):
+            name_words = doc[start:end]
+            if not all(t.is_title and t.is_alpha for t in name_words[:-1]):
                 break
-            if words[-1].text in lx.CORPORATE_SUFFIXES:
-                name = words.text
+            if name_words[-1].text in lx.CORPORATE_SUFFIXES:
+                name = name_words.text
                 self.s.companies.add(name)
                 return Actor(name, "company", None, None, None)
         return None
 
     def _first_person_subject(self, doc: Doc, cs: int, cue_tok: int, quote: set[int]) -> bool:
-        """"we have stopped selling GilderID": the page's author speaks of its own policy."""
-        return any(doc[i].lower_ in {"we", "we've", "we're", "we'll"} and i not in quote
-                   for i in range(cs, cue_tok))
+        """"we have stopped selling GilderID": the page's author speaks of its own policy
+        ("new customers will have to apply ..., and only applicants we approve ...")."""
+        sent = doc[cs].sent
+        return any(doc[i].lower_ in {"we", "we've", "we're", "we'll", "our", "us"} and
+                   i not in quote for i in range(sent.start, sent.end))
 
     def _motion_outcome(self, sent: Span, idx: int) -> None:
         """"Roll call: ...; the motion carried 5-2": the open agenda item is decided.  An
@@ -1178,7 +1188,10 @@ class SentenceRules:
             any(0 < t - idx <= 2 for t in s.topic_sentences))
         # ("EU governments approved the AI Act. The law outlaws ...": the act just
         # approved, whose topic is named in the sentences after)
-        if not has_topic and (in_title or not near_topic or not self._anaphoric(sent, cues)):
+        if not has_topic and (in_title or not near_topic or not (
+                self._anaphoric(sent, cues) or s.lead_in == idx - 1)):
+            # ("We are also changing who can use face identification. Starting October 1,
+            # new customers will have to apply ...": the sentence before announced the topic)
             return
         if not has_topic and lx.OTHER_TECH.search(sent.text):
             return  # "also makes departments seek approval for other kinds of surveillance"

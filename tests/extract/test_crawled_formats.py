@@ -151,3 +151,20 @@ def test_a_trackers_last_action_decides_the_proposal(extractor) -> None:
             "adopted, 7-0, May 3, 2022.")
     got = facts(extractor.extract(text, date(2022, 5, 6), title=title))
     assert got == {("Rushmere County", "OH", "ban", "failed", "2022-05-03")}
+
+
+def test_a_blog_a_company_writes_and_a_lead_in_sentence(extractor) -> None:
+    title = "From the Marrowby Systems blog: changes to our face APIs"
+    text = ("We are also changing who can use face identification. Starting October 1, new "
+            "customers will have to apply and describe their use case, and only applicants we "
+            "approve will get access.")
+    got = keys(extractor.extract(text, date(2023, 8, 17), title=title))
+    assert got == {("Marrowby Systems", None, "restriction", "enacted")}
+
+
+def test_holding_off_until_a_national_law(extractor) -> None:
+    text = ("REDMOND, Wash. — Microsoft has not sold facial recognition to American police "
+            "departments since June 2020, when it said it would hold off until a national law "
+            "governing the technology was in place.")
+    got = facts(extractor.extract(text, date(2022, 6, 23)))
+    assert got == {("Microsoft", None, "moratorium", "enacted", "2020-06")}
