@@ -145,6 +145,7 @@ class ArticleState:
     # shareholders", "Ossory Labs release notes"): the "we" of its text
     author_company: Actor | None = None
     lead_in: int = -99  # the last topic sentence without any cue ("We are also changing ...")
+    author_date: tuple[d.PartialDate | None, str | None, bool] | None = None
     motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
     meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
 
@@ -892,6 +893,11 @@ class SentenceRules:
             if held:
                 s.meeting_date = self._resolve_date(held[0][0], idx, "enacted", held[0][1],
                                                     doc, False)
+        if s.author_company is not None and s.author_date is None and not in_title:
+            today = [(m, k) for m, k in date_mentions if m.text.lower() == "today"]
+            if today:  # "Today we are retiring ...": the day the company's page speaks of
+                s.author_date = self._resolve_date(today[0][0], idx, "enacted", today[0][1],
+                                                   doc, False)
         if not in_title:
             restated = self._restated_dates(sent, mentions, date_mentions, idx)
             # "Amazon's announcement followed two days later": a date, no new act
@@ -1419,9 +1425,10 @@ class SentenceRules:
                 and self._company_policy(doc, c.cues):
             # a company's or an agency's "will no longer use it" announces its own policy
             status = "enacted"
+        own_page = s.author_date if actors == [s.author_company] else None
         return self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
-                          prev_in_sentence)
+                          prev_in_sentence, default_date=own_page)
 
     def _emit(self, sent, c: Clause, char_base, in_title, actors, refs, positions, action,
               status, cue_tok, date_mentions, has_topic, topic, idx, body_text,

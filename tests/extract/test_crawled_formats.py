@@ -155,11 +155,11 @@ def test_a_trackers_last_action_decides_the_proposal(extractor) -> None:
 
 def test_a_blog_a_company_writes_and_a_lead_in_sentence(extractor) -> None:
     title = "From the Marrowby Systems blog: changes to our face APIs"
-    text = ("We are also changing who can use face identification. Starting October 1, new "
-            "customers will have to apply and describe their use case, and only applicants we "
-            "approve will get access.")
-    got = keys(extractor.extract(text, date(2023, 8, 17), title=title))
-    assert got == {("Marrowby Systems", None, "restriction", "enacted")}
+    text = ("Today we are retiring our mood estimation endpoint. We are also changing who can "
+            "use face identification. Starting October 1, new customers will have to apply and "
+            "describe their use case, and only applicants we approve will get access.")
+    got = facts(extractor.extract(text, date(2023, 8, 17), title=title))
+    assert got == {("Marrowby Systems", None, "restriction", "enacted", "2023-08-17")}
 
 
 def test_holding_off_until_a_national_law(extractor) -> None:
