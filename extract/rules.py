@@ -1968,7 +1968,7 @@ class SentenceRules:
                     (own := self._relative_owner(t.i, cues, mentions)) is not None:
                 cuts.append((own, False))  # "... alongside Somerville, which did the same"
             elif t.lower_ == "where" and doc[t.i - 1].text == "," and \
-                    self._own_act_after(t.i, cues):
+                    self._own_act_after(t.i, cues, mentions):
                 cuts.append((t.i, False))  # "... with Cambridge, just across the river,
                 # where councilors passed a similar ban in January": the place's own act
             elif t.text == "," and subordinate and not sub_cut and \
@@ -1984,11 +1984,16 @@ class SentenceRules:
         return out or [Clause(sent.start, sent.end, cues, mentions, True)]
 
     @staticmethod
-    def _own_act_after(i: int, cues: list[Span]) -> bool:
-        """An action and a status of its own after token ``i``, before any further cut."""
+    def _own_act_after(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
+        """An action after token ``i`` with a status of its own, or with a subject of its
+        own when the clause before has an act too ("the ban brings Boston into line with
+        Cambridge, where the council made it the second city to ban ...")."""
         after = [c for c in cues if c.start > i]
-        return any(c.label_.startswith("action:") for c in after) and \
-            any(c.label_.startswith("status:") for c in after)
+        return any(c.label_.startswith("action:") for c in after) and (
+            any(c.label_.startswith("status:") for c in after) or (
+                any(i < m.start <= i + 3 and m.kind in {"body", "place", "company", "agency"}
+                    for m in mentions) and
+                any(c.label_.startswith("action:") for c in cues if c.start < i)))
 
     def _label_before(self, sent: Span, colon: int, mentions: list[Mention]) -> bool:
         """The sentence opens with a place and a colon, as a listing's entry does."""
@@ -2364,7 +2369,11 @@ class SentenceRules:
         where = next((t.i for t in doc[cs + 1:cue_tok] if t.lower_ == "where"
                       and doc[t.i - 1].text == ","), None)
         host = next((m for m in usable if m.end == where - 1), None) if where else None
-        if host is not None and not any(where < m.start < cue_tok for m in usable):
+        if where is not None and any(where < m.start < cue_tok for m in usable):
+            # "Tuesday's vote in Seattle, where the King County Council made King County
+            # the first county to ban ...": the where-clause's own subject acts
+            usable = [m for m in usable if m.start > where]
+        elif host is not None:
             # "... rather than wait for the City Council, where a proposal to ban it has
             # stalled": the measure is before the body named just before "where"
             return host.actors[:1], set(), {host.actors[0]: host.start}

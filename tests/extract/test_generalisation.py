@@ -348,3 +348,11 @@ def test_an_application_requirement_and_an_older_pledge(extractor) -> None:
     got = facts(extractor.extract(text, date(2022, 6, 22)))
     assert ("Microsoft", None, "restriction", "enacted", "2022-06-21") in got
     assert ("Microsoft", None, "moratorium", "enacted", "2020") in got
+
+
+def test_a_vote_in_a_city_where_a_county_council_acted(extractor) -> None:
+    text = ("The host opened with Tuesday's vote in Seattle, where the King County Council made "
+            "King County the first county in the country to ban its agencies from using "
+            "facial recognition.")
+    got = keys(extractor.extract(text, date(2021, 6, 3)))
+    assert got == {("King County", "WA", "ban", "enacted")}
