@@ -114,6 +114,12 @@ PERSON_TITLES = {"mr.", "ms.", "mrs.", "dr.", "sen.", "rep.", "gov.", "senator",
 #: a headline's words for a page a company writes itself ("From the Tessaline
 #: Biometrics blog: changes to our face APIs")
 AUTHOR_WORDS = {"blog", "newsroom", "letter", "notes", "changelog", "announcement", "our"}
+#: "Meta's decision to shut down ...": a company's act named by a noun
+DECISION_NOUNS = {"decision", "move", "choice", "pledge", "promise", "announcement", "exit",
+                  "retreat", "withdrawal", "pause", "moratorium"}
+#: words that put "in Washington" in the federal capital rather than the state
+FEDERAL_WORDS = {"federal", "congress", "congressional", "senators", "senator", "sen.",
+                 "congressman", "congresswoman", "u.s."}
 #: an official's title → the department that official heads
 OFFICIAL_AGENCY = {"education commissioner": "State Education Department",
                    "commissioner of education": "State Education Department"}

@@ -434,6 +434,13 @@ class SentenceRules:
             return None  # a bill tracker's "Sunset: The prohibition is repealed on ...": a
             # field's name, not the town of Sunset, Florida
         qualifier_tokens |= res.qualifier_tokens
+        if ent.text == "Washington" and not res.qualifier_tokens and \
+                _low(doc, ent.start - 1) in {"in", "from"} and \
+                {t.lower_ for t in ent.sent} & lx.FEDERAL_WORDS:
+            # "A day later in Washington, Senators Markey and Merkley introduced ... which
+            # would bar federal agencies": the capital, standing for the federal government
+            return Mention(ent.start, ent.end, "place", eid, [
+                Actor("United States", "jurisdiction", "country", "US", None)])
         m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in res.places])
         m.qualifiers = set(res.qualifier_tokens)
         after = nxt2 if nxt in {"'s", "’s"} else nxt
@@ -1297,8 +1304,8 @@ class SentenceRules:
             action = "moratorium"
         if action == "exit" and (temporary or condition):
             action = "moratorium"
-        if action == "exit" and {t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} & \
-                lx.COMPULSION:
+        if action == "exit" and ({t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} &
+                                 lx.COMPULSION or self._compelled(doc, cs, cue_tok)):
             return []  # "the regulator ordered it to delete the data": a penalty, no policy
         if action == "ban" and lx.PARTIAL_USE.search(doc[cue_tok:ce].text):
             action = "restriction"  # "forbids using a match as the sole basis for an arrest"
@@ -1984,6 +1991,15 @@ class SentenceRules:
         return out or [Clause(sent.start, sent.end, cues, mentions, True)]
 
     @staticmethod
+    def _compelled(doc: Doc, cs: int, cue_tok: int) -> bool:
+        """"ordered the company to stop collecting ... and to delete the data": the cue is
+        one of the things a regulator or court ordered."""
+        return any(doc[j].lower_ in lx.COMPULSION and
+                   any(_low(doc, k) == "to" for k in range(j + 1, min(j + 5, cue_tok)))
+                   and _low(doc, cue_tok - 1) == "to"
+                   for j in range(cs, cue_tok))
+
+    @staticmethod
     def _own_act_after(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
         """An action after token ``i`` with a status of its own, or with a subject of its
         own when the clause before has an act too ("the ban brings Boston into line with
@@ -2059,6 +2075,11 @@ class SentenceRules:
         if m is None:
             return False
         doc = cues[0].doc if cues else None
+        if doc is not None and m.kind == "company" and _low(doc, m.end) in {"'s", "’s"} and \
+                _low(doc, m.end + 1) in lx.DECISION_NOUNS and any(
+                    c.label_.startswith("action:") and m.end < c.start <= m.end + 10
+                    for c in cues):
+            return True  # "... and Meta's decision in November 2021 to shut down ..."
         return any((c.label_.startswith(("action:", "status:")) or c.label_ == "chain") and (
             c.start == m.end or (
                 doc is not None and m.kind == "company" and m.end < c.start <= m.end + 8 and

@@ -356,3 +356,27 @@ def test_a_vote_in_a_city_where_a_county_council_acted(extractor) -> None:
             "facial recognition.")
     got = keys(extractor.extract(text, date(2021, 6, 3)))
     assert got == {("King County", "WA", "ban", "enacted")}
+
+
+def test_a_regulators_orders_are_no_company_policy(extractor) -> None:
+    text = ("France's data protection authority has fined Clearview AI and ordered the company "
+            "to stop collecting facial images of people in France and to delete the data it "
+            "already holds.")
+    assert extractor.extract(text, date(2022, 10, 21)) == []
+
+
+def test_senators_in_washington_propose_a_federal_pause(extractor) -> None:
+    text = ("A day later in Washington, Senators Ed Markey and Jeff Merkley introduced a bill "
+            "that would bar federal agencies from using facial recognition until Congress "
+            "passes a law lifting the prohibition.")
+    got = keys(extractor.extract(text, date(2020, 6, 26)))
+    assert got == {("United States", None, "moratorium", "proposed")}
+
+
+def test_two_companies_acts_joined_by_and(extractor) -> None:
+    text = ("The retreat recalls IBM's exit from general-purpose facial recognition in June 2020 "
+            "and Meta's decision in November 2021 to shut down the system that recognized "
+            "people in Facebook photos.")
+    got = facts(extractor.extract(text, date(2023, 4, 20)))
+    assert ("IBM", None, "exit", "enacted", "2020-06") in got
+    assert ("Meta", None, "exit", "enacted", "2021-11") in got
