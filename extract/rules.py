@@ -1635,9 +1635,10 @@ class SentenceRules:
         last = s.candidates[-1] if s.candidates and idx - s.candidates[-1].sentence <= 4 else None
         if (ana_noun in BAN_NOUNS | {"ordinance", "law", "measure"} or
                 self._noun_anaphor(doc, cue_tok)) and last is not None and \
-                last.action in {"extension", "repeal"} and \
-                any(t.lower_ in {"original", "initial", "first", "earlier", "old", "originally",
-                                 "initially"} for t in doc[cs:cue_tok + 1]):
+                last.action in {"extension", "repeal"} and (
+                    any(t.lower_ in {"original", "initial", "first", "earlier", "old",
+                                     "originally", "initially"} for t in doc[cs:cue_tok + 1])
+                    or self._older_year(doc, cs, cue_tok, last)):
             # ("Trustees first approved the pause last fall", after its extension)
             # "The original two-year moratorium was adopted in the summer of 2021": the
             # measure the extension prolongs, an event of its own
@@ -1656,6 +1657,15 @@ class SentenceRules:
                               cue_tok, date_mentions, has_topic, topic, idx, body_text,
                               None, default_date=default)
         if last is None:
+            place = s.salient.get("last_place")
+            if place is not None and ana_noun in lx.MEASURE_NOUNS | BAN_NOUNS and \
+                    status == "enacted" and doc[cue_tok].lower_.endswith("ed") and any(
+                        t.text.isdigit() and len(t.text) == 4 for t in doc[cs:cue_tok]):
+                # "RICHMOND — ... Virginia's police ... The 2021 law barred local police
+                # from using it": the dated measure of the place the story is about
+                return self._emit(sent, c, char_base, in_title, [place], set(), {}, action,
+                                  status, cue_tok, date_mentions, has_topic, topic, idx,
+                                  body_text, None)
             return []
         # "The restriction on businesses ..." names the measure again: same event;
         # "It also limits ..." adds a provision: a new event unless the action is the same
@@ -1683,6 +1693,15 @@ class SentenceRules:
         return self._emit(sent, c, char_base, in_title, [last.actor], set(), {}, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
                           prev_in_sentence, default_date=default)
+
+    @staticmethod
+    def _older_year(doc: Doc, cs: int, cue_tok: int, last: Candidate) -> bool:
+        """"The 2021 law barred ..." after this year's repeal: the subject names an
+        earlier year than the act just found."""
+        if last.date is None:
+            return False
+        return any(t.like_num and len(t.text) == 4 and t.text.isdigit() and
+                   1990 < int(t.text) < last.date.year for t in doc[cs:cue_tok])
 
     def _months_apart(self, last: Candidate, clause_dates, idx: int, status: str,
                       doc: Doc) -> bool:

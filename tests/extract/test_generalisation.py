@@ -380,3 +380,12 @@ def test_two_companies_acts_joined_by_and(extractor) -> None:
     got = facts(extractor.extract(text, date(2023, 4, 20)))
     assert ("IBM", None, "exit", "enacted", "2020-06") in got
     assert ("Meta", None, "exit", "enacted", "2021-11") in got
+
+
+def test_a_dated_law_of_the_place_the_story_is_about(extractor) -> None:
+    text = ("RICHMOND — A law that takes effect today lets Virginia's local police use facial "
+            "recognition again. The 2021 law barred local and campus police from buying or "
+            "using it; this spring the General Assembly replaced that prohibition with rules.")
+    got = facts(extractor.extract(text, date(2022, 7, 1)))
+    assert ("Virginia", "VA", "ban", "enacted", "2021") in got
+    assert ("Virginia", "VA", "repeal", "enacted", "2022") in got
