@@ -117,6 +117,9 @@ AUTHOR_WORDS = {"blog", "newsroom", "letter", "notes", "changelog", "announcemen
 #: "Meta's decision to shut down ...": a company's act named by a noun
 DECISION_NOUNS = {"decision", "move", "choice", "pledge", "promise", "announcement", "exit",
                   "retreat", "withdrawal", "pause", "moratorium"}
+#: whose use a measure regulates, as the subject of the limits it sets
+REGULATED_PARTIES = {"police", "officers", "agencies", "departments", "investigators",
+                     "detectives", "deputies", "authorities"}
 #: words that put "in Washington" in the federal capital rather than the state
 FEDERAL_WORDS = {"federal", "congress", "congressional", "senators", "senator", "sen.",
                  "congressman", "congresswoman", "u.s."}

@@ -1274,7 +1274,8 @@ class SentenceRules:
         if (before & lx.DEMAND_MODALS or (_low(doc, cue_tok - 2) in {"has", "have"} and
                                           _low(doc, cue_tok - 1) == "to")) and \
                 not self._under_law(doc, cs, cue_tok) and \
-                not self._under_law_after(doc, cue_tok, ce):
+                not self._under_law_after(doc, cue_tok, ce) and \
+                not self._rule_of_last_act(doc, cs, idx):
             return []  # "Massachusetts should press pause on face surveillance"
         joint = max((j + 1 for j in range(cs, cue_tok - 1) if doc[j].text == "," and
                      doc[j + 1].lower_ in lx.CLAUSE_CONJ), default=cs)
@@ -1616,10 +1617,22 @@ class SentenceRules:
         pronoun = bool({t.lower_ for t in doc[cs:cue_tok]} & lx.PRONOUN_SUBJECTS) or \
             any(t.lower_ in {"its", "their"} for t in doc[cue_tok - 1:cue_tok + 1]) or \
             self._measure_pronoun(doc, cs, cue_tok)
-        if ana_noun is None and not pronoun and not self._noun_anaphor(doc, cue_tok):
-            return []
         clause_dates = [(m, k) for m, k in date_mentions
                         if cs <= k < ce and m.role not in {"until", "effect"}]
+        if ana_noun is None and not pronoun and not self._noun_anaphor(doc, cue_tok):
+            last = s.candidates[-1] if s.candidates else None
+            if action == "restriction" and has_topic and last is not None and \
+                    last.action in {"ban", "moratorium"} and last.status == "enacted" and \
+                    0 < idx - last.sentence <= 2 and not self._has_status(c.cues) and \
+                    {t.lower_ for t in doc[cs:cue_tok]} & lx.REGULATED_PARTIES:
+                # "The law outlaws ... Police may use real-time face identification only in
+                # narrow cases and need prior approval from a judge": what the act just
+                # reported allows, under limits -- a provision of its own
+                return self._emit(sent, c, char_base, in_title, [last.actor], set(), {},
+                                  action, "enacted", cue_tok, date_mentions, has_topic, topic,
+                                  idx, body_text, None,
+                                  default_date=(last.date, last.date_text, last.date_explicit))
+            return []
         if ana_noun in BAN_NOUNS and ana_noun in {"pause", "moratorium"} and action == "ban":
             action = "moratorium"
         if ana_noun is None and self._noun_anaphor(doc, cue_tok):
@@ -1678,7 +1691,11 @@ class SentenceRules:
                 self._update(last, action, c, sent, clause_dates, idx, status)
             return []
         also = any(t.lower_ in {"also", "additionally", "separately"} for t in doc[cs:cue_tok])
-        same = family and not also and (ana_noun is not None or status == last.status)
+        same = family and not also and (ana_noun is not None or status == last.status) and \
+            not (ana_noun is None and action == "restriction" and has_topic and
+                 last.action in {"ban", "moratorium"} and last.sentence < idx)
+        # ("The law forbids scraping ... Police use ... is not banned, but it is confined to
+        # a short list": limits beside a ban are a provision of their own)
         if same and any(t.lower_ in {"ends", "ended", "replaces", "replaced", "supersedes",
                                      "superseded", "succeeds", "succeeded"}
                         for t in doc[cs:cue_tok]):
@@ -2008,6 +2025,13 @@ class SentenceRules:
                 out.append(Clause(a, b, [c for c in cues if a <= c.start < b],
                                   [m for m in mentions if a <= m.start < b], hard))
         return out or [Clause(sent.start, sent.end, cues, mentions, True)]
+
+    def _rule_of_last_act(self, doc: Doc, cs: int, idx: int) -> bool:
+        """"The law outlaws ... Police ... need prior approval from a judge": right after an
+        enacted act, what the regulated must do is its rule, not a speaker's demand."""
+        last = self.s.candidates[-1] if self.s.candidates else None
+        return last is not None and last.status == "enacted" and \
+            0 < idx - last.sentence <= 2 and doc[cs].lower_ in lx.REGULATED_PARTIES
 
     @staticmethod
     def _compelled(doc: Doc, cs: int, cue_tok: int) -> bool:

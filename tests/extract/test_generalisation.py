@@ -389,3 +389,28 @@ def test_a_dated_law_of_the_place_the_story_is_about(extractor) -> None:
     got = facts(extractor.extract(text, date(2022, 7, 1)))
     assert ("Virginia", "VA", "ban", "enacted", "2021") in got
     assert ("Virginia", "VA", "repeal", "enacted", "2022") in got
+
+
+def test_limits_beside_a_ban_in_the_same_act(extractor) -> None:
+    text = ("BRUSSELS — European Union governments gave the Artificial Intelligence Act its final "
+            "approval on Tuesday. Among the practices the law forbids outright is building "
+            "facial recognition databases by scraping the internet. Police use of real-time "
+            "facial recognition is not banned, but it is confined to a short list of situations.")
+    got = facts(extractor.extract(text, date(2024, 5, 23)))
+    assert got == {("European Union", None, "ban", "enacted", "2024-05-21"),
+                   ("European Union", None, "restriction", "enacted", "2024-05-21")}
+
+
+def test_what_police_need_under_the_act_just_reported_is_its_rule(extractor) -> None:
+    text = ("BRUSSELS — European Union governments signed off on the Artificial Intelligence Act "
+            "on Tuesday. The law outlaws building face databases by scraping images from the "
+            "internet. Police may use real-time face identification in public spaces only in "
+            "narrow cases, and generally need prior approval from a judge.")
+    got = facts(extractor.extract(text, date(2024, 5, 22)))
+    assert ("European Union", None, "restriction", "enacted", "2024-05-21") in got
+
+
+def test_a_demand_that_police_need_a_warrant_is_still_no_event(extractor) -> None:
+    text = ("Advocates in Ohio say the state has done nothing. Police need a warrant before any "
+            "facial recognition search, said Ada Moor of a civil liberties group.")
+    assert extractor.extract(text, date(2023, 5, 2)) == []
