@@ -1197,7 +1197,7 @@ class SentenceRules:
         s = self.s
         doc = sent.doc
         near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title or (
-            s.pending is not None and idx - s.pending.sentence <= 2 and
+            s.pending is not None and idx - s.pending.sentence <= 3 and
             any(0 < t - idx <= 2 for t in s.topic_sentences))
         # ("EU governments approved the AI Act. The law outlaws ...": the act just
         # approved, whose topic is named in the sentences after)
@@ -1770,12 +1770,12 @@ class SentenceRules:
         if not any(t.lower_ in lx.MEASURE_NOUNS
                    for t in doc[sent.start if passive else cue_tok:sent.end]) and not (
                 passive and self.s.topical_title) and not any(  # "Signed by Gov. Jay Inslee."
-                t.lower_ in lx.MEASURE_NOUNS and _low(doc, t.i + 1) in {"that", "which"}
-                for t in doc[sent.start:cue_tok]):  # "The policing bill that Baker signed"
+                t.lower_ in lx.MEASURE_NOUNS and (_low(doc, t.i + 1) in {"that", "which"}
+                                                 or t.i == cue_tok - 1)
+                for t in doc[sent.start:cue_tok]):  # "The policing bill that Baker signed",
+            # "the Artificial Intelligence Act cleared its last hurdle"
             return  # "The mayor voted with the council": nothing to refer back to later
         actors, _, _ = self._actors(doc, mentions, cue_tok, sent.start, sent.end)
-        if not actors:
-            return
         status = self._status(doc, cues, cue_tok, sent.start, sent.end, "ban", False)
         if status is None:
             return
@@ -1786,6 +1786,14 @@ class SentenceRules:
             if not (status == "proposed" and self._scheduled(doc, (m, k))):
                 # "The council is expected to take it up on Oct. 17": no proposal's date
                 pdate, dtext, _ = self._resolve_date(m, idx, status, k, doc, False)
+        old = self.s.pending
+        if not actors:
+            if old is not None and old.date is None and old.status == status and \
+                    idx - old.sentence <= 2:
+                # "EU member states give final approval to AI rulebook" over "the Act
+                # cleared its last hurdle on Tuesday when ministers approved it": its day
+                old.date, old.date_text = pdate, dtext
+            return
         self.s.pending = Pending(actors, status, pdate, dtext, idx)
         self.s.pending_log.append(self.s.pending)
         if recent is not None and recent.date is None and pdate is not None and \

@@ -414,3 +414,15 @@ def test_a_demand_that_police_need_a_warrant_is_still_no_event(extractor) -> Non
     text = ("Advocates in Ohio say the state has done nothing. Police need a warrant before any "
             "facial recognition search, said Ada Moor of a civil liberties group.")
     assert extractor.extract(text, date(2023, 5, 2)) == []
+
+
+def test_an_act_approved_in_the_headline_dated_in_the_body_and_read_later(extractor) -> None:
+    title = "EU member states give final approval to AI rulebook"
+    text = ("BRUSSELS — After years of talks, the Artificial Intelligence Act cleared its last "
+            "hurdle on Tuesday when ministers approved it in the Council. The European "
+            "Parliament had backed the same text in March. The law outlaws the untargeted "
+            "scraping of facial images from the internet to build recognition databases. Police "
+            "may still use real-time remote biometric identification, but only for a short "
+            "list of serious crimes.")
+    got = facts(extractor.extract(text, date(2024, 5, 22), title=title))
+    assert ("European Union", None, "ban", "enacted", "2024-05-21") in got
