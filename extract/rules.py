@@ -1352,8 +1352,12 @@ class SentenceRules:
             usable = c.mentions if status == "proposed" else \
                 [m for m in c.mentions if m.role != "member"]
             actors, refs, positions = self._actors(doc, usable, cue_tok, cs, ce)
-            if not actors and prev_in_sentence is not None and \
-                    self._elided_subject(doc, cs, cue_tok):
+            if not actors and prev_in_sentence is not None and (
+                    self._elided_subject(doc, cs, cue_tok) or (
+                        _low(doc, cs) == "and" and _low(doc, cs + 1) == "that" and
+                        prev_in_sentence.actor.actor_type == "company")):
+                # ("Microsoft said that it will retire ..., and that new customers will
+                # have to apply ...": what the same speaker said next)
                 actors = [prev_in_sentence.actor]  # "..., and will limit access to ..."
                 positions = {}
             if not actors and not inherited and not self._refers(doc, cs, cue_tok):
@@ -2474,6 +2478,14 @@ class SentenceRules:
         agent = self._agent_after(doc, usable, cue_tok, ce)
         if agent is not None:
             return agent.actors[:1], set(), {agent.actors[0]: agent.start}
+        cue = next((k for k in doc.spans.get(CUE_KEY, []) if k.start == cue_tok), None)
+        bound = [m for m in usable if m.kind in {"company", "body"} and m.actors and
+                 m.actors[0].actor_type == "company" and cue is not None and
+                 cue_tok < m.start and m.end < cue.end]
+        if bound and not any(m.start < cue_tok and m.start >= cs for m in usable):
+            # "The agreement also keeps the company from selling to any state agency for
+            # five years": the company is bound by what it agreed to
+            return bound[0].actors[:1], set(), {bound[0].actors[0]: bound[0].start}
         before_cue = [m for m in usable if m.start < cue_tok]
         passive = self._passive(doc, cue_tok)
         chosen: list[tuple[Mention, bool]] = []
@@ -2491,6 +2503,8 @@ class SentenceRules:
                                          for t in doc[cue_tok:m.start]):
                 continue  # "until there is a national law": a condition, not an actor
             p1, p2 = _low(doc, m.start - 1), _low(doc, m.start - 2)
+            if p1 in {"any", "every", "all", "each"} and p2 in lx.TARGET_PREV:
+                p1 = p2  # "from selling to any Illinois state or local agency": a target
             if m.start == cs:  # "..., from | Jackson, the Mississippi capital, which barred
                 p1 = p2 = ""  # ...": the word before belongs to the clause before
             if p1 in {"the", "a"} and p2:

@@ -426,3 +426,21 @@ def test_an_act_approved_in_the_headline_dated_in_the_body_and_read_later(extrac
             "list of serious crimes.")
     got = facts(extractor.extract(text, date(2024, 5, 22), title=title))
     assert ("European Union", None, "ban", "enacted", "2024-05-21") in got
+
+
+def test_and_that_continues_the_same_speaker(extractor) -> None:
+    text = ("Microsoft said on Tuesday that it will retire facial recognition features that "
+            "infer emotion, and that new customers will have to apply for access to its face "
+            "identification service.")
+    got = keys(extractor.extract(text, date(2022, 6, 23)))
+    assert got == {("Microsoft", None, "exit", "enacted"),
+                   ("Microsoft", None, "restriction", "enacted")}
+
+
+def test_a_settlement_binds_the_company_it_keeps_from_selling(extractor) -> None:
+    text = ("Clearview AI agreed on Monday to stop selling access to its face database to most "
+            "private companies. The agreement also keeps the company from selling to any "
+            "Illinois state or local agency for five years.")
+    got = keys(extractor.extract(text, date(2022, 5, 10)))
+    assert got == {("Clearview AI", None, "restriction", "enacted"),
+                   ("Clearview AI", None, "moratorium", "enacted")}
