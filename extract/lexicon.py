@@ -120,6 +120,16 @@ DECISION_NOUNS = {"decision", "move", "choice", "pledge", "promise", "announceme
 #: whose use a measure regulates, as the subject of the limits it sets
 REGULATED_PARTIES = {"police", "officers", "agencies", "departments", "investigators",
                      "detectives", "deputies", "authorities"}
+#: nationality adjectives before a body ("Italian lawmakers") → the country's name
+DEMONYMS = {"italian": "Italy", "french": "France", "german": "Germany",
+            "british": "United Kingdom", "spanish": "Spain", "dutch": "Netherlands",
+            "belgian": "Belgium", "irish": "Ireland",
+            "swedish": "Sweden", "danish": "Denmark", "norwegian": "Norway", "finnish": "Finland",
+            "polish": "Poland", "austrian": "Austria", "swiss": "Switzerland", "greek": "Greece",
+            "portuguese": "Portugal", "canadian": "Canada", "australian": "Australia",
+            "indian": "India", "japanese": "Japan", "chinese": "China", "brazilian": "Brazil",
+            "mexican": "Mexico", "argentine": "Argentina", "russian": "Russia",
+            "scottish": "United Kingdom", "welsh": "United Kingdom"}
 #: words that put "in Washington" in the federal capital rather than the state
 FEDERAL_WORDS = {"federal", "congress", "congressional", "senators", "senator", "sen.",
                  "congressman", "congresswoman", "u.s."}
@@ -204,7 +214,7 @@ DEMAND_MODALS = {"should", "must", "ought", "needs", "need"}
 HYPOTHETICAL = {"whether", "if", "unless", "instead"}
 #: hopes and wishes are not measures before a body ("she hopes to bring forward ...")
 VAGUE_INTENT = {"hopes", "hope", "hoping", "hoped", "wishes", "wish", "dreams", "aspires",
-                "wants", "wanted", "intends", "eager"}
+                "wants", "wanted", "want", "intends", "intend", "eager"}
 #: what may stand between "and" and the verb of a coordinated clause with the same subject
 AUXILIARIES = {"will", "would", "also", "has", "have", "had", "is", "was", "are", "were", "to",
                "then", "later", "now", "further", "separately", "plans", "said", "says", "it",

@@ -791,6 +791,13 @@ class SentenceRules:
                 b.role in {"legislature", "executive", "member"}:
             # "The county council", "the state Senate": the word before sets the level
             level = {"town": "city", "village": "city", "federal": "country"}.get(prev, prev)
+        if prev in lx.DEMONYMS and b.role in {"legislature", "executive", "member", "agency"}:
+            # "ROME — Italian lawmakers in December approved a halt": the nation's, not the
+            # dateline city's
+            nation = next((p for p in s.gaz.candidates(lx.DEMONYMS[prev])
+                           if p.level == "country"), None)
+            if nation is not None:
+                return _place_actor(nation)
         words = {t.lower_ for t in sent}
         if level == "any":
             level = {"state": "state", "federal": "country", "u.s.": "country",
@@ -1146,6 +1153,12 @@ class SentenceRules:
             if c.label_ == "status:proposed" and doc[c.start].lower_ == "pending" and \
                     _low(doc, c.end) in {"a", "an", "the", "further", "review", "approval"}:
                 continue  # "pending a review" means "until a review", not a pending bill
+            if c.label_ == "action:repeal" and doc[c.start].lower_.startswith(("allow", "let",
+                                                                            "permit")) and \
+                    any(t.lower_ == "only" for t in doc[c.end:min(sent.end, c.end + 8)]) and \
+                    not any(t.lower_ in {"again", "resume", "resumes"}
+                            for t in doc[c.end:min(sent.end, c.end + 12)]):
+                continue  # "lets police request searches only when ...": limits, no repeal
             if c.label_ == "action:repeal" and _low(doc, c.start - 1) in {
                     "stop", "stops", "stopped", "stopping", "longer", "not", "cease", "ceased"}:
                 continue  # "stop allowing police to use it" is no repeal

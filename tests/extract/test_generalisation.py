@@ -444,3 +444,30 @@ def test_a_settlement_binds_the_company_it_keeps_from_selling(extractor) -> None
     got = keys(extractor.extract(text, date(2022, 5, 10)))
     assert got == {("Clearview AI", None, "restriction", "enacted"),
                    ("Clearview AI", None, "moratorium", "enacted")}
+
+
+def test_put_a_long_object_on_hold(extractor) -> None:
+    text = ("Weeks later Springfield, Massachusetts, put its police department's use of facial "
+            "recognition on hold.")
+    got = keys(extractor.extract(text, date(2020, 3, 2)))
+    assert got == {("Springfield", "MA", "moratorium", "enacted")}
+
+
+def test_national_lawmakers_under_a_capital_dateline(extractor) -> None:
+    text = ("ROME (Wire) — Italian lawmakers in December approved a halt on installing facial "
+            "recognition cameras in public places, running until the end of 2023.")
+    got = facts(extractor.extract(text, date(2022, 1, 12)))
+    assert got == {("Italy", None, "moratorium", "enacted", "2021-12")}
+
+
+def test_wanting_to_restrict_and_a_think_tank_are_no_events(extractor) -> None:
+    text = ("Lawmakers who want to restrict facial recognition are likely to cite the findings, "
+            "said Ilse Varga, a policy fellow at a Washington think tank.")
+    assert extractor.extract(text, date(2019, 12, 21)) == []
+
+
+def test_letting_police_search_only_for_serious_crimes_is_no_repeal(extractor) -> None:
+    text = ("Maine's law, passed this year, lets police request facial recognition searches "
+            "only when investigating serious crimes.")
+    got = keys(extractor.extract(text, date(2021, 7, 15)))
+    assert ("Maine", "ME", "repeal", "enacted") not in got
