@@ -120,6 +120,10 @@ DECISION_NOUNS = {"decision", "move", "choice", "pledge", "promise", "announceme
 #: whose use a measure regulates, as the subject of the limits it sets
 REGULATED_PARTIES = {"police", "officers", "agencies", "departments", "investigators",
                      "detectives", "deputies", "authorities"}
+#: what a company's product is called after its name ("its Aurora line of cameras")
+PRODUCT_NOUNS = {"line", "lines", "series", "range", "brand", "model", "models", "platform",
+                 "product", "products", "cameras", "camera", "app", "software", "system",
+                 "service", "suite", "module", "device", "devices"}
 #: nationality adjectives before a body ("Italian lawmakers") → the country's name
 DEMONYMS = {"italian": "Italy", "french": "France", "german": "Germany",
             "british": "United Kingdom", "spanish": "Spain", "dutch": "Netherlands",

@@ -311,7 +311,8 @@ class SentenceRules:
         words = {t.lower_ for t in sent} | set(re.findall(r"[a-z]+-[a-z]+", sent.text.lower()))
         corporate_sentence = bool(words & lx.COMPANY_WORDS)
         taken = {i for m in found for i in range(m.start, m.end)}
-        spans = list(sent.ents) + SentenceRules._appositive_companies(sent)
+        spans = list(sent.ents) + SentenceRules._appositive_companies(sent) + \
+            SentenceRules._company_said(sent)
         spans += SentenceRules._known_names(sent, known)
         out: list[Mention] = []
 
@@ -367,6 +368,22 @@ class SentenceRules:
         return [Span(doc, sent.start, j, label="COMPANY")]
 
     @staticmethod
+    def _company_said(sent: Span) -> list[Span]:
+        """"Clearwake will strip face search from its cameras ..., the company said today":
+        the capitalised name that opens a sentence the company is said to have spoken."""
+        doc = sent.doc
+        if not re.search(r",\s+the (company|firm|startup|maker) (said|says|announced|confirmed)",
+                         sent.text):
+            return []
+        start = j = max(sent.start, SentenceRules._dateline_end(sent))  # "SEATTLE, March 4 —"
+        while j < sent.end and doc[j].is_title and doc[j].is_alpha and \
+                doc[j].lower_ not in lx.NOT_PLACE_WORDS:
+            j += 1
+        if j == start or j - start > 3 or doc[j].is_punct:
+            return []
+        return [Span(doc, start, j, label="COMPANY")]
+
+    @staticmethod
     def _known_names(sent: Span, known: set[str]) -> list[Span]:
         """Later mentions of a name already shown to be a company in this article."""
         if not known:
@@ -413,6 +430,8 @@ class SentenceRules:
             return Mention(ent.start - 1, min(end, ent.sent.end), "company", "", [company])
         if nxt in {"-based", "based", "-area"} or (nxt == "-" and nxt2 in {"based", "area"}):
             return None
+        if _low(doc, ent.start - 1) in {"its", "their", "our"} and nxt in lx.PRODUCT_NOUNS:
+            return None  # "strip face search from its Aurora line of shop cameras": a product
         nxt_tok = doc[ent.end] if ent.end < ent.sent.end else None
         if nxt_tok is not None and nxt_tok.is_title and nxt_tok.is_alpha and \
                 not nxt_tok.ent_type_ and nxt_tok.lower_ not in lx.NOT_PLACE_WORDS:
@@ -441,7 +460,13 @@ class SentenceRules:
             # would bar federal agencies": the capital, standing for the federal government
             return Mention(ent.start, ent.end, "place", eid, [
                 Actor("United States", "jurisdiction", "country", "US", None)])
-        m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in res.places])
+        places = res.places
+        code = s.gaz.state_code(ent.text)
+        if code and nxt in {"city", "town", "village", "suburb", "community", "cities", "towns",
+                            "county", "counties"} and code in s.gaz.states:
+            # "the upstate New York city": the state saying which city, not New York City
+            places = [s.gaz.states[code]]
+        m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in places])
         m.qualifiers = set(res.qualifier_tokens)
         after = nxt2 if nxt in {"'s", "’s"} else nxt
         p1, p2 = _low(doc, ent.start - 1), _low(doc, ent.start - 2)
@@ -1144,8 +1169,10 @@ class SentenceRules:
                     "would", "will", "could", "might", "to"}:
                 continue  # "he would veto a ban", "threatened to veto": a threat, no failure
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("veto") and \
-                    any(t.lower_.startswith(("overr", "overturn")) for t in sent):
+                    any(t.lower_.startswith(("overr", "overturn")) and not self._failed_try(t)
+                        for t in sent):
                 continue  # "overrode the mayor's veto to impose a moratorium": enacted
+                # (but not "an attempt to override him fell one vote short")
             if c.label_ == "temporary" and doc[c.start].lower_ == "for" and _low(
                     doc, c.start - 1) in {"used", "using", "been", "it", "them", "worked",
                                           "tested", "run", "operated", "deployed"}:
@@ -2057,6 +2084,15 @@ class SentenceRules:
         last = self.s.candidates[-1] if self.s.candidates else None
         return last is not None and last.status == "enacted" and \
             0 < idx - last.sentence <= 2 and doc[cs].lower_ in lx.REGULATED_PARTIES
+
+    @staticmethod
+    def _failed_try(t) -> bool:
+        """"an attempt to override him fell one vote short": the override did not happen."""
+        doc = t.doc
+        before = {_low(doc, j) for j in range(t.i - 3, t.i)}
+        after = {_low(doc, j) for j in range(t.i + 1, min(len(doc), t.i + 8))}
+        return bool(before & {"attempt", "effort", "bid", "try", "failed", "vote"} and
+                    after & {"fell", "short", "failed", "fails", "lost"})
 
     @staticmethod
     def _compelled(doc: Doc, cs: int, cue_tok: int) -> bool:

@@ -471,3 +471,26 @@ def test_letting_police_search_only_for_serious_crimes_is_no_repeal(extractor) -
             "only when investigating serious crimes.")
     got = keys(extractor.extract(text, date(2021, 7, 15)))
     assert ("Maine", "ME", "repeal", "enacted") not in got
+
+
+def test_a_failed_override_leaves_the_veto_standing(extractor) -> None:
+    text = ("FAIRHOULT, Mass., Aug. 12 — Mayor Ansel Dray today vetoed the council's two-year "
+            "moratorium on city use of facial recognition, and an attempt to override him fell "
+            "one vote short hours later.")
+    got = keys(extractor.extract(text, date(2022, 8, 13)))
+    assert got == {("Fairhoult", "MA", "moratorium", "failed")}
+
+
+def test_the_state_naming_which_city_is_not_new_york_city(extractor) -> None:
+    text = ("Students in Bellcastle, New York, marched on Wednesday. Only the upstate New York "
+            "city has a measure before it: a draft ordinance, filed by Councilor Amos Reiter on "
+            "Jan. 9, that would require a court order for every police facial recognition search.")
+    got = keys(extractor.extract(text, date(2023, 1, 20)))
+    assert got == {("Bellcastle", "NY", "restriction", "proposed")}
+
+
+def test_a_product_line_is_no_town_and_the_company_said_names_the_company(extractor) -> None:
+    text = ("SEATTLE, March 4 — Clearwake will strip face search from its Aurora line of shop "
+            "cameras and will not offer it in future models, the company said today.")
+    got = keys(extractor.extract(text, date(2024, 3, 6)))
+    assert got == {("Clearwake", None, "exit", "enacted")}
