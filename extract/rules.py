@@ -1300,7 +1300,14 @@ class SentenceRules:
                 return []  # "cameras would be deployed": no measure, so nothing enacted
                 # (but "..., but the mayor vetoed it": the measure just named)
             action = sentence_action or s.last_action or (s.title_action if chain else None)
-            cue_tok = chain[0].start if chain else c.cues[0].start
+            measure = next((t.i for t in reversed(doc[cs:ce]) if t.lower_ in lx.MEASURE_NOUNS),
+                           None)
+            statuses = [k for k in c.cues if k.label_.startswith("status:") and
+                        (measure is None or k.start < measure)]
+            # ("Measure K went on the ballot by petition after the council voted 3-2 against
+            # a similar ordinance": the status of the measure, not the petition)
+            cue_tok = chain[0].start if chain else (
+                statuses[-1].start if statuses else c.cues[0].start)
             if action is None:
                 return []
         before = {t.lower_ for t in doc[cs:cue_tok]}
@@ -1889,10 +1896,14 @@ class SentenceRules:
             if m.kind != "body" or m.role not in {"legislature", "executive"} or not m.actors:
                 continue
             p1 = _low(doc, m.start - 1)
+            j = m.start - 1
             if p1 in {"the", "a"}:
-                p1 = _low(doc, m.start - 2)
-            if p1 in lx.TARGET_PREV or 0 < m.start - cue_tok <= 3 or \
-                    p1 in {"in", "at", "of", "across", "before"}:
+                j -= 1
+                p1 = _low(doc, j)
+            voters = p1 == "of" and _low(doc, j - 1) in {"vote", "votes", "majority"}
+            # ("... died on a 3-4 vote of the parish council": who voted)
+            if not voters and (p1 in lx.TARGET_PREV or 0 < m.start - cue_tok <= 3 or
+                               p1 in {"in", "at", "of", "across", "before"}):
                 continue
             if status == "enacted" and not any(
                     c.start - m.end <= 3 and c.start >= m.end

@@ -494,3 +494,21 @@ def test_a_product_line_is_no_town_and_the_company_said_names_the_company(extrac
             "cameras and will not offer it in future models, the company said today.")
     got = keys(extractor.extract(text, date(2024, 3, 6)))
     assert got == {("Clearwake", None, "exit", "enacted")}
+
+
+def test_a_proposal_that_died_on_a_vote_of_the_council(extractor) -> None:
+    text = ("A proposal to halt the Marsolet Parish Sheriff's Office's use of facial recognition "
+            "for two years died on a 3-4 vote of the parish council on Wednesday night. The "
+            "Louisiana parish has about 60,000 residents.")
+    got = facts(extractor.extract(text, date(2021, 10, 14)))
+    assert got == {("Marsolet Parish", "LA", "moratorium", "failed", "2021-10-13")}
+
+
+def test_a_council_that_voted_against_a_similar_ordinance(extractor) -> None:
+    text = ("KILBRIDE FLATS, Nev. — Voters here approved Measure K in Tuesday's election, "
+            "amending the city charter to forbid city agencies from using facial recognition. "
+            "Measure K went on the ballot by petition after the council voted 3-2 against a "
+            "similar ordinance in 2021.")
+    got = facts(extractor.extract(text, date(2022, 11, 10)))
+    assert got == {("Kilbride Flats", "NV", "ban", "enacted", "2022-11-08"),
+                   ("Kilbride Flats", "NV", "ban", "failed", "2021")}
