@@ -1686,6 +1686,15 @@ class SentenceRules:
             return []
         if ana_noun in BAN_NOUNS and ana_noun in {"pause", "moratorium"} and action == "ban":
             action = "moratorium"
+        permanent = any(t.lower_ == "permanent" for t in doc[cue_tok + 1:min(ce, cue_tok + 4)])
+        if permanent and self._noun_anaphor(doc, cue_tok) and s.candidates and \
+                s.candidates[-1].action in {"moratorium", "extension"} and \
+                idx - s.candidates[-1].sentence <= 3:
+            # "the board voted 4-1 to make the prohibition permanent": the pause becomes a
+            # ban, a decision of its own
+            return self._emit(sent, c, char_base, in_title, [s.candidates[-1].actor], set(), {},
+                              "ban", status, cue_tok, date_mentions, has_topic, topic, idx,
+                              body_text, None)
         if ana_noun is None and self._noun_anaphor(doc, cue_tok):
             # "When it first announced the moratorium": the moratorium already found
             fam = lx.ACTION_FAMILY.get(action)

@@ -512,3 +512,12 @@ def test_a_council_that_voted_against_a_similar_ordinance(extractor) -> None:
     got = facts(extractor.extract(text, date(2022, 11, 10)))
     assert got == {("Kilbride Flats", "NV", "ban", "enacted", "2022-11-08"),
                    ("Kilbride Flats", "NV", "ban", "failed", "2021")}
+
+
+def test_making_the_pause_permanent_is_a_ban(extractor) -> None:
+    text = ("In 2019, Stanwick County commissioners in Oregon froze the sheriff's use of facial "
+            "recognition for one year. By 2022 the mood had hardened, and in October the board "
+            "voted 4-1 to make the prohibition permanent.")
+    got = facts(extractor.extract(text, date(2023, 1, 12)))
+    assert got == {("Stanwick County", "OR", "moratorium", "enacted", "2019"),
+                   ("Stanwick County", "OR", "ban", "enacted", "2022-10")}
