@@ -102,7 +102,8 @@ TOWN_PREFIXES = {"Lake", "Port", "Fort", "Mount", "Glen"}
 #: last words of company names ("Brisanta Labs", "Quadrel Analytics")
 CORPORATE_SUFFIXES = {"Labs", "Systems", "Technologies", "Technology", "Inc.", "Inc", "Corp.",
                       "Corp", "Corporation", "AI", "Analytics", "Vision", "Software", "Robotics",
-                      "Networks", "Ltd", "Ltd.", "LLC", "Solutions", "Biometrics", "Security"}
+                      "Networks", "Ltd", "Ltd.", "LLC", "Solutions", "Biometrics", "Security",
+                      "Imaging", "Dynamics", "Sensing", "Holdings", "Devices", "Identity"}
 #: words before a person's name ("filed by councilors Ricardo Arroyo and ..."): the
 #: name after them is a person's even when the NER calls it an organisation
 PERSON_TITLES = {"mr.", "ms.", "mrs.", "dr.", "sen.", "rep.", "gov.", "senator", "senators",

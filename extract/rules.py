@@ -740,6 +740,23 @@ class SentenceRules:
                                 _low(doc, p.end) in {"'s", "’s"}:
                             # "City commissioners in Oregon's largest city": that city
                             owner = self._salient_city(places, b, owner.region) or owner
+            if owner is None and _low(doc, b.start - 1) == "whose":
+                # "unlike Madison, about ninety miles to the south, whose council outlawed
+                # it": the body of the place the relative clause hangs on
+                before = [p for p in places if p.end < b.start - 1 and p.actors and
+                          not p.landmark and _low(doc, p.end) == ","]
+                owner = before[-1].actors[0] if before else None
+                if owner is not None and owner.level == "state" and \
+                        _low(doc, before[-1].start - 1) == "in":
+                    # "its namesake in Maine, whose council acted in August": the town of the
+                    # story's name in that state
+                    towns = [p.actors[0] for p in places if p.end <= before[-1].start and
+                             p.actors and p.actors[0].level == "city"]
+                    town = towns[-1] if towns else self.s.salient.get("city")
+                    twin = next((p for p in self.s.gaz.candidates(town.name)
+                                 if p.region == owner.region and p.level == "city"),
+                                None) if town is not None else None
+                    owner = _place_actor(twin) if twin is not None else owner
             if owner is None and b.role == "police" and doc[b.start].lower_ == "sheriff":
                 # "LEXINGTON — ... Sheriff Corinne Alsop issued a directive suspending its use
                 # by the Pitchford County Sheriff's Office": a sheriff serves a county, not
@@ -1346,7 +1363,10 @@ class SentenceRules:
             a.label_.startswith("action:") and a.start <= k.start < a.end for a in c.cues)
             for k in c.cues) or bool(
             lx.DURATION.search(clause_text))
-        condition = bool(lx.INDEFINITE.search(clause_text))
+        condition = any(not re.search(r"\b(tabled|postponed|shelved|delayed|deferred)\s*$",
+                                      clause_text[:m.start()], re.I)
+                        for m in lx.INDEFINITE.finditer(clause_text))
+        # ("was tabled indefinitely": how long the vote waits, not what the measure does)
         until_date = any(m.role == "until" for m, k in date_mentions if cs <= k < ce)
         if action == "ban" and (temporary or condition or until_date):
             action = "moratorium"

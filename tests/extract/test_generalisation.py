@@ -521,3 +521,35 @@ def test_making_the_pause_permanent_is_a_ban(extractor) -> None:
     got = facts(extractor.extract(text, date(2023, 1, 12)))
     assert got == {("Stanwick County", "OR", "moratorium", "enacted", "2019"),
                    ("Stanwick County", "OR", "ban", "enacted", "2022-10")}
+
+
+def test_tabled_indefinitely_is_no_pause(extractor) -> None:
+    text = ("OTTERMERE, Wis. — A proposed ban on police use of facial recognition was tabled "
+            "indefinitely by the Common Council on Tuesday night, 5-4.")
+    got = keys(extractor.extract(text, date(2022, 5, 11)))
+    assert got == {("Ottermere", "WI", "ban", "failed")}
+
+
+def test_whose_council_is_the_council_of_the_place_before(extractor) -> None:
+    text = ("Ottermere, Wisconsin, still has no ban on facial recognition, unlike Madison, about "
+            "ninety miles to the south, whose council outlawed city use of the technology in "
+            "late 2020.")
+    got = facts(extractor.extract(text, date(2022, 5, 11)))
+    assert got == {("Madison", "WI", "ban", "enacted", "2020")}
+
+
+def test_its_namesake_in_maine_whose_council_acted(extractor) -> None:
+    text = ("The two Portlands have both turned against facial recognition. Portland, Oregon, "
+            "went further; its namesake in Maine, whose council acted in August, confined its "
+            "ban to city government.")
+    got = keys(extractor.extract(text, date(2021, 2, 1)))
+    assert ("Portland", "ME", "ban", "enacted") in got
+    assert ("Maine", "ME", "ban", "enacted") not in got
+
+
+def test_a_company_named_imaging(extractor) -> None:
+    text = ("Brevanta Imaging said in a blog post on Tuesday that it had stopped selling its "
+            "facial recognition platform to police agencies and would not resume until Congress "
+            "passes a federal law governing the technology.")
+    got = facts(extractor.extract(text, date(2023, 10, 12)))
+    assert got == {("Brevanta Imaging", None, "moratorium", "enacted", "2023-10-10")}
