@@ -125,6 +125,8 @@ REGULATED_PARTIES = {"police", "officers", "agencies", "departments", "investiga
 PRODUCT_NOUNS = {"line", "lines", "series", "range", "brand", "model", "models", "platform",
                  "product", "products", "cameras", "camera", "app", "software", "system",
                  "service", "suite", "module", "device", "devices"}
+PLURAL_SETTLEMENTS = {"towns", "cities", "villages", "counties", "boroughs", "townships",
+                      "communities"}
 #: nationality adjectives before a body ("Italian lawmakers") → the country's name
 DEMONYMS = {"italian": "Italy", "french": "France", "german": "Germany",
             "british": "United Kingdom", "spanish": "Spain", "dutch": "Netherlands",

@@ -470,8 +470,10 @@ class SentenceRules:
         m.qualifiers = set(res.qualifier_tokens)
         after = nxt2 if nxt in {"'s", "’s"} else nxt
         p1, p2 = _low(doc, ent.start - 1), _low(doc, ent.start - 2)
-        if p1 in {"near", "outside", "beyond"} or (p1 == "of" and p2 in lx.DIRECTIONS):
-            m.owned = m.landmark = True
+        if p1 in {"near", "outside", "beyond"} or (p1 == "of" and p2 in lx.DIRECTIONS) or (
+                p1 == "the" and p2 == "of" and _low(doc, ent.start - 3) in {
+                    "side", "sides", "bank", "banks", "shore", "shores", "mouth"}):
+            m.owned = m.landmark = True  # ("on both sides of the Pearl": a river)
         if after in lx.OWNED_NEXT:
             m.owned = True  # "Two Massachusetts cities", "the Michigan city", "Boston police"
         m.owned = m.owned or self._qualifying(ent)
@@ -764,6 +766,16 @@ class SentenceRules:
                 owner = next((p.actors[0] for p in places if p.start > b.end and p.actors and
                               p.actors[0].level == "county"), None) or \
                     self.s.salient.get("county")
+            if owner is None and _low(doc, b.end) in {"in", "of"} and b.role == "legislature" \
+                    and {t.lower_ for t in sent} & {"each", "both"}:
+                # "Aldermen in the Louisiana and Mississippi towns of Tullivant": both towns
+                far = next((p for p in places if not p.owned and len(p.actors) > 1 and
+                            b.end + 1 < p.start <= b.end + 9), None)
+                if far is not None and all(
+                        t.lower_ in {"the", "and", ",", "of"} | SETTLEMENT | lx.PLURAL_SETTLEMENTS
+                        or t.i in far.qualifiers for t in doc[b.end + 1:far.start]):
+                    owner, extra = far.actors[0], far.actors[1:]
+                    far.owned = True
             if owner is None:
                 owner = self._salient_for(b, sent, places)
             if owner is None and b.role == "police":
@@ -1784,6 +1796,9 @@ class SentenceRules:
         if same:
             self._update(last, action, c, sent, clause_dates, idx, status)
             return []
+        if action == "exit" and last.actor.actor_type != "company":
+            return []  # "it has said the cameras its officers wear will not include one":
+            # what a department has, not a government's act
         # "It also limits ...": a further provision of the same act, on the same date
         default = (last.date, last.date_text, last.date_explicit) \
             if pronoun and ana_noun is None else None
@@ -2327,8 +2342,9 @@ class SentenceRules:
                        and not any(f.start <= n.start < f.end for f in failed)
                        and not (n.start >= cue_tok and n.end <= cue_end)]
         if any(0 <= cue_tok - n.end <= 2 or (doc[n.start].lower_ == "no"
-                                            and 0 <= cue_tok - n.end <= 4)
-               for n in action_negs):
+                                            and 0 <= cue_tok - n.end <= 4) or (
+                0 <= cue_tok - n.end <= 5 and "any" in {t.lower_ for t in doc[n.end:cue_tok]})
+               for n in action_negs):  # ("has not taken up any limits of its own")
             return None  # "has not banned", "does not shut down", "no law that bars"
         if any(n.end == k.start and doc[n.start].lower_ in {"not", "n't", "never"}
                for n in negs for k in proposed):
@@ -2588,6 +2604,9 @@ class SentenceRules:
             if _low(doc, m.end) in {"'s", "’s"} and _low(doc, m.end + 1) in {
                     "use", "uses", "access", "purchase", "deployment", "searches", "officers"}:
                 continue  # "a policy governing the Detroit Police Department's use": whose use
+            if _low(doc, m.end) in {"'s", "’s"} and _low(doc, m.end + 1) in {
+                    "objections", "objection", "opposition", "protests", "concerns", "warnings"}:
+                continue  # "Over the police commissioner's objections, councilors voted"
             if m.start > cue_tok and any(t.lower_ in {"until", "unless"}
                                          for t in doc[cue_tok:m.start]):
                 continue  # "until there is a national law": a condition, not an actor

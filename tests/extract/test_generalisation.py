@@ -553,3 +553,28 @@ def test_a_company_named_imaging(extractor) -> None:
             "passes a federal law governing the technology.")
     got = facts(extractor.extract(text, date(2023, 10, 12)))
     assert got == {("Brevanta Imaging", None, "moratorium", "enacted", "2023-10-10")}
+
+
+def test_over_the_commissioners_objections_and_what_cameras_will_not_include(extractor) -> None:
+    text = ("SPRINGFIELD — Over the police commissioner's objections, councilors in the western "
+            "Massachusetts city voted 11-2 on Monday to impose a moratorium on facial "
+            "recognition by city agencies. The department has no face-matching system today, "
+            "and it has said the body cameras its officers will start wearing this year will "
+            "not include one.")
+    got = keys(extractor.extract(text, date(2020, 2, 26)))
+    assert got == {("Springfield", "MA", "moratorium", "enacted")}
+
+
+def test_not_taken_up_any_limits_and_a_demand_that_a_city_outlaw(extractor) -> None:
+    text = ("The Welborne County commission has not taken up any limits on facial recognition "
+            "of its own. Dozens of residents filled the Vermont city's council chambers on "
+            "Tuesday to demand that Brisbeck finally outlaw facial recognition.")
+    assert extractor.extract(text, date(2022, 8, 25)) == []
+
+
+def test_aldermen_of_two_towns_each_considering_and_a_river(extractor) -> None:
+    title = "Tullivant aldermen on both sides of the Pearl weigh face-recognition bans"
+    text = ("Aldermen in the Louisiana and Mississippi towns of Tullivant are each considering an "
+            "ordinance that would forbid their police departments to use facial recognition.")
+    got = keys(extractor.extract(text, date(2024, 2, 20), title=title))
+    assert got == {("Tullivant", "LA", "ban", "proposed"), ("Tullivant", "MS", "ban", "proposed")}
