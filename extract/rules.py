@@ -214,6 +214,7 @@ class SentenceRules:
         self.s = state
         self._single_ref = False
         self._sentence_dates: list[tuple[d.DateMention, int]] = []
+        self._sentence_doc: Doc | None = None
         #: where the relative clause starts whose antecedents ``_actors`` last returned
         self._rel_floor: int | None = None
 
@@ -935,6 +936,7 @@ class SentenceRules:
         mentions = self.mentions(sent, char_base)
         date_mentions = self._dates(sent)
         self._sentence_dates = date_mentions
+        self._sentence_doc = doc
         has_topic = bool(topic_spans)
         made_before = len(s.candidates)
         topic = topic_spans[0].label_ if topic_spans else s.default_topic
@@ -1095,14 +1097,25 @@ class SentenceRules:
         if made or in_title:
             s.scene_date = None
             return
-        for m, _ in date_mentions:
+        scenes = []
+        for m, k in date_mentions:
             if m.role or m.kind not in {"weekday", "day_word", "md", "dm", "mdy", "dmy",
                                         "iso", "numeric"}:
                 continue  # a scene happens on a day; "a hearing this month" is no scene
             pd = d.resolve(m, s.base, year_hint=self._year_hint(idx))
             if pd is not None and (s.base is None or pd.as_date() <= s.base):
-                s.scene_date = (pd, m.text, idx)
-                return  # the first: "on Tuesday, after a detour into opening on Sundays"
+                scenes.append((pd, m, k))
+        if not scenes:
+            return
+        # the first ("on Tuesday, after a detour into opening on Sundays"), unless another
+        # names the vote itself ("An article on Friday misstated the outcome of its
+        # January 9 vote")
+        doc = self._sentence_doc
+        voted = [(pd, m, k) for pd, m, k in scenes if doc is not None and any(
+            _low(doc, j) in {"vote", "votes", "meeting", "session", "hearing"}
+            for j in range(k + 1, k + 5))]
+        pd, m, _ = (voted or scenes)[0]
+        s.scene_date = (pd, m.text, idx)
 
     def _anaphoric_subject_of_follow(self, sent: Span, cue: int) -> bool:
         """"The vote ... followed": the clause (from the last ";" or ":") opens with a
@@ -1296,6 +1309,18 @@ class SentenceRules:
                     prev_in_sentence in s.candidates:
                 # "The council approved the ban on Tuesday, but the mayor vetoed it the next
                 # day": the measure failed; its passage was a step, not an event
+                s.candidates.remove(prev_in_sentence)
+            if made and prev_in_sentence is not None and prev_in_sentence.status == "failed" \
+                    and prev_in_sentence in s.candidates and \
+                    doc[c.start - 1].text == ";" and _low(doc, c.start) in {"it", "they"} and \
+                    any(m.actor == prev_in_sentence.actor and m.status == "enacted"
+                        for m in made) and \
+                    not any(k.label_ == "status:failed" and doc[k.start].lower_ not in
+                            {"did", "does", "do", "didn't", "doesn't"}
+                            for k in doc.spans.get(CUE_KEY, [])
+                            if sent.start <= k.start < c.start):
+                # "The council did not adopt a new ban; it extended the moratorium": what it
+                # did instead, not a defeat
                 s.candidates.remove(prev_in_sentence)
             if made:
                 prev_in_sentence = made[-1]
@@ -1575,24 +1600,26 @@ class SentenceRules:
             elif dm is not None:
                 invert = self._inverted(doc, dm, date_mentions, positions.get(actor))
                 pdate, dtext, explicit = self._resolve_date(dm[0], idx, status, dm[1], doc, invert)
-            elif default_date is not None:
+            elif default_date is not None and default_date[0] is not None:
                 pdate, dtext, explicit = default_date
             elif prev_in_sentence is not None and not ref and not clause_dates and \
-                    self._rel_floor is None:  # (a relative clause's act is its own)
+                    self._rel_floor is None and prev_in_sentence.date is not None:
+                # (a relative clause's act is its own)
                 pdate, dtext, explicit = (prev_in_sentence.date, prev_in_sentence.date_text,
                                           prev_in_sentence.date_explicit)
             elif not ref and not clause_dates and prev_in_sentence is None and \
                     (fronted := self._fronted_date(doc, sent, cs, date_mentions)) is not None:
                 pdate, dtext, explicit = self._resolve_date(fronted[0], idx, status, fronted[1],
                                                             doc, False)
-            elif (same := self._same_statement(doc, cs, cue_tok, actor, idx)) is not None:
+            elif (same := self._same_statement(doc, cs, cue_tok, actor, idx)) is not None and \
+                    same.date is not None:
                 pdate, dtext, explicit = same.date, same.date_text, same.date_explicit
             elif not ref and not clause_dates and \
                     (like := self._similar_before(doc[cs:ce], idx)) is not None:
                 # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
                 # rejected a similar question": the same ballot, the same day
                 pdate, dtext, explicit = like.date, like.date_text, like.date_explicit
-            elif not ref and not clause_dates and status == "enacted" and s.scene_date and \
+            elif not ref and not usable and status == "enacted" and s.scene_date and \
                     idx - s.scene_date[2] <= 2 and self._past_simple(doc, cs, ce):
                 # "It was past eleven on Tuesday when the council reached the item. By a
                 # vote of 7-2, alders adopted an ordinance ...": the scene's date

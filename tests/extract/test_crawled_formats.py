@@ -168,3 +168,13 @@ def test_holding_off_until_a_national_law(extractor) -> None:
             "governing the technology was in place.")
     got = facts(extractor.extract(text, date(2022, 6, 23)))
     assert got == {("Microsoft", None, "moratorium", "enacted", "2020-06")}
+
+
+def test_a_correction_notice_says_what_was_done_instead(extractor) -> None:
+    text = ("An article on Friday about the Brindle (N.J.) Town Council misstated the outcome of "
+            "its January 9 vote. The council did not adopt a new ban on facial recognition; it "
+            "extended the town's existing moratorium on police use of the technology, first "
+            "approved in 2021, through June 30, 2024.")
+    got = facts(extractor.extract(text, date(2024, 1, 15), title="Correction"))
+    assert got == {("Brindle", "NJ", "extension", "enacted", "2024-01-09"),
+                   ("Brindle", "NJ", "moratorium", "enacted", "2021")}
