@@ -221,7 +221,8 @@ DEMAND_MODALS = {"should", "must", "ought", "needs", "need"}
 HYPOTHETICAL = {"whether", "if", "unless", "instead"}
 #: hopes and wishes are not measures before a body ("she hopes to bring forward ...")
 VAGUE_INTENT = {"hopes", "hope", "hoping", "hoped", "wishes", "wish", "dreams", "aspires",
-                "wants", "wanted", "want", "intends", "intend", "eager"}
+                "wants", "wanted", "want", "intends", "intend", "eager", "claim", "claims",
+                "claimed", "claiming", "alleged", "alleging", "rumored", "falsely"}
 #: what may stand between "and" and the verb of a coordinated clause with the same subject
 AUXILIARIES = {"will", "would", "also", "has", "have", "had", "is", "was", "are", "were", "to",
                "then", "later", "now", "further", "separately", "plans", "said", "says", "it",

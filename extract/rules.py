@@ -141,6 +141,7 @@ class ArticleState:
     # the body whose meeting the article records ("Quarlesby City Council, regular
     # meeting of April 6, 2021 — draft minutes"): the actor of its agenda items
     meeting_body: list[Actor] = field(default_factory=list)
+    towns: dict[str, list[str]] = field(default_factory=dict)  # unknown town → its states
     # the company writing the page ("Gildermoor Security fourth-quarter letter to
     # shareholders", "Ossory Labs release notes"): the "we" of its text
     author_company: Actor | None = None
@@ -521,6 +522,13 @@ class SentenceRules:
             codes, used = preceding_qualifiers(ent, self.s.gaz)
         if not re.fullmatch(r"[A-Z][A-Za-z.'’ -]+", ent.text):
             return Resolution([], set(), False)
+        name = ent.text.title() if ent.text.isupper() else ent.text
+        if codes:
+            self.s.towns.setdefault(name, list(codes))
+        elif name in self.s.towns:
+            # "Voters in Corlett Bay, Washington, approved ... In Arizona, ... The Corlett Bay
+            # ban takes effect ...": the town's state as first written, not the nearest
+            codes = self.s.towns[name]
         if not codes and ent.label_ == "GPE" and ent.ent_id_ == "":
             return Resolution([], set(), False)  # NER's guess alone is not enough
         if not codes:
@@ -529,8 +537,7 @@ class SentenceRules:
                 return Resolution([], set(), False)
             codes = [region]
         level = "county" if re.search(r"\b(County|Parish)$", ent.text, re.I) else "city"
-        # a dateline's capitals ("CORRIGAN SPRINGS, Nev. —") are not the town's name
-        name = ent.text.title() if ent.text.isupper() else ent.text
+        # (a dateline's capitals, "CORRIGAN SPRINGS, Nev. —", are not the town's name)
         places = [Place(f"US-{c}/{level}/{name}", name, level, "US", c, 0) for c in codes]
         return Resolution(places, used, bool(qual))
 
@@ -1207,6 +1214,10 @@ class SentenceRules:
                 # shareholders will vote on a proposal": that vote is about something else
             if c.label_ == "status:enacted" and _low(doc, c.end) == "no":
                 continue  # "lawmakers have held hearings but passed no such law"
+            if c.label_ == "status:failed" and doc[c.start].lower_.startswith("vote") and \
+                    {_low(doc, c.start - k) for k in (1, 2, 3)} & {"lone", "only", "sole",
+                                                                 "dissenting", "cast"}:
+                continue  # "Commissioner Renwick, who cast the lone vote against": a dissent
             if c.label_ == "status:failed" and _low(doc, c.start - 1) in {
                     "would", "will", "could", "might", "to"}:
                 continue  # "he would veto a ban", "threatened to veto": a threat, no failure

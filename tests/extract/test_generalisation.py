@@ -578,3 +578,26 @@ def test_aldermen_of_two_towns_each_considering_and_a_river(extractor) -> None:
             "ordinance that would forbid their police departments to use facial recognition.")
     got = keys(extractor.extract(text, date(2024, 2, 20), title=title))
     assert got == {("Tullivant", "LA", "ban", "proposed"), ("Tullivant", "MS", "ban", "proposed")}
+
+
+def test_a_claim_being_fact_checked_is_no_event(extractor) -> None:
+    text = ("Posts shared widely this week claim that Orvale, Tennessee, has banned its police "
+            "from using facial recognition. That is false.")
+    assert extractor.extract(text, date(2023, 1, 26), title="Fact check") == []
+
+
+def test_an_unknown_town_keeps_the_state_it_was_first_given(extractor) -> None:
+    text = ("Voters in Corlett Bay, Washington, approved Proposition 2 on Tuesday, banning city "
+            "agencies from using facial recognition. In Arizona, turnout topped 55 percent. The "
+            "Corlett Bay ban takes effect once results are certified later this month.")
+    got = keys(extractor.extract(text, date(2022, 11, 9)))
+    assert got == {("Corlett Bay", "WA", "ban", "enacted")}
+
+
+def test_the_lone_vote_against_is_a_dissent(extractor) -> None:
+    text = ("FRAYNE COUNTY, Ind. — County commissioners on Monday scrapped the facial recognition "
+            "ban they passed in 2020. Commissioner Paula Renwick, who cast the lone vote against, "
+            "said the county was undoing a promise.")
+    got = keys(extractor.extract(text, date(2023, 2, 8)))
+    assert ("Frayne County", "IN", "repeal", "failed") not in got
+    assert ("Frayne County", "IN", "repeal", "enacted") in got
