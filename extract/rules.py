@@ -1553,9 +1553,33 @@ class SentenceRules:
             # a company's or an agency's "will no longer use it" announces its own policy
             status = "enacted"
         own_page = s.author_date if actors == [s.author_company] else None
-        return self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
+        earlier = [k for k in s.candidates if k.action == "moratorium"]
+        made = self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
                           prev_in_sentence, default_date=own_page)
+        if action == "extension" and status == "enacted" and not in_title and \
+                self._possessed_pause(doc, cs, ce):
+            for cand in made:
+                if cand.action == "extension" and \
+                        not any(k.actor == cand.actor for k in earlier):
+                    # "agreed to keep its freeze on facial recognition in place
+                    # indefinitely": the freeze it keeps is a decision of its own, undated
+                    # unless the text dates it
+                    s.candidates.append(replace(cand, action="moratorium", date=None,
+                                                date_text=None, date_explicit=False,
+                                                until=None, background=True,
+                                                confidence=round(cand.confidence - 0.2, 2),
+                                                order=cand.order + 1))
+        return made
+
+    @staticmethod
+    def _possessed_pause(doc: Doc, cs: int, ce: int) -> bool:
+        """The clause names the pause it prolongs as someone's: "its freeze", "the town's
+        existing moratorium"."""
+        return any(t.lower_ in MORATORIUM_NOUNS and (
+            _low(doc, t.i - 1) in {"its", "their", "'s", "’s"} or
+            (_low(doc, t.i - 1) == "existing" and _low(doc, t.i - 2) in {"its", "'s", "’s"}))
+            for t in doc[cs:ce])
 
     def _emit(self, sent, c: Clause, char_base, in_title, actors, refs, positions, action,
               status, cue_tok, date_mentions, has_topic, topic, idx, body_text,
@@ -2663,7 +2687,8 @@ class SentenceRules:
             chain = any(t.lower_ in lx.CHAIN_AFTER and not (
                 t.lower_.startswith("follow") and _low(doc, t.i - 1) in BAN_NOUNS)
                 and not any(w.lower_.endswith("ed") for w in doc[t.i + 1:m.start])
-                for t in doc[cue_tok:m.start]) and not self._plain_verb_at(doc, m.end)
+                for t in doc[cue_tok:m.start]) and not self._plain_verb_at(doc, m.end) and \
+                _low(doc, m.end) not in lx.SPEECH_VERBS  # "after the police chief said ..."
             if m.kind in {"body", "agency"} and m.role == "police" and m.start < cue_tok and \
                     cue_tok - m.end <= 3 and _low(doc, m.end) not in {"'s", "’s"} and \
                     doc[cue_tok].lower_ in BAN_NOUNS | {"limits", "restrictions", "curbs",

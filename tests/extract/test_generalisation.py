@@ -601,3 +601,20 @@ def test_the_lone_vote_against_is_a_dissent(extractor) -> None:
     got = keys(extractor.extract(text, date(2023, 2, 8)))
     assert ("Frayne County", "IN", "repeal", "failed") not in got
     assert ("Frayne County", "IN", "repeal", "enacted") in got
+
+
+def test_keeping_its_freeze_in_place_indefinitely_records_the_freeze_too(extractor) -> None:
+    text = ("The Marlowe Basin Transit Authority in Utah agreed on 22 February to keep its "
+            "freeze on facial recognition in buses and stations in place indefinitely, rather "
+            "than letting it end in March.")
+    got = facts(extractor.extract(text, date(2024, 2, 28)))
+    assert got == {("Marlowe Basin Transit Authority", "UT", "extension", "enacted", "2024-02-22"),
+                   ("Marlowe Basin Transit Authority", "UT", "moratorium", "enacted", None)}
+
+
+def test_after_the_chief_said_is_no_co_actor(extractor) -> None:
+    text = ("The Vantry Cove City Council in Rhode Island extended its facial recognition "
+            "moratorium earlier this year after the police chief said he had no immediate plans "
+            "for the software.")
+    got = keys(extractor.extract(text, date(2024, 8, 8)))
+    assert all(k[0] == "Vantry Cove" for k in got)
