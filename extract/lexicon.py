@@ -127,6 +127,9 @@ PRODUCT_NOUNS = {"line", "lines", "series", "range", "brand", "model", "models",
                  "service", "suite", "module", "device", "devices"}
 PLURAL_SETTLEMENTS = {"towns", "cities", "villages", "counties", "boroughs", "townships",
                       "communities"}
+#: what an election decides ("Question 5", "Proposition 2", "Measure K")
+BALLOT_WORDS = {"question", "proposition", "measure", "referendum", "ballot", "initiative",
+                "prop"}
 #: nationality adjectives before a body ("Italian lawmakers") → the country's name
 DEMONYMS = {"italian": "Italy", "french": "France", "german": "Germany",
             "british": "United Kingdom", "spanish": "Spain", "dutch": "Netherlands",

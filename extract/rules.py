@@ -1572,6 +1572,17 @@ class SentenceRules:
                                                 order=cand.order + 1))
         return made
 
+    def _same_ballot(self, doc: Doc, cs: int, ce: int, idx: int) -> Candidate | None:
+        """The dated ballot outcome just reported, when this clause reports another."""
+        if not {t.lower_ for t in doc[cs:ce]} & lx.BALLOT_WORDS:
+            return None
+        last = next((k for k in reversed(self.s.candidates) if k.date is not None and
+                     0 < idx - k.sentence <= 2), None)
+        if last is None or not set(re.findall(r"[a-z]+", last.evidence.lower())) & \
+                (lx.BALLOT_WORDS | {"voters"}):
+            return None
+        return last
+
     @staticmethod
     def _possessed_pause(doc: Doc, cs: int, ce: int) -> bool:
         """The clause names the pause it prolongs as someone's: "its freeze", "the town's
@@ -1654,6 +1665,10 @@ class SentenceRules:
                 # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
                 # rejected a similar question": the same ballot, the same day
                 pdate, dtext, explicit = like.date, like.date_text, like.date_explicit
+            elif not ref and not usable and (ballot := self._same_ballot(doc, cs, ce, idx)):
+                # "Voters in Corlett Bay approved Proposition 2 on Tuesday ... Tressider
+                # County's Question 5 ... was defeated": one election day
+                pdate, dtext, explicit = ballot.date, ballot.date_text, False
             elif not ref and not usable and status == "enacted" and s.scene_date and \
                     idx - s.scene_date[2] <= 2 and self._past_simple(doc, cs, ce):
                 # "It was past eleven on Tuesday when the council reached the item. By a
@@ -2877,7 +2892,8 @@ class SentenceRules:
         m, k = dm
         if m.kind != "after_event" or not re.search(r"\b(after|before)$", m.text, re.I):
             return False
-        return actor_pos is not None and actor_pos > k
+        end = k + len(m.text.split())  # ("The day after, Sheriff X said ...": no inversion)
+        return actor_pos is not None and actor_pos > k and _low(doc, end) not in {",", "—", ";"}
 
     def _year_hint(self, idx: int) -> d.PartialDate | None:
         s = self.s

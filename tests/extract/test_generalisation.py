@@ -618,3 +618,22 @@ def test_after_the_chief_said_is_no_co_actor(extractor) -> None:
             "for the software.")
     got = keys(extractor.extract(text, date(2024, 8, 8)))
     assert all(k[0] == "Vantry Cove" for k in got)
+
+
+def test_the_day_after_with_a_comma_counts_forward(extractor) -> None:
+    text = ("SEDGECOMBE COUNTY, N.C. — County commissioners on Monday voted 3-2 against a "
+            "proposed ordinance that would have barred county departments from using facial "
+            "recognition. The day after, Sheriff Lonnie Barfield said his office would stop "
+            "running face searches for 90 days.")
+    got = facts(extractor.extract(text, date(2021, 9, 24)))
+    assert ("Sedgecombe County Sheriff's Office", "NC", "moratorium", "enacted",
+            "2021-09-21") in got
+
+
+def test_a_second_ballot_measure_on_the_same_election_day(extractor) -> None:
+    text = ("Voters in Corlett Bay, Washington, approved Proposition 2 on Tuesday, banning city "
+            "agencies from using facial recognition. In Arizona, Tressider County's Question 5, "
+            "which would have suspended the sheriff's use of the technology for three years, "
+            "was defeated by about 2,400 votes.")
+    got = facts(extractor.extract(text, date(2022, 11, 9)))
+    assert ("Tressider County", "AZ", "moratorium", "failed", "2022-11-08") in got
