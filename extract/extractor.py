@@ -365,7 +365,8 @@ class Extractor:
             first = min(group, key=lambda c: c.order)
             date_val = best_date.date.iso() if best_date else None
             date_text = best_date.date_text if best_date else None
-            if date_val is None:
+            if date_val is None and not all(c.background for c in group):
+                # (an older measure only implied by its extension is not the headline's act)
                 td = title_dates.get((name, region))
                 if td is not None:
                     date_val, date_text = td.date.iso(), td.date_text

@@ -1820,7 +1820,8 @@ class SentenceRules:
                 last.action in {"extension", "repeal"} and (
                     any(t.lower_ in {"original", "initial", "first", "earlier", "old",
                                      "originally", "initially"} for t in doc[cs:cue_tok + 1])
-                    or self._older_year(doc, cs, cue_tok, last)):
+                    or self._older_year(doc, cs, cue_tok, last)
+                    or self._dated_earlier(clause_dates, idx, last, doc)):
             # ("Trustees first approved the pause last fall", after its extension)
             # "The original two-year moratorium was adopted in the summer of 2021": the
             # measure the extension prolongs, an event of its own
@@ -1882,6 +1883,17 @@ class SentenceRules:
         return self._emit(sent, c, char_base, in_title, [last.actor], set(), {}, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
                           prev_in_sentence, default_date=default)
+
+    def _dated_earlier(self, clause_dates, idx: int, last: Candidate, doc: Doc) -> bool:
+        """"The pause, which the council debated through the autumn of 2021 and adopted the
+        following spring" after this June's extension: the clause dates an older act."""
+        if last.date is None:
+            return False
+        for m, k in clause_dates:
+            pdate, _, _ = self._resolve_date(m, idx, "enacted", k, doc, False)
+            if pdate is not None and pdate.year < last.date.year:
+                return True
+        return False
 
     @staticmethod
     def _older_year(doc: Doc, cs: int, cue_tok: int, last: Candidate) -> bool:
@@ -2939,6 +2951,12 @@ class SentenceRules:
         # "Boston acted in June 2020, Portland in September of that year": the year
         # written earlier in the sentence
         hint = d.resolve(earlier[-1], s.base) if earlier else self._year_hint(idx)
+        written = [dm for dm, k in self._sentence_dates if k < tok and dm.explicit_year]
+        if m.kind == "after_event" and written and not invert and \
+                re.match(r"(?i)the\s+(following|next)\b", m.text):
+            # "debated through the autumn of 2021 and adopted the following spring": counted
+            # from the date just written, not from the last act
+            anchor = d.resolve(written[-1], s.base)
         pdate = d.resolve(m, s.base, anchor=anchor, year_hint=hint, future=future)
         return pdate, m.text if not invert else m.text.rsplit(" ", 1)[0] + " after", \
             m.explicit_year

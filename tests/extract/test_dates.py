@@ -106,3 +106,14 @@ def test_partial_date_round_trip() -> None:
     assert PartialDate.parse("2019-05").iso() == "2019-05"
     assert PartialDate.parse("nonsense") is None
     assert PartialDate(2019).precision == 1
+
+
+def test_the_following_spring_counts_from_the_date_just_written(extractor) -> None:
+    title = "Mardle Springs extends facial recognition freeze in June 26 vote"
+    text = ("The City Council has voted 4-1 to keep Mardle Springs' moratorium on city use of "
+            "facial recognition in place for two more years. The pause, which the council "
+            "debated through the autumn of 2021 and adopted the following spring, would "
+            "otherwise have lapsed at the end of this month. The Nevada city has about 30,000 "
+            "residents.")
+    got = {(e.action, e.date) for e in extractor.extract(text, date(2024, 6, 27), title=title)}
+    assert got == {("extension", "2024-06-26"), ("moratorium", "2022")}
