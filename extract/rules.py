@@ -1202,6 +1202,10 @@ class SentenceRules:
                     _low(doc, c.start - 1) in {"written", "formal", "through", "a", "the", "such",
                                                "any", "their", "its", "by", "with", "of"}:
                 continue  # "routes searches through written requests to the Registry"
+            if c.label_.startswith("action:") and _low(doc, c.end) in {"'s", "’s"} and \
+                    _low(doc, c.end + 1) in {"author", "authors", "sponsor", "sponsors",
+                                             "champion", "architect", "backers"}:
+                continue  # "Council member Halvorsen, the ban's author, said she would try"
             if c.label_ == "action:exit" and doc[c.start].lower_ == "retired" and \
                     _low(doc, c.start - 1) in {"a", "an", "the", "his", "her"}:
                 continue  # "a retired teacher"
@@ -1862,6 +1866,8 @@ class SentenceRules:
             return []
         also = any(t.lower_ in {"also", "additionally", "separately"} for t in doc[cs:cue_tok])
         same = family and not also and (ana_noun is not None or status == last.status) and \
+            not (last.status == "failed" and status == "enacted" and
+                 self._has_status(c.cues) is False and action != last.action) and \
             not (ana_noun is None and action == "restriction" and has_topic and
                  last.action in {"ban", "moratorium"} and last.sentence < idx)
         # ("The law forbids scraping ... Police use ... is not banned, but it is confined to
@@ -1880,6 +1886,11 @@ class SentenceRules:
         # "It also limits ...": a further provision of the same act, on the same date
         default = (last.date, last.date_text, last.date_explicit) \
             if pronoun and ana_noun is None else None
+        if default is None and pend is not None and ana_noun in lx.MEASURE_NOUNS and \
+                last.actor in pend.actors and pend.date is not None:
+            # "The final law instead ... requires a court order": the law signed on the day
+            # the story began with
+            default = (pend.date, pend.date_text, False)
         return self._emit(sent, c, char_base, in_title, [last.actor], set(), {}, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
                           prev_in_sentence, default_date=default)
@@ -2129,14 +2140,18 @@ class SentenceRules:
             if {t.lower_ for t in c} & {"business", "market", "field", "space"}:
                 return True
             before = [t.lower_ for t in doc[max(sent.start, c.start - 3):c.start]]
-            if before and (before[-1] in lx.ANAPHOR_DETS | {"a", "similar", "'s", "’s"}
-                           or any(w in lx.ANAPHOR_DETS for w in before[-3:-1])):
-                return True
+            loose = c.label_ == "action:restriction" and \
+                doc[c.start].lower_ not in BAN_NOUNS | {"limits", "restrictions"}
+            if before and not loose and (
+                    before[-1] in lx.ANAPHOR_DETS | {"a", "similar", "'s", "’s"}
+                    or any(w in lx.ANAPHOR_DETS for w in before[-3:-1])):
+                return True  # ("a ban", "the moratorium" -- but not "without a warrant")
             if self._anaphoric_subject(doc, sent.start, c.start) is not None:
                 return True  # "The law, signed last week, bars ..."
             window = [t.lower_ for t in doc[c.end:min(sent.end, c.end + 8)]]
-            if not window or window[0] in {".", ",", ";", "in", "last", "this", "earlier"}:
-                return True
+            if (not window or window[0] in {".", ",", ";", "in", "last", "this", "earlier"}) \
+                    and not loose:
+                return True  # (but "barring drones over backyards without a warrant.")
             if window[0] == "on" and len(window) > 1 and \
                     window[1] in lx.ANAPHOR_OBJECTS | lx.ANAPHOR_DETS:
                 return True

@@ -637,3 +637,29 @@ def test_a_second_ballot_measure_on_the_same_election_day(extractor) -> None:
             "was defeated by about 2,400 votes.")
     got = facts(extractor.extract(text, date(2022, 11, 9)))
     assert ("Tressider County", "AZ", "moratorium", "failed", "2022-11-08") in got
+
+
+def test_a_drone_ordinance_needing_a_warrant_under_a_topical_headline(extractor) -> None:
+    title = "Drone rules pass; face recognition left for another day"
+    text = ("Carraway Pointe's council on Monday adopted an ordinance governing police drones, "
+            "requiring a log of every flight and barring drones over private backyards without "
+            "a warrant. The South Carolina town bought its two drones last spring.")
+    assert extractor.extract(text, date(2022, 8, 3), title=title) == []
+
+
+def test_the_bans_author_trying_again_is_no_new_proposal(extractor) -> None:
+    text = ("GRINDLE FALLS, Minn. — The mayor's veto of a city ban on facial recognition will "
+            "stand after the City Council on Monday fell short of overriding it. Council member "
+            "Ingrid Halvorsen, the ban's author, said she would try again after January.")
+    got = keys(extractor.extract(text, date(2020, 11, 19)))
+    assert got == {("Grindle Falls", "MN", "ban", "failed")}
+
+
+def test_the_final_law_after_a_failed_version(extractor) -> None:
+    text = ("BOSTON — The Massachusetts policing bill that Governor Charlie Baker signed on "
+            "Thursday runs to dozens of pages. The version lawmakers first sent him last month "
+            "would have barred state agencies from using facial recognition, but Baker "
+            "returned it. The final law instead routes police face searches through written "
+            "requests to the State Police, and in most cases requires a court order.")
+    got = facts(extractor.extract(text, date(2021, 1, 4)))
+    assert ("Massachusetts", "MA", "restriction", "enacted", "2020-12-31") in got
