@@ -266,8 +266,8 @@ class Extractor:
     def _title_date(p: _Prepared) -> tuple[d.PartialDate, str] | None:
         """An absolute date to the day that the headline gives ("... — 14 November 2022")."""
         for m in d.find_dates(p.title or ""):
-            if not m.explicit_year:
-                continue
+            if not m.explicit_year and m.kind not in {"md", "dm"}:
+                continue  # ("Wrexley County Board, April 19: ..." is dated too)
             pdate = d.resolve(m, p.published)
             if pdate is not None and pdate.precision == 3:
                 return pdate, m.text
@@ -336,9 +336,10 @@ class Extractor:
             if all(c.in_title for c in group) and \
                     (name, region, HEADLINE_FAMILY[_action], _status) in body_actors:
                 continue  # the headline's wording yields to the body's
-            if all(c.in_title for c in group) and \
+            if all(c.in_title and not c.confirmed for c in group) and \
                     (name, region, HEADLINE_FAMILY[_action]) in body_names:
                 continue  # so does its status: "defeats proposed ban" over a body "defeated"
+                # (unless the body told of the headline's act again)
             if all(c.in_title for c in group) and _action == "repeal" and \
                     (name, region, "stop", "failed") in body_actors:
                 continue  # "Lake Anselm scraps ban" over a body whose proposed ban failed

@@ -92,6 +92,7 @@ class Candidate:
     past_simple: bool = False
     reference: bool = False
     background: bool = False  # the older measure an act changes ("lift the ban it passed in 2020")
+    confirmed: bool = False  # a headline's event the body then tells of again
 
 
 @dataclass
@@ -146,6 +147,7 @@ class ArticleState:
     # shareholders", "Ossory Labs release notes"): the "we" of its text
     author_company: Actor | None = None
     lead_in: int = -99  # the last topic sentence without any cue ("We are also changing ...")
+    last_body: tuple[Actor, int] | None = None  # the last legislature named, and where
     author_date: tuple[d.PartialDate | None, str | None, bool] | None = None
     motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
     meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
@@ -1267,6 +1269,8 @@ class SentenceRules:
     def _remember(self, mentions: list[Mention], date_mentions, idx: int, has_topic: bool) -> None:
         s = self.s
         for m in mentions:
+            if m.kind == "body" and m.role == "legislature" and m.actors and not m.owned:
+                s.last_body = (m.actors[0], idx)  # "Supervisors worked through ... They ..."
             if m.landmark:
                 continue
             for a in m.actors:
@@ -1843,6 +1847,14 @@ class SentenceRules:
             return self._emit(sent, c, char_base, in_title, pend.actors, set(), {}, action, st,
                               cue_tok, date_mentions, has_topic, topic, idx, body_text,
                               None, default_date=default)
+        if last is None and s.last_body is not None and 0 < idx - s.last_body[1] <= 2 and \
+                {t.lower_ for t in doc[cs:cue_tok]} & {"they", "it"} and \
+                self._has_status(c.cues):
+            # "Supervisors worked through a dozen items. They ..., voted 12-9 against a
+            # two-year moratorium ...": the body the sentence before named
+            return self._emit(sent, c, char_base, in_title, [s.last_body[0]], set(), {},
+                              action, status, cue_tok, date_mentions, has_topic, topic, idx,
+                              body_text, None)
         if last is None:
             place = s.salient.get("last_place")
             if place is not None and ana_noun in lx.MEASURE_NOUNS | BAN_NOUNS and \
@@ -1930,6 +1942,8 @@ class SentenceRules:
     def _update(self, last: Candidate, action: str, c: Clause, sent: Span, clause_dates, idx,
                 status) -> None:
         """Add what a referring mention says to the event it refers to."""
+        if last.in_title and idx > last.sentence:
+            last.confirmed = True
         if last.action == "ban" and any(k.label_ == "temporary" for k in self._cues(sent)):
             action = "moratorium"  # "The prohibition applies from ..., and sunsets in 2023"
         if action == "moratorium" and last.action == "ban":
@@ -2408,6 +2422,7 @@ class SentenceRules:
                  if not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban
                          and c.label_ != "action:exit")  # "end-of-lifing" needs no ban
                  and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")
+                 and not self._other_object(doc, c)
                  and not self._relative_extension(doc, c, acts)]
         if not valid:
             return None, -1
@@ -2416,6 +2431,17 @@ class SentenceRules:
             if kind in kinds:
                 return kind, next(c.start for k, c in valid if k == kind)
         return None, -1
+
+    @staticmethod
+    def _other_object(doc: Doc, c: Span) -> bool:
+        """"They renewed the jail's medical services contract for three years, voted against
+        a two-year moratorium ...": the renewal is of something else."""
+        if c.label_ != "action:extension" or len(c) > 1 or \
+                doc[c.start].lower_ not in {"renew", "renewed", "renews", "renewing"}:
+            return False
+        near = {t.lower_ for t in doc[max(0, c.start - 2):min(len(doc), c.end + 6)]}
+        return bool(near & {"contract", "contracts", "license", "licence", "lease", "permit",
+                            "subscription"})  # ("jail contract renewed" in a headline too)
 
     @staticmethod
     def _relative_extension(doc: Doc, c: Span, acts: list[Span]) -> bool:
@@ -2736,6 +2762,12 @@ class SentenceRules:
                     doc[cue_tok].lower_ in BAN_NOUNS | {"limits", "restrictions", "curbs",
                                                         "rules"}:
                 continue  # "Board shelves sheriff face-scan limits": whose use is limited
+            if p1 == "by" and m.start > cue_tok and any(
+                    t.end == m.start - 2 for t in doc.spans.get(TOPIC_KEY, [])) or (
+                    p1 == "by" and _low(doc, m.start - 2) in {"use", "uses", "searches"}
+                    and m.start > cue_tok and not passive):
+                continue  # "a moratorium on facial recognition by the Sheriff's Office": whose
+                # use is paused, not who paused it
             owns_cue = _low(doc, m.end) in {"'s", "’s"} and 0 < cue_tok - m.end <= 4
             # ("build on the company's 2020 pledge not to sell ...": whose pledge)
             if p1 in lx.TARGET_PREV and not ref and not owns_cue and not (

@@ -178,3 +178,16 @@ def test_a_correction_notice_says_what_was_done_instead(extractor) -> None:
     got = facts(extractor.extract(text, date(2024, 1, 15), title="Correction"))
     assert got == {("Brindle", "NJ", "extension", "enacted", "2024-01-09"),
                    ("Brindle", "NJ", "moratorium", "enacted", "2021")}
+
+
+def test_a_board_digest_with_a_contract_renewed_and_a_pause_rejected(extractor) -> None:
+    title = ("Farrow County Board, April 19: jail contract renewed, face-scan moratorium "
+             "rejected")
+    text = ("FARROW COUNTY, Wis. — Supervisors worked through a dozen items at the meeting. They "
+            "renewed the jail's medical services contract for three years, voted 12-9 against "
+            "a two-year moratorium on facial recognition by the Sheriff's Office, and sent a "
+            "narrower proposal to the public safety committee.")
+    got = facts(extractor.extract(text, date(2022, 4, 21), title=title))
+    assert ("Farrow County", "WI", "moratorium", "failed", "2022-04-19") in got
+    assert all(e.action != "extension" and "Sheriff" not in e.actor
+               for e in extractor.extract(text, date(2022, 4, 21), title=title))
