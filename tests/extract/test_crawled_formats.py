@@ -191,3 +191,11 @@ def test_a_board_digest_with_a_contract_renewed_and_a_pause_rejected(extractor) 
     assert ("Farrow County", "WI", "moratorium", "failed", "2022-04-19") in got
     assert all(e.action != "extension" and "Sheriff" not in e.actor
                for e in extractor.extract(text, date(2022, 4, 21), title=title))
+
+
+def test_they_after_a_sentence_naming_the_supervisors(extractor) -> None:
+    text = ("FARROW COUNTY, Wis. — Supervisors worked through a dozen items at the meeting. They "
+            "renewed the jail's medical services contract for three years and voted 12-9 "
+            "against a two-year moratorium on facial recognition.")
+    got = keys(extractor.extract(text, date(2022, 4, 21)))
+    assert got == {("Farrow County", "WI", "moratorium", "failed")}
