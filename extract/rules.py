@@ -1464,6 +1464,13 @@ class SentenceRules:
             positions = {}
         else:
             if any(k.label_ == "urge" and k.start < cue_tok for k in c.cues):
+                model = self._model_act(doc, c)
+                if model is not None and status == "enacted":
+                    # "advocates pushed for a full ban like the one Portland adopted in 2020":
+                    # the demand is no event, the model it names is one
+                    return self._emit(sent, c, char_base, in_title, model.actors[:1], set(),
+                                      {}, action, "enacted", cue_tok, date_mentions, has_topic,
+                                      topic, idx, body_text, None)
                 return []  # "advocates urged the council to ban ...": not an event
             first = next((m for m in c.mentions if m.start < cue_tok
                           and m.kind in {"advocate", "publisher", "place", "company", "body",
@@ -1887,8 +1894,15 @@ class SentenceRules:
         if same and any(t.lower_ in {"ends", "ended", "replaces", "replaced", "supersedes",
                                      "superseded", "succeeds", "succeeded"}
                         for t in doc[cs:cue_tok]):
-            return []  # "The order ends an interim period ... when a state law paused it":
-            # the pause is an older measure than the order, not what the order is
+            # "The order ends an interim period that began in late 2020, when a state law
+            # paused it": the pause is an older measure than the order, not what the order
+            # is -- but an event of its own when the clause dates it and says whose law it was
+            older = self._state_law_before(doc, cs, cue_tok, last)
+            if older is not None and clause_dates:
+                return self._emit(sent, c, char_base, in_title, [older], set(), {}, action,
+                                  "enacted", cue_tok, date_mentions, has_topic, topic, idx,
+                                  body_text, None)
+            return []
         if same:
             self._update(last, action, c, sent, clause_dates, idx, status)
             return []
@@ -1917,6 +1931,17 @@ class SentenceRules:
             if pdate is not None and pdate.year < last.date.year:
                 return True
         return False
+
+    def _state_law_before(self, doc: Doc, cs: int, cue_tok: int, last: Candidate
+                          ) -> Actor | None:
+        """"when a state law paused biometric surveillance": the state of the act just found."""
+        words = [t.lower_ for t in doc[cs:cue_tok]]
+        if not any(w == "state" and nxt in {"law", "legislature", "statute"}
+                   for w, nxt in zip(words, words[1:], strict=False)):
+            return None
+        region = last.actor.region
+        state = self.s.gaz.states.get(region) if region else None
+        return _place_actor(state) if state is not None else None
 
     @staticmethod
     def _older_year(doc: Doc, cs: int, cue_tok: int, last: Candidate) -> bool:
@@ -2266,6 +2291,21 @@ class SentenceRules:
         after = {_low(doc, j) for j in range(t.i + 1, min(len(doc), t.i + 8))}
         return bool(before & {"attempt", "effort", "bid", "try", "failed", "vote"} and
                     after & {"fell", "short", "failed", "fails", "lost"})
+
+    @staticmethod
+    def _model_act(doc: Doc, c: Clause) -> Mention | None:
+        """"like the one Portland, the state's largest city, adopted": the place named as
+        the model of a demand, with the act the clause says it took."""
+        for i in range(c.start, c.end - 3):
+            if doc[i].lower_ == "like" and _low(doc, i + 1) in {"the", "those"} and \
+                    _low(doc, i + 2) in {"one", "ones"}:
+                place = next((m for m in c.mentions if m.start == i + 3 and m.kind == "place"
+                              and m.actors), None)
+                if place is not None and any(
+                        k.label_ == "status:enacted" and place.end <= k.start <= place.end + 8
+                        for k in c.cues):
+                    return place
+        return None
 
     @staticmethod
     def _compelled(doc: Doc, cs: int, cue_tok: int) -> bool:

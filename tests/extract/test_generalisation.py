@@ -663,3 +663,20 @@ def test_the_final_law_after_a_failed_version(extractor) -> None:
             "requests to the State Police, and in most cases requires a court order.")
     got = facts(extractor.extract(text, date(2021, 1, 4)))
     assert ("Massachusetts", "MA", "restriction", "enacted", "2020-12-31") in got
+
+
+def test_an_order_ending_a_pause_a_state_law_imposed(extractor) -> None:
+    text = ("ALBANY, N.Y. — New York's State Education Department on Wednesday ordered schools "
+            "not to buy or use facial recognition. The order ends an interim period that began "
+            "in late 2020, when a state law paused biometric surveillance in schools until a "
+            "study was done.")
+    got = facts(extractor.extract(text, date(2023, 9, 28)))
+    assert ("New York", "NY", "moratorium", "enacted", "2020") in got
+
+
+def test_the_model_a_demand_names_is_an_event(extractor) -> None:
+    text = ("QUILLEY POINT, Maine — Riders' advocates had pushed for a full facial recognition "
+            "ban like the one Portland, the state's largest city, adopted for its own "
+            "departments in 2020.")
+    got = facts(extractor.extract(text, date(2022, 6, 2)))
+    assert got == {("Portland", "ME", "ban", "enacted", "2020")}
