@@ -294,8 +294,9 @@ class Extractor:
         pauses = [c for c in pauses if c.action == "moratorium"]
         for c in cands:
             # "voted to keep police away from it" and, later, "the 2020 moratorium": one
-            # decision, named loosely first; the more precise word wins
-            if c.action == "ban" and not c.in_title and any(
+            # decision, named loosely first; the more precise word wins (but two bills
+            # proposed the same week are two proposals)
+            if c.action == "ban" and not c.in_title and c.status != "proposed" and any(
                     p.actor == c.actor and p.status == c.status and (
                         p.date is None or c.date is None or p.date.year == c.date.year)
                     for p in pauses):

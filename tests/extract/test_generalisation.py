@@ -680,3 +680,13 @@ def test_the_model_a_demand_names_is_an_event(extractor) -> None:
             "departments in 2020.")
     got = facts(extractor.extract(text, date(2022, 6, 2)))
     assert got == {("Portland", "ME", "ban", "enacted", "2020")}
+
+
+def test_two_federal_bills_in_one_week_are_two_proposals(extractor) -> None:
+    text = ("WASHINGTON (Wire) — The House of Representatives on Thursday passed a broad policing "
+            "bill that would prohibit facial recognition on body cameras used by federal "
+            "officers. Separately, a group of senators introduced legislation this week that "
+            "would halt federal use of facial recognition until Congress explicitly allows it.")
+    got = keys(extractor.extract(text, date(2020, 6, 26)))
+    assert got == {("United States", None, "ban", "proposed"),
+                   ("United States", None, "moratorium", "proposed")}
