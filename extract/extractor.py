@@ -38,7 +38,7 @@ from .rules import Actor, ArticleState, Candidate, SentenceRules
 from .text import is_garbage
 from .topics import DEFAULT_TOPICS, Topic
 
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 #: Characters of an article that are read; the rest is ignored.  Real news articles
 #: are far shorter; the cap bounds the time a pathological 5 MB input can take.
