@@ -609,6 +609,17 @@ class SentenceRules:
                     t.i + 1 not in taken and \
                     (t.i + 2 >= sent.end or not doc[t.i + 2].is_title):
                 anchors.append((t.i + 2, None))
+        for t in sent:  # "Vossburg's ban on police facial recognition", "Brackenbury City Hall"
+            if t.i <= sent.start or t.i - 1 in taken or not self._name_token(doc[t.i - 1]) or \
+                    any(m.start <= t.i - 1 < m.end for m in mentions) or \
+                    doc[t.i - 1].i == sent.start and not doc[t.i - 1].is_title:
+                continue
+            owns_ban = t.text in {"'s", "’s"} and any(
+                w.lower_ in BAN_NOUNS for w in doc[t.i + 1:min(sent.end, t.i + 4)])
+            hall = t.text in {"City", "Town"} and _low(doc, t.i + 1) == "hall"
+            if (owns_ban or hall) and not self.s.gaz.state_code(doc[t.i - 1].text) and \
+                    doc[t.i - 1].lower_ not in lx.NOT_PLACE_WORDS:
+                anchors.append((t.i, "city"))
         for t in sent:  # "Vellacourt County's three commissioners": a county by its name
             if t.text in {"County", "Parish"} and t.i > sent.start and \
                     self._name_token(doc[t.i - 1]) and t.i - 1 not in taken:
@@ -1651,7 +1662,12 @@ class SentenceRules:
             elif ref:
                 dm = None
             else:
-                dm = self._pick_date(usable, cue_tok)
+                verb = next((k.start for k in c.cues if k.label_ == "status:enacted" and
+                             k.start > cue_tok and doc[k.start].lower_ in lx.STRONG_ENACT),
+                            None) if _low(doc, cue_tok) in BAN_NOUNS else None
+                # ("refused on Thursday to block X's ban, the ordinance the council passed on
+                # June 14": the ban dates from when it was passed)
+                dm = self._pick_date(usable, verb if verb is not None else cue_tok)
             if dm is not None and status == "proposed" and self._scheduled(doc, dm):
                 dm = None  # "will vote next week on a proposal": not when it was proposed
             if dm is None and not ref and not clause_dates and default_date is None:

@@ -690,3 +690,20 @@ def test_two_federal_bills_in_one_week_are_two_proposals(extractor) -> None:
     got = keys(extractor.extract(text, date(2020, 6, 26)))
     assert got == {("United States", None, "ban", "proposed"),
                    ("United States", None, "moratorium", "proposed")}
+
+
+def test_a_towns_ban_named_by_its_possessive_and_dated_by_its_passage(extractor) -> None:
+    text = ("A state district judge on Thursday refused to block Vossburg's ban on police facial "
+            "recognition, the ordinance the Iowa city's council passed on June 14 over the "
+            "objections of the local police union.")
+    got = facts(extractor.extract(text, date(2022, 7, 8)))
+    assert got == {("Vossburg", "IA", "ban", "enacted", "2022-06-14")}
+
+
+def test_a_town_hall_names_a_town(extractor) -> None:
+    text = ("More than a hundred people filled Brackenbury City Hall on Tuesday. Council "
+            "President Lena Marchetti said a draft ordinance prohibiting police from using "
+            "facial recognition is already before the council's public safety committee. "
+            "Police Chief Arnie Kobel said the Montana city's department owns no such software.")
+    got = keys(extractor.extract(text, date(2023, 6, 22)))
+    assert got == {("Brackenbury", "MT", "ban", "proposed")}
