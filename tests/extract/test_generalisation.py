@@ -707,3 +707,11 @@ def test_a_town_hall_names_a_town(extractor) -> None:
             "Police Chief Arnie Kobel said the Montana city's department owns no such software.")
     got = keys(extractor.extract(text, date(2023, 6, 22)))
     assert got == {("Brackenbury", "MT", "ban", "proposed")}
+
+
+def test_replacing_the_near_total_ban_repeals_it(extractor) -> None:
+    text = ("RICHMOND — Governor Glenn Youngkin signed the measure this spring, replacing the "
+            "near-total facial recognition ban that lawmakers in Virginia approved last year.")
+    got = facts(extractor.extract(text, date(2022, 7, 1)))
+    assert got == {("Virginia", "VA", "repeal", "enacted", "2022"),
+                   ("Virginia", "VA", "ban", "enacted", "2021")}
