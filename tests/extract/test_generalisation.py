@@ -710,8 +710,10 @@ def test_a_town_hall_names_a_town(extractor) -> None:
 
 
 def test_replacing_the_near_total_ban_repeals_it(extractor) -> None:
-    text = ("RICHMOND — Governor Glenn Youngkin signed the measure this spring, replacing the "
-            "near-total facial recognition ban that lawmakers in Virginia approved last year.")
+    text = ("RICHMOND — Starting today, local police in Virginia may again run facial "
+            "recognition searches under a law that takes effect on the first of July. Governor "
+            "Glenn Youngkin signed the measure this spring, replacing the near-total ban that "
+            "lawmakers approved last year.")
     got = facts(extractor.extract(text, date(2022, 7, 1)))
     assert got == {("Virginia", "VA", "repeal", "enacted", "2022"),
                    ("Virginia", "VA", "ban", "enacted", "2021")}
