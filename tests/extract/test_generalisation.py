@@ -717,3 +717,13 @@ def test_replacing_the_near_total_ban_repeals_it(extractor) -> None:
     got = facts(extractor.extract(text, date(2022, 7, 1)))
     assert got == {("Virginia", "VA", "repeal", "enacted", "2022"),
                    ("Virginia", "VA", "ban", "enacted", "2021")}
+
+
+def test_a_commissioner_who_put_the_pause_forward(extractor) -> None:
+    text = ("By a 3-2 vote on Tuesday, Halberd County commissioners in Colorado rejected a "
+            "one-year moratorium on the sheriff's use of facial recognition. Commissioner Ines "
+            "Calloway had put the pause forward in September after a man was jailed on a "
+            "mistaken match.")
+    got = facts(extractor.extract(text, date(2023, 11, 16)))
+    assert got == {("Halberd County", "CO", "moratorium", "failed", "2023-11-14"),
+                   ("Halberd County", "CO", "moratorium", "proposed", "2023-09")}
