@@ -1034,9 +1034,11 @@ class SentenceRules:
                 return Actor(name, "company", None, None, None)
         return None
 
-    def _first_person_subject(self, doc: Doc, cs: int, cue_tok: int, quote: set[int]) -> bool:
-        """"we have stopped selling GilderID": the page's author speaks of its own policy
-        ("new customers will have to apply ..., and only applicants we approve ...")."""
+    @staticmethod
+    def _first_person(doc: Doc, cs: int, quote: set[int]) -> bool:
+        """"we have stopped selling GilderID": the page's author speaks of its own policy,
+        anywhere in the sentence ("new customers will have to apply ..., and only
+        applicants we approve ...") but not inside a quotation."""
         sent = doc[cs].sent
         return any(doc[i].lower_ in {"we", "we've", "we're", "we'll", "our", "us"} and
                    i not in quote for i in range(sent.start, sent.end))
@@ -1505,7 +1507,7 @@ class SentenceRules:
                 actors = self._fallback_bodies(doc, mentions, cue_tok, status)
                 positions = {}
             if not actors and s.author_company is not None and \
-                    self._first_person_subject(doc, cs, cue_tok, quote):
+                    self._first_person(doc, cs, quote):
                 actors, positions = [s.author_company], {}
             if not actors and not inherited and s.meeting_body and \
                     any(t.lower_ in lx.ITEM_NOUNS for t in doc[cs:ce]):
