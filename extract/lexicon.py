@@ -127,6 +127,8 @@ PRODUCT_NOUNS = {"line", "lines", "series", "range", "brand", "model", "models",
                  "service", "suite", "module", "device", "devices"}
 PLURAL_SETTLEMENTS = {"towns", "cities", "villages", "counties", "boroughs", "townships",
                       "communities"}
+NUMBER_WORDS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                "nine", "ten", "eleven", "twelve", "several", "few"}
 #: what an election decides ("Question 5", "Proposition 2", "Measure K")
 BALLOT_WORDS = {"question", "proposition", "measure", "referendum", "ballot", "initiative",
                 "prop"}

@@ -1509,6 +1509,14 @@ class SentenceRules:
             if not actors and s.author_company is not None and \
                     self._first_person(doc, cs, quote):
                 actors, positions = [s.author_company], {}
+            if not actors and not inherited and self._interval_opening(
+                    doc, self._dateline_end(sent)) and cs <= self._dateline_end(sent) + 1:
+                # "Three years after forbidding its police from using it, Corrigan Springs
+                # has partly reversed course": the gerund's subject is the main clause's
+                main = next((m for m in mentions if ce <= m.start <= ce + 1 and m.actors and
+                             m.kind in {"place", "company", "body", "agency"}), None)
+                if main is not None:
+                    actors, positions = main.actors[:1], {}
             if not actors and not inherited and s.meeting_body and \
                     any(t.lower_ in lx.ITEM_NOUNS for t in doc[cs:ce]):
                 return self._agenda_item(sent, c, char_base, in_title, action, status,
@@ -2258,7 +2266,9 @@ class SentenceRules:
     def _clauses(self, sent: Span, cues: list[Span], mentions: list[Mention]) -> list[Clause]:
         doc = sent.doc
         cuts: list[tuple[int, bool]] = [(sent.start, True)]
-        subordinate = doc[sent.start].lower_ in lx.SUBORDINATORS
+        opening = self._dateline_end(sent)
+        subordinate = doc[opening].lower_ in lx.SUBORDINATORS or self._interval_opening(
+            doc, opening)  # "Three years after forbidding its police from using it, X ..."
         sub_cut = False
         for t in sent:
             if t.i == sent.start:
@@ -2333,6 +2343,14 @@ class SentenceRules:
                    any(_low(doc, k) == "to" for k in range(j + 1, min(j + 5, cue_tok)))
                    and _low(doc, cue_tok - 1) == "to"
                    for j in range(cs, cue_tok))
+
+    @staticmethod
+    def _interval_opening(doc: Doc, i: int) -> bool:
+        """"Three years after", "A month before": a sentence opening with an interval."""
+        words = [_low(doc, j) for j in range(i, i + 3)]
+        return (words[0] in lx.NUMBER_WORDS or words[0].isdigit()) and \
+            words[1].rstrip("s") in {"day", "week", "month", "year"} and \
+            words[2] in {"after", "before"}
 
     @staticmethod
     def _own_act_after(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
@@ -2452,6 +2470,13 @@ class SentenceRules:
             return None, -1
         kinds = {c.label_.split(":", 1)[1] for c in acts}
         has_ban = bool(kinds & {"ban", "moratorium"})
+        sent = doc[acts[0].start].sent
+        # "Three years after forbidding its police from using it, X has partly reversed
+        # course": the ban the clause before named
+        has_ban = has_ban or any(k.label_ in {"action:ban", "action:moratorium"} and
+                                 sent.start <= k.start < acts[0].start and
+                                 _low(doc, k.start - 1) in {"after", "since", "before"}
+                                 for k in doc.spans.get(CUE_KEY, []))
         # "the council lifted it": "it" is the ban the article has been about
         has_ban = has_ban or (self.s.last_action in {"ban", "moratorium"} and any(
             _low(doc, c.end) in {"it", "them"} or
@@ -3047,6 +3072,11 @@ class SentenceRules:
         before = {t.lower_ for t in doc[max(0, tok - 4):tok + 1]}
         future = status == "proposed" and bool(before & {"will", "next", "scheduled", "set",
                                                          "upcoming", "could", "expected"})
+        if m.kind == "after_event" and not invert and self._interval_opening(doc, tok) and \
+                _low(doc, tok + 3).endswith("ing") and s.base is not None:
+            # "Three years after forbidding its police from using it, X has reversed
+            # course": the act three years before the news
+            invert, anchor = True, d.PartialDate.from_date(s.base)
         if invert:
             m = _measured_back(m)
         earlier = [dm for dm, k in self._sentence_dates

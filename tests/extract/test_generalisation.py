@@ -727,3 +727,12 @@ def test_a_commissioner_who_put_the_pause_forward(extractor) -> None:
     got = facts(extractor.extract(text, date(2023, 11, 16)))
     assert got == {("Halberd County", "CO", "moratorium", "failed", "2023-11-14"),
                    ("Halberd County", "CO", "moratorium", "proposed", "2023-09")}
+
+
+def test_years_after_forbidding_it_the_town_reversed_course(extractor) -> None:
+    text = ("CORRIGAN SPRINGS, Nev. — Three years after forbidding its police from using facial "
+            "recognition, Corrigan Springs has partly reversed course. The City Council voted "
+            "5-2 last month to let detectives request face searches in homicide cases.")
+    got = facts(extractor.extract(text, date(2023, 11, 9)))
+    assert got == {("Corrigan Springs", "NV", "ban", "enacted", "2020"),
+                   ("Corrigan Springs", "NV", "repeal", "enacted", "2023-10")}
