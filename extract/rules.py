@@ -2475,7 +2475,8 @@ class SentenceRules:
         # course": the ban the clause before named
         has_ban = has_ban or any(k.label_ in {"action:ban", "action:moratorium"} and
                                  sent.start <= k.start < acts[0].start and
-                                 _low(doc, k.start - 1) in {"after", "since", "before"}
+                                 {_low(doc, k.start - j) for j in (1, 2, 3)} &
+                                 {"after", "since", "before"}
                                  for k in doc.spans.get(CUE_KEY, []))
         # "the council lifted it": "it" is the ban the article has been about
         has_ban = has_ban or (self.s.last_action in {"ban", "moratorium"} and any(
