@@ -2002,6 +2002,10 @@ class SentenceRules:
         until = self._until(sent, c, last.date)
         if until and not last.until:
             last.until = until
+        # ("... said Thursday's pledge left open ...": that day is the pledge's, not this act's)
+        clause_dates = [(m, k) for m, k in clause_dates
+                        if not re.match(r"\s*['’]s\b", sent.doc.text[
+                            sent.doc[k].idx + (m.end - m.start):][:3])]
         if clause_dates:
             dm = min(clause_dates, key=lambda mk: abs(mk[1] - c.start))
             pdate, dtext, explicit = self._resolve_date(dm[0], idx, status, dm[1], sent.doc, False)

@@ -117,3 +117,12 @@ def test_the_following_spring_counts_from_the_date_just_written(extractor) -> No
             "residents.")
     got = {(e.action, e.date) for e in extractor.extract(text, date(2024, 6, 27), title=title)}
     assert got == {("extension", "2024-06-26"), ("moratorium", "2022")}
+
+
+def test_a_possessive_day_belongs_to_its_noun(extractor) -> None:
+    text = ("Microsoft backed a Washington state law, signed in March, that requires agencies to "
+            "obtain a warrant before using facial recognition for ongoing surveillance. Critics "
+            "of that law said it was written to permit use rather than to limit it, and some "
+            "advocates said Thursday's pledge left questions open.")
+    got = {(e.actor, e.action, e.date) for e in extractor.extract(text, date(2020, 6, 12))}
+    assert ("Washington", "restriction", "2020-03") in got
