@@ -19,6 +19,7 @@ tail, so offsets stay valid).  An event found only in the title has
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -40,6 +41,12 @@ from .topics import DEFAULT_TOPICS, Topic
 
 EXTRACTOR_VERSION = "0.7.0"
 
+#: "Mayor Ted Wheeler", "Sen. Ed Markey": a titled person's surname, which a small town
+#: of the same name in the headline ("Wheeler's council") is not
+PERSON_NAME = re.compile(
+    r"\b(?:Mayor|Gov\.|Governor|Sen\.|Senator|Rep\.|Representative|Chief|Sheriff|"
+    r"Commissioner|Councilor|Councilman|Councilwoman|Alderman|Judge|President|Dr\.|Mr\.|"
+    r"Ms\.|Mrs\.) [A-Z][a-z]+(?: [A-Z]\.)? ([A-Z][a-z]+)\b")
 #: Characters of an article that are read; the rest is ignored.  Real news articles
 #: are far shorter; the cap bounds the time a pathological 5 MB input can take.
 MAX_TEXT_CHARS = 100_000
@@ -238,6 +245,7 @@ class Extractor:
             default_topic=p.topics[0],
         )
         state.topical_title = bool(p.title and self.prefilter.mentions_any(p.title))
+        state.surnames = {m.group(1) for m in PERSON_NAME.finditer(p.text)}
         if p.dateline_place is not None:  # "WORCESTER, Dec. 8 — The City Council voted ..."
             place = p.dateline_place
             actor = Actor(place.name, "jurisdiction", place.level, place.country, place.region)

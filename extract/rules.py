@@ -143,6 +143,7 @@ class ArticleState:
     # meeting of April 6, 2021 — draft minutes"): the actor of its agenda items
     meeting_body: list[Actor] = field(default_factory=list)
     towns: dict[str, list[str]] = field(default_factory=dict)  # unknown town → its states
+    surnames: set[str] = field(default_factory=set)  # "Mayor Ted Wheeler": people's names
     # the company writing the page ("Gildermoor Security fourth-quarter letter to
     # shareholders", "Ossory Labs release notes"): the "we" of its text
     author_company: Actor | None = None
@@ -452,6 +453,9 @@ class SentenceRules:
             res = self._unknown_resolution(ent, char_base)
         if not res.places:
             return None
+        if eid and not res.qualifier_tokens and ent.text in s.surnames and all(
+                p.population < LABEL_TOWN_POPULATION for p in res.places):
+            return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler
         if eid and nxt == ":" and ent.start == ent.sent.start and not res.qualifier_tokens \
                 and self._stray_label(res.places):
             return None  # a bill tracker's "Sunset: The prohibition is repealed on ...": a
@@ -684,6 +688,8 @@ class SentenceRules:
     def _unknown_mention(self, span: Span, level: str | None, char_base: int,
                          suffix: str = "") -> Mention | None:
         s = self.s
+        if span.text in s.surnames:
+            return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler
         known = s.gaz.candidates(span.text + suffix)
         if known:
             res = resolve(span, s.gaz, s.ctx, char_base + span.start_char,
@@ -1217,6 +1223,9 @@ class SentenceRules:
                     _low(doc, c.start - 1) in {"written", "formal", "through", "a", "the", "such",
                                                "any", "their", "its", "by", "with", "of"}:
                 continue  # "routes searches through written requests to the Registry"
+            if c.label_ == "action:restriction" and {_low(doc, c.start - j) for j in (1, 2, 3)} & \
+                    {"than", "other"} and "than" in {_low(doc, c.start - j) for j in range(1, 7)}:
+                continue  # "go further than any other city's rules on it": a comparison
             if c.label_.startswith("action:") and _low(doc, c.end) in {"'s", "’s"} and \
                     _low(doc, c.end + 1) in {"author", "authors", "sponsor", "sponsors",
                                              "champion", "architect", "backers"}:
@@ -1271,7 +1280,10 @@ class SentenceRules:
         text = sent.text
         for m in d.find_dates(text):
             before = text[max(0, m.start - 30):m.start]
-            if lx.UNTIL_PREV.search(before):
+            if re.search(r"(?:not|n't)\s+(?:take|go|come)\s+(?:into\s+)?(?:effect|force)\s+"
+                         r"until\s*$", before, re.I):
+                m.role = "effect"  # "does not take effect until January 1": when it starts
+            elif lx.UNTIL_PREV.search(before):
                 m.role = "until"
             elif lx.EFFECT_PREV.search(before):
                 m.role = "effect"

@@ -736,3 +736,14 @@ def test_years_after_forbidding_it_the_town_reversed_course(extractor) -> None:
     got = facts(extractor.extract(text, date(2023, 11, 9)))
     assert got == {("Corrigan Springs", "NV", "ban", "enacted", "2020"),
                    ("Corrigan Springs", "NV", "repeal", "enacted", "2023-10")}
+
+
+def test_the_mayors_name_in_the_headline_and_a_comparison(extractor) -> None:
+    title = "Wheeler's council approves the nation's broadest face-recognition bans"
+    text = ("PORTLAND — The Oregon city's council on Wednesday adopted two ordinances that "
+            "together go further than any other city's rules on facial recognition. The first "
+            "forbids city bureaus to acquire or use the technology; the second bars private "
+            "businesses from using it. The private-sector ban does not take effect until "
+            "January 1. Mayor Ted Wheeler voted for both measures.")
+    got = facts(extractor.extract(text, date(2020, 9, 10), title=title))
+    assert got == {("Portland", "OR", "ban", "enacted", "2020-09-09")}
