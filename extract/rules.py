@@ -1837,7 +1837,7 @@ class SentenceRules:
             if action == "restriction" and has_topic and last is not None and \
                     last.action in {"ban", "moratorium"} and last.status == "enacted" and \
                     0 < idx - last.sentence <= 2 and not self._has_status(c.cues) and \
-                    {t.lower_ for t in doc[cs:cue_tok]} & lx.REGULATED_PARTIES:
+                    {t.lower_ for t in doc[cs:ce]} & lx.REGULATED_PARTIES:
                 # "The law outlaws ... Police may use real-time face identification only in
                 # narrow cases and need prior approval from a judge": what the act just
                 # reported allows, under limits -- a provision of its own

@@ -747,3 +747,13 @@ def test_the_mayors_name_in_the_headline_and_a_comparison(extractor) -> None:
             "January 1. Mayor Ted Wheeler voted for both measures.")
     got = facts(extractor.extract(text, date(2020, 9, 10), title=title))
     assert got == {("Portland", "OR", "ban", "enacted", "2020-09-09")}
+
+
+def test_exceptions_to_a_prohibition_named_after_a_colon(extractor) -> None:
+    text = ("BRUSSELS — European Union governments on Tuesday gave their final approval to the "
+            "Artificial Intelligence Act. The law forbids police from using real-time remote "
+            "biometric identification in public spaces. That prohibition comes with "
+            "exceptions: with prior authorization from a judge, police may use live face "
+            "matching to search for victims of abduction.")
+    got = facts(extractor.extract(text, date(2024, 5, 22)))
+    assert ("European Union", None, "restriction", "enacted", "2024-05-21") in got
