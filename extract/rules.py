@@ -2224,7 +2224,8 @@ class SentenceRules:
             loose = c.label_ == "action:restriction" and \
                 doc[c.start].lower_ not in BAN_NOUNS | {"limits", "restrictions"}
             if before and not loose and (
-                    before[-1] in lx.ANAPHOR_DETS | {"a", "similar", "'s", "’s"}
+                    before[-1] in lx.ANAPHOR_DETS | {"a", "similar", "'s", "’s", "matching",
+                                                     "identical", "parallel", "companion"}
                     or any(w in lx.ANAPHOR_DETS for w in before[-3:-1])):
                 return True  # ("a ban", "the moratorium" -- but not "without a warrant")
             if self._anaphoric_subject(doc, sent.start, c.start) is not None:

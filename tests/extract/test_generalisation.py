@@ -757,3 +757,12 @@ def test_exceptions_to_a_prohibition_named_after_a_colon(extractor) -> None:
             "matching to search for victims of abduction.")
     got = facts(extractor.extract(text, date(2024, 5, 22)))
     assert ("European Union", None, "restriction", "enacted", "2024-05-21") in got
+
+
+def test_a_matching_pause_two_days_later(extractor) -> None:
+    text = ("Linwick's selectboard voted on Dec. 14 to impose an 18-month moratorium on facial "
+            "recognition by town departments. Two days later the Linwick school board adopted a "
+            "matching pause for cameras in the New Hampshire town's three schools.")
+    got = facts(extractor.extract(text, date(2022, 1, 12)))
+    assert got == {("Linwick", "NH", "moratorium", "enacted", "2021-12-14"),
+                   ("Linwick School Board", "NH", "moratorium", "enacted", "2021-12-16")}
