@@ -1601,19 +1601,24 @@ class SentenceRules:
             # a company's or an agency's "will no longer use it" announces its own policy
             status = "enacted"
         own_page = s.author_date if actors == [s.author_company] else None
-        earlier = [k for k in s.candidates if k.action == "moratorium"]
         made = self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
                           prev_in_sentence, default_date=own_page)
-        if action == "extension" and status == "enacted" and not in_title and \
-                self._possessed_pause(doc, cs, ce):
+        older = self._possessed_measure(doc, cs, ce, MORATORIUM_NOUNS) \
+            if action == "extension" and status == "enacted" else \
+            self._possessed_measure(doc, cs, ce, BAN_NOUNS) \
+            if action == "repeal" and status == "failed" else None
+        if older is not None and not in_title:
+            kind = "moratorium" if older in MORATORIUM_NOUNS else "ban"
             for cand in made:
-                if cand.action == "extension" and \
-                        not any(k.actor == cand.actor for k in earlier):
+                if cand.action == action and not any(
+                        k.actor == cand.actor and k.action in {"ban", "moratorium"}
+                        for k in s.candidates):
                     # "agreed to keep its freeze on facial recognition in place
-                    # indefinitely": the freeze it keeps is a decision of its own, undated
-                    # unless the text dates it
-                    s.candidates.append(replace(cand, action="moratorium", date=None,
+                    # indefinitely", "rejected a proposal to repeal the county's own
+                    # prohibition": the measure kept or defended is a decision of its own,
+                    # undated unless the text dates it
+                    s.candidates.append(replace(cand, action=kind, status="enacted", date=None,
                                                 date_text=None, date_explicit=False,
                                                 until=None, background=True,
                                                 confidence=round(cand.confidence - 0.2, 2),
@@ -1632,13 +1637,18 @@ class SentenceRules:
         return last
 
     @staticmethod
-    def _possessed_pause(doc: Doc, cs: int, ce: int) -> bool:
-        """The clause names the pause it prolongs as someone's: "its freeze", "the town's
-        existing moratorium"."""
-        return any(t.lower_ in MORATORIUM_NOUNS and (
-            _low(doc, t.i - 1) in {"its", "their", "'s", "’s"} or
-            (_low(doc, t.i - 1) == "existing" and _low(doc, t.i - 2) in {"its", "'s", "’s"}))
-            for t in doc[cs:ce])
+    def _possessed_measure(doc: Doc, cs: int, ce: int, nouns: set[str]) -> str | None:
+        """The measure a clause prolongs or lifts, named as someone's: "its freeze", "the
+        town's existing moratorium", "the county's own prohibition"."""
+        for t in doc[cs:ce]:
+            if t.lower_ not in nouns:
+                continue
+            prev = _low(doc, t.i - 1)
+            if prev in {"existing", "own"}:
+                prev = _low(doc, t.i - 2)
+            if prev in {"its", "their", "'s", "’s"}:
+                return t.lower_
+        return None
 
     def _emit(self, sent, c: Clause, char_base, in_title, actors, refs, positions, action,
               status, cue_tok, date_mentions, has_topic, topic, idx, body_text,

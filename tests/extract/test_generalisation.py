@@ -766,3 +766,12 @@ def test_a_matching_pause_two_days_later(extractor) -> None:
     got = facts(extractor.extract(text, date(2022, 1, 12)))
     assert got == {("Linwick", "NH", "moratorium", "enacted", "2021-12-14"),
                    ("Linwick School Board", "NH", "moratorium", "enacted", "2021-12-16")}
+
+
+def test_a_rejected_repeal_records_the_prohibition_it_defended(extractor) -> None:
+    text = ("QUENBY, Kan. — In neighboring Tolliver County, the county commission on Monday "
+            "rejected 2-1 a proposal to repeal the county's own prohibition on facial "
+            "recognition.")
+    got = facts(extractor.extract(text, date(2024, 9, 19)))
+    assert got == {("Tolliver County", "KS", "repeal", "failed", "2024-09-16"),
+                   ("Tolliver County", "KS", "ban", "enacted", None)}
