@@ -1728,6 +1728,13 @@ class SentenceRules:
                 # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
                 # rejected a similar question": the same ballot, the same day
                 pdate, dtext, explicit = like.date, like.date_text, like.date_explicit
+            elif not ref and not usable and actor.actor_type == "company" and \
+                    (told := next((k for k in reversed(s.candidates) if k.actor == actor and
+                                   k.date is not None and 0 < idx - k.sentence <= 1 and
+                                   not k.background), None)) is not None:
+                # "X said Wednesday it has stopped selling ... The company will keep selling
+                # it to agencies, but only to those that pass a review": the same statement
+                pdate, dtext, explicit = told.date, told.date_text, False
             elif not ref and not usable and (ballot := self._same_ballot(doc, cs, ce, idx)):
                 # "Voters in Corlett Bay approved Proposition 2 on Tuesday ... Tressider
                 # County's Question 5 ... was defeated": one election day

@@ -775,3 +775,13 @@ def test_a_rejected_repeal_records_the_prohibition_it_defended(extractor) -> Non
     got = facts(extractor.extract(text, date(2024, 9, 19)))
     assert got == {("Tolliver County", "KS", "repeal", "failed", "2024-09-16"),
                    ("Tolliver County", "KS", "ban", "enacted", None)}
+
+
+def test_only_to_those_that_pass_a_review_in_the_same_statement(extractor) -> None:
+    text = ("Cinderpoint, the Austin-based maker of store cameras, said Wednesday it has stopped "
+            "selling its face-matching software to retailers. The company will keep selling the "
+            "software to government agencies, but only to those that pass a review of their "
+            "written policies.")
+    got = facts(extractor.extract(text, date(2024, 11, 7)))
+    assert got == {("Cinderpoint", None, "exit", "enacted", "2024-11-06"),
+                   ("Cinderpoint", None, "restriction", "enacted", "2024-11-06")}
