@@ -62,6 +62,9 @@ class _Prepared:
     blocks: list[Block] = field(default_factory=list)
     dateline: d.DateMention | None = None
     dateline_place: Place | None = None
+    # (char offset, region code) of the states named in the text and in the title
+    text_states: list[tuple[int, str]] = field(default_factory=list)
+    title_states: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -213,7 +216,10 @@ class Extractor:
             return None
         dateline = None
         place = None
-        states = [code for _, code in self.gazetteer.find_states(f"{title}\n{text[:3000]}")]
+        text_states = self.gazetteer.find_states(text)
+        title_states = self.gazetteer.find_states(title) if title else []
+        states = [code for _, code in title_states] + \
+            [code for pos, code in text_states if pos < 3000]
         for block in split_blocks(text[:3000])[:4]:  # a page's text may start with a standfirst
             place = place or dateline_place(block.text, self.gazetteer, states)
             dateline = d.find_dateline(block.text)
@@ -221,13 +227,12 @@ class Extractor:
                 dateline.start += block.start
                 dateline.end += block.start
                 break
-        return _Prepared(text, title, d.to_date(published), topics, blocks, dateline, place)
+        return _Prepared(text, title, d.to_date(published), topics, blocks, dateline, place,
+                         text_states, title_states)
 
     def _article(self, p: _Prepared, title_doc, block_docs) -> list[Event]:
         gaz = self.gazetteer
-        mentions = gaz.find_states(p.text)
-        if p.title:
-            mentions += [(0, code) for _, code in gaz.find_states(p.title)]
+        mentions = p.text_states + [(0, code) for _, code in p.title_states]
         base = p.published
         dateline_date = None
         if p.dateline is not None:
