@@ -41,8 +41,9 @@ BACKGROUND_VERBS = {"adopted", "passed", "approved", "imposed", "enacted", "anno
                     "instituted", "first", "put", "signed", "voted", "placed", "declared",
                     "began", "started", "introduced", "issued", "ordered"}
 SETTLEMENT = {"city", "town", "village", "county", "borough", "township", "community"}
-#: a town below this size opening a line with a colon ("Sunset: ...") needs its state named
-LABEL_TOWN_POPULATION = 100_000
+#: a town below this size needs more than its bare name to count: a line opening with
+#: "Sunset:" is a field's label, and "Wheeler" in a story quoting Mayor Ted Wheeler is him
+SMALL_TOWN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,6 @@ class SentenceRules:
         self.s = state
         self._single_ref = False
         self._sentence_dates: list[tuple[d.DateMention, int]] = []
-        self._sentence_doc: Doc | None = None
         #: where the relative clause starts whose antecedents ``_actors`` last returned
         self._rel_floor: int | None = None
 
@@ -358,11 +358,7 @@ class SentenceRules:
         """"Cinderpoint, the Austin-based maker of store cameras, said ...": a capitalised
         name at the start of the sentence set off by an appositive that calls it a company."""
         doc = sent.doc
-        j = sent.start
-        while j < sent.end and (doc[j].is_title or (  # "Quorvel AI, a Denver maker of ..."
-                j > sent.start and doc[j].text in lx.CORPORATE_SUFFIXES)) and \
-                doc[j].is_alpha and doc[j].lower_ not in lx.NOT_PLACE_WORDS:
-            j += 1
+        j = SentenceRules._name_run(sent, sent.start, suffixes=True)  # "Quorvel AI, a ..."
         if j == sent.start or j - sent.start > 3 or _low(doc, j) != "," or \
                 _low(doc, j + 1) not in {"the", "a", "an"}:
             return []
@@ -373,6 +369,18 @@ class SentenceRules:
         return [Span(doc, sent.start, j, label="COMPANY")]
 
     @staticmethod
+    def _name_run(sent: Span, start: int, suffixes: bool) -> int:
+        """Where the run of capitalised words from ``start`` ends (a company's name opening
+        a sentence); with ``suffixes``, "AI" or "LLC" after the first word belongs to it."""
+        doc = sent.doc
+        j = start
+        while j < sent.end and (doc[j].is_title or (
+                suffixes and j > start and doc[j].text in lx.CORPORATE_SUFFIXES)) and \
+                doc[j].is_alpha and doc[j].lower_ not in lx.NOT_PLACE_WORDS:
+            j += 1
+        return j
+
+    @staticmethod
     def _company_said(sent: Span) -> list[Span]:
         """"Clearwake will strip face search from its cameras ..., the company said today":
         the capitalised name that opens a sentence the company is said to have spoken."""
@@ -380,10 +388,8 @@ class SentenceRules:
         if not re.search(r",\s+the (company|firm|startup|maker) (said|says|announced|confirmed)",
                          sent.text):
             return []
-        start = j = max(sent.start, SentenceRules._dateline_end(sent))  # "SEATTLE, March 4 —"
-        while j < sent.end and doc[j].is_title and doc[j].is_alpha and \
-                doc[j].lower_ not in lx.NOT_PLACE_WORDS:
-            j += 1
+        start = max(sent.start, SentenceRules._dateline_end(sent))  # "SEATTLE, March 4 —"
+        j = SentenceRules._name_run(sent, start, suffixes=False)
         if j == start or j - start > 3 or doc[j].is_punct:
             return []
         return [Span(doc, start, j, label="COMPANY")]
@@ -454,7 +460,7 @@ class SentenceRules:
         if not res.places:
             return None
         if eid and not res.qualifier_tokens and ent.text in s.surnames and all(
-                p.population < LABEL_TOWN_POPULATION for p in res.places):
+                p.population < SMALL_TOWN_POPULATION for p in res.places):
             return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler
         if eid and nxt == ":" and ent.start == ent.sent.start and not res.qualifier_tokens \
                 and self._stray_label(res.places):
@@ -495,7 +501,7 @@ class SentenceRules:
         """A small town the article gives no other reason to expect: neither its state nor
         its name comes up elsewhere ("Minneapolis:" opening a digest's item is a city)."""
         states = {code for _, code in self.s.ctx.state_mentions}
-        return all(p.level == "city" and p.population < LABEL_TOWN_POPULATION and
+        return all(p.level == "city" and p.population < SMALL_TOWN_POPULATION and
                    p.region not in states for p in places)
 
     @staticmethod
@@ -962,7 +968,6 @@ class SentenceRules:
         mentions = self.mentions(sent, char_base)
         date_mentions = self._dates(sent)
         self._sentence_dates = date_mentions
-        self._sentence_doc = doc
         has_topic = bool(topic_spans)
         made_before = len(s.candidates)
         topic = topic_spans[0].label_ if topic_spans else s.default_topic
@@ -970,30 +975,7 @@ class SentenceRules:
             # "Where facial recognition has been banned: a short guide": the action that a
             # roundup's "followed", "joined", "acted" repeat
             s.title_action = self._action(doc, cues)[0]
-        if in_title and s.author_company is None and not any(
-                c.label_.startswith("action:") for c in cues):
-            s.author_company = self._author_company(sent, mentions)
-        if in_title and not s.meeting_body and {t.lower_ for t in sent} & lx.MEETING_WORDS:
-            body = next((m for m in mentions if m.kind == "body" and m.role == "legislature"
-                         and m.actors), None)
-            if body is not None:
-                s.meeting_body = body.actors[:1]
-                dated = [(m, k) for m, k in date_mentions if m.role not in {"until", "effect"}]
-                if dated:  # "... regular meeting of April 6, 2021": the items' date
-                    s.meeting_date = self._resolve_date(dated[0][0], idx, "enacted",
-                                                        dated[0][1], doc, False)
-        elif s.meeting_body and s.meeting_date is None and not in_title:
-            # "returned for a one-day reconvened session on Wednesday": the meeting's date
-            held = [(m, k) for m, k in date_mentions if m.role not in {"until", "effect"}
-                    and any(_low(doc, j) in lx.MEETING_WORDS for j in range(k - 3, k))]
-            if held:
-                s.meeting_date = self._resolve_date(held[0][0], idx, "enacted", held[0][1],
-                                                    doc, False)
-        if s.author_company is not None and s.author_date is None and not in_title:
-            today = [(m, k) for m, k in date_mentions if m.text.lower() == "today"]
-            if today:  # "Today we are retiring ...": the day the company's page speaks of
-                s.author_date = self._resolve_date(today[0][0], idx, "enacted", today[0][1],
-                                                   doc, False)
+        self._note_page(sent, cues, mentions, date_mentions, idx, in_title)
         if not in_title:
             restated = self._restated_dates(sent, mentions, date_mentions, idx)
             # "Amazon's announcement followed two days later": a date, no new act
@@ -1014,9 +996,44 @@ class SentenceRules:
             if has_topic and not in_title and not cues:
                 s.lead_in = idx  # a topic sentence with no cue at all introduces what follows
             self._remember(mentions, date_mentions, idx, has_topic)
-            self._set_scene(date_mentions, idx, in_title, len(s.candidates) > made_before)
+            self._set_scene(doc, date_mentions, idx, in_title, len(s.candidates) > made_before)
             if s.motions and not in_title:
                 self._motion_outcome(sent, idx)
+
+    def _note_page(self, sent: Span, cues: list[Span], mentions: list[Mention], date_mentions,
+                   idx: int, in_title: bool) -> None:
+        """What a line says about the page as a whole: the company writing it, the body
+        whose meeting it records, and the days they speak of."""
+        s = self.s
+        doc = sent.doc
+        events = [(m, k) for m, k in date_mentions if m.role not in {"until", "effect"}]
+        if in_title and s.author_company is None and not any(
+                c.label_.startswith("action:") for c in cues):
+            s.author_company = self._author_company(sent, mentions)
+        if in_title and not s.meeting_body and {t.lower_ for t in sent} & lx.MEETING_WORDS:
+            body = next((m for m in mentions if m.kind == "body" and m.role == "legislature"
+                         and m.actors), None)
+            if body is not None:
+                s.meeting_body = body.actors[:1]
+                # "... regular meeting of April 6, 2021": the items' date
+                s.meeting_date = self._first_day(events, idx, doc)
+        elif s.meeting_body and s.meeting_date is None and not in_title:
+            # "returned for a one-day reconvened session on Wednesday": the meeting's date
+            s.meeting_date = self._first_day(
+                [(m, k) for m, k in events
+                 if any(_low(doc, j) in lx.MEETING_WORDS for j in range(k - 3, k))], idx, doc)
+        if s.author_company is not None and s.author_date is None and not in_title:
+            # "Today we are retiring ...": the day the company's page speaks of
+            s.author_date = self._first_day(
+                [(m, k) for m, k in date_mentions if m.text.lower() == "today"], idx, doc)
+
+    def _first_day(self, dated, idx: int, doc: Doc
+                   ) -> tuple[d.PartialDate | None, str | None, bool] | None:
+        """The first of ``dated`` resolved as an enactment's date, or None."""
+        if not dated:
+            return None
+        m, k = dated[0]
+        return self._resolve_date(m, idx, "enacted", k, doc, False)
 
     def _author_company(self, title: Span, mentions: list[Mention]) -> Actor | None:
         """A headline that opens with a company's name and reports no act names the
@@ -1118,7 +1135,8 @@ class SentenceRules:
                 and not c.in_title]
         return prev[-1] if prev else None
 
-    def _set_scene(self, date_mentions, idx: int, in_title: bool, made: bool) -> None:
+    def _set_scene(self, doc: Doc, date_mentions, idx: int, in_title: bool, made: bool
+                   ) -> None:
         """Remember the last past date of a sentence that yielded no event, for an
         undated event told in the next sentence or two."""
         s = self.s
@@ -1138,8 +1156,7 @@ class SentenceRules:
         # the first ("on Tuesday, after a detour into opening on Sundays"), unless another
         # names the vote itself ("An article on Friday misstated the outcome of its
         # January 9 vote")
-        doc = self._sentence_doc
-        voted = [(pd, m, k) for pd, m, k in scenes if doc is not None and any(
+        voted = [(pd, m, k) for pd, m, k in scenes if any(
             _low(doc, j) in {"vote", "votes", "meeting", "session", "hearing"}
             for j in range(k + 1, k + 5))]
         pd, m, _ = (voted or scenes)[0]
@@ -1521,8 +1538,9 @@ class SentenceRules:
             if not actors and s.author_company is not None and \
                     self._first_person(doc, cs, quote):
                 actors, positions = [s.author_company], {}
-            if not actors and not inherited and self._interval_opening(
-                    doc, self._dateline_end(sent)) and cs <= self._dateline_end(sent) + 1:
+            opening = self._dateline_end(sent)
+            if not actors and not inherited and cs <= opening + 1 and \
+                    self._interval_opening(doc, opening):
                 # "Three years after forbidding its police from using it, Corrigan Springs
                 # has partly reversed course": the gerund's subject is the main clause's
                 main = next((m for m in mentions if ce <= m.start <= ce + 1 and m.actors and
