@@ -169,8 +169,22 @@ def make_gazetteer_ruler(
     """
     ruler = GazetteerRuler(nlp, name, overwrite_ents=overwrite_ents, ent_id_sep="||")
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(read_patterns(pattern_files))
+        ruler.add_patterns(with_capitals(read_patterns(pattern_files)))
     return ruler
+
+
+def with_capitals(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the all-capitals spelling of company names and of places of two words or
+    more: digests and wire copy label items "KING COUNTY:" or "AMAZON:".  One-word places
+    are left out, because a shouted "MOBILE" or "READING" is seldom a town."""
+    out = list(rows)
+    for row in rows:
+        pattern, eid = row["pattern"], row.get("id", "")
+        if not isinstance(pattern, str) or pattern.upper() == pattern:
+            continue
+        if eid.startswith("company:") or (eid.startswith("place:") and " " in pattern):
+            out.append({**row, "pattern": pattern.upper()})
+    return out
 
 
 @Language.factory(

@@ -31,7 +31,7 @@ from . import dates as d
 from .components import TOPIC_KEY
 from .events import Event
 from .gazetteer import Gazetteer, Place, load_gazetteer
-from .lexicon import CONTINUING, HEADLINE_FAMILY
+from .lexicon import CONTINUING, HEADLINE_FAMILY, MEASURE_TITLE
 from .pipeline import build_pipeline
 from .places import PlaceContext, dateline_place, locality_hints
 from .prefilter import Block, Prefilter, relevant_blocks, split_blocks
@@ -250,6 +250,7 @@ class Extractor:
             default_topic=p.topics[0],
         )
         state.topical_title = bool(p.title and self.prefilter.mentions_any(p.title))
+        state.measure_title = bool(p.title and MEASURE_TITLE.search(p.title))
         state.surnames = {m.group(1) for m in PERSON_NAME.finditer(p.text)}
         if p.dateline_place is not None:  # "WORCESTER, Dec. 8 — The City Council voted ..."
             place = p.dateline_place

@@ -201,6 +201,10 @@ MEASURE_NOUNS = {"law", "laws", "act", "bill", "bills", "ordinance", "ordinances
                  "measures", "legislation", "rules", "policy", "directive", "order", "regulation",
                  "regulations", "rulebook", "statute", "amendment", "proposal", "proposals",
                  "resolution", "question", "initiative", "draft", "article"}
+#: a headline about one measure: "Bill tracker: California AB 1215", "S.B. 6280 signed"
+MEASURE_TITLE = re.compile(
+    r"\b(?:[AHS]\.?\s?B\.?|[HS]\.?\s?F\.?|L\.?\s?D\.?|Bill|Act|Ordinance|"
+    r"Proposition|Question|Measure)\s+(?:No\.\s*)?\d+[A-Z]?\b|\bAct\b")
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 #: a headline's words for a body's record of its own meeting ("Quarlesby City Council,
 #: regular meeting of April 6 — draft minutes", "summary of actions")
@@ -213,6 +217,9 @@ MOTION_OUTCOME = re.compile(
     r"\b(?:motion|amendment|ordinance|resolution|measure|item|it)\b[^.;:]{0,30}?\b"
     r"(?P<verb>carried|passed|prevailed|was adopted|was approved|failed|was defeated|"
     r"was rejected|lost)\b", re.I)
+#: the start of the next agenda item in minutes ("Item 8: ...", "8. ..."), which closes
+#: the motions of the one before
+AGENDA_ITEM_START = re.compile(r"\s*(?:(?:agenda\s+)?item\s+\d+\b|\d{1,2}\.\s)", re.I)
 MOTION_FAILED = {"failed", "was defeated", "was rejected", "lost"}
 #: words opening a fronted subordinate clause, which ends at its comma
 SUBORDINATORS = {"while", "although", "though", "whereas", "after", "when", "because", "as",

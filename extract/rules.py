@@ -138,6 +138,7 @@ class ArticleState:
     sentence_index: int = 0
     order: int = 0
     topical_title: bool = False  # the headline names the topic: the whole article is about it
+    measure_title: bool = False  # the headline names a bill or act ("Bill tracker: AB 1215")
     dateline_actor: Actor | None = None  # a town a dateline names that the gazetteer lacks
     title_action: str | None = None  # the action a topical headline names
     # the body whose meeting the article records ("Quarlesby City Council, regular
@@ -1070,7 +1071,10 @@ class SentenceRules:
         """"Roll call: ...; the motion carried 5-2": the open agenda item is decided.  An
         item moved on "the resolution" is the open one whose evidence names it."""
         s = self.s
-        s.motions = [m for m in s.motions if idx - m.sentence <= 2]
+        # a roll call can run to several sentences; the next agenda item closes the last
+        new_item = bool(lx.AGENDA_ITEM_START.match(sent.text))
+        s.motions = [m for m in s.motions if idx - m.sentence <= 6 and
+                     not (new_item and m.sentence < idx)]
         for hit in lx.MOTION_OUTCOME.finditer(sent.text):
             if not s.motions:
                 return
@@ -1254,9 +1258,11 @@ class SentenceRules:
                     w < c.start and not any(a.label_.startswith("action:") and a.start > w
                                             for a in cues) and
                     not any(t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS for t in doc[w:c.start])
+                    and not any(t.text == "," for t in doc[w + 1:c.start])
                     for w in wheres):
                 continue  # "The extension comes before the annual meeting, where
                 # shareholders will vote on a proposal": that vote is about something else
+                # (but "in Berkeley, where many readers live, the council is weighing ...")
             if c.label_ == "status:enacted" and _low(doc, c.end) == "no":
                 continue  # "lawmakers have held hearings but passed no such law"
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("vote") and \
@@ -1741,10 +1747,11 @@ class SentenceRules:
             elif (same := self._same_statement(doc, cs, cue_tok, actor, idx)) is not None and \
                     same.date is not None:
                 pdate, dtext, explicit = same.date, same.date_text, same.date_explicit
-            elif not ref and not clause_dates and \
+            elif not ref and not clause_dates and status != "proposed" and \
                     (like := self._similar_before(doc[cs:ce], idx)) is not None:
                 # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
-                # rejected a similar question": the same ballot, the same day
+                # rejected a similar question": the same ballot, the same day (but "is
+                # weighing a similar ordinance" is not dated by the act it copies)
                 pdate, dtext, explicit = like.date, like.date_text, like.date_explicit
             elif not ref and not usable and actor.actor_type == "company" and \
                     (told := next((k for k in reversed(s.candidates) if k.actor == actor and
@@ -1764,7 +1771,8 @@ class SentenceRules:
                 pdate, dtext, explicit = s.scene_date[0], s.scene_date[1], False
             else:
                 pdate, dtext, explicit = None, None, False
-            until = self._until(sent, c, pdate)
+            # a defeated measure never ran, so it has no end
+            until = self._until(sent, c, pdate) if status != "failed" else None
             cand = self._candidate(sent, char_base, in_title, body_text, actor,
                                    action, status, scope, topic, pdate, dtext, explicit, until,
                                    has_topic, idx, ref,
@@ -1903,6 +1911,11 @@ class SentenceRules:
                     self._update(cand, action, c, sent, clause_dates, idx, status)
                     return []
         last = s.candidates[-1] if s.candidates and idx - s.candidates[-1].sentence <= 4 else None
+        if last is not None and last.background:
+            # "X's moratorium, adopted last year, will now run through 2026. The council
+            # extended it earlier this year": "it" is the extension told beside its pause
+            last = next((k for k in reversed(s.candidates) if k.sentence == last.sentence and
+                         not k.background and k.action == action), last)
         if (ana_noun in BAN_NOUNS | {"ordinance", "law", "measure"} or
                 self._noun_anaphor(doc, cue_tok)) and last is not None and \
                 last.action in {"extension", "repeal"} and (
@@ -2076,11 +2089,14 @@ class SentenceRules:
         doc = sent.doc
         status_cues = [c for c in cues if c.label_.startswith("status:")]
         cue_tok = status_cues[0].start
-        passive = _low(doc, cue_tok - 1) in {"was", "were", "been", "is"} or cue_tok == sent.start
+        passive = _low(doc, cue_tok - 1) in {"was", "were", "been", "is"} or \
+            cue_tok == sent.start or self._label_field(doc, sent, cue_tok)
+        # ("Status: Approved by the Governor 10/08/2019" under "Bill tracker: AB 1215";
+        # "Signed by Gov. Jay Inslee." under a topical headline)
         recent = self.s.candidates[-1] if self.s.candidates else None
         if not any(t.lower_ in lx.MEASURE_NOUNS
                    for t in doc[sent.start if passive else cue_tok:sent.end]) and not (
-                passive and self.s.topical_title) and not any(  # "Signed by Gov. Jay Inslee."
+                passive and (self.s.topical_title or self.s.measure_title)) and not any(
                 t.lower_ in lx.MEASURE_NOUNS and (_low(doc, t.i + 1) in {"that", "which"}
                                                  or t.i == cue_tok - 1)
                 for t in doc[sent.start:cue_tok]):  # "The policing bill that Baker signed",
@@ -2113,6 +2129,11 @@ class SentenceRules:
             # "... are considering an ordinance ... Commissioner Brody introduced the draft
             # at the April 12 work session": the date of the proposal just reported
             recent.date, recent.date_text = pdate, dtext
+
+    @staticmethod
+    def _label_field(doc: Doc, sent: Span, i: int) -> bool:
+        """Token ``i`` opens the value of a record's field ("Status: Approved ...")."""
+        return i - 2 == sent.start and doc[i - 1].text == ":" and doc[sent.start].is_title
 
     def date_title_events(self) -> None:
         """"Maine puts tight limits on face scans" over "Maine enacted one of the
@@ -2531,7 +2552,8 @@ class SentenceRules:
                                  {"after", "since", "before"}
                                  for k in doc.spans.get(CUE_KEY, []))
         # "the council lifted it": "it" is the ban the article has been about
-        has_ban = has_ban or (self.s.last_action in {"ban", "moratorium"} and any(
+        # (or the pause whose extension was just told)
+        has_ban = has_ban or (self.s.last_action in {"ban", "moratorium", "extension"} and any(
             _low(doc, c.end) in {"it", "them"} or
             {_low(doc, c.start - k) for k in (1, 2, 3, 4)} & {"it", "they"}  # "it would be
             for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN))  # extended"
