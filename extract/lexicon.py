@@ -121,6 +121,9 @@ DECISION_NOUNS = {"decision", "move", "choice", "pledge", "promise", "announceme
 #: whose use a measure regulates, as the subject of the limits it sets
 REGULATED_PARTIES = {"police", "officers", "agencies", "departments", "investigators",
                      "detectives", "deputies", "authorities"}
+#: whom a company's access rules bind ("new customers must apply")
+CUSTOMER_NOUNS = {"customers", "clients", "users", "buyers", "developers", "partners",
+                  "agencies", "departments", "police"}
 #: what a company's product is called after its name ("its Aurora line of cameras")
 PRODUCT_NOUNS = {"line", "lines", "series", "range", "brand", "model", "models", "platform",
                  "product", "products", "cameras", "camera", "app", "software", "system",
@@ -205,6 +208,9 @@ MEASURE_NOUNS = {"law", "laws", "act", "bill", "bills", "ordinance", "ordinances
 MEASURE_TITLE = re.compile(
     r"\b(?:[AHS]\.?\s?B\.?|[HS]\.?\s?F\.?|L\.?\s?D\.?|Bill|Act|Ordinance|"
     r"Proposition|Question|Measure)\s+(?:No\.\s*)?\d+[A-Z]?\b|\bAct\b")
+#: words of time after "extended the pause to": "the end of 2023", "next summer"
+TIME_WORDS = {"end", "close", "middle", "start", "beginning", "fall", "spring", "summer",
+              "winter", "autumn", "year", "next", "early", "late", "mid", "midyear"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 #: a headline's words for a body's record of its own meeting ("Quarlesby City Council,
 #: regular meeting of April 6 — draft minutes", "summary of actions")
@@ -291,6 +297,8 @@ INDEFINITE = re.compile(
     r"|lawmakers|the legislature|the state|there (?:is|are)|a federal law|federal|national|"
     r"strong|a national|legislation|laws?|rules|it|they|state|the council|the city)\b|"
     r"until \w+ (?:passes|pass|enacts|enact|puts?|authori[sz]es?|approves?|lifts?)|"
+    r"until (?:the )?(?:general assembly|legislature|lawmakers|congress|parliament|council)"
+    r" (?:\w+ly )?(?:passes|pass|enacts|enact|authori[sz]es?|approves?|allows?|permits?)|"
     r"until (?:the )?(?:[\w-]+ ){0,6}(?:are|is|have been|has been) (?:worked out|resolved|"
     r"addressed|settled|answered|fixed)|"
     r"without (?:a |an )?(?:federal|national|state|new|strong|clear)\s+(?:law|legislation|"

@@ -1086,6 +1086,8 @@ class SentenceRules:
                 else s.motions[-1]
             item.status = "failed" if hit.group("verb").lower() in lx.MOTION_FAILED \
                 else "enacted"
+            if item.status == "failed":
+                item.until = None  # a defeated measure never ran
             s.motions.remove(item)
 
     def _restated_dates(self, sent: Span, mentions: list[Mention], date_mentions,
@@ -1443,7 +1445,9 @@ class SentenceRules:
                                           _low(doc, cue_tok - 1) == "to")) and \
                 not self._under_law(doc, cs, cue_tok) and \
                 not self._under_law_after(doc, cue_tok, ce) and \
-                not self._rule_of_last_act(doc, cs, idx):
+                not self._rule_of_last_act(doc, cs, idx) and \
+                not self._company_rule(doc, cs, cue_tok, mentions) and \
+                not self._reported_measure(doc, cs, cue_tok):
             return []  # "Massachusetts should press pause on face surveillance"
         joint = max((j + 1 for j in range(cs, cue_tok - 1) if doc[j].text == "," and
                      doc[j + 1].lower_ in lx.CLAUSE_CONJ), default=cs)
@@ -1532,10 +1536,12 @@ class SentenceRules:
             actors, refs, positions = self._actors(doc, usable, cue_tok, cs, ce)
             if not actors and prev_in_sentence is not None and (
                     self._elided_subject(doc, cs, cue_tok) or (
-                        _low(doc, cs) == "and" and _low(doc, cs + 1) == "that" and
+                        _low(doc, cs) == "and" and
+                        _low(doc, cs + 1) in lx.SPEECH_VERBS | {"that"} and
                         prev_in_sentence.actor.actor_type == "company")):
                 # ("Microsoft said that it will retire ..., and that new customers will
-                # have to apply ...": what the same speaker said next)
+                # have to apply ...", "X retires A, and says new customers must apply":
+                # what the same speaker said next)
                 actors = [prev_in_sentence.actor]  # "..., and will limit access to ..."
                 positions = {}
             if not actors and not inherited and not self._refers(doc, cs, cue_tok):
@@ -2220,16 +2226,19 @@ class SentenceRules:
         is an event of its own, dated by the relative clause after its noun."""
         if action not in {"repeal", "extension"}:
             return None
-        nouns = [doc[i:i + 1] for i in range(cue_tok + 1, c.end) if doc[i].lower_ in BAN_NOUNS
+        # ("carving an exception into the surveillance ordinance it passed in December
+        # 2020": what a repeal cuts into is the ban)
+        nouns_of = BAN_NOUNS | ({"ordinance", "law"} if action == "repeal" else set())
+        nouns = [doc[i:i + 1] for i in range(cue_tok + 1, c.end) if doc[i].lower_ in nouns_of
                  and not any(k.start <= i < k.end and k.label_.startswith("action:")
                              for k in c.cues)]  # "the one-year suspension": a duration cue's
         for k in [*c.cues, *nouns]:
             if k.label_ not in {"action:ban", "action:moratorium", ""} or k.start == cue_tok:
                 continue
             word = doc[k.start].lower_
-            if k.start < cue_tok and word not in BAN_NOUNS:
+            if k.start < cue_tok and word not in nouns_of:
                 continue
-            if word in BAN_NOUNS:
+            if word in nouns_of:
                 noun_start, noun_end = k.start, k.end
                 kind = "moratorium" if word in MORATORIUM_NOUNS else "ban"
             else:
@@ -2276,6 +2285,8 @@ class SentenceRules:
                 continue
             if {t.lower_ for t in c} & {"business", "market", "field", "space"}:
                 return True
+            if {t.lower_ for t in c[1:]} & {"technology", "software", "tech", "tool", "tools"}:
+                return True  # "conditions agencies' use of the technology on a warrant"
             before = [t.lower_ for t in doc[max(sent.start, c.start - 3):c.start]]
             loose = c.label_ == "action:restriction" and \
                 doc[c.start].lower_ not in BAN_NOUNS | {"limits", "restrictions"}
@@ -2361,6 +2372,10 @@ class SentenceRules:
             elif t.lower_ in {"which", "who"} and doc[t.i - 1].text == "," and \
                     (own := self._relative_owner(t.i, cues, mentions)) is not None:
                 cuts.append((own, False))  # "... alongside Somerville, which did the same"
+                if own == cuts[-2][0] and (back := self._predicate_after(t.i, cues, sent)):
+                    # "Virginia, which barred ... in 2021, reversed course this spring":
+                    # the subject's own predicate after its relative clause
+                    cuts.append((back, False))
             elif t.lower_ == "where" and doc[t.i - 1].text == "," and \
                     self._own_act_after(t.i, cues, mentions):
                 cuts.append((t.i, False))  # "... with Cambridge, just across the river,
@@ -2383,6 +2398,26 @@ class SentenceRules:
         last = self.s.candidates[-1] if self.s.candidates else None
         return last is not None and last.status == "enacted" and \
             0 < idx - last.sentence <= 2 and doc[cs].lower_ in lx.REGULATED_PARTIES
+
+    @staticmethod
+    def _reported_measure(doc: Doc, cs: int, cue_tok: int) -> bool:
+        """"Clients should note that a 2020 law bars ...": the modal is the writer's
+        advice; the clause it governs reports a measure (but "the city must pass a law that
+        bans it" is a demand)."""
+        modal = next((i for i in range(cs, cue_tok) if doc[i].lower_ in lx.DEMAND_MODALS), None)
+        return modal is not None and any(
+            doc[i].lower_ == "that" and any(t.lower_ in lx.MEASURE_NOUNS
+                                            for t in doc[i + 1:cue_tok])
+            for i in range(modal + 1, cue_tok))
+
+    @staticmethod
+    def _company_rule(doc: Doc, cs: int, cue_tok: int, mentions: list[Mention]) -> bool:
+        """"Microsoft ... says new customers must now apply and be approved": what a
+        company says its customers must do is its policy, not a demand."""
+        modal = next((i for i in range(cs, cue_tok) if doc[i].lower_ in lx.DEMAND_MODALS), None)
+        return modal is not None and _low(doc, modal - 1) in lx.CUSTOMER_NOUNS and \
+            any(t.lower_ in lx.SPEECH_VERBS for t in doc[max(0, cs - 1):modal]) and \
+            any(m.kind == "company" and m.start < cs for m in mentions)
 
     @staticmethod
     def _failed_try(t) -> bool:
@@ -2445,6 +2480,23 @@ class SentenceRules:
         return colon > sent.start and bool(covered) and all(
             i in covered or doc[i].text == "," or self.s.gaz.state_code(doc[i].text)
             for i in range(sent.start, colon))
+
+    @staticmethod
+    def _predicate_after(rel: int, cues: list[Span], sent: Span) -> int | None:
+        """Where the main predicate resumes after a subject's relative clause: the first
+        comma past the clause's act that a cue follows at once."""
+        doc = sent.doc
+        act = next((c.start for c in cues if c.start > rel and c.label_.startswith("action:")),
+                   None)
+        if act is None:
+            return None
+        for j in range(act + 1, sent.end - 1):
+            if doc[j].text in {";", ":", "—", "–"}:
+                return None
+            if doc[j].text == "," and any(c.start == j + 1 and (
+                    c.label_.startswith("action:") or c.label_ == "chain") for c in cues):
+                return j + 1
+        return None
 
     @staticmethod
     def _relative_owner(rel: int, cues: list[Span], mentions: list[Mention]) -> int | None:
@@ -2545,11 +2597,12 @@ class SentenceRules:
         has_ban = bool(kinds & {"ban", "moratorium"})
         sent = doc[acts[0].start].sent
         # "Three years after forbidding its police from using it, X has partly reversed
-        # course": the ban the clause before named
+        # course", "X, which barred ... in 2021, reversed course": the ban the clause
+        # before named
         has_ban = has_ban or any(k.label_ in {"action:ban", "action:moratorium"} and
                                  sent.start <= k.start < acts[0].start and
                                  {_low(doc, k.start - j) for j in (1, 2, 3)} &
-                                 {"after", "since", "before"}
+                                 {"after", "since", "before", "which", "who"}
                                  for k in doc.spans.get(CUE_KEY, []))
         # "the council lifted it": "it" is the ban the article has been about
         # (or the pause whose extension was just told)
@@ -2580,6 +2633,7 @@ class SentenceRules:
                  if not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban
                          and c.label_ != "action:exit")  # "end-of-lifing" needs no ban
                  and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")
+                 and not self._widening(doc, c)
                  and not self._other_object(doc, c)
                  and not self._relative_extension(doc, c, acts)]
         if not valid:
@@ -2589,6 +2643,20 @@ class SentenceRules:
             if kind in kinds:
                 return kind, next(c.start for k, c in valid if k == kind)
         return None, -1
+
+    @staticmethod
+    def _widening(doc: Doc, c: Span) -> bool:
+        """"one extending the prohibition to private businesses": the ban reaches more
+        parties; nothing is prolonged (but "extended the moratorium to June 2023")."""
+        if c.label_ != "action:extension" or not doc[c.start].lower_.startswith("extend"):
+            return False
+        for j in range(c.end, min(len(doc), c.end + 4)):
+            if doc[j].lower_ == "to":
+                k = j + 2 if _low(doc, j + 1) in {"the", "a"} else j + 1
+                return k < len(doc) and doc[k].is_alpha and \
+                    doc[k].lower_ not in set(d.MONTHS) | lx.TIME_WORDS and \
+                    any(t.lower_ in BAN_NOUNS for t in doc[c.end:j])
+        return False
 
     @staticmethod
     def _other_object(doc: Doc, c: Span) -> bool:
@@ -2920,8 +2988,11 @@ class SentenceRules:
                     doc[cue_tok].lower_ in BAN_NOUNS | {"limits", "restrictions", "curbs",
                                                         "rules"}:
                 continue  # "Board shelves sheriff face-scan limits": whose use is limited
+            by_at = m.start - 2 if _low(doc, m.start - 1) in {"the", "a"} else m.start - 1
             if p1 == "by" and m.start > cue_tok and any(
-                    t.end == m.start - 2 for t in doc.spans.get(TOPIC_KEY, [])) or (
+                    t.end == by_at or (t.end == by_at - 1 and _low(doc, t.end) in {
+                        "technology", "software", "systems", "system", "tools"})
+                    for t in doc.spans.get(TOPIC_KEY, [])) or (
                     p1 == "by" and _low(doc, m.start - 2) in {"use", "uses", "searches"}
                     and m.start > cue_tok and not passive):
                 continue  # "a moratorium on facial recognition by the Sheriff's Office": whose

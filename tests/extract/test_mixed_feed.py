@@ -93,3 +93,70 @@ def test_it_after_an_extension_and_its_pause_is_the_extension(extractor) -> None
             "police chief said he had no plans for the software.")
     got = facts(extractor.extract(text, date(2024, 8, 8), title="Tolland Cove, Rhode Island"))
     assert ("Tolland Cove", "RI", "extension", "enacted", "2024") in got
+
+
+def test_a_motion_that_failed_leaves_no_end_date(extractor) -> None:
+    title = ("Garnet Hill, Tennessee, City Council — Regular Session, Tuesday, April 9, 2024 "
+             "(draft minutes)")
+    text = ("New business, item 4: Ordinance 24-11, establishing a one-year moratorium on the "
+            "use of facial recognition technology by the police department, on second "
+            "reading. Moved by Councilmember Ames, seconded by Councilmember Roe. Roll call: "
+            "Ames aye, Roe aye, Quist nay, Fenn nay, Lowe nay. The motion failed 2-3.")
+    events = extractor.extract(text, date(2024, 4, 12), title=title)
+    assert [(e.actor, e.action, e.status, e.date, e.until) for e in events] == [
+        ("Garnet Hill", "moratorium", "failed", "2024-04-09", None)]
+
+
+def test_extending_a_prohibition_to_more_parties_widens_the_ban(extractor) -> None:
+    text = ("The Portland City Council in the Oregon city on Wednesday passed two ordinances, "
+            "one barring city bureaus from using facial recognition and one extending the "
+            "prohibition to private businesses such as shops and hotels.")
+    assert keys(extractor.extract(text, date(2020, 9, 10))) == {
+        ("Portland", "OR", "ban", "enacted")}
+
+
+def test_extending_a_pause_to_a_date_still_extends_it(extractor) -> None:
+    text = ("The Harlow County board on Monday voted to extend the moratorium on facial "
+            "recognition to the end of 2023.")
+    got = keys(extractor.extract(text, date(2022, 5, 4), title="Harlow County, Iowa"))
+    assert ("Harlow County", "IA", "extension", "enacted") in got
+
+
+def test_what_a_company_says_its_customers_must_do_is_its_policy(extractor) -> None:
+    text = ("June 2022 — Kestrawn Systems retires its emotion-reading face features, and "
+            "says new customers must now apply and be approved before they can use face "
+            "identification.")
+    got = {(e.actor, e.action, e.date) for e in extractor.extract(text, date(2022, 6, 30))}
+    assert got == {("Kestrawn Systems", "exit", "2022-06"),
+                   ("Kestrawn Systems", "restriction", "2022-06")}
+
+
+def test_advice_to_note_a_law_reports_the_law(extractor) -> None:
+    text = ("Vermont: Clients should note that a 2020 law bars law enforcement officers from "
+            "using facial recognition until the General Assembly expressly authorizes it. "
+            "Washington: SB 6280, signed in March 2020, takes effect in July and conditions "
+            "state and local agencies' use of the technology on accountability reports and, "
+            "for ongoing surveillance, a warrant.")
+    got = {(e.actor, e.action, e.date, e.until)
+           for e in extractor.extract(text, date(2021, 1, 8), title="Privacy practice update")}
+    assert got == {("Vermont", "moratorium", "2020", "indefinite"),
+                   ("Washington", "restriction", "2020-03", None)}
+
+
+def test_a_demand_for_a_law_that_bans_is_still_a_demand(extractor) -> None:
+    text = ("Advocates said the city must pass a law that bans facial recognition outright.")
+    assert extractor.extract(text, date(2021, 1, 8)) == []
+
+
+def test_a_subjects_relative_clause_is_its_older_act(extractor) -> None:
+    text = ("Two years after a wave of bans, the pendulum is swinging back. Virginia, which "
+            "barred local police from using facial recognition in 2021, reversed course this "
+            "spring when the governor signed a bill that allows its use under statewide "
+            "rules. Last month, the New Orleans City Council voted 4-2 to let the police use "
+            "facial recognition again, carving an exception into the surveillance ordinance "
+            "it passed in December 2020.")
+    got = facts(extractor.extract(text, date(2022, 8, 1)))
+    assert got == {("Virginia", "VA", "ban", "enacted", "2021"),
+                   ("Virginia", "VA", "repeal", "enacted", "2022"),
+                   ("New Orleans", "LA", "repeal", "enacted", "2022-07"),
+                   ("New Orleans", "LA", "ban", "enacted", "2020-12")}
