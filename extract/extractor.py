@@ -33,7 +33,7 @@ from .events import Event
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .lexicon import CONTINUING, HEADLINE_FAMILY, MEASURE_TITLE
 from .pipeline import build_pipeline
-from .places import PlaceContext, dateline_place, locality_hints
+from .places import PlaceContext, dateline_place, home_state, locality_hints
 from .prefilter import Block, Prefilter, relevant_blocks, split_blocks
 from .rules import Actor, ArticleState, Candidate, SentenceRules
 from .text import is_garbage
@@ -220,8 +220,9 @@ class Extractor:
         title_states = self.gazetteer.find_states(title) if title else []
         states = [code for _, code in title_states] + \
             [code for pos, code in text_states if pos < 3000]
+        home = home_state(text[:3000], self.gazetteer)
         for block in split_blocks(text[:3000])[:4]:  # a page's text may start with a standfirst
-            place = place or dateline_place(block.text, self.gazetteer, states)
+            place = place or dateline_place(block.text, self.gazetteer, states, home)
             dateline = d.find_dateline(block.text)
             if dateline is not None:
                 dateline.start += block.start

@@ -211,6 +211,24 @@ MEASURE_TITLE = re.compile(
 #: words of time after "extended the pause to": "the end of 2023", "next summer"
 TIME_WORDS = {"end", "close", "middle", "start", "beginning", "fall", "spring", "summer",
               "winter", "autumn", "year", "next", "early", "late", "mid", "midyear"}
+#: the people of a town, as in "voters in Morvennick", which names the town
+RESIDENT_NOUNS = {"voters", "residents", "townspeople", "taxpayers", "officials",
+                  "councilors", "councillors", "selectmen", "aldermen", "alders", "trustees"}
+#: a pause turned into a ban: "make the halt permanent", "making its moratorium permanent"
+MADE_PERMANENT = re.compile(r"\bmak(?:e|es|ing)\s+(?:the|its|their|this|that|a)\s+"
+                            r"(?:[\w-]+\s+){0,2}(?:halt|pause|moratorium|freeze|suspension)\s+"
+                            r"permanent\b", re.I)
+#: words before "calls" that make it the noun ("amid growing calls for a ban")
+BEFORE_NOUN_CALLS = {",", ":", "amid", "the", "new", "renewed", "growing", "louder", "as",
+                     "despite", "after", "with", "more", "fresh", "and"}
+#: what a court or official may refuse to do to others ("refused to order ... to stop")
+COMPEL_VERBS = {"order", "require", "force", "compel", "direct", "instruct", "make"}
+#: a legislature named again by its common noun alone ("approved by the board")
+BARE_BODY_NOUNS = {"board", "council", "commission", "commissioners", "supervisors",
+                   "selectboard", "aldermen", "legislature", "assembly"}
+#: several bodies named at once ("the two town councils")
+PLURAL_BODY_NOUNS = {"councils", "boards", "legislatures", "commissions", "selectboards",
+                     "towns", "cities", "counties", "governments"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 #: a headline's words for a body's record of its own meeting ("Quarlesby City Council,
 #: regular meeting of April 6 — draft minutes", "summary of actions")
@@ -299,8 +317,8 @@ INDEFINITE = re.compile(
     r"until \w+ (?:passes|pass|enacts|enact|puts?|authori[sz]es?|approves?|lifts?)|"
     r"until (?:the )?(?:general assembly|legislature|lawmakers|congress|parliament|council)"
     r" (?:\w+ly )?(?:passes|pass|enacts|enact|authori[sz]es?|approves?|allows?|permits?)|"
-    r"until (?:the )?(?:[\w-]+ ){0,6}(?:are|is|have been|has been) (?:worked out|resolved|"
-    r"addressed|settled|answered|fixed)|"
+    r"until (?:the )?(?:[\w'’-]+ ){0,10}(?:are|is|have been|has been) (?:worked out|resolved|"
+    r"addressed|settled|answered|fixed|finished|complete|completed|done|over)|"
     r"without (?:a |an )?(?:federal|national|state|new|strong|clear)\s+(?:law|legislation|"
     r"rules|regulation))",
     re.I,

@@ -305,13 +305,28 @@ _DATELINE_PLACE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s*)?[—–-]{1,2}\s")
 
 
-def dateline_place(text: str, gaz: Gazetteer, states: Iterable[str] = ()) -> Place | None:
+#: "in this New Jersey borough", "the Oregon city": the state of the place a story is about
+_HOME_STATE = re.compile(r"\b(?:this|the)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+                         r"(?:borough|town|city|village|township|community|suburb)\b")
+
+
+def home_state(text: str, gaz: Gazetteer) -> str | None:
+    """The one state the text gives as the home of its place ("The mayor, who can veto
+    ordinances in this New Jersey borough, ..."), or None when it gives none or several."""
+    codes = {code for m in _HOME_STATE.finditer(text)
+             if (code := gaz.state_code(m.group(1))) is not None}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def dateline_place(text: str, gaz: Gazetteer, states: Iterable[str] = (),
+                   home: str | None = None) -> Place | None:
     """The place of a dateline ("SOMERVILLE, Mass. —", "BOSTON, June 24 —", "SEATTLE (AP) —").
 
     Datelines are in capitals, which the case-sensitive entity ruler does not match, yet
     they name the city that "the City Council" later in the story belongs to.  A bare
     "PORTLAND —" under "Maine's largest city bars ..." is in one of ``states``, the
-    codes of the states the article names.
+    codes of the states the article names.  A town the gazetteer lacks, with no state in
+    its dateline, takes the ``home`` state the story gives it ("this New Jersey borough").
     """
     m = _DATELINE_PLACE.match(text[:120])
     if not m:
@@ -320,6 +335,8 @@ def dateline_place(text: str, gaz: Gazetteer, states: Iterable[str] = ()) -> Pla
     cands = [p for p in gaz.candidates(name) if p.level in {"city", "county", "state"}]
     qual = m.group(2)
     code = gaz.state_code(qual.strip()) if qual else None
+    if not cands and not code:
+        code = home
     if not cands and code:  # "CARDOW HEIGHTS, Pa. —": a town the gazetteer lacks
         level = "county" if name.endswith((" County", " Parish")) else "city"
         return Place(f"US-{code}/{level}/{name}", name, level, "US", code, 0)

@@ -268,6 +268,7 @@ class SentenceRules:
         out = [m for m in out
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
         out = self._unknown_places(sent, out, char_base)
+        out = [self._capital_city(sent, m) for m in out]
         out.sort(key=lambda m: m.start)
         self._attach_bodies(out, sent, char_base)
         dash = self._dateline_end(sent)
@@ -275,6 +276,27 @@ class SentenceRules:
             if m.start < dash:
                 m.owned = True  # "ROME — Italy has halted ...": the dateline only says where
         return out
+
+    @staticmethod
+    def _capital_city(sent: Span, m: Mention) -> Mention:
+        """"Wisconsin's capital on Tuesday became the latest city to ...": the state's
+        capital city acts (but "Jackson, the Mississippi capital," only describes Jackson)."""
+        doc = sent.doc
+        if m.kind != "place" or len(m.actors) != 1 or m.actors[0].level != "state" or \
+                m.actors[0].country != "US":
+            return m
+        j = m.end + 1 if _low(doc, m.end) in {"'s", "’s"} else m.end
+        if _low(doc, j) != "capital" or j >= sent.end:
+            return m
+        if _low(doc, m.start - 1) == "the" and _low(doc, m.start - 2) in {",", "in", "of"}:
+            return m  # an appositive or a landmark, not the subject
+        import us
+
+        state = us.states.lookup(m.actors[0].region or "")
+        if state is None or not state.capital:
+            return m
+        city = Actor(state.capital, "jurisdiction", "city", "US", m.actors[0].region)
+        return Mention(m.start, j + 1, "place", f"place:{state.capital.lower()}", [city])
 
     def _dateline_town(self, sent: Span, found: list[Mention]) -> list[Mention]:
         """"CORRIGAN SPRINGS, Nev. — ... Corrigan Springs has partly reversed course": a
@@ -631,6 +653,16 @@ class SentenceRules:
             if (owns_ban or hall) and not self.s.gaz.state_code(doc[t.i - 1].text) and \
                     doc[t.i - 1].lower_ not in lx.NOT_PLACE_WORDS:
                 anchors.append((t.i, "city"))
+        for t in sent:  # "Town meeting voters in Morvennick on Saturday defeated ..."
+            if t.lower_ == "in" and _low(doc, t.i - 1) in lx.RESIDENT_NOUNS and \
+                    t.i + 1 < sent.end and self._name_token(doc[t.i + 1]) and \
+                    t.i + 1 not in taken and \
+                    not any(m.start <= t.i + 1 < m.end for m in mentions):
+                end = t.i + 1
+                while end < sent.end and self._name_token(doc[end]) and end - t.i <= 3:
+                    end += 1
+                if end == sent.end or not doc[end].is_title:
+                    anchors.append((end, "city"))
         for t in sent:  # "Vellacourt County's three commissioners": a county by its name
             if t.text in {"County", "Parish"} and t.i > sent.start and \
                     self._name_token(doc[t.i - 1]) and t.i - 1 not in taken:
@@ -1194,6 +1226,11 @@ class SentenceRules:
         wheres = [t.i for t in sent if t.lower_ == "where" and _low(doc, t.i - 1) == ","]
         out = []
         for c in cues:
+            if c.label_ == "status:proposed" and doc[c.start].lower_ == "calls" and (
+                    c.start == sent.start or _low(doc, c.start - 1) in lx.BEFORE_NOUN_CALLS):
+                # "In Marrish Bend, calls for a ban meet a quiet council": demands, the noun
+                out.append(Span(doc, c.start, c.end, label="urge"))
+                continue
             if c.label_ == "urge" and doc[c.start].lower_.startswith("call") and \
                     _low(doc, c.end) in set(d.WEEKDAYS) | set(d.MONTHS):
                 continue  # "called on Tuesday for a ban"
@@ -1310,8 +1347,11 @@ class SentenceRules:
                 m.role = "effect"  # "does not take effect until January 1": when it starts
             elif lx.UNTIL_PREV.search(before):
                 m.role = "until"
-            elif lx.EFFECT_PREV.search(before):
-                m.role = "effect"
+            elif lx.EFFECT_PREV.search(before) and not (
+                    m.text.lower() == "today" and re.search(r"(?:starting|beginning|as of)\s*$",
+                                                            before, re.I)):
+                m.role = "effect"  # (but "Starting today, X is discontinuing ...": the day
+                # the page tells of is the act's)
             k = bisect_right(starts, sent.doc[sent.start].idx + m.start) - 1
             out.append((m, sent.start + max(k, 0)))
         return out
@@ -1437,6 +1477,13 @@ class SentenceRules:
         failed_cue = any(k.label_ == "status:failed" for k in c.cues)
         if self._threat(doc, cs, ce):
             return []  # "the mayor, who had said he would veto an outright ban"
+        if any(n.label_ == "neg" and doc[n.start].lower_ in {"refused", "declined", "refuses",
+                                                            "declines", "refusing"} and
+               _low(doc, n.end) in lx.COMPEL_VERBS and n.end < cue_tok for n in c.cues):
+            return []  # "a judge refused to order the sheriff's office to stop using it"
+        if any(k.label_.startswith("status:") and self._nobody_before(
+                doc, k.start, cs) for k in c.cues):
+            return []  # "no one had proposed either buying the technology or banning it"
         if before & lx.VAGUE_INTENT or any(
                 doc[i].lower_ in {"would", "'d"} and _low(doc, i + 1) in {"like", "love"}
                 for i in range(cs, cue_tok)):
@@ -1480,6 +1527,8 @@ class SentenceRules:
             action = "moratorium"
         if action == "exit" and (temporary or condition):
             action = "moratorium"
+        if action == "moratorium" and lx.MADE_PERMANENT.search(clause_text):
+            action = "ban"  # "an ordinance that would make the halt permanent"
         if action == "exit" and ({t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} &
                                  lx.COMPULSION or self._compelled(doc, cs, cue_tok)):
             return []  # "the regulator ordered it to delete the data": a penalty, no policy
@@ -1544,6 +1593,8 @@ class SentenceRules:
                 # what the same speaker said next)
                 actors = [prev_in_sentence.actor]  # "..., and will limit access to ..."
                 positions = {}
+            if not actors and (town := self._described_town(doc, c, cue_tok)) is not None:
+                actors, positions = [town], {}  # "The Washington city banned ... in 2020"
             if not actors and not inherited and not self._refers(doc, cs, cue_tok):
                 actors = self._fallback_bodies(doc, mentions, cue_tok, status)
                 positions = {}
@@ -1577,6 +1628,10 @@ class SentenceRules:
                 return []
             if not actors and inherited:
                 return []
+            if not actors and (body := self._passive_body(doc, c, idx)) is not None:
+                # "a two-year moratorium ... was approved by the board Thursday": the board
+                # the release named two sentences before
+                actors, positions = [body], {}
             if not actors:
                 return self._refer(sent, c, char_base, in_title, action, status, cue_tok,
                                    date_mentions, has_topic, topic, idx, body_text,
@@ -1699,6 +1754,13 @@ class SentenceRules:
                                not (cs <= k < ce)], has_topic, topic, idx, body_text,
                               prev_in_sentence)
         usable = [(m, k) for m, k in clause_dates if id(m) not in claimed]
+        # "Starting today, X is discontinuing FaceTrace, the service we have sold since 2016":
+        # how long the product has been sold, told in an aside, does not date the act
+        aside = [(m, k) for m, k in usable if _low(doc, k - 1) == "since" and k > cue_tok and
+                 any(t.text == "," for t in doc[cue_tok:k])]
+        if aside:
+            usable = [mk for mk in usable if mk not in aside]
+            clause_dates = [mk for mk in clause_dates if mk not in aside]
         if self._rel_floor is not None and cs <= self._rel_floor < ce:
             # "..., San Francisco, whose supervisors passed one last year, and Somerville and
             # Cambridge, which have also barred it": only the relative clause dates its act
@@ -1872,6 +1934,15 @@ class SentenceRules:
         cs, ce = c.start, c.end
         if _low(doc, cue_tok - 1) in {"its", "the", "their"} and _low(doc, cue_tok - 2) == "with":
             return []  # "with its pause close to running out, Amazon ...": circumstance
+        pair = self._pair_told(doc, cs, cue_tok, action, idx)
+        if pair:
+            # "The Kansas and Nebraska towns of Pelsworth have both banned it. Earlier this
+            # month the two town councils each adopted ordinances ...": those two acts again
+            clause_dates = [(m, k) for m, k in date_mentions
+                            if cs <= k < ce and m.role not in {"until", "effect"}]
+            for cand in pair:
+                self._update(cand, action, c, sent, clause_dates, idx, status)
+            return []
         ana_noun = self._anaphoric_subject(doc, cs, cue_tok)
         if ana_noun is None and cue_tok - 2 > cs and _low(doc, cue_tok - 2) in lx.ANAPHOR_DETS \
                 and _low(doc, cue_tok - 1) in lx.ANAPHOR_NOUNS:
@@ -2262,6 +2333,10 @@ class SentenceRules:
                 if dk <= noun_start or m.role == "effect" or (noun_start < cue_tok <= dk):
                     continue  # "The prohibition ... was reversed on Monday": the repeal's date
                 between = {t.lower_ for t in doc[noun_end:dk]}
+                if between & {"was", "were", "is", "are"} and \
+                        not between & {"that", "which", ",", "it", "they"}:
+                    continue  # "A partial rollback of X's ban was approved Tuesday": the
+                    # sentence's own verb dates the rollback, not the ban
                 if (between & lx.SPEECH_VERBS) - BACKGROUND_VERBS:
                     continue  # "..., the mayor said on Monday": the statement's date
                 if between & BACKGROUND_VERBS:
@@ -2367,6 +2442,13 @@ class SentenceRules:
             elif t.lower_ == "and" and (self._acting_mention_at(t.i + 1, cues, mentions) or
                                         self._speaking_company_at(doc, t.i + 1, mentions)):
                 cuts.append((t.i, False))  # "IBM said it was leaving and Amazon paused"
+            elif t.lower_ == "and" and self._second_act_at(t.i, cues, cuts[-1][0]):
+                cuts.append((t.i, False))  # "it would stop selling the product to retailers
+                # and limit access for everyone else to customers who pass a vetting"
+            elif t.text == "," and _low(doc, t.i + 1) in {"turning", "converting",
+                                                           "transforming"}:
+                cuts.append((t.i + 1, False))  # "..., turning into a lasting prohibition the
+                # pause that lawmakers imposed in 2020": the older measure is told apart
             elif t.text == "," and self._acting_mention_at(t.i + 1, cues, mentions):
                 cuts.append((t.i + 1, False))  # "IBM abandoned it, Amazon imposed a pause"
             elif t.lower_ in {"which", "who"} and doc[t.i - 1].text == "," and \
@@ -2480,6 +2562,67 @@ class SentenceRules:
         return colon > sent.start and bool(covered) and all(
             i in covered or doc[i].text == "," or self.s.gaz.state_code(doc[i].text)
             for i in range(sent.start, colon))
+
+    def _pair_told(self, doc: Doc, cs: int, cue_tok: int, action: str, idx: int
+                   ) -> list[Candidate]:
+        """The acts of several bodies told together just before, when the clause's subject
+        is "the two town councils" or "both boards"."""
+        words = {t.lower_ for t in doc[cs:cue_tok]}
+        if not words & {"two", "both", "three"} or not words & lx.PLURAL_BODY_NOUNS:
+            return []
+        fam = lx.ACTION_FAMILY.get(action)
+        recent = [k for k in self.s.candidates if 0 < idx - k.sentence <= 3 and
+                  lx.ACTION_FAMILY.get(k.action) == fam and not k.background]
+        last = max((k.sentence for k in recent), default=None)
+        same = [k for k in recent if k.sentence == last]
+        return same if len(same) >= 2 else []
+
+    def _described_town(self, doc: Doc, c: Clause, cue_tok: int) -> Actor | None:
+        """The town the story is about, as the subject "the Washington city" or "the Maine
+        town" names it again: the salient city or town of that state."""
+        for m in c.mentions:
+            if m.kind != "place" or m.start >= cue_tok or len(m.actors) != 1 or \
+                    m.actors[0].level != "state" or _low(doc, m.start - 1) != "the" or \
+                    _low(doc, m.end) not in {"city", "town", "village", "borough", "township"}:
+                continue
+            region = m.actors[0].region
+            for key in ("city", "last_place"):
+                town = self.s.salient.get(key)
+                if town is not None and town.level == "city" and town.region == region:
+                    return town
+        return None
+
+    def _passive_body(self, doc: Doc, c: Clause, idx: int) -> Actor | None:
+        """The legislature named lately, when the clause's act was passed "by the board"."""
+        last = self.s.last_body
+        if last is None or idx - last[1] > 4:
+            return None
+        for k in c.cues:
+            if k.label_ != "status:enacted" and k.label_ != "status:failed":
+                continue
+            if _low(doc, k.end) == "by" and _low(doc, k.end + 1) == "the" and \
+                    _low(doc, k.end + 2) in lx.BARE_BODY_NOUNS:
+                return last[0]
+        return None
+
+    @staticmethod
+    def _nobody_before(doc: Doc, i: int, cs: int) -> bool:
+        """The status word at ``i`` is denied: "no one had proposed", "nobody filed", "no
+        such proposal had been filed"."""
+        words = [t.lower_ for t in doc[max(cs, i - 4):i]]
+        return "nobody" in words or "none" in words or (bool(words) and words[-1] == "no") \
+            or any(a == "no" and b in {"one", "member", "members", "councilor", "lawmaker",
+                                       "such"} for a, b in zip(words, words[1:], strict=False))
+
+    @staticmethod
+    def _second_act_at(i: int, cues: list[Span], start: int) -> bool:
+        """An action of another kind opens the verb phrase after "and" at ``i``, and the
+        clause so far has an action of its own well before it: two acts, one subject."""
+        nxt = next((c for c in cues if c.start == i + 1 and c.label_.startswith("action:")),
+                   None)
+        return nxt is not None and any(
+            c.label_.startswith("action:") and c.label_ != nxt.label_ and start <= c.start and
+            c.end + 2 < i for c in cues)
 
     @staticmethod
     def _predicate_after(rel: int, cues: list[Span], sent: Span) -> int | None:
@@ -2646,8 +2789,9 @@ class SentenceRules:
 
     @staticmethod
     def _widening(doc: Doc, c: Span) -> bool:
-        """"one extending the prohibition to private businesses": the ban reaches more
-        parties; nothing is prolonged (but "extended the moratorium to June 2023")."""
+        """"one extending the prohibition to private businesses", "extend it to every county
+        department": the ban reaches more parties; nothing is prolonged (but "extended the
+        moratorium to June 2023")."""
         if c.label_ != "action:extension" or not doc[c.start].lower_.startswith("extend"):
             return False
         for j in range(c.end, min(len(doc), c.end + 4)):
@@ -2655,7 +2799,7 @@ class SentenceRules:
                 k = j + 2 if _low(doc, j + 1) in {"the", "a"} else j + 1
                 return k < len(doc) and doc[k].is_alpha and \
                     doc[k].lower_ not in set(d.MONTHS) | lx.TIME_WORDS and \
-                    any(t.lower_ in BAN_NOUNS for t in doc[c.end:j])
+                    any(t.lower_ in BAN_NOUNS | {"it", "them"} for t in doc[c.end:j])
         return False
 
     @staticmethod

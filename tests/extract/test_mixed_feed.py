@@ -160,3 +160,110 @@ def test_a_subjects_relative_clause_is_its_older_act(extractor) -> None:
                    ("Virginia", "VA", "repeal", "enacted", "2022"),
                    ("New Orleans", "LA", "repeal", "enacted", "2022-07"),
                    ("New Orleans", "LA", "ban", "enacted", "2020-12")}
+
+
+def test_an_official_order_that_schools_may_not_buy_it_is_the_agencys_ban(extractor) -> None:
+    text = ("New York's education commissioner on Wednesday ordered that schools across the "
+            "state may not purchase or use facial recognition technology, turning into a "
+            "lasting prohibition the pause that lawmakers imposed in 2020.")
+    got = facts(extractor.extract(text, date(2023, 10, 2)))
+    assert got == {("New York State Education Department", "NY", "ban", "enacted",
+                    "2023-09-27"),
+                   ("New York", "NY", "moratorium", "enacted", "2020")}
+
+
+def test_a_bare_dateline_town_takes_the_state_the_story_gives_it(extractor) -> None:
+    text = ("HALBERTON PARK — Councilwoman Ines Marr on Monday filed an ordinance that would "
+            "prohibit the borough's police department from using facial recognition. The "
+            "mayor, who can veto ordinances in this New Jersey borough, said he would wait "
+            "for the final text.")
+    got = facts(extractor.extract(text, date(2023, 5, 10)))
+    assert got == {("Halberton Park", "NJ", "ban", "proposed", "2023-05-08")}
+
+
+def test_two_acts_of_one_company_joined_by_and(extractor) -> None:
+    text = ("Brightwater Vision said Thursday it would stop selling its face search to "
+            "retailers and limit access for everyone else to customers who pass a vetting "
+            "process.")
+    got = {(e.actor, e.action) for e in extractor.extract(text, date(2023, 8, 11))}
+    assert got == {("Brightwater Vision", "exit"), ("Brightwater Vision", "restriction")}
+
+
+def test_denied_proposals_and_demands_are_no_events(extractor) -> None:
+    cases = [
+        ("Council members in Alder Vale, Utah, said no one had proposed either buying "
+         "facial recognition or banning it."),
+        ("The Utah city of Alder Vale has not banned facial recognition, and the council "
+         "president said no such proposal had been filed."),
+        ("Digital-rights groups campaigning in Brussels for a permanent ban on facial "
+         "recognition point to Italy."),
+        ("A state judge on Wednesday refused to order the Marlow County Sheriff's Office in "
+         "Ohio to stop using facial recognition while a lawsuit moves forward."),
+        ("Council member Tobias Hale of Sandy Mere, Nevada, said he would ask colleagues at "
+         "some point to bar police from ever acquiring facial recognition."),
+    ]
+    for text in cases:
+        assert extractor.extract(text, date(2024, 10, 17)) == [], text
+
+
+def test_calls_as_a_noun_in_a_headline_are_demands(extractor) -> None:
+    title = "In Ames, calls for a face recognition ban meet a quiet council"
+    text = ("Residents of Ames, Iowa, lined up on Monday to demand that the city ban "
+            "facial recognition. No council member has drafted an ordinance.")
+    assert extractor.extract(text, date(2023, 10, 3), title=title) == []
+
+
+def test_starting_today_dates_a_companys_own_page(extractor) -> None:
+    text = ("Starting today, Orrin Systems is discontinuing FaceKey, the face-matching "
+            "service we have sold to police departments since 2016.")
+    events = extractor.extract(text, date(2020, 6, 12), title="Why we are retiring FaceKey")
+    assert [(e.actor, e.action, e.date) for e in events] == [
+        ("Orrin Systems", "exit", "2020-06-12")]
+
+
+def test_a_board_named_again_by_its_noun_passes_the_measure(extractor) -> None:
+    text = ("The Harrowmere County Board of Commissioners is committed to public safety, its "
+            "chair said. After two hearings, a two-year moratorium on facial recognition "
+            "by county departments was approved by the board Thursday on a 6-1 vote. "
+            "Harrowmere County is in northern Michigan.")
+    got = facts(extractor.extract(text, date(2022, 3, 18)))
+    assert ("Harrowmere County", "MI", "moratorium", "enacted", "2022-03-17") in got
+
+
+def test_a_states_capital_as_subject_is_the_capital_city(extractor) -> None:
+    text = ("Wisconsin's capital on Tuesday became the latest city to outlaw facial "
+            "recognition, after the Common Council approved an ordinance barring city "
+            "agencies from using it.")
+    assert facts(extractor.extract(text, date(2020, 12, 3))) == {
+        ("Madison", "WI", "ban", "enacted", "2020-12-01")}
+
+
+def test_a_rollback_and_the_ban_the_washington_city_passed(extractor) -> None:
+    text = ("A partial rollback of Quill Harbor's facial recognition ban was approved Tuesday "
+            "by the City Council, which voted 5-2 to let police detectives run face searches "
+            "in child exploitation cases. The Washington city banned all municipal use of "
+            "the technology in 2020.")
+    got = facts(extractor.extract(text, date(2025, 2, 20), title="Quill Harbor, Washington"))
+    assert got == {("Quill Harbor", "WA", "repeal", "enacted", "2025-02-18"),
+                   ("Quill Harbor", "WA", "ban", "enacted", "2020")}
+
+
+def test_the_two_councils_date_both_towns_acts(extractor) -> None:
+    text = ("The Kansas and Nebraska towns of Corvell have now both banned facial "
+            "recognition. Earlier this month the two town councils each adopted ordinances "
+            "forbidding their police departments from using the technology.")
+    assert facts(extractor.extract(text, date(2021, 9, 28))) == {
+        ("Corvell", "KS", "ban", "enacted", "2021-09"),
+        ("Corvell", "NE", "ban", "enacted", "2021-09")}
+
+
+def test_making_a_halt_permanent_is_a_proposed_ban(extractor) -> None:
+    text = ("Dunmere County Sheriff Nadia Crowe has ordered her deputies to stop running "
+            "facial recognition searches until an outside review of the office's use of the "
+            "technology is finished, according to a directive dated January 9. The Board of "
+            "Commissioners of the Oregon county is weighing an ordinance that would make the "
+            "halt permanent and extend it to every county department.")
+    got = {(e.actor, e.action, e.status, e.until)
+           for e in extractor.extract(text, date(2026, 1, 15))}
+    assert got == {("Dunmere County Sheriff's Office", "moratorium", "enacted", "indefinite"),
+                   ("Dunmere County", "ban", "proposed", None)}
