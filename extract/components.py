@@ -3,7 +3,7 @@
 Each component's data lives in JSONL files under ``extract/patterns/`` (or, for
 topics, in the topic configuration), so the linguistic knowledge can be reviewed and
 changed without touching code.  The components only *annotate*; deciding what is an
-event is the extractor's job (``extract.events_rules``).
+event is the extractor's job (``extract.rules``).
 
 Annotations written:
 

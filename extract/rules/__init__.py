@@ -1,0 +1,16 @@
+"""Sentence rules, split by concern.
+
+``SentenceRules`` (``sentence``) reads an article sentence by sentence and clause by
+clause; it inherits the rules of each concern from one mixin per module: ``mentions``
+(places, companies, bodies and agencies), ``clauses`` (which cues count, where clauses
+start), ``acts`` (action, status and actors), ``timing`` (an event's date and until) and
+``references`` (acts referred back to, older measures).  ``state`` holds the records
+they build and share, and the article's memory (``ArticleState``).
+"""
+
+from __future__ import annotations
+
+from .sentence import SentenceRules
+from .state import Actor, ArticleState, Candidate, Clause, Mention, Pending
+
+__all__ = ["Actor", "ArticleState", "Candidate", "Clause", "Mention", "Pending", "SentenceRules"]

@@ -1,0 +1,447 @@
+"""Which cues of a sentence count, and where the sentence splits into clauses.
+
+One sentence often tells of several acts ("Boston banned it in June, and Cambridge
+followed"), each with its own actor and status; cutting it right is what lets the act
+rules read each act apart.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .. import dates as d
+from .. import lexicon as lx
+from ..components import CUE_KEY
+from .state import BAN_NOUNS, Actor, ArticleState, Clause, Mention, _low
+
+
+class ClauseRules:
+    """Cue filtering and clause cutting: the acts a sentence tells of, each in its
+    clause, and the quotes and referring words that change who tells them.
+
+    A part of ``SentenceRules``: its methods need ``self.s``, the ``ArticleState``.
+    """
+
+    s: ArticleState  # set by SentenceRules.__init__
+
+    # ---------------------------------------------------------------- clauses and cues
+    def _anaphoric_subject_of_follow(self, sent: Span, cue: int) -> bool:
+        """"The vote ... followed": the clause (from the last ";" or ":") opens with a
+        noun referring back, with no comma-separated actor before the verb."""
+        doc = sent.doc
+        start = next((k + 1 for k in range(cue - 1, sent.start - 1, -1)
+                      if doc[k].text in {";", ":"}), sent.start)
+        return self._anaphoric_subject(doc, start, cue) is not None and \
+            not any(t.text == "," for t in doc[start:cue])
+
+    def _similar(self, sent: Span) -> bool:
+        """"a similar ordinance", "the same ban": another body's copy of the measure the
+        article is about."""
+        if self.s.last_action is None:
+            return False
+        doc = sent.doc
+        return any(t.lower_ in {"similar", "same", "identical", "comparable"} and
+                   _low(doc, t.i + 1) in lx.MEASURE_NOUNS | BAN_NOUNS for t in sent)
+
+    def _cues(self, sent: Span) -> list[Span]:
+        doc = sent.doc
+        cues = [c for c in doc.spans[CUE_KEY] if sent.start <= c.start < sent.end] \
+            if CUE_KEY in doc.spans else []
+        untils = [t.i for t in sent if t.lower_ in {"until", "unless"}]
+        wheres = [t.i for t in sent if t.lower_ == "where" and _low(doc, t.i - 1) == ","]
+        out = []
+        for c in cues:
+            if c.label_ == "status:proposed" and doc[c.start].lower_ == "calls" and (
+                    c.start == sent.start or _low(doc, c.start - 1) in lx.BEFORE_NOUN_CALLS):
+                # "In Marrish Bend, calls for a ban meet a quiet council": demands, the noun
+                out.append(Span(doc, c.start, c.end, label="urge"))
+                continue
+            if c.label_ == "urge" and doc[c.start].lower_.startswith("call") and \
+                    _low(doc, c.end) in set(d.WEEKDAYS) | set(d.MONTHS):
+                continue  # "called on Tuesday for a ban"
+            if (c.label_.startswith(("action:", "status:"))) and \
+                    any(0 < c.start - u <= 8 for u in untils):
+                continue  # "until Congress lifts the prohibition", "until Congress passes a law"
+            if c.label_.startswith("action:") and (
+                    (_low(doc, c.start - 2), _low(doc, c.start - 1)) in {("rather", "than"),
+                                                                       ("instead", "of")}):
+                continue  # "regulates the technology rather than prohibiting it"
+            if c.label_ == "chain" and _low(doc, c.end) in lx.ANAPHOR_DETS | {"a", "an"} and \
+                    doc[c.start].lower_.startswith("follow") and \
+                    _low(doc, c.end + 1) not in {"day", "week", "month", "year", "few", "next",
+                                                 "following", "same", "previous"}:
+                continue  # "customers must follow the law", but "followed a month later"
+            if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and (
+                    _low(doc, c.start - 1) in BAN_NOUNS | lx.MEASURE_NOUNS
+                    or _low(doc, c.start - 2) in BAN_NOUNS | lx.MEASURE_NOUNS):
+                continue  # "The ban followed news reports": it came after, nobody copied it
+            if doc[c.start].lower_.startswith("sunset") and _low(doc, c.start - 1) == "no":
+                continue  # "bars city departments from using it, with no sunset": for good
+            if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and \
+                    self._anaphoric_subject_of_follow(sent, c.start):
+                continue  # "The vote in the county seat followed months of disagreement"
+            if c.label_ == "chain" and _low(doc, c.start - 1) in {"was", "were", "be", "been",
+                                                                 "is", "are", "being"}:
+                continue  # "the board would see that it was followed": no one copied anyone
+            if c.label_ == "status:failed" and any(
+                    k.label_.startswith("action:") and k.start <= c.start and c.end <= k.end
+                    and k.end - k.start > c.end - c.start for k in cues):
+                continue  # "blocked police from using it" bans; it is no failed vote
+            if c.label_ == "action:repeal" and any(
+                    k.label_ == "status:failed" and k.start <= c.start and c.end <= k.end
+                    for k in cues):
+                continue  # "plans for a ban were scrapped": the plan failed, no ban is lifted
+            if c.label_ == "action:restriction" and doc[c.start].lower_ == "limits" and (
+                    _low(doc, c.start - 1) == "off" or (_low(doc, c.start - 1) == "-"
+                                                       and _low(doc, c.start - 2) == "off")):
+                continue  # "put it off-limits" bans it
+            if c.label_.startswith("action:") and any(
+                    doc[j].lower_ in {"who", "whose"} and any(
+                        t.lower_ in lx.AUTHORSHIP for t in doc[j + 1:c.start])
+                    for j in range(max(sent.start, c.start - 6), c.start)):
+                continue  # "X, who wrote the original 2020 prohibition, voted against ..."
+            if c.label_ == "status:proposed" and doc[c.start].lower_ in {"filing", "filings"} \
+                    and _low(doc, c.start - 1) in {"a", "regulatory", "securities", "court",
+                                                   "its", "annual", "quarterly", "sec"}:
+                continue  # "the company said in a regulatory filing": a document
+            if c.label_ == "urge" and doc[c.start].lower_ in {"request", "requests"} and \
+                    _low(doc, c.start - 1) in {"written", "formal", "through", "a", "the", "such",
+                                               "any", "their", "its", "by", "with", "of"}:
+                continue  # "routes searches through written requests to the Registry"
+            if c.label_ == "action:restriction" and {_low(doc, c.start - j) for j in (1, 2, 3)} & \
+                    {"than", "other"} and "than" in {_low(doc, c.start - j) for j in range(1, 7)}:
+                continue  # "go further than any other city's rules on it": a comparison
+            if c.label_.startswith("action:") and _low(doc, c.end) in {"'s", "’s"} and \
+                    _low(doc, c.end + 1) in {"author", "authors", "sponsor", "sponsors",
+                                             "champion", "architect", "backers"}:
+                continue  # "Council member Halvorsen, the ban's author, said she would try"
+            if c.label_ == "action:exit" and doc[c.start].lower_ == "retired" and \
+                    _low(doc, c.start - 1) in {"a", "an", "the", "his", "her"}:
+                continue  # "a retired teacher"
+            if c.label_.startswith("status:") and any(
+                    w < c.start and not any(a.label_.startswith("action:") and a.start > w
+                                            for a in cues) and
+                    not any(t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS for t in doc[w:c.start])
+                    and not any(t.text == "," for t in doc[w + 1:c.start])
+                    for w in wheres):
+                continue  # "The extension comes before the annual meeting, where
+                # shareholders will vote on a proposal": that vote is about something else
+                # (but "in Berkeley, where many readers live, the council is weighing ...")
+            if c.label_ == "status:enacted" and _low(doc, c.end) == "no":
+                continue  # "lawmakers have held hearings but passed no such law"
+            if c.label_ == "status:failed" and doc[c.start].lower_.startswith("vote") and \
+                    {_low(doc, c.start - k) for k in (1, 2, 3)} & {"lone", "only", "sole",
+                                                                 "dissenting", "cast"}:
+                continue  # "Commissioner Renwick, who cast the lone vote against": a dissent
+            if c.label_ == "status:failed" and _low(doc, c.start - 1) in {
+                    "would", "will", "could", "might", "to"}:
+                continue  # "he would veto a ban", "threatened to veto": a threat, no failure
+            if c.label_ == "status:failed" and doc[c.start].lower_.startswith("veto") and \
+                    any(t.lower_.startswith(("overr", "overturn")) and not self._failed_try(t)
+                        for t in sent):
+                continue  # "overrode the mayor's veto to impose a moratorium": enacted
+                # (but not "an attempt to override him fell one vote short")
+            if c.label_ == "temporary" and doc[c.start].lower_ == "for" and _low(
+                    doc, c.start - 1) in {"used", "using", "been", "it", "them", "worked",
+                                          "tested", "run", "operated", "deployed"}:
+                continue  # "police had used it for three years": how long, not a term
+            if c.label_ == "status:proposed" and doc[c.start].lower_ == "pending" and \
+                    _low(doc, c.end) in {"a", "an", "the", "further", "review", "approval"}:
+                continue  # "pending a review" means "until a review", not a pending bill
+            if c.label_ == "action:repeal" and doc[c.start].lower_.startswith(("allow", "let",
+                                                                            "permit")) and \
+                    any(t.lower_ == "only" for t in doc[c.end:min(sent.end, c.end + 8)]) and \
+                    not any(t.lower_ in {"again", "resume", "resumes"}
+                            for t in doc[c.end:min(sent.end, c.end + 12)]):
+                continue  # "lets police request searches only when ...": limits, no repeal
+            if c.label_ == "action:repeal" and _low(doc, c.start - 1) in {
+                    "stop", "stops", "stopped", "stopping", "longer", "not", "cease", "ceased"}:
+                continue  # "stop allowing police to use it" is no repeal
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _has_status(cues: list[Span]) -> bool:
+        return any(c.label_.startswith("status:") for c in cues)
+
+    def _anaphoric(self, sent: Span, cues: list[Span]) -> bool:
+        """A sentence without a topic term counts only if its action is about "it"."""
+        doc = sent.doc
+        if self._similar(sent):
+            return True  # "a similar ordinance was introduced"
+        for c in cues:
+            if c.label_ == "chain":
+                return True
+            if not c.label_.startswith("action:"):
+                continue
+            if {t.lower_ for t in c} & {"business", "market", "field", "space"}:
+                return True
+            if {t.lower_ for t in c[1:]} & {"technology", "software", "tech", "tool", "tools"}:
+                return True  # "conditions agencies' use of the technology on a warrant"
+            before = [t.lower_ for t in doc[max(sent.start, c.start - 3):c.start]]
+            loose = c.label_ == "action:restriction" and \
+                doc[c.start].lower_ not in BAN_NOUNS | {"limits", "restrictions"}
+            if before and not loose and (
+                    before[-1] in lx.ANAPHOR_DETS | {"a", "similar", "'s", "’s", "matching",
+                                                     "identical", "parallel", "companion"}
+                    or any(w in lx.ANAPHOR_DETS for w in before[-3:-1])):
+                return True  # ("a ban", "the moratorium" -- but not "without a warrant")
+            if self._anaphoric_subject(doc, sent.start, c.start) is not None:
+                return True  # "The law, signed last week, bars ..."
+            window = [t.lower_ for t in doc[c.end:min(sent.end, c.end + 8)]]
+            if (not window or window[0] in {".", ",", ";", "in", "last", "this", "earlier"}) \
+                    and not loose:
+                return True  # (but "barring drones over backyards without a warrant.")
+            if window[0] == "on" and len(window) > 1 and \
+                    window[1] in lx.ANAPHOR_OBJECTS | lx.ANAPHOR_DETS:
+                return True
+            if any(w in lx.ANAPHOR_OBJECTS for w in window):
+                return True
+        return False
+
+    def _quoted_tokens(self, sent: Span) -> set[int]:
+        inside: set[int] = set()
+        open_at = None
+        doc = sent.doc
+        for t in sent:
+            single = t.text in {"'", "‘", "’"}
+            if open_at is None and (t.text in lx.QUOTES_OPEN or (
+                    single and t.text != "’" and (t.i == sent.start or doc[t.i - 1].is_punct)
+                    and t.i + 1 < sent.end and doc[t.i + 1].is_title)):
+                open_at = t.i  # '...' in single quotes too, as some outlets print them
+                continue
+            if open_at is not None and (t.text in lx.QUOTES_CLOSE or (
+                    single and t.text != "‘" and doc[t.i - 1].is_punct)):
+                inside.update(range(open_at, t.i))
+                open_at = None
+        if open_at is not None and open_at == sent.start:  # quote running past the sentence
+            inside.update(range(open_at, sent.end))
+        return inside
+
+    def _quote_speaker(self, sent: Span, mentions: list[Mention], quote: set[int]) -> list[Actor]:
+        """A company or government quoting its own policy ("We will not sell ...", IBM said)."""
+        doc = sent.doc
+        words = [doc[i].lower_ for i in sorted(quote)]
+        if not any(w in lx.FIRST_PERSON for w in words):
+            return []
+        if any(w in lx.DEMAND_WORDS for w in words):
+            return []
+        outside = [m for m in mentions if m.start not in quote and m.actors and not m.owned
+                   and m.kind in {"company", "place", "body", "agency"} and not (
+                       m.kind == "place" and _low(doc, m.start - 1) in {"in", "at", "from"})]
+        # ("..." said Ines Varga, who teaches at a college in Ohio: where she works)
+        speech = [t.i for t in sent if t.lower_ in lx.SPEECH_VERBS and t.i not in quote]
+        after = [k for k in speech if k > max(quote)]
+        speech = after[:1] or speech[-1:]  # the verb of this quote, not of a later clause
+        if not outside or not speech:
+            return []
+        best = min(outside, key=lambda m: min(abs(m.start - k) for k in speech))
+        return best.actors[:1]
+
+    def _clauses(self, sent: Span, cues: list[Span], mentions: list[Mention]) -> list[Clause]:
+        doc = sent.doc
+        cuts: list[tuple[int, bool]] = [(sent.start, True)]
+        opening = self._dateline_end(sent)
+        subordinate = doc[opening].lower_ in lx.SUBORDINATORS or self._interval_opening(
+            doc, opening)  # "Three years after forbidding its police from using it, X ..."
+        sub_cut = False
+        for t in sent:
+            if t.i == sent.start:
+                continue
+            if t.text == ":" and self._label_before(sent, t.i, mentions):
+                cuts.append((t.i + 1, False))  # "Osterlund, Minnesota: Ordinance 2021-37 ..."
+            elif t.text in {";", ":", "—", "–"}:
+                cuts.append((t.i + 1, True))
+            elif (t.lower_ in lx.CLAUSE_CONJ | {"then"} and doc[t.i - 1].text == ",") or \
+                    t.lower_ in {"while", "whereas"}:
+                cuts.append((t.i, False))
+            elif t.lower_ == "and" and (self._acting_mention_at(t.i + 1, cues, mentions) or
+                                        self._speaking_company_at(doc, t.i + 1, mentions)):
+                cuts.append((t.i, False))  # "IBM said it was leaving and Amazon paused"
+            elif t.lower_ == "and" and self._second_act_at(t.i, cues, cuts[-1][0]):
+                cuts.append((t.i, False))  # "it would stop selling the product to retailers
+                # and limit access for everyone else to customers who pass a vetting"
+            elif t.text == "," and _low(doc, t.i + 1) in {"turning", "converting",
+                                                           "transforming"}:
+                cuts.append((t.i + 1, False))  # "..., turning into a lasting prohibition the
+                # pause that lawmakers imposed in 2020": the older measure is told apart
+            elif t.text == "," and self._acting_mention_at(t.i + 1, cues, mentions):
+                cuts.append((t.i + 1, False))  # "IBM abandoned it, Amazon imposed a pause"
+            elif t.lower_ in {"which", "who"} and doc[t.i - 1].text == "," and \
+                    (own := self._relative_owner(t.i, cues, mentions)) is not None:
+                cuts.append((own, False))  # "... alongside Somerville, which did the same"
+                if own == cuts[-2][0] and (back := self._predicate_after(t.i, cues, sent)):
+                    # "Virginia, which barred ... in 2021, reversed course this spring":
+                    # the subject's own predicate after its relative clause
+                    cuts.append((back, False))
+            elif t.lower_ == "where" and doc[t.i - 1].text == "," and \
+                    self._own_act_after(t.i, cues, mentions):
+                cuts.append((t.i, False))  # "... with Cambridge, just across the river,
+                # where councilors passed a similar ban in January": the place's own act
+            elif t.text == "," and subordinate and not sub_cut and \
+                    self._new_subject_at(t.i + 1, cues, mentions):
+                sub_cut = True  # "While Vermont halted ..., New Hampshire rejected ..."
+                cuts.append((t.i + 1, False))
+        cuts.append((sent.end, True))
+        out = []
+        for (a, hard), (b, _) in zip(cuts, cuts[1:], strict=False):
+            if b > a:
+                out.append(Clause(a, b, [c for c in cues if a <= c.start < b],
+                                  [m for m in mentions if a <= m.start < b], hard))
+        return out or [Clause(sent.start, sent.end, cues, mentions, True)]
+
+    @staticmethod
+    def _failed_try(t) -> bool:
+        """"an attempt to override him fell one vote short": the override did not happen."""
+        doc = t.doc
+        before = {_low(doc, j) for j in range(t.i - 3, t.i)}
+        after = {_low(doc, j) for j in range(t.i + 1, min(len(doc), t.i + 8))}
+        return bool(before & {"attempt", "effort", "bid", "try", "failed", "vote"} and
+                    after & {"fell", "short", "failed", "fails", "lost"})
+
+    @staticmethod
+    def _interval_opening(doc: Doc, i: int) -> bool:
+        """"Three years after", "A month before": a sentence opening with an interval."""
+        words = [_low(doc, j) for j in range(i, i + 3)]
+        return (words[0] in lx.NUMBER_WORDS or words[0].isdigit()) and \
+            words[1].rstrip("s") in {"day", "week", "month", "year"} and \
+            words[2] in {"after", "before"}
+
+    @staticmethod
+    def _own_act_after(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
+        """An action after token ``i`` with a status of its own, or with a subject of its
+        own when the clause before has an act too ("the ban brings Boston into line with
+        Cambridge, where the council made it the second city to ban ...")."""
+        after = [c for c in cues if c.start > i]
+        return any(c.label_.startswith("action:") for c in after) and (
+            any(c.label_.startswith("status:") for c in after) or (
+                any(i < m.start <= i + 3 and m.kind in {"body", "place", "company", "agency"}
+                    for m in mentions) and
+                any(c.label_.startswith("action:") for c in cues if c.start < i)))
+
+    def _label_before(self, sent: Span, colon: int, mentions: list[Mention]) -> bool:
+        """The sentence opens with a place and a colon, as a listing's entry does."""
+        covered = {i for m in mentions if m.kind == "place" for i in range(m.start, m.end)}
+        covered |= {i for m in mentions if m.kind == "place" for i in m.qualifiers}
+        doc = sent.doc
+        return colon > sent.start and bool(covered) and all(
+            i in covered or doc[i].text == "," or self.s.gaz.state_code(doc[i].text)
+            for i in range(sent.start, colon))
+
+    @staticmethod
+    def _second_act_at(i: int, cues: list[Span], start: int) -> bool:
+        """An action of another kind opens the verb phrase after "and" at ``i``, and the
+        clause so far has an action of its own well before it: two acts, one subject."""
+        nxt = next((c for c in cues if c.start == i + 1 and c.label_.startswith("action:")),
+                   None)
+        return nxt is not None and any(
+            c.label_.startswith("action:") and c.label_ != nxt.label_ and start <= c.start and
+            c.end + 2 < i for c in cues)
+
+    @staticmethod
+    def _predicate_after(rel: int, cues: list[Span], sent: Span) -> int | None:
+        """Where the main predicate resumes after a subject's relative clause: the first
+        comma past the clause's act that a cue follows at once."""
+        doc = sent.doc
+        act = next((c.start for c in cues if c.start > rel and c.label_.startswith("action:")),
+                   None)
+        if act is None:
+            return None
+        for j in range(act + 1, sent.end - 1):
+            if doc[j].text in {";", ":", "—", "–"}:
+                return None
+            if doc[j].text == "," and any(c.start == j + 1 and (
+                    c.label_.startswith("action:") or c.label_ == "chain") for c in cues):
+                return j + 1
+        return None
+
+    @staticmethod
+    def _relative_owner(rel: int, cues: list[Span], mentions: list[Mention]) -> int | None:
+        """Where the name a relative clause hangs on starts, when the clause tells of its
+        own act ("its neighbor Somerville, which did the same last summer"): that name
+        and its clause are a clause of their own."""
+        if not any(rel < c.start <= rel + 4 and (c.label_ == "chain" or
+                                                 c.label_.startswith("action:"))
+                   for c in cues):
+            return None
+        act = min(c.start for c in cues if rel < c.start <= rel + 4 and (
+            c.label_ == "chain" or c.label_.startswith("action:")))
+        if any(rel < m.start < act for m in mentions):
+            return None  # "..., which the county board banned": the board's act
+        doc = cues[0].doc
+
+        def ends_at(m: Mention, j: int) -> bool:  # "Madison, Wisconsin, which ..."
+            return m.end == j or (bool(m.qualifiers) and max(m.qualifiers) + 1 == j)
+
+        places = [m for m in mentions if m.kind in {"place", "company"} and not m.owned]
+        owner = next((m for m in places if ends_at(m, rel - 1)), None)
+        if owner is None:
+            # "from Jackson, the Mississippi capital, which barred ...": past an appositive
+            start = next((j for j in range(rel - 2, max(rel - 8, 0), -1)
+                          if doc[j].text == ","), None)
+            if start is not None and _low(doc, start + 1) in {"the", "a", "an"}:
+                owner = next((m for m in places if ends_at(m, start)), None)
+        return owner.start if owner is not None else None
+
+    @staticmethod
+    def _new_subject_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
+        """A place, company or body starts at ``i`` (after "the") and a cue follows it
+        closely: the main clause after a fronted subordinate one has its own subject."""
+        m = next((m for m in mentions if i <= m.start <= i + 1
+                  and m.kind in {"place", "company", "body", "agency"}), None)
+        if m is None:
+            return False
+        end = max(o.end for o in mentions if o.start < m.end + 3 and o.start >= m.start)
+        return any(end <= c.start <= end + 3 and (c.label_.startswith(("action:", "status:"))
+                                                  or c.label_ == "chain") for c in cues)
+
+    @staticmethod
+    def _speaking_company_at(doc: Doc, i: int, mentions: list[Mention]) -> bool:
+        """"IBM left the business and Microsoft said it would not sell ...": a second
+        company with its own statement starts a clause of its own."""
+        m = next((m for m in mentions if m.start == i and m.kind == "company"), None)
+        return m is not None and _low(doc, m.end) in lx.SPEECH_VERBS
+
+    @staticmethod
+    def _acting_mention_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
+        """A place or company at ``i`` with its own cue: right after it ("Amazon paused"),
+        or after a short unpunctuated run ("Amazon on Wednesday put a one-year pause")."""
+        m = next((m for m in mentions if m.start == i and m.kind in {"place", "company"}), None)
+        if m is None:
+            return False
+        doc = cues[0].doc if cues else None
+        if doc is not None and m.kind == "company" and _low(doc, m.end) in {"'s", "’s"} and \
+                _low(doc, m.end + 1) in lx.DECISION_NOUNS and any(
+                    c.label_.startswith("action:") and m.end < c.start <= m.end + 10
+                    for c in cues):
+            return True  # "... and Meta's decision in November 2021 to shut down ..."
+        return any((c.label_.startswith(("action:", "status:")) or c.label_ == "chain") and (
+            c.start == m.end or (
+                doc is not None and m.kind == "company" and m.end < c.start <= m.end + 8 and
+                not any(t.text in {",", ";", ":", ".", "—", "–", "(", ")", '"'} or
+                        t.lower_ in {"that", "which", "who", "and", "to"}
+                        for t in doc[m.end:c.start]) and
+                not any(o.start >= m.end and o.start < c.start for o in mentions)))
+            for c in cues)
+
+    @staticmethod
+    def _merge_clauses(clauses: list[Clause]) -> list[Clause]:
+        """Clauses with places but no cue belong to the next one ("X, Y, and Z banned")."""
+        merged: list[Clause] = []
+        carry: Clause | None = None
+        for c in clauses:
+            eventful = any(k.label_.startswith(("action:", "status:")) or k.label_ == "chain"
+                           for k in c.cues)
+            if carry is not None and not c.hard_start:
+                c = Clause(carry.start, c.end, carry.cues + c.cues, carry.mentions + c.mentions,
+                           carry.hard_start)
+            carry = None
+            if not eventful:
+                carry = c
+                continue
+            merged.append(c)
+        if carry is not None and merged and not carry.hard_start:
+            last = merged[-1]  # "..., and Minneapolis in February 2021.": a gapped tail
+            merged[-1] = Clause(last.start, carry.end, last.cues + carry.cues,
+                                last.mentions + carry.mentions, last.hard_start)
+        return merged

@@ -1,0 +1,826 @@
+"""Who a sentence names: places, companies, bodies and agencies.
+
+Kept apart because telling a town from a surname, a company from a field's label and
+"the city council" from the council of another city is most of what the rules get wrong
+when they get the actor wrong; the other rules only take the mentions found here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from .. import lexicon as lx
+from ..components import CUE_KEY, NER_KEY
+from ..gazetteer import Place
+from ..places import (
+    Resolution,
+    following_qualifier,
+    preceding_qualifiers,
+    region_from_context,
+    resolve,
+)
+from .state import BAN_NOUNS, Actor, ArticleState, Mention, _low, _place_actor
+
+SETTLEMENT = {"city", "town", "village", "county", "borough", "township", "community"}
+#: a town below this size needs more than its bare name to count: a line opening with
+#: "Sunset:" is a field's label, and "Wheeler" in a story quoting Mayor Ted Wheeler is him
+SMALL_TOWN_POPULATION = 100_000
+
+
+def _inside_span(span: Span, others: list[Span], label: str, strict: bool = True) -> Span | None:
+    for o in others:
+        if o.label_ != label or not (o.start <= span.start and span.end <= o.end):
+            continue
+        if not strict or (o.end - o.start) > (span.end - span.start):
+            return o
+    return None
+
+
+def _capital_of(city: Actor) -> Actor | None:
+    """The state whose capital ``city`` is ("Olympia" → Washington), else None."""
+    if city.country != "US" or not city.region:
+        return None
+    import us
+
+    state = us.states.lookup(city.region)
+    if state is None or state.capital != city.name:
+        return None
+    return Actor(state.name, "jurisdiction", "state", "US", city.region)
+
+
+class MentionRules:
+    """Finding the places, companies, bodies and agencies of a sentence, bodies tied to
+    the place they govern.
+
+    A part of ``SentenceRules``: its methods need ``self.s``, the ``ArticleState``.
+    """
+
+    s: ArticleState  # set by SentenceRules.__init__
+
+    # ================================================================== mentions
+    def mentions(self, sent: Span, char_base: int) -> list[Mention]:
+        """Places, companies, bodies and agencies of a sentence, bodies tied to places."""
+        doc = sent.doc
+        ner = [e for e in doc.spans[NER_KEY] if e.start >= sent.start and e.end <= sent.end] \
+            if NER_KEY in doc.spans else []
+        out: list[Mention] = []
+        qualifier_tokens: set[int] = set()
+        for ent in sent.ents:
+            eid = ent.ent_id_
+            if eid.startswith("place:") or (not eid and ent.label_ == "GPE"):
+                m = self._place_mention(ent, eid, ner, out, char_base, qualifier_tokens)
+                if m is not None:
+                    out.append(m)
+                    if not m.landmark:  # "Boston ..., and Springfield": the next name in
+                        for a in m.actors:  # the sentence already leans to Massachusetts
+                            self.s.ctx.note(Place("", a.name, a.level or "", a.country,
+                                                  a.region, 0))
+                        m.noted = True
+            elif eid.startswith("company:"):
+                name = eid.split(":", 1)[1]
+                out.append(Mention(ent.start, ent.end, "company", eid,
+                                   [Actor(name, "company", None, None, None)]))
+            elif eid.startswith(("publisher:", "advocate:")):
+                out.append(Mention(ent.start, ent.end, eid.split(":", 1)[0], eid))
+            elif eid.startswith("agency:"):
+                name, country, region, level = (eid.split(":", 1)[1].split("|") + ["", "", ""])[:4]
+                out.append(Mention(ent.start, ent.end, "agency", eid,
+                                   [Actor(name, "agency", level or None, country or None,
+                                          region or None)]))
+            elif eid.startswith("body:"):
+                _, role, level = (eid.split(":") + ["", ""])[:3]
+                out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))
+        out += self._unknown_companies(sent, out, self.s.companies)
+        author = self.s.author_company
+        if author is not None:
+            first = author.name.split()[0]
+            for m in out:  # "the Ossory Vision platform" in Ossory Labs' release notes
+                if m.kind == "company" and m.actors and m.actors[0] != author and \
+                        m.actors[0].name.split()[0] == first:
+                    m.actors = [author]
+        out += self._dateline_town(sent, out)
+        out = [m for m in out
+               if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
+        out = self._unknown_places(sent, out, char_base)
+        out = [self._capital_city(sent, m) for m in out]
+        out.sort(key=lambda m: m.start)
+        self._attach_bodies(out, sent, char_base)
+        dash = self._dateline_end(sent)
+        for m in out:
+            if m.start < dash:
+                m.owned = True  # "ROME — Italy has halted ...": the dateline only says where
+        return out
+
+    @staticmethod
+    def _capital_city(sent: Span, m: Mention) -> Mention:
+        """"Wisconsin's capital on Tuesday became the latest city to ...": the state's
+        capital city acts (but "Jackson, the Mississippi capital," only describes Jackson)."""
+        doc = sent.doc
+        if m.kind != "place" or len(m.actors) != 1 or m.actors[0].level != "state" or \
+                m.actors[0].country != "US":
+            return m
+        j = m.end + 1 if _low(doc, m.end) in {"'s", "’s"} else m.end
+        if _low(doc, j) != "capital" or j >= sent.end:
+            return m
+        if _low(doc, m.start - 1) == "the" and _low(doc, m.start - 2) in {",", "in", "of"}:
+            return m  # an appositive or a landmark, not the subject
+        import us
+
+        state = us.states.lookup(m.actors[0].region or "")
+        if state is None or not state.capital:
+            return m
+        city = Actor(state.capital, "jurisdiction", "city", "US", m.actors[0].region)
+        return Mention(m.start, j + 1, "place", f"place:{state.capital.lower()}", [city])
+
+    def _dateline_town(self, sent: Span, found: list[Mention]) -> list[Mention]:
+        """"CORRIGAN SPRINGS, Nev. — ... Corrigan Springs has partly reversed course": a
+        town the gazetteer lacks is still known by name once the dateline has named it."""
+        actor = self.s.dateline_actor
+        if actor is None:
+            return []
+        words = actor.name.split()
+        doc = sent.doc
+        taken = {i for m in found for i in range(m.start, m.end)}
+        out = []
+        for t in sent:
+            end = t.i + len(words)
+            if end <= sent.end and [x.text for x in doc[t.i:end]] == words and \
+                    not taken & set(range(t.i, end)):
+                out.append(Mention(t.i, end, "place", "", [actor]))
+                taken |= set(range(t.i, end))
+        return out
+
+    @staticmethod
+    def _dateline_end(sent: Span) -> int:
+        """Token index after a dateline ("SPRINGFIELD, Mass. —") opening the sentence, or
+        the sentence start when it has none."""
+        doc = sent.doc
+        if not doc[sent.start].is_upper or len(doc[sent.start].text) < 3:
+            return sent.start
+        for t in doc[sent.start:min(sent.end, sent.start + 10)]:
+            if t.text in {"—", "–", "--"}:
+                return t.i + 1
+        return sent.start
+
+    @staticmethod
+    def _unknown_companies(sent: Span, found: list[Mention], known: set[str]) -> list[Mention]:
+        """Organisations the company list lacks ("Brightline Vision will no longer sell
+        ..., the company said"): an ORG entity counts as a company only when the sentence
+        speaks of a company or its products, so that groups and newspapers do not act.
+        A name once shown to be a company (``known``, filled here) stays one for the rest
+        of the article, and "Cinderpoint, the Austin-based maker of ..." is one whatever
+        the NER made of it."""
+        words = {t.lower_ for t in sent} | set(re.findall(r"[a-z]+-[a-z]+", sent.text.lower()))
+        corporate_sentence = bool(words & lx.COMPANY_WORDS)
+        taken = {i for m in found for i in range(m.start, m.end)}
+        spans = list(sent.ents) + MentionRules._appositive_companies(sent) + \
+            MentionRules._company_said(sent)
+        spans += MentionRules._known_names(sent, known)
+        out: list[Mention] = []
+
+        def add(ent: Span, name: str) -> None:
+            taken.update(range(ent.start, ent.end))
+            known.add(name)
+            out.append(Mention(ent.start, ent.end, "company", f"company:{name}",
+                               [Actor(name, "company", None, None, None)]))
+
+        for ent in spans:
+            if taken & set(range(ent.start, ent.end)):
+                continue
+            name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            if ent.label_ == "COMPANY" or name in known:
+                add(ent, name)
+                continue
+            corporate = ent[-1].text in lx.CORPORATE_SUFFIXES and len(ent) > 1
+            if not corporate_sentence and not (
+                    corporate and ent.label_ in {"ORG", "PERSON", "GPE"}):
+                continue  # "Zorva Labs said ...": its suffix says what the sentence does not
+            if not (ent.label_ == "ORG" or (corporate and ent.label_ in {"PERSON", "GPE"})) \
+                    or ent.ent_id_:
+                continue  # NER calls "Brisanta Labs" a person; its suffix says otherwise
+            # ("Tessarine AI": the suffix itself is no reason to doubt the name)
+            toks = {t.lower_ for t in (ent[:-1] if corporate else ent)}
+            if toks & (lx.INSTITUTION_WORDS | lx.NOT_COMPANY_WORDS) or not ent.text[:1].isupper():
+                continue
+            if not corporate and _low(sent.doc, ent.start - 1) in lx.PERSON_TITLES:
+                continue  # "filed by councilors Ricardo Arroyo": a person
+            if any(c.start == ent.start and c.label_.startswith("action:")
+                   for c in sent.doc.spans.get(CUE_KEY, [])):
+                continue  # "a Limited Access application": a program's name
+            add(ent, name)
+        return out
+
+    @staticmethod
+    def _appositive_companies(sent: Span) -> list[Span]:
+        """"Cinderpoint, the Austin-based maker of store cameras, said ...": a capitalised
+        name at the start of the sentence set off by an appositive that calls it a company."""
+        doc = sent.doc
+        j = MentionRules._name_run(sent, sent.start, suffixes=True)  # "Quorvel AI, a ..."
+        if j == sent.start or j - sent.start > 3 or _low(doc, j) != "," or \
+                _low(doc, j + 1) not in {"the", "a", "an"}:
+            return []
+        head = next((t for t in doc[j + 2:min(sent.end, j + 9)] if t.text in {",", "of"}), None)
+        last = doc[head.i - 1] if head is not None else None
+        if last is None or last.lower_ not in lx.COMPANY_NOUNS | {"maker", "makers"}:
+            return []
+        return [Span(doc, sent.start, j, label="COMPANY")]
+
+    @staticmethod
+    def _name_run(sent: Span, start: int, suffixes: bool) -> int:
+        """Where the run of capitalised words from ``start`` ends (a company's name opening
+        a sentence); with ``suffixes``, "AI" or "LLC" after the first word belongs to it."""
+        doc = sent.doc
+        j = start
+        while j < sent.end and (doc[j].is_title or (
+                suffixes and j > start and doc[j].text in lx.CORPORATE_SUFFIXES)) and \
+                doc[j].is_alpha and doc[j].lower_ not in lx.NOT_PLACE_WORDS:
+            j += 1
+        return j
+
+    @staticmethod
+    def _company_said(sent: Span) -> list[Span]:
+        """"Clearwake will strip face search from its cameras ..., the company said today":
+        the capitalised name that opens a sentence the company is said to have spoken."""
+        doc = sent.doc
+        if not re.search(r",\s+the (company|firm|startup|maker) (said|says|announced|confirmed)",
+                         sent.text):
+            return []
+        start = max(sent.start, MentionRules._dateline_end(sent))  # "SEATTLE, March 4 —"
+        j = MentionRules._name_run(sent, start, suffixes=False)
+        if j == start or j - start > 3 or doc[j].is_punct:
+            return []
+        return [Span(doc, start, j, label="COMPANY")]
+
+    @staticmethod
+    def _known_names(sent: Span, known: set[str]) -> list[Span]:
+        """Later mentions of a name already shown to be a company in this article."""
+        if not known:
+            return []
+        doc = sent.doc
+        out = []
+        for name in known:
+            words = name.split()
+            for t in sent:
+                if t.text == words[0] and doc[t.i:t.i + len(words)].text == name:
+                    out.append(Span(doc, t.i, t.i + len(words), label="COMPANY"))
+        return out
+
+    def _place_mention(self, ent: Span, eid: str, ner: list[Span], previous: list[Mention],
+                       char_base: int, qualifier_tokens: set[int]) -> Mention | None:
+        doc = ent.doc
+        s = self.s
+        if _inside_span(ent, ner, "PERSON"):
+            return None  # "George Washington"
+        if _low(doc, ent.start - 1) in {"-", "–"} and ent.start >= 2 and \
+                doc[ent.start - 2].is_title:
+            return None  # "Nadia Ferreira-Holt": half of a double surname
+        prev_tok = doc[ent.start - 1] if ent.start > ent.sent.start else None
+        if prev_tok is not None and prev_tok.is_title and prev_tok.is_alpha and \
+                prev_tok.lower_ not in lx.NOT_PLACE_WORDS and not prev_tok.ent_type_ and \
+                prev_tok.i > ent.sent.start:
+            return None  # "Marcus Bell", "Councilor Jackson"
+        if _low(doc, ent.end) in {"said", "says", "told", "wrote"} and \
+                _inside_span(ent, ner, "PERSON", strict=False):
+            return None
+        org = _inside_span(ent, ner, "ORG") or _inside_span(ent, ner, "FAC")
+        if org is not None and any(t.lower_ in lx.INSTITUTION_WORDS for t in org
+                                   if t.i >= ent.end or t.i < ent.start):
+            return None  # "Portland State University", "the Portland Timbers"
+        nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
+        company = s.salient.get("company")
+        if company is not None and _low(doc, ent.start - 1) == "the" and (
+                nxt in lx.COMPANY_NOUNS or (nxt in {"-based", "based"} and nxt2 in
+                                            lx.COMPANY_NOUNS) or (nxt == "-" and nxt2 == "based"
+                                                                  and _low(doc, ent.end + 2)
+                                                                  in lx.COMPANY_NOUNS)):
+            # "The Redmond company is also putting ...": the company, described by its town
+            end = ent.end + (1 if nxt in lx.COMPANY_NOUNS else 2 if nxt != "-" else 3)
+            return Mention(ent.start - 1, min(end, ent.sent.end), "company", "", [company])
+        if nxt in {"-based", "based", "-area"} or (nxt == "-" and nxt2 in {"based", "area"}):
+            return None
+        if _low(doc, ent.start - 1) in {"its", "their", "our"} and nxt in lx.PRODUCT_NOUNS:
+            return None  # "strip face search from its Aurora line of shop cameras": a product
+        nxt_tok = doc[ent.end] if ent.end < ent.sent.end else None
+        if nxt_tok is not None and nxt_tok.is_title and nxt_tok.is_alpha and \
+                not nxt_tok.ent_type_ and nxt_tok.lower_ not in lx.NOT_PLACE_WORDS:
+            return None  # "Hampton Roads", "Portland Timbers"
+        if nxt in lx.INSTITUTION_WORDS and nxt not in {"state", "public", "law"} and \
+                doc[ent.end].text[:1].isupper():
+            return None
+        if _low(doc, ent.start - 1) == "of" and self._of_owner(doc, ent.start - 2, previous):
+            return None  # "the ACLU of Washington", "Phil Ting of San Francisco"
+        if eid:
+            res = resolve(ent, s.gaz, s.ctx, char_base + ent.start_char,
+                          (char_base + ent.sent.start_char, char_base + ent.sent.end_char))
+        else:
+            res = self._unknown_resolution(ent, char_base)
+        if not res.places:
+            return None
+        if eid and not res.qualifier_tokens and ent.text in s.surnames and all(
+                p.population < SMALL_TOWN_POPULATION for p in res.places):
+            return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler
+        if eid and nxt == ":" and ent.start == ent.sent.start and not res.qualifier_tokens \
+                and self._stray_label(res.places):
+            return None  # a bill tracker's "Sunset: The prohibition is repealed on ...": a
+            # field's name, not the town of Sunset, Florida
+        qualifier_tokens |= res.qualifier_tokens
+        if ent.text == "Washington" and not res.qualifier_tokens and \
+                _low(doc, ent.start - 1) in {"in", "from"} and \
+                {t.lower_ for t in ent.sent} & lx.FEDERAL_WORDS:
+            # "A day later in Washington, Senators Markey and Merkley introduced ... which
+            # would bar federal agencies": the capital, standing for the federal government
+            return Mention(ent.start, ent.end, "place", eid, [
+                Actor("United States", "jurisdiction", "country", "US", None)])
+        places = res.places
+        code = s.gaz.state_code(ent.text)
+        if code and nxt in {"city", "town", "village", "suburb", "community", "cities", "towns",
+                            "county", "counties"} and code in s.gaz.states:
+            # "the upstate New York city": the state saying which city, not New York City
+            places = [s.gaz.states[code]]
+        m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in places])
+        m.qualifiers = set(res.qualifier_tokens)
+        after = nxt2 if nxt in {"'s", "’s"} else nxt
+        p1, p2 = _low(doc, ent.start - 1), _low(doc, ent.start - 2)
+        if p1 in {"near", "outside", "beyond"} or (p1 == "of" and p2 in lx.DIRECTIONS) or (
+                p1 == "the" and p2 == "of" and _low(doc, ent.start - 3) in {
+                    "side", "sides", "bank", "banks", "shore", "shores", "mouth"}):
+            m.owned = m.landmark = True  # ("on both sides of the Pearl": a river)
+        if after in lx.OWNED_NEXT:
+            m.owned = True  # "Two Massachusetts cities", "the Michigan city", "Boston police"
+        m.owned = m.owned or self._qualifying(ent)
+        if p1 == "in" and p2 == "," and nxt == "," and m.actors and \
+                all(a.level == "state" for a in m.actors) and ent.start >= 3 and \
+                doc[ent.start - 3].is_alpha:
+            m.owned = True  # "the Westvale police, in Massachusetts, ...": where, not who
+        return m
+
+    def _stray_label(self, places: list[Place]) -> bool:
+        """A small town the article gives no other reason to expect: neither its state nor
+        its name comes up elsewhere ("Minneapolis:" opening a digest's item is a city)."""
+        states = {code for _, code in self.s.ctx.state_mentions}
+        return all(p.level == "city" and p.population < SMALL_TOWN_POPULATION and
+                   p.region not in states for p in places)
+
+    @staticmethod
+    def _qualifying(span: Span) -> bool:
+        """The place only says which city or whose officers: "Colorado's third-largest
+        city", "Officers in Tobery Crossing will need a warrant"."""
+        doc = span.doc
+        if _low(doc, span.end) in {"'s", "’s"} and any(
+                t.lower_ in {"largest", "biggest", "second", "third"}
+                for t in doc[span.end + 1:span.end + 4]):
+            return True
+        return _low(doc, span.start - 1) == "in" and span.start - 2 == span.sent.start and \
+            _low(doc, span.start - 2) in {"officers", "police", "deputies", "detectives"}
+
+    def _of_owner(self, doc: Doc, i: int, previous: list[Mention]) -> bool:
+        if i < 0:
+            return False
+        for m in previous:
+            if m.start <= i < m.end and m.kind in {"advocate", "publisher"}:
+                return True
+        ner = doc.spans.get(NER_KEY, [])
+        return any(e.start <= i < e.end and e.label_ in {"PERSON", "ORG", "NORP"} for e in ner)
+
+    def _unknown_resolution(self, ent: Span, char_base: int) -> Resolution:
+        """A town the gazetteer lacks: state from a qualifier or, failing that, context."""
+        qual = following_qualifier(ent, self.s.gaz)
+        if qual:
+            codes, used = [qual[0]], qual[1]
+        else:
+            codes, used = preceding_qualifiers(ent, self.s.gaz)
+        if not re.fullmatch(r"[A-Z][A-Za-z.'’ -]+", ent.text):
+            return Resolution([], set(), False)
+        name = ent.text.title() if ent.text.isupper() else ent.text
+        if codes:
+            self.s.towns.setdefault(name, list(codes))
+        elif name in self.s.towns:
+            # "Voters in Corlett Bay, Washington, approved ... In Arizona, ... The Corlett Bay
+            # ban takes effect ...": the town's state as first written, not the nearest
+            codes = self.s.towns[name]
+        if not codes and ent.label_ == "GPE" and ent.ent_id_ == "":
+            return Resolution([], set(), False)  # NER's guess alone is not enough
+        if not codes:
+            region = region_from_context(char_base + ent.start_char, self.s.ctx)
+            if region is None:
+                return Resolution([], set(), False)
+            codes = [region]
+        level = "county" if re.search(r"\b(County|Parish)$", ent.text, re.I) else "city"
+        # (a dateline's capitals, "CORRIGAN SPRINGS, Nev. —", are not the town's name)
+        places = [Place(f"US-{c}/{level}/{name}", name, level, "US", c, 0) for c in codes]
+        return Resolution(places, used, bool(qual))
+
+    def _unknown_places(self, sent: Span, mentions: list[Mention], char_base: int
+                        ) -> list[Mention]:
+        """Names of towns the gazetteer lacks (invented or small), found by position.
+
+        "Calder Springs City Council", "Ashford Mills Mayor", "the Hollis Creek Police
+        Department", "Dunmore County commissioners", "the towns of Greyford",
+        "Marrowfield police".  NER is not trusted here: it calls such names people.
+        """
+        doc = sent.doc
+        taken = {i for m in mentions if m.kind != "place" for i in range(m.start, m.end)}
+        anchors: list[tuple[int, str | None]] = []  # (token index where the name ends, level)
+        for m in mentions:
+            if m.kind == "body" and m.role in {"legislature", "executive", "police", "agency",
+                                               "member"} \
+                    and m.level in {"city", "county", "any"}:
+                end = m.start
+                if _low(doc, end - 1) in {"'s", "’s"}:
+                    end -= 1
+                if end > sent.start and doc[end - 1].text == ")":
+                    # "the Fetherston (N.J.) Town Council": the state in brackets
+                    op = next((j for j in range(end - 2, max(sent.start, end - 5) - 1, -1)
+                               if doc[j].text == "("), None)
+                    if op is not None and self.s.gaz.state_code(doc[op + 1:end - 1].text):
+                        end = op
+                level = "county" if doc[m.start].text == "County" else None
+                anchors.append((end, level))
+        for t in sent:
+            if t.lower_ == "police" and t.i > sent.start and doc[t.i - 1].is_title:
+                anchors.append((t.i, None))
+        for t in sent:  # "Brimhollow and Pembrose, neighbouring boroughs in Pennsylvania"
+            if t.text != "," or t.i == sent.start:
+                continue
+            noun = next((w.i for w in doc[t.i + 1:min(sent.end, t.i + 4)]
+                         if w.lower_ in lx.SETTLEMENT_NOUNS), None)
+            if noun is not None and \
+                    self._name_token(doc[t.i - 1]) and t.i - 1 not in taken and \
+                    not any(m.start <= t.i - 1 < m.end for m in mentions) and \
+                    not self.s.gaz.state_code(doc[t.i - 1].text) and \
+                    not any(w.lower_.endswith("ed") or w.lower_ in {"the", "its", "their"}
+                            for w in doc[t.i + 1:noun]):
+                anchors.append((t.i, None))
+                j = t.i - 1
+                while j > sent.start and self._name_token(doc[j - 1]):
+                    j -= 1
+                if _low(doc, j - 1) == "and" and j - 2 >= sent.start and \
+                        self._name_token(doc[j - 2]) and j - 2 not in taken:
+                    anchors.append((j - 1, None))
+        for t in sent:  # "towns that share the name Rookwell", "a village called Esker"
+            if t.lower_ in {"name", "called", "named"} and _low(doc, t.i - 1) != "was" and any(
+                    w.lower_ in lx.SETTLEMENT_NOUNS for w in doc[max(sent.start, t.i - 6):t.i]):
+                end = t.i + 1
+                while end < sent.end and self._name_token(doc[end]) and end - t.i <= 3:
+                    end += 1
+                if end > t.i + 1 and t.i + 1 not in taken:
+                    anchors.append((end, "city"))
+        for t in sent:  # "Ockham Ridge's one-year moratorium": a town by the shape of its name
+            if t.text in lx.TOWN_SUFFIXES and t.i > sent.start and \
+                    self._name_token(doc[t.i - 1]) and t.i not in taken and \
+                    (t.i + 1 >= sent.end or not doc[t.i + 1].is_title):
+                anchors.append((t.i + 1, None))
+        for t in sent:  # "Port Calder's council": a town by the first word of its name
+            if t.text in lx.TOWN_PREFIXES and t.i + 1 < sent.end and \
+                    self._name_token(doc[t.i + 1]) and t.i not in taken and \
+                    t.i + 1 not in taken and \
+                    (t.i + 2 >= sent.end or not doc[t.i + 2].is_title):
+                anchors.append((t.i + 2, None))
+        for t in sent:  # "Vossburg's ban on police facial recognition", "Brackenbury City Hall"
+            if t.i <= sent.start or t.i - 1 in taken or not self._name_token(doc[t.i - 1]) or \
+                    any(m.start <= t.i - 1 < m.end for m in mentions) or \
+                    doc[t.i - 1].i == sent.start and not doc[t.i - 1].is_title:
+                continue
+            owns_ban = t.text in {"'s", "’s"} and any(
+                w.lower_ in BAN_NOUNS for w in doc[t.i + 1:min(sent.end, t.i + 4)])
+            hall = t.text in {"City", "Town"} and _low(doc, t.i + 1) == "hall"
+            if (owns_ban or hall) and not self.s.gaz.state_code(doc[t.i - 1].text) and \
+                    doc[t.i - 1].lower_ not in lx.NOT_PLACE_WORDS:
+                anchors.append((t.i, "city"))
+        for t in sent:  # "Town meeting voters in Morvennick on Saturday defeated ..."
+            if t.lower_ == "in" and _low(doc, t.i - 1) in lx.RESIDENT_NOUNS and \
+                    t.i + 1 < sent.end and self._name_token(doc[t.i + 1]) and \
+                    t.i + 1 not in taken and \
+                    not any(m.start <= t.i + 1 < m.end for m in mentions):
+                end = t.i + 1
+                while end < sent.end and self._name_token(doc[end]) and end - t.i <= 3:
+                    end += 1
+                if end == sent.end or not doc[end].is_title:
+                    anchors.append((end, "city"))
+        for t in sent:  # "Vellacourt County's three commissioners": a county by its name
+            if t.text in {"County", "Parish"} and t.i > sent.start and \
+                    self._name_token(doc[t.i - 1]) and t.i - 1 not in taken:
+                anchors.append((t.i + 1, "county"))
+        for t in sent:  # "Larkspur Falls, Vt., voted": a name with a state qualifier
+            if t.text == "," and t.i > sent.start and self._name_token(doc[t.i - 1]) and \
+                    t.i - 1 not in taken and following_qualifier(doc[t.i - 1:t.i], self.s.gaz):
+                anchors.append((t.i, None))
+        found: list[Mention] = []
+        for end, level in anchors:
+            suffix = ""
+            if end - 1 >= sent.start and doc[end - 1].text in {"County", "Parish"}:
+                end -= 1  # "the Brantmoor County Sheriff's Office"
+                suffix, level = " " + doc[end].text, "county"
+            start = end
+            while start - 1 >= sent.start and self._name_token(doc[start - 1]) and \
+                    start - 1 not in taken and end - start < 4:
+                start -= 1
+            if start == end:
+                continue
+            if not suffix and end < sent.end and doc[end].text in {"County", "Parish"}:
+                suffix = " " + doc[end].text  # "Dunmore County commissioners"
+                level = "county"
+            found.append(self._unknown_mention(doc[start:end], level, char_base, suffix))
+        for t in sent:  # "the Ohio and Indiana towns of Greyford"
+            if t.lower_ == "of" and _low(doc, t.i - 1) in {"towns", "cities", "villages", "town",
+                                                          "city", "village", "suburb",
+                                                          "halves", "sides"}:
+                start = end = t.i + 1
+                while end < sent.end and self._name_token(doc[end]) and end - start < 3:
+                    end += 1
+                if end > start and start not in taken:
+                    found.append(self._unknown_mention(doc[start:end], "city", char_base))
+        out = list(mentions)
+        for m in found:
+            if m is None:
+                continue
+            overlap = [o for o in out if o.start < m.end and m.start < o.end]
+            if any(o.kind == "place" and (o.start, o.end) == (m.start, m.end) for o in overlap):
+                continue  # a known place after all
+            if any(o.kind != "place" for o in overlap):
+                continue
+            if any(o.start < m.start or o.end > m.end for o in overlap):
+                continue
+            out = [o for o in out if o not in overlap] + [m]
+            for o in out:
+                if o is not m and o.kind == "place" and set(range(o.start, o.end)) & m.qualifiers:
+                    o.owned = True  # "Brackenridge Mills, N.H.": the state only qualifies
+            for o in out:  # "the Ohio and Indiana towns of": the states only qualify
+                if o.kind == "place" and o is not m and o.actors and \
+                        o.actors[0].level == "state" and m.start - 8 <= o.start < m.start and \
+                        any(a.region == o.actors[0].region for a in m.actors) and \
+                        _low(sent.doc, m.start - 1) in {"of", "name", "called", "named"}:
+                    o.owned = True
+        return out
+
+    @staticmethod
+    def _name_token(tok) -> bool:
+        return (tok.is_title or tok.text in {"St.", "Ft.", "Mt."}) and \
+            tok.lower_ not in lx.NOT_PLACE_WORDS and (tok.is_alpha or tok.text.endswith("."))
+
+    def _unknown_mention(self, span: Span, level: str | None, char_base: int,
+                         suffix: str = "") -> Mention | None:
+        s = self.s
+        if span.text in s.surnames:
+            return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler
+        known = s.gaz.candidates(span.text + suffix)
+        if known:
+            res = resolve(span, s.gaz, s.ctx, char_base + span.start_char,
+                          (char_base + span.sent.start_char, char_base + span.sent.end_char))
+        else:
+            res = self._unknown_resolution(span, char_base)
+        if not res.places:
+            return None
+        places = res.places
+        if level == "county" and not known:
+            places = [replace(p, level="county", name=p.name + suffix) for p in places]
+        m = Mention(span.start, span.end, "place", "", [_place_actor(p) for p in places])
+        m.qualifiers = set(res.qualifier_tokens)
+        # the word after the name: after "County" when the suffix is part of the name
+        nxt = _low(span.doc, span.end + (1 if suffix and _low(span.doc, span.end) ==
+                                          suffix.strip().lower() else 0))
+        if nxt in lx.OWNED_NEXT or self._qualifying(span):
+            m.owned = True
+        return m
+
+    def _attach_bodies(self, mentions: list[Mention], sent: Span, char_base: int) -> None:
+        """Give each government body the jurisdiction it belongs to."""
+        doc = sent.doc
+        places = [m for m in mentions if m.kind == "place"]
+        for b in mentions:
+            if b.kind != "body":
+                continue
+            if b.role == "company":
+                comp = self._previous_company(mentions, b)
+                if comp:
+                    b.actors = [comp]
+                continue
+            owner: Actor | None = None
+            comp = next((m for m in mentions if m.kind == "company" and (
+                m.end == b.start or (m.end == b.start - 1 and _low(doc, m.end) in {"'s", "’s"}))),
+                None)
+            if comp is not None and b.role in {"executive", "agency", "legislature"}:
+                b.actors = comp.actors[:1]  # "Microsoft President Brad Smith": its officer
+                continue
+            for p in places:  # "Boston City Council", "Maine's Legislature"
+                gap = [t.lower_ for t in doc[p.end:b.start]]
+                if p.end <= b.start and len(gap) <= 4 and all(
+                        g in {"'s", "’s", ",", "the", "state", "'", "’"} | SETTLEMENT
+                        or self.s.gaz.state_code(g) for g in gap):
+                    owner_actor = p.actors[0]
+                    p.owned = True
+                    if owner_actor.level == "state" and b.role == "police" and \
+                            "state" not in doc[b.start:b.end].text.lower():
+                        # "Iowa sheriff", "Ohio police": a sheriff serves a county and a
+                        # police department a town; the state only says where they are
+                        owner = self._salient_city(places, b, owner_actor.region)
+                        continue
+                    local = b.level in {"city", "county"} or (
+                        b.role == "agency" and "state" not in doc[b.start:b.end].text.lower())
+                    if owner_actor.level == "state" and b.level != "state" and (
+                            set(gap) & SETTLEMENT or doc[b.start].lower_ in SETTLEMENT or (
+                                local and "," in gap) or (
+                                b.level == "city" and not gap
+                                and _low(doc, p.start - 1) == "the")):  # "The Missouri council"
+                        # "Larkspur Falls, Vermont, Select Board": the town before the state
+                        # "the Michigan city's council": the city meant, not the state
+                        owner_actor = self._salient_city(places, b, owner_actor.region) \
+                            or owner_actor
+                    owner = owner_actor
+            extra: list[Actor] = []
+            if owner is None:
+                for p in places:  # "City Council of Boston", "lawmakers in Oregon"
+                    if p.start == b.end + 1 and _low(doc, b.end) in {"of", "in"}:
+                        owner = p.actors[0]
+                        extra = p.actors[1:]
+                        p.owned = True
+                        if b.level in {"state", "any"} and owner.level == "city" and \
+                                _capital_of(owner) is not None:
+                            # "lawmakers in Olympia": the capital stands for the state
+                            owner = _capital_of(owner) or owner
+                        if owner.level == "state" and b.level in {"city", "county"} and \
+                                _low(doc, p.end) in {"'s", "’s"}:
+                            # "City commissioners in Oregon's largest city": that city
+                            owner = self._salient_city(places, b, owner.region) or owner
+            if owner is None and _low(doc, b.start - 1) == "whose":
+                # "unlike Madison, about ninety miles to the south, whose council outlawed
+                # it": the body of the place the relative clause hangs on
+                before = [p for p in places if p.end < b.start - 1 and p.actors and
+                          not p.landmark and _low(doc, p.end) == ","]
+                owner = before[-1].actors[0] if before else None
+                if owner is not None and owner.level == "state" and \
+                        _low(doc, before[-1].start - 1) == "in":
+                    # "its namesake in Maine, whose council acted in August": the town of the
+                    # story's name in that state
+                    towns = [p.actors[0] for p in places if p.end <= before[-1].start and
+                             p.actors and p.actors[0].level == "city"]
+                    town = towns[-1] if towns else self.s.salient.get("city")
+                    twin = next((p for p in self.s.gaz.candidates(town.name)
+                                 if p.region == owner.region and p.level == "city"),
+                                None) if town is not None else None
+                    owner = _place_actor(twin) if twin is not None else owner
+            if owner is None and b.role == "police" and doc[b.start].lower_ == "sheriff":
+                # "LEXINGTON — ... Sheriff Corinne Alsop issued a directive suspending its use
+                # by the Pitchford County Sheriff's Office": a sheriff serves a county, not
+                # the dateline's city
+                owner = next((p.actors[0] for p in places if p.start > b.end and p.actors and
+                              p.actors[0].level == "county"), None) or \
+                    self.s.salient.get("county")
+            if owner is None and _low(doc, b.end) in {"in", "of"} and b.role == "legislature" \
+                    and {t.lower_ for t in sent} & {"each", "both"}:
+                # "Aldermen in the Louisiana and Mississippi towns of Tullivant": both towns
+                far = next((p for p in places if not p.owned and len(p.actors) > 1 and
+                            b.end + 1 < p.start <= b.end + 9), None)
+                if far is not None and all(
+                        t.lower_ in {"the", "and", ",", "of"} | SETTLEMENT | lx.PLURAL_SETTLEMENTS
+                        or t.i in far.qualifiers for t in doc[b.end + 1:far.start]):
+                    owner, extra = far.actors[0], far.actors[1:]
+                    far.owned = True
+            if owner is None:
+                owner = self._salient_for(b, sent, places)
+            if owner is None and b.role == "police":
+                # "Sheriff Villanueva has ordered that Brannagh County deputies ...": the
+                # county named later in the sentence
+                owner = self._local_place_after(places, b)
+            if owner is not None:
+                b.actors = [self._body_actor(b, a, doc) for a in [owner, *extra]]
+        for o in mentions:  # "Board president Lyle Danforth": a board's chair, not the nation's
+            if o.kind == "body" and o.role == "executive" and \
+                    doc[o.start:o.end].text.lower() == "president" and _low(doc, o.start - 1) in {
+                        "board", "council", "senate", "company", "club", "association", "union",
+                        "district", "college", "university", "borough", "chamber", "commission",
+                        "vice", "student", "bank", "group"}:
+                o.owned = True
+        for o in mentions:  # "the state line", "the city budget": a thing, not the body
+            if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in {
+                    "line", "lines", "border", "borders", "limits", "capitol", "budget", "seal",
+                    "flag", "forest", "park", "parks", "road", "roads", "highway", "fair"}:
+                o.owned = True
+        for o in mentions:  # "the state's Department of Motor Vehicles": the state owns it
+            if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in {"'s", "’s"} \
+                    and any(b.kind in {"body", "agency"} and b.start == o.end + 1
+                            and b.role != "jurisdiction" for b in mentions):
+                o.owned = True
+        for b in mentions:
+            if b.kind == "body" and b.role in {"legislature", "executive"}:
+                j = b.end + 1 if _low(doc, b.end) == "of" else -1
+                if _low(doc, j) == "the":
+                    j += 1
+                if j > 0 and any(o.kind in {"body", "agency"} and o.role in {"agency", "police"}
+                                 and o.start <= j + 4 and o.start >= j for o in mentions):
+                    b.owned = True  # "Trustees of the Wexcombe School District": its board
+
+    @staticmethod
+    def _local_place_after(places: list[Mention], b: Mention) -> Actor | None:
+        """The first town or county named after the body in its sentence."""
+        return next((p.actors[0] for p in places if p.start > b.start and p.actors
+                     and p.actors[0].level in {"city", "county"} and not p.landmark), None)
+
+    def _salient_city(self, places: list[Mention], b: Mention, region: str | None
+                      ) -> Actor | None:
+        for p in reversed([p for p in places if p.start < b.start and not p.landmark]):
+            a = p.actors[0]
+            if a.level in {"city", "county"} and (region is None or a.region == region):
+                return a
+        a = self.s.salient.get("city")
+        if a is not None and (region is None or a.region == region):
+            return a
+        return None
+
+    def _previous_company(self, mentions: list[Mention], b: Mention) -> Actor | None:
+        before = [m for m in mentions if m.kind == "company" and m.end <= b.start]
+        if before:
+            return before[-1].actors[0]
+        return self.s.salient.get("company")
+
+    def _salient_for(self, b: Mention, sent: Span, places: list[Mention]) -> Actor | None:
+        s = self.s
+        doc = sent.doc
+        prev = _low(doc, b.start - 1)
+        level = b.level
+        if b.role == "member" and prev in {"police", "fire", "health", "education", "u.s.",
+                                           "federal", "congressional"}:
+            return None  # "Police Commissioner William Gross", "U.S. Sen. ...": not local
+        if prev in {"county", "state", "city", "town", "village", "federal"} and \
+                b.role in {"legislature", "executive", "member"}:
+            # "The county council", "the state Senate": the word before sets the level
+            level = {"town": "city", "village": "city", "federal": "country"}.get(prev, prev)
+        if prev in lx.DEMONYMS and b.role in {"legislature", "executive", "member", "agency"}:
+            # "ROME — Italian lawmakers in December approved a halt": the nation's, not the
+            # dateline city's
+            nation = next((p for p in s.gaz.candidates(lx.DEMONYMS[prev])
+                           if p.level == "country"), None)
+            if nation is not None:
+                return _place_actor(nation)
+        words = {t.lower_ for t in sent}
+        if level == "any":
+            level = {"state": "state", "federal": "country", "u.s.": "country",
+                     "city": "city", "county": "county", "national": "country"}.get(prev, "")
+            if not level and words & {"federal", "congress", "congressional"}:
+                level = "country"
+        last = s.candidates[-1] if s.candidates else None
+        if b.role == "legislature" and doc[b.start:b.end].text.lower().removeprefix("the ") in {
+                "house", "senate"} and prev != "state" and (
+                words & {"federal", "congress", "congressional", "u.s."} or (
+                    last is not None and last.actor.level == "country"
+                    and last.actor.country == "US")):
+            # "A House companion to the federal bill was filed by ...": Congress, not a
+            # state legislature named in the sentence
+            return s.salient.get("country") or Actor("United States", "jurisdiction",
+                                                      "country", "US", None)
+        if b.role == "police" and level in {"city", "any", ""}:
+            return self._salient_city(places, b, None) or s.salient.get("county")
+        if level == "country" or (b.level == "country" and b.role in {"legislature",
+                                                                       "executive"}):
+            return s.salient.get("country") or Actor("United States", "jurisdiction",
+                                                      "country", "US", None)
+        if level in {"city", "county"}:
+            before = [p.actors[0] for p in places if p.start < b.start and not p.landmark
+                      and p.actors[0].level in {"city", "county"}]
+            if level == "county":
+                before = [a for a in before if a.level == "county"] or before
+            # a county body in a city's story: a consolidated city-county ("the Board
+            # of Supervisors" of San Francisco) or the county seat's own board
+            # "Councilor Haddock filed an ordinance that would lift Corbel Springs' ban":
+            # a member's own town, named after the member
+            later = self._local_place_after(places, b) if b.role == "member" else None
+            return (before[-1] if before else None) or later or \
+                s.salient.get(level) or s.salient.get("county" if level == "city" else "city")
+        if level == "state":
+            in_sent = [p.actors[0] for p in places if p.actors[0].level == "state"]
+            if in_sent:
+                return in_sent[0]
+            if s.salient.get("state"):
+                return s.salient["state"]
+            if s.ctx.state_mentions:
+                code = min(s.ctx.state_mentions,
+                           key=lambda h: abs(h[0] - sent.start_char))[1]
+                st = s.gaz.states.get(code)
+                return _place_actor(st) if st else None
+            return None
+        in_sent = [p.actors[0] for p in places if p.actors[0].level in {"city", "county", "state"}
+                   and not p.landmark]
+        national = [p.actors[0] for p in places if p.actors[0].level == "country"]
+        if doc[b.start:b.end].text.lower() in {"parliament", "the parliament"} and national:
+            return national[-1]  # "Italy has halted it, after parliament approved"
+        return (in_sent[-1] if in_sent else None) or s.salient.get("last_place")
+
+    @staticmethod
+    def _body_actor(b: Mention, place: Actor, doc: Doc) -> Actor:
+        if b.role == "police":
+            text = doc[b.start:b.end].text.lower()
+            suffix = "Sheriff's Office" if "sheriff" in text else "Police Department"
+            return Actor(f"{place.name} {suffix}", "agency", place.level, place.country,
+                         place.region)
+        if b.role == "agency":
+            words = re.sub(r"^the\s+", "", doc[b.start:b.end].text, flags=re.I)
+            # "Education Commissioner Betty Rosa": the official speaks for her department
+            words = lx.OFFICIAL_AGENCY.get(words.lower(), words)
+            title = " ".join(w if w in {"of", "for", "and", "the"} else w[:1].upper() + w[1:]
+                             for w in words.split())
+            return Actor(f"{place.name} {title}", "agency", place.level, place.country,
+                         place.region)
+        return place

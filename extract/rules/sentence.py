@@ -1,0 +1,735 @@
+"""Sentence rules: from an annotated spaCy Doc to candidate events.
+
+The components (``extract.components``) mark places, companies, bodies, topic terms and
+cues; this module decides, sentence by sentence and clause by clause, *who* did *what*
+(action + status) *when*, and keeps the article-level memory that cross-sentence
+phenomena need: "the ban" referring back, "Cambridge followed", "two months later",
+"the city council" meaning the city named before, "The law ..." meaning the law whose
+passage the previous sentence reported.
+
+It works without a parser (tokens, entities and cue spans only), so it behaves the
+same on ``spacy.blank("en")`` as on the statistical model, apart from the person and
+organisation filtering that needs NER.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from .. import dates as d
+from .. import lexicon as lx
+from ..components import CUE_KEY, TOPIC_KEY
+from ..gazetteer import Place
+from .acts import ActRules
+from .clauses import ClauseRules
+from .mentions import MentionRules
+from .references import ReferenceRules
+from .state import (
+    BAN_NOUNS,
+    MORATORIUM_NOUNS,
+    Actor,
+    ArticleState,
+    Candidate,
+    Clause,
+    Mention,
+    _low,
+    _measured_back,
+)
+from .timing import DateRules
+
+
+class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRules):
+    """Apply the rules to the sentences of one article, in reading order."""
+
+    def __init__(self, state: ArticleState) -> None:
+        self.s = state
+        self._single_ref = False
+        self._sentence_dates: list[tuple[d.DateMention, int]] = []
+        #: where the relative clause starts whose antecedents ``_actors`` last returned
+        self._rel_floor: int | None = None
+
+    # ================================================================== sentences
+    def sentence(self, sent: Span, char_base: int, in_title: bool, body_text: str | None) -> None:
+        """Read one sentence: add candidates and update the article memory."""
+        s = self.s
+        doc = sent.doc
+        idx = s.sentence_index
+        s.sentence_index += 1
+        topic_spans = [t for t in doc.spans[TOPIC_KEY] if sent.start <= t.start < sent.end] \
+            if TOPIC_KEY in doc.spans else []
+        cues = self._cues(sent)
+        mentions = self.mentions(sent, char_base)
+        date_mentions = self._dates(sent)
+        self._sentence_dates = date_mentions
+        has_topic = bool(topic_spans)
+        made_before = len(s.candidates)
+        topic = topic_spans[0].label_ if topic_spans else s.default_topic
+        if in_title and has_topic and s.last_action is None:
+            # "Where facial recognition has been banned: a short guide": the action that a
+            # roundup's "followed", "joined", "acted" repeat
+            s.title_action = self._action(doc, cues)[0]
+        self._note_page(sent, cues, mentions, date_mentions, idx, in_title)
+        if not in_title:
+            restated = self._restated_dates(sent, mentions, date_mentions, idx)
+            # "Amazon's announcement followed two days later": a date, no new act
+            cues = [c for c in cues if not any(a <= c.start < b for a, b in restated)]
+        try:
+            if any(c.label_.startswith("action:") or c.label_ == "chain" for c in cues):
+                self._events(sent, char_base, in_title, cues, mentions, date_mentions, has_topic,
+                             topic, idx, body_text)
+            elif any(c.label_ == "temporary" for c in cues):
+                self._temporary(sent, idx)
+            elif any(c.label_.startswith("status:") for c in cues) and self._similar(sent):
+                # "In Ketterby, Kansas, a similar ordinance was introduced in July"
+                self._events(sent, char_base, in_title, cues, mentions, date_mentions,
+                             has_topic, topic, idx, body_text)
+            elif any(c.label_.startswith("status:") for c in cues):
+                self._pending(sent, cues, mentions, date_mentions, idx)
+        finally:
+            if has_topic and not in_title and not cues:
+                s.lead_in = idx  # a topic sentence with no cue at all introduces what follows
+            self._remember(mentions, date_mentions, idx, has_topic)
+            self._set_scene(doc, date_mentions, idx, in_title, len(s.candidates) > made_before)
+            if s.motions and not in_title:
+                self._motion_outcome(sent, idx)
+
+    def _note_page(self, sent: Span, cues: list[Span], mentions: list[Mention], date_mentions,
+                   idx: int, in_title: bool) -> None:
+        """What a line says about the page as a whole: the company writing it, the body
+        whose meeting it records, and the days they speak of."""
+        s = self.s
+        doc = sent.doc
+        events = [(m, k) for m, k in date_mentions if m.role not in {"until", "effect"}]
+        if in_title and s.author_company is None and not any(
+                c.label_.startswith("action:") for c in cues):
+            s.author_company = self._author_company(sent, mentions)
+        if in_title and not s.meeting_body and {t.lower_ for t in sent} & lx.MEETING_WORDS:
+            body = next((m for m in mentions if m.kind == "body" and m.role == "legislature"
+                         and m.actors), None)
+            if body is not None:
+                s.meeting_body = body.actors[:1]
+                # "... regular meeting of April 6, 2021": the items' date
+                s.meeting_date = self._first_day(events, idx, doc)
+        elif s.meeting_body and s.meeting_date is None and not in_title:
+            # "returned for a one-day reconvened session on Wednesday": the meeting's date
+            s.meeting_date = self._first_day(
+                [(m, k) for m, k in events
+                 if any(_low(doc, j) in lx.MEETING_WORDS for j in range(k - 3, k))], idx, doc)
+        if s.author_company is not None and s.author_date is None and not in_title:
+            # "Today we are retiring ...": the day the company's page speaks of
+            s.author_date = self._first_day(
+                [(m, k) for m, k in date_mentions if m.text.lower() == "today"], idx, doc)
+
+    def _author_company(self, title: Span, mentions: list[Mention]) -> Actor | None:
+        """A headline that opens with a company's name and reports no act names the
+        page's author: a letter, release notes, a blog post, a call transcript."""
+        doc = title.doc
+        start = title.start
+        words = {t.lower_ for t in title}
+        if words & lx.AUTHOR_WORDS:  # "From the Tessaline Biometrics blog: ..."
+            start = next((t.i for t in title if t.is_title and t.lower_ not in
+                          {"from", "the", "a", "an", "inside", "on"}), title.start)
+        first = next((m for m in mentions if m.start == start), None)
+        if first is not None:
+            return first.actors[0] if first.kind == "company" and first.actors else None
+        for end in range(start + 2, min(title.end, start + 4) + 1):
+            name_words = doc[start:end]
+            if not all(t.is_title and t.is_alpha for t in name_words[:-1]):
+                break
+            if name_words[-1].text in lx.CORPORATE_SUFFIXES:
+                name = name_words.text
+                self.s.companies.add(name)
+                return Actor(name, "company", None, None, None)
+        return None
+
+    @staticmethod
+    def _first_person(doc: Doc, cs: int, quote: set[int]) -> bool:
+        """"we have stopped selling GilderID": the page's author speaks of its own policy,
+        anywhere in the sentence ("new customers will have to apply ..., and only
+        applicants we approve ...") but not inside a quotation."""
+        sent = doc[cs].sent
+        return any(doc[i].lower_ in {"we", "we've", "we're", "we'll", "our", "us"} and
+                   i not in quote for i in range(sent.start, sent.end))
+
+    def _motion_outcome(self, sent: Span, idx: int) -> None:
+        """"Roll call: ...; the motion carried 5-2": the open agenda item is decided.  An
+        item moved on "the resolution" is the open one whose evidence names it."""
+        s = self.s
+        # a roll call can run to several sentences; the next agenda item closes the last
+        new_item = bool(lx.AGENDA_ITEM_START.match(sent.text))
+        s.motions = [m for m in s.motions if idx - m.sentence <= 6 and
+                     not (new_item and m.sentence < idx)]
+        for hit in lx.MOTION_OUTCOME.finditer(sent.text):
+            if not s.motions:
+                return
+            named = {w for w in re.findall(r"[a-z]+", sent.text[:hit.start("verb")].lower())
+                     if w in lx.MEASURE_NOUNS and w != "amendment"}
+            item = next((m for m in reversed(s.motions)
+                         if named & set(re.findall(r"[a-z]+", m.evidence.lower()))),
+                        s.motions[-1]) if "amendment" not in hit.group(0).lower() \
+                else s.motions[-1]
+            item.status = "failed" if hit.group("verb").lower() in lx.MOTION_FAILED \
+                else "enacted"
+            if item.status == "failed":
+                item.until = None  # a defeated measure never ran
+            s.motions.remove(item)
+
+    def _remember(self, mentions: list[Mention], date_mentions, idx: int, has_topic: bool) -> None:
+        s = self.s
+        for m in mentions:
+            if m.kind == "body" and m.role == "legislature" and m.actors and not m.owned:
+                s.last_body = (m.actors[0], idx)  # "Supervisors worked through ... They ..."
+            if m.landmark:
+                continue
+            for a in m.actors:
+                if a.actor_type == "company":
+                    s.salient["company"] = a
+                elif a.level:
+                    if m.kind == "place" and not m.noted:
+                        s.ctx.note(Place("", a.name, a.level, a.country, a.region, 0))
+                    if a.actor_type == "jurisdiction":
+                        s.salient[a.level] = a
+                        if a.level in {"city", "county", "state"}:
+                            s.salient["last_place"] = a
+        for m, _ in date_mentions:
+            if m.explicit_year and m.role != "until":
+                pd = d.resolve(m, s.base)
+                if pd:
+                    s.last_date = pd
+                    s.last_date_sentence = idx
+        if has_topic:
+            s.last_topic_sentence = idx
+
+    # ================================================================== events
+    def _events(self, sent, char_base, in_title, cues, mentions, date_mentions, has_topic, topic,
+                idx, body_text) -> None:
+        s = self.s
+        doc = sent.doc
+        near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title or (
+            s.pending is not None and idx - s.pending.sentence <= 3 and
+            any(0 < t - idx <= 2 for t in s.topic_sentences))
+        # ("EU governments approved the AI Act. The law outlaws ...": the act just
+        # approved, whose topic is named in the sentences after)
+        if not has_topic and (in_title or not near_topic or not (
+                self._anaphoric(sent, cues) or s.lead_in == idx - 1)):
+            # ("We are also changing who can use face identification. Starting October 1,
+            # new customers will have to apply ...": the sentence before announced the topic)
+            return
+        if not has_topic and lx.OTHER_TECH.search(sent.text):
+            return  # "also makes departments seek approval for other kinds of surveillance"
+        quote = self._quoted_tokens(sent)
+        clauses = self._merge_clauses(self._clauses(sent, cues, mentions))
+        sentence_action = None
+        for c in clauses:
+            act, _ = self._action(doc, c.cues)
+            if act:
+                sentence_action = act
+                break
+        prev_in_sentence: Candidate | None = None
+        for c in clauses:
+            made = self._clause(sent, c, char_base, in_title, mentions, date_mentions, has_topic,
+                                topic, idx, body_text, quote, sentence_action, prev_in_sentence)
+            if made and prev_in_sentence is not None and prev_in_sentence.status == "enacted" \
+                    and any(m.status == "failed" and m.actor == prev_in_sentence.actor and
+                            m.action == prev_in_sentence.action for m in made) and \
+                    any(doc[k.start].lower_.startswith("veto") for k in c.cues) and \
+                    prev_in_sentence in s.candidates:
+                # "The council approved the ban on Tuesday, but the mayor vetoed it the next
+                # day": the measure failed; its passage was a step, not an event
+                s.candidates.remove(prev_in_sentence)
+            if made and prev_in_sentence is not None and prev_in_sentence.status == "failed" \
+                    and prev_in_sentence in s.candidates and \
+                    doc[c.start - 1].text == ";" and _low(doc, c.start) in {"it", "they"} and \
+                    any(m.actor == prev_in_sentence.actor and m.status == "enacted"
+                        for m in made) and \
+                    not any(k.label_ == "status:failed" and doc[k.start].lower_ not in
+                            {"did", "does", "do", "didn't", "doesn't"}
+                            for k in doc.spans.get(CUE_KEY, [])
+                            if sent.start <= k.start < c.start):
+                # "The council did not adopt a new ban; it extended the moratorium": what it
+                # did instead, not a defeat
+                s.candidates.remove(prev_in_sentence)
+            if made:
+                prev_in_sentence = made[-1]
+
+    def _clause(self, sent, c: Clause, char_base, in_title, mentions, date_mentions, has_topic,
+                topic, idx, body_text, quote, sentence_action, prev_in_sentence
+                ) -> list[Candidate]:
+        s = self.s
+        doc = sent.doc
+        cs, ce = c.start, c.end
+        acts = [k for k in c.cues if k.label_.startswith("action:")]
+        denied = [k for k in acts if any(
+            n.label_ == "neg" and 0 <= k.start - n.end <= 2 for n in c.cues) or
+            _low(doc, k.start - 1) == "without"]  # "puts limits on it without outlawing it"
+        if denied and len(denied) < len(acts):
+            # "sets new limits ... but stops short of a ban": the limits are the measure
+            c = Clause(c.start, c.end, [k for k in c.cues if k not in denied], c.mentions,
+                       c.hard_start)
+        action, cue_tok = self._action(doc, c.cues)
+        inherited = action is None
+        if action is None:
+            chain = [k for k in c.cues if k.label_ == "chain"]
+            if not chain and not any(k.label_.startswith("status:") for k in c.cues):
+                return []
+            if not chain and not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cs:ce]) and \
+                    not (prev_in_sentence is not None and any(
+                        k.label_.startswith("status:") and _low(doc, k.end) in {"it", "them"}
+                        for k in c.cues)) and \
+                    not (prev_in_sentence is not None and prev_in_sentence.status == "proposed"
+                         and any(k.label_ == "status:failed" for k in c.cues)):
+                return []  # "cameras would be deployed": no measure, so nothing enacted
+                # (but "..., but the mayor vetoed it": the measure just named)
+            action = sentence_action or s.last_action or (s.title_action if chain else None)
+            measure = next((t.i for t in reversed(doc[cs:ce]) if t.lower_ in lx.MEASURE_NOUNS),
+                           None)
+            statuses = [k for k in c.cues if k.label_.startswith("status:") and
+                        (measure is None or k.start < measure)]
+            # ("Measure K went on the ballot by petition after the council voted 3-2 against
+            # a similar ordinance": the status of the measure, not the petition)
+            cue_tok = chain[0].start if chain else (
+                statuses[-1].start if statuses else c.cues[0].start)
+            if action is None:
+                return []
+        before = {t.lower_ for t in doc[cs:cue_tok]}
+        failed_cue = any(k.label_ == "status:failed" for k in c.cues)
+        if self._threat(doc, cs, ce):
+            return []  # "the mayor, who had said he would veto an outright ban"
+        if any(n.label_ == "neg" and doc[n.start].lower_ in {"refused", "declined", "refuses",
+                                                            "declines", "refusing"} and
+               _low(doc, n.end) in lx.COMPEL_VERBS and n.end < cue_tok for n in c.cues):
+            return []  # "a judge refused to order the sheriff's office to stop using it"
+        if any(k.label_.startswith("status:") and self._nobody_before(
+                doc, k.start, cs) for k in c.cues):
+            return []  # "no one had proposed either buying the technology or banning it"
+        if before & lx.VAGUE_INTENT or any(
+                doc[i].lower_ in {"would", "'d"} and _low(doc, i + 1) in {"like", "love"}
+                for i in range(cs, cue_tok)):
+            return []  # "she hopes to bring forward legislation limiting ...": no measure yet
+        if (before & lx.DEMAND_MODALS or (_low(doc, cue_tok - 2) in {"has", "have"} and
+                                          _low(doc, cue_tok - 1) == "to")) and \
+                not self._under_law(doc, cs, cue_tok) and \
+                not self._under_law_after(doc, cue_tok, ce) and \
+                not self._rule_of_last_act(doc, cs, idx) and \
+                not self._company_rule(doc, cs, cue_tok, mentions) and \
+                not self._reported_measure(doc, cs, cue_tok):
+            return []  # "Massachusetts should press pause on face surveillance"
+        joint = max((j + 1 for j in range(cs, cue_tok - 1) if doc[j].text == "," and
+                     doc[j + 1].lower_ in lx.CLAUSE_CONJ), default=cs)
+        if {t.lower_ for t in doc[joint:cue_tok]} & lx.OPPOSING:
+            # (but "Parents objected, and in December the governor signed a law pausing
+            # ...": the objection is the clause before)
+            return []  # "The governor had objected to broader limits"
+        what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in {"would", "could", "might"}
+                         for i in range(cs, cue_tok))
+        hypothetical = {t.lower_ for t in doc[cs:cue_tok] if t.lower_ != "instead" or
+                        _low(doc, t.i + 1) == "of"} & lx.HYPOTHETICAL
+        # ("instead of the outright ban", but "Instead, its board approved a policy")
+        if hypothetical or what_would or \
+                (self._counterfactual(doc, cs, ce, cue_tok) and not failed_cue):
+            return []  # "unless the councils extend them", "instead of the outright ban"
+        if _low(doc, cue_tok - 1) in {"a", "an", "any"} and doc[cue_tok].lower_ in BAN_NOUNS \
+                and _low(doc, cue_tok + 1) in {"could", "would", "might", "may", "will"}:
+            return []  # "a ban could cut off that option": a ban in general, not an event
+        clause_text = doc[cs:ce].text
+        temporary = any(k.label_ == "temporary" and not any(
+            a.label_.startswith("action:") and a.start <= k.start < a.end for a in c.cues)
+            for k in c.cues) or bool(
+            lx.DURATION.search(clause_text))
+        condition = any(not re.search(r"\b(tabled|postponed|shelved|delayed|deferred)\s*$",
+                                      clause_text[:m.start()], re.I)
+                        for m in lx.INDEFINITE.finditer(clause_text))
+        # ("was tabled indefinitely": how long the vote waits, not what the measure does)
+        until_date = any(m.role == "until" for m, k in date_mentions if cs <= k < ce)
+        if action == "ban" and (temporary or condition or until_date):
+            action = "moratorium"
+        if action == "exit" and (temporary or condition):
+            action = "moratorium"
+        if action == "moratorium" and lx.MADE_PERMANENT.search(clause_text):
+            action = "ban"  # "an ordinance that would make the halt permanent"
+        if action == "exit" and ({t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} &
+                                 lx.COMPULSION or self._compelled(doc, cs, cue_tok)):
+            return []  # "the regulator ordered it to delete the data": a penalty, no policy
+        if action == "ban" and lx.PARTIAL_USE.search(doc[cue_tok:ce].text):
+            action = "restriction"  # "forbids using a match as the sole basis for an arrest"
+        if action == "exit" and lx.CARVE_OUT.search(doc[cue_tok:ce].text):
+            action = "restriction"  # "stop selling it to most private businesses"
+        if action == "restriction" and doc[cue_tok].lower_ in {"rules", "standards",
+                                                                "guidelines", "guardrails"} \
+                and not self._has_status(c.cues) and not in_title and \
+                _low(doc, cue_tok - 1) in {"'s", "’s", "its", "their"}:
+            return []  # "Ohio's rules on how police may use it are thin": what exists, no act
+        status = self._status(doc, c.cues, cue_tok, cs, ce, action, in_title)
+        if status == "failed" and any(
+                k.label_ == "status:failed" and doc[k.start].lower_ in
+                {"did", "does", "do", "would", "could", "declined", "refused", "declines",
+                 "refuses", "didn't"} for k in c.cues) and \
+                any(m.kind == "company" or m.role == "company"
+                    for m in c.mentions if m.start < cue_tok) and \
+                not any(t.lower_ in {"shareholders", "investors", "stockholders"}
+                        for t in doc[cs:cue_tok]):
+            return []  # "the company did not agree to drop the feature": no decision at all
+        if status == "proposed" and self._authorship_only(doc, c.cues):
+            # "Councilors Wu and Arroyo co-sponsored the ordinance, which makes Boston the
+            # second city to enact such a prohibition": who wrote the measure already
+            # reported as enacted, not a new proposal
+            status = self._status(doc, [k for k in c.cues if not self._authorship(doc, k)],
+                                  cue_tok, cs, ce, action, in_title)
+        if status is None:
+            return []
+        refs: set[int] = set()
+        if cue_tok in quote:
+            actors = self._quote_speaker(sent, mentions, quote)
+            positions = {}
+        else:
+            if any(k.label_ == "urge" and k.start < cue_tok for k in c.cues):
+                model = self._model_act(doc, c)
+                if model is not None and status == "enacted":
+                    # "advocates pushed for a full ban like the one Portland adopted in 2020":
+                    # the demand is no event, the model it names is one
+                    return self._emit(sent, c, char_base, in_title, model.actors[:1], set(),
+                                      {}, action, "enacted", cue_tok, date_mentions, has_topic,
+                                      topic, idx, body_text, None)
+                return []  # "advocates urged the council to ban ...": not an event
+            first = next((m for m in c.mentions if m.start < cue_tok
+                          and m.kind in {"advocate", "publisher", "place", "company", "body",
+                                         "agency"}), None)
+            if first is not None and first.kind in {"advocate", "publisher"} and \
+                    not any(m.actors and not m.owned for m in c.mentions if m.start < cue_tok):
+                return []  # "The ACLU called for a moratorium"
+            # one member of a body may file a measure, but cannot enact or defeat one
+            usable = c.mentions if status == "proposed" else \
+                [m for m in c.mentions if m.role != "member"]
+            actors, refs, positions = self._actors(doc, usable, cue_tok, cs, ce)
+            if not actors and prev_in_sentence is not None and (
+                    self._elided_subject(doc, cs, cue_tok) or (
+                        _low(doc, cs) == "and" and
+                        _low(doc, cs + 1) in lx.SPEECH_VERBS | {"that"} and
+                        prev_in_sentence.actor.actor_type == "company")):
+                # ("Microsoft said that it will retire ..., and that new customers will
+                # have to apply ...", "X retires A, and says new customers must apply":
+                # what the same speaker said next)
+                actors = [prev_in_sentence.actor]  # "..., and will limit access to ..."
+                positions = {}
+            if not actors and (town := self._described_town(doc, c, cue_tok)) is not None:
+                actors, positions = [town], {}  # "The Washington city banned ... in 2020"
+            if not actors and not inherited and not self._refers(doc, cs, cue_tok):
+                actors = self._fallback_bodies(doc, mentions, cue_tok, status)
+                positions = {}
+            if not actors and s.author_company is not None and \
+                    self._first_person(doc, cs, quote):
+                actors, positions = [s.author_company], {}
+            opening = self._dateline_end(sent)
+            if not actors and not inherited and cs <= opening + 1 and \
+                    self._interval_opening(doc, opening):
+                # "Three years after forbidding its police from using it, Corrigan Springs
+                # has partly reversed course": the gerund's subject is the main clause's
+                main = next((m for m in mentions if ce <= m.start <= ce + 1 and m.actors and
+                             m.kind in {"place", "company", "body", "agency"}), None)
+                if main is not None:
+                    actors, positions = main.actors[:1], {}
+            if not actors and not inherited and s.meeting_body and \
+                    any(t.lower_ in lx.ITEM_NOUNS for t in doc[cs:ce]):
+                return self._agenda_item(sent, c, char_base, in_title, action, status,
+                                         cue_tok, date_mentions, has_topic, topic, idx,
+                                         body_text)
+            if not actors and inherited and status == "failed" and \
+                    prev_in_sentence is not None and prev_in_sentence.status == "proposed" \
+                    and prev_in_sentence in s.candidates:
+                # "Ordinance 22-41 ...: would bar all county offices ...; last action: failed
+                # on final reading, 3-4, October 4, 2022": the proposal's outcome
+                prev_in_sentence.status = "failed"
+                prev_in_sentence.date = None
+                self._update(prev_in_sentence, prev_in_sentence.action, c, sent,
+                             [(m, k) for m, k in date_mentions if cs <= k < ce and
+                              m.role not in {"until", "effect"}], idx, "failed")
+                return []
+            if not actors and inherited:
+                return []
+            if not actors and (body := self._passive_body(doc, c, idx)) is not None:
+                # "a two-year moratorium ... was approved by the board Thursday": the board
+                # the release named two sentences before
+                actors, positions = [body], {}
+            if not actors:
+                return self._refer(sent, c, char_base, in_title, action, status, cue_tok,
+                                   date_mentions, has_topic, topic, idx, body_text,
+                                   prev_in_sentence)
+        if not actors:
+            return []
+        if self._record(doc, cs, cue_tok):
+            # "Springfield is the fifth community to curb it": the actor's event again,
+            # in looser words ("curb" for its moratorium)
+            olds = {a: [k for k in s.candidates if k.actor == a] for a in actors}
+            if all(olds.values()) and not all(
+                    any(k.action == action for k in v) for v in olds.values()):
+                dates = [(m, k) for m, k in date_mentions
+                         if cs <= k < ce and m.role not in {"until", "effect"}]
+                for v in olds.values():
+                    self._update(v[-1], v[-1].action, c, sent, dates, idx, v[-1].status)
+                return []
+        ana = self._anaphoric_subject(doc, cs, cue_tok)
+        last = s.candidates[-1] if s.candidates else None
+        clause_dates = [(m, k) for m, k in date_mentions
+                        if cs <= k < ce and m.role not in {"until", "effect"}]
+        possessed = any(_low(doc, j) in {"'s", "’s"} for j in range(max(cs + 2, cue_tok - 3),
+                                                                   cue_tok))
+        if ana is not None and last is not None and last.actor in actors and \
+                idx - last.sentence <= 4 and not possessed and \
+                lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action) and \
+                not self._months_apart(last, clause_dates, idx, status, doc):
+            # "The provision, which the Legislature passed, bars ...": the same measure again
+            # (but "The one-year moratorium the company announced last June" after this
+            # week's news is the older measure, an event of its own)
+            self._update(last, action, c, sent, clause_dates, idx, status)
+            keep = [i for i, a in enumerate(actors) if a != last.actor]
+            if not keep:
+                return []
+            refs = {keep.index(i) for i in refs if i in keep}
+            actors = [actors[i] for i in keep]
+        if action == "ban" and actors and all(a.actor_type == "company" for a in actors):
+            action = "exit"  # "stop the company from selling it to governments"
+        if action == "exit" and not any(a.actor_type == "company" for a in actors):
+            # governments do not "exit": "officers may no longer use it under a moratorium"
+            kinds = {k.label_.split(":", 1)[1] for k in c.cues if k.label_.startswith("action:")}
+            action = "moratorium" if "moratorium" in kinds or temporary or condition else "ban"
+        if status == "enacted" and action != "repeal" and self._one_chamber(doc, c, cue_tok):
+            status = "proposed"  # "The Maryland House passed a bill": the other chamber and
+            # the governor still have to act
+        if action == "moratorium" and not (temporary or condition or until_date) and \
+                all(a.actor_type == "company" for a in actors) and \
+                doc[cue_tok].lower_.startswith(("stop", "cease")):
+            action = "exit"  # "Meta will stop using facial recognition to tag people"
+        if status == "proposed" and all(a.actor_type in {"company", "agency"} for a in actors) \
+                and self._company_policy(doc, c.cues):
+            # a company's or an agency's "will no longer use it" announces its own policy
+            status = "enacted"
+        own_page = s.author_date if actors == [s.author_company] else None
+        made = self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
+                          cue_tok, date_mentions, has_topic, topic, idx, body_text,
+                          prev_in_sentence, default_date=own_page)
+        older = self._possessed_measure(doc, cs, ce, MORATORIUM_NOUNS) \
+            if action == "extension" and status == "enacted" else \
+            self._possessed_measure(doc, cs, ce, BAN_NOUNS) \
+            if action == "repeal" and status == "failed" else None
+        if older is not None and not in_title:
+            kind = "moratorium" if older in MORATORIUM_NOUNS else "ban"
+            for cand in made:
+                if cand.action == action and not any(
+                        k.actor == cand.actor and k.action in {"ban", "moratorium"}
+                        for k in s.candidates):
+                    # "agreed to keep its freeze on facial recognition in place
+                    # indefinitely", "rejected a proposal to repeal the county's own
+                    # prohibition": the measure kept or defended is a decision of its own,
+                    # undated unless the text dates it
+                    s.candidates.append(replace(cand, action=kind, status="enacted", date=None,
+                                                date_text=None, date_explicit=False,
+                                                until=None, background=True,
+                                                confidence=round(cand.confidence - 0.2, 2),
+                                                order=cand.order + 1))
+        return made
+
+    def _emit(self, sent, c: Clause, char_base, in_title, actors, refs, positions, action,
+              status, cue_tok, date_mentions, has_topic, topic, idx, body_text,
+              prev_in_sentence, default_date=None) -> list[Candidate]:
+        s = self.s
+        doc = sent.doc
+        cs, ce = c.start, c.end
+        clause_dates = [(m, k) for m, k in date_mentions if cs <= k < ce and m.role != "until"]
+        background = self._background(doc, c, action, cue_tok, clause_dates)
+        claimed = {id(m) for m, _ in background[1]} if background else set()
+        if background and action == "repeal" and doc[cue_tok].lower_.startswith("replac") and \
+                self._anaphoric_subject(doc, cs, cue_tok) is not None:
+            # "The order replaces a moratorium the Legislature imposed in 2020": a ban took
+            # over from a pause; nothing was lifted, only the older measure is news here
+            return self._emit(sent, c, char_base, in_title, actors, refs, positions,
+                              background[0], "enacted", cue_tok,
+                              [(m, k) for m, k in date_mentions if id(m) in claimed or
+                               not (cs <= k < ce)], has_topic, topic, idx, body_text,
+                              prev_in_sentence)
+        usable = [(m, k) for m, k in clause_dates if id(m) not in claimed]
+        # "Starting today, X is discontinuing FaceTrace, the service we have sold since 2016":
+        # how long the product has been sold, told in an aside, does not date the act
+        aside = [(m, k) for m, k in usable if _low(doc, k - 1) == "since" and k > cue_tok and
+                 any(t.text == "," for t in doc[cue_tok:k])]
+        if aside:
+            usable = [mk for mk in usable if mk not in aside]
+            clause_dates = [mk for mk in clause_dates if mk not in aside]
+        if self._rel_floor is not None and cs <= self._rel_floor < ce:
+            # "..., San Francisco, whose supervisors passed one last year, and Somerville and
+            # Cambridge, which have also barred it": only the relative clause dates its act
+            usable = [(m, k) for m, k in usable if k > self._rel_floor]
+        s.last_action = action
+        scope = self._scope(doc[cs:ce].text, sent.text)
+        made: list[Candidate] = []
+        ordered = sorted(positions.items(), key=lambda kv: kv[1])
+        self._single_ref = len(actors) == 1 and 0 in refs
+        for i, actor in enumerate(actors):
+            ref = i in refs
+            own = self._own_dates(actor, ordered, usable, ce)
+            before_ref = self._interval_before(date_mentions, positions.get(actor)) \
+                if ref and made and made[-1].date is not None else None
+            if own:
+                dm = own[0]
+            elif before_ref is not None:
+                # "Somerville banned it in June 2019, a month after San Francisco became the
+                # first": the earlier act is the later one's date less the interval
+                dm = None
+                pdate = d.resolve(_measured_back(before_ref), s.base, anchor=made[-1].date)
+                dtext, explicit = before_ref.text, False
+            elif ref:
+                dm = None
+            else:
+                verb = next((k.start for k in c.cues if k.label_ == "status:enacted" and
+                             k.start > cue_tok and doc[k.start].lower_ in lx.STRONG_ENACT),
+                            None) if _low(doc, cue_tok) in BAN_NOUNS else None
+                # ("refused on Thursday to block X's ban, the ordinance the council passed on
+                # June 14": the ban dates from when it was passed)
+                dm = self._pick_date(usable, verb if verb is not None else cue_tok)
+            if dm is not None and status == "proposed" and self._scheduled(doc, dm):
+                dm = None  # "will vote next week on a proposal": not when it was proposed
+            if dm is None and not ref and not clause_dates and default_date is None:
+                dm = self._attribution_date(doc, date_mentions, ce, sent.end)
+            if before_ref is not None:
+                pass  # dated above
+            elif dm is not None:
+                invert = self._inverted(doc, dm, date_mentions, positions.get(actor))
+                pdate, dtext, explicit = self._resolve_date(dm[0], idx, status, dm[1], doc, invert)
+            elif default_date is not None and default_date[0] is not None:
+                pdate, dtext, explicit = default_date
+            elif prev_in_sentence is not None and not ref and not clause_dates and \
+                    self._rel_floor is None and prev_in_sentence.date is not None:
+                # (a relative clause's act is its own)
+                pdate, dtext, explicit = (prev_in_sentence.date, prev_in_sentence.date_text,
+                                          prev_in_sentence.date_explicit)
+            elif not ref and not clause_dates and prev_in_sentence is None and \
+                    (fronted := self._fronted_date(doc, sent, cs, date_mentions)) is not None:
+                pdate, dtext, explicit = self._resolve_date(fronted[0], idx, status, fronted[1],
+                                                            doc, False)
+            elif (same := self._same_statement(doc, cs, cue_tok, actor, idx)) is not None and \
+                    same.date is not None:
+                pdate, dtext, explicit = same.date, same.date_text, same.date_explicit
+            elif not ref and not clause_dates and status != "proposed" and \
+                    (like := self._similar_before(doc[cs:ce], idx)) is not None:
+                # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
+                # rejected a similar question": the same ballot, the same day (but "is
+                # weighing a similar ordinance" is not dated by the act it copies)
+                pdate, dtext, explicit = like.date, like.date_text, like.date_explicit
+            elif not ref and not usable and actor.actor_type == "company" and \
+                    (told := next((k for k in reversed(s.candidates) if k.actor == actor and
+                                   k.date is not None and 0 < idx - k.sentence <= 1 and
+                                   not k.background), None)) is not None:
+                # "X said Wednesday it has stopped selling ... The company will keep selling
+                # it to agencies, but only to those that pass a review": the same statement
+                pdate, dtext, explicit = told.date, told.date_text, False
+            elif not ref and not usable and (ballot := self._same_ballot(doc, cs, ce, idx)):
+                # "Voters in Corlett Bay approved Proposition 2 on Tuesday ... Tressider
+                # County's Question 5 ... was defeated": one election day
+                pdate, dtext, explicit = ballot.date, ballot.date_text, False
+            elif not ref and not usable and status == "enacted" and s.scene_date and \
+                    idx - s.scene_date[2] <= 2 and self._past_simple(doc, cs, ce):
+                # "It was past eleven on Tuesday when the council reached the item. By a
+                # vote of 7-2, alders adopted an ordinance ...": the scene's date
+                pdate, dtext, explicit = s.scene_date[0], s.scene_date[1], False
+            else:
+                pdate, dtext, explicit = None, None, False
+            # a defeated measure never ran, so it has no end
+            until = self._until(sent, c, pdate) if status != "failed" else None
+            cand = self._candidate(sent, char_base, in_title, body_text, actor,
+                                   action, status, scope, topic, pdate, dtext, explicit, until,
+                                   has_topic, idx, ref,
+                                   self._past_simple(doc, cs, ce) and self._rel_floor is None)
+            made.append(cand)
+            if background:
+                bg_action, bg_dates = background
+                bdate, btext, bexplicit = None, None, False
+                if bg_dates:
+                    m, k = bg_dates[0]
+                    bdate = d.resolve(m, s.base, anchor=None, year_hint=self._year_hint(idx))
+                    btext, bexplicit = m.text, m.explicit_year
+                made.append(self._candidate(sent, char_base, in_title, body_text, actor,
+                                            bg_action, "enacted", scope, topic, bdate, btext,
+                                            bexplicit, None, has_topic, idx, False, True))
+                made[-1].background = True
+        s.candidates.extend(made)
+        return made
+
+    def _same_statement(self, doc: Doc, cs: int, cue_tok: int, actor: Actor, idx: int
+                        ) -> Candidate | None:
+        """"The company also said ...": the same announcement as the actor's dated
+        candidate a sentence or two before, so the same date."""
+        words = {t.lower_ for t in doc[cs:cue_tok]}
+        if "also" not in words:
+            return None
+        said = bool(words & lx.SPEECH_VERBS)  # "The company also said ..."
+        for c in reversed(self.s.candidates):
+            if c.actor == actor and c.date is not None and not c.in_title and \
+                    idx - c.sentence <= (3 if said else 2):
+                return c
+        return None
+
+    def _candidate(self, sent, char_base, in_title, body_text, actor, action, status, scope,
+                   topic, pdate, dtext, explicit, until, has_topic, idx, ref, past) -> Candidate:
+        s = self.s
+        conf = 0.55 + (0.15 if has_topic else 0) + (0.1 if pdate else 0) - (0.2 if ref else 0)
+        if in_title:
+            start = end = 0
+            evidence = sent.text.strip()
+        else:
+            start = char_base + sent.start_char
+            end = char_base + sent.end_char
+            evidence = sent.text.strip()
+            if body_text is not None:
+                raw = body_text[start:end]
+                evidence = raw.strip()
+                start += len(raw) - len(raw.lstrip())
+                end = start + len(evidence)
+        s.order += 1
+        return Candidate(actor, action, status, scope, topic, pdate, dtext, explicit, until,
+                         evidence, start, end, round(max(0.05, min(0.99, conf)), 3), s.order,
+                         idx, in_title, past, ref)
+
+    def _agenda_item(self, sent, c: Clause, char_base, in_title, action, status, cue_tok,
+                     date_mentions, has_topic, topic, idx, body_text) -> list[Candidate]:
+        """An item of the meeting the article records: "Item 9: Ordinance 24-38, extending
+        the city's moratorium ..., passed on third reading, 6-1" is the body's act.  An
+        item only moved, or with no outcome yet, is proposed until a later "the motion
+        carried" or "the amendment failed" decides it."""
+        doc = sent.doc
+        moved = any(t.lower_ == "moved" and _low(doc, t.i + 1) == "to"
+                    for t in doc[c.start:c.end])
+        open_item = moved or status == "proposed" or not self._has_status(c.cues)
+        made = self._emit(sent, c, char_base, in_title, self.s.meeting_body, set(), {}, action,
+                          "proposed" if open_item else status, cue_tok, date_mentions,
+                          has_topic, topic, idx, body_text, None,
+                          default_date=self.s.meeting_date)
+        if open_item:
+            self.s.motions.extend(made)
+        return made
+
+    def _fallback_bodies(self, doc: Doc, mentions: list[Mention], cue_tok: int,
+                         status: str) -> list[Actor]:
+        """No actor around the cue: a council or governor elsewhere in the sentence acts
+        ("A proposal to ban ... failed when the Michigan city's council split 3-3"), but
+        not one that is the cue's object ("bars city officials from ...")."""
+        for m in mentions:
+            if m.kind != "body" or m.role not in {"legislature", "executive"} or not m.actors:
+                continue
+            p1 = _low(doc, m.start - 1)
+            j = m.start - 1
+            if p1 in {"the", "a"}:
+                j -= 1
+                p1 = _low(doc, j)
+            voters = p1 == "of" and _low(doc, j - 1) in {"vote", "votes", "majority"}
+            # ("... died on a 3-4 vote of the parish council": who voted)
+            if not voters and (p1 in lx.TARGET_PREV or 0 < m.start - cue_tok <= 3 or
+                               p1 in {"in", "at", "of", "across", "before"}):
+                continue
+            if status == "enacted" and not any(
+                    c.start - m.end <= 3 and c.start >= m.end
+                    for c in doc.spans.get(CUE_KEY, []) if c.label_ == "status:enacted"):
+                continue  # only a body that itself enacts: "Gov. Charlie Baker signed"
+            return m.actors[:1]
+        return []

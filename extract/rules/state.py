@@ -1,0 +1,156 @@
+"""What the sentence rules share: the records they build and the article's memory.
+
+An ``Actor`` acts, a ``Mention`` is where a sentence names one, a ``Clause`` is the
+stretch of a sentence one act is read from, a ``Candidate`` is an event found there,
+and ``ArticleState`` is what reading the article so far has taught.  The word lists
+and token helpers here are the few that several kinds of rule look at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from .. import dates as d
+from ..gazetteer import Gazetteer, Place
+from ..places import PlaceContext
+
+BAN_NOUNS = {"ban", "bans", "moratorium", "moratoriums", "moratoria", "prohibition", "pause",
+             "freeze", "suspension"}
+MORATORIUM_NOUNS = {"moratorium", "moratoriums", "moratoria", "pause", "freeze", "suspension"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    actor_type: str  # company | jurisdiction | agency
+    level: str | None
+    country: str | None
+    region: str | None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str  # place | company | body | agency | publisher | advocate
+    ent_id: str
+    actors: list[Actor] = field(default_factory=list)
+    owned: bool = False  # a qualifier or part of something else, never an actor itself
+    role: str = ""  # for bodies: legislature | executive | jurisdiction | police | agency
+    level: str = ""  # for bodies: city | county | state | country | any
+    landmark: bool = False  # "just north of Boston": neither actor nor context
+    qualifiers: set[int] = field(default_factory=set)  # tokens of ", Vt." that qualify it
+    noted: bool = False  # already counted in the article's place context
+
+
+@dataclass
+class Candidate:
+    """One event mention, before mentions of the same event are merged."""
+
+    actor: Actor
+    action: str
+    status: str
+    scope: str | None
+    topic: str
+    date: d.PartialDate | None
+    date_text: str | None
+    date_explicit: bool
+    until: str | None
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    order: int
+    sentence: int
+    in_title: bool = False
+    past_simple: bool = False
+    reference: bool = False
+    background: bool = False  # the older measure an act changes ("lift the ban it passed in 2020")
+    confirmed: bool = False  # a headline's event the body then tells of again
+
+
+@dataclass
+class Pending:
+    """An enactment reported without saying what it does ("The EU approved the AI Act")."""
+
+    actors: list[Actor]
+    status: str
+    date: d.PartialDate | None
+    date_text: str | None
+    sentence: int
+
+
+@dataclass
+class ArticleState:
+    """What the rules remember while reading one article."""
+
+    gaz: Gazetteer
+    ctx: PlaceContext
+    base: date | None
+    topics: list[str]
+    default_topic: str
+    candidates: list[Candidate] = field(default_factory=list)
+    salient: dict[str, Actor] = field(default_factory=dict)  # level / "company" → last actor
+    pending: Pending | None = None
+    pending_log: list[Pending] = field(default_factory=list)  # every enactment so reported
+    last_action: str | None = None
+    last_date: d.PartialDate | None = None
+    last_date_sentence: int = -99
+    last_topic_sentence: int = -99
+    #: indices of the article's sentences that name a topic, known before reading:
+    #: "The law outlaws scraping face databases ... Police may use real-time face
+    #: identification only ..." is on topic before the topic's name comes
+    topic_sentences: set[int] = field(default_factory=set)
+    #: (sentence, date) of an act dated again in that sentence ("IBM's letter came on June 8")
+    restated: tuple[int, d.PartialDate] | None = None
+    #: names shown to be companies earlier in the article ("Cinderpoint, the ... maker")
+    companies: set[str] = field(default_factory=set)
+    #: (date, text, sentence) of a past date in a sentence that yielded no event: "It was
+    #: past eleven on Tuesday when the council reached the item" sets the scene
+    scene_date: tuple[d.PartialDate, str, int] | None = None
+    sentence_index: int = 0
+    order: int = 0
+    topical_title: bool = False  # the headline names the topic: the whole article is about it
+    measure_title: bool = False  # the headline names a bill or act ("Bill tracker: AB 1215")
+    dateline_actor: Actor | None = None  # a town a dateline names that the gazetteer lacks
+    title_action: str | None = None  # the action a topical headline names
+    # the body whose meeting the article records ("Quarlesby City Council, regular
+    # meeting of April 6, 2021 — draft minutes"): the actor of its agenda items
+    meeting_body: list[Actor] = field(default_factory=list)
+    towns: dict[str, list[str]] = field(default_factory=dict)  # unknown town → its states
+    surnames: set[str] = field(default_factory=set)  # "Mayor Ted Wheeler": people's names
+    # the company writing the page ("Gildermoor Security fourth-quarter letter to
+    # shareholders", "Ossory Labs release notes"): the "we" of its text
+    author_company: Actor | None = None
+    lead_in: int = -99  # the last topic sentence without any cue ("We are also changing ...")
+    last_body: tuple[Actor, int] | None = None  # the last legislature named, and where
+    author_date: tuple[d.PartialDate | None, str | None, bool] | None = None
+    motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
+    meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    cues: list[Span]
+    mentions: list[Mention]
+    hard_start: bool  # begins after ";" ":" or a dash rather than ", and"
+
+
+def _place_actor(place: Place) -> Actor:
+    return Actor(place.name, "jurisdiction", place.level, place.country, place.region)
+
+
+def _measured_back(m: d.DateMention) -> d.DateMention:
+    """"two days after" read as "two days before": the interval counted back from the
+    later act ("came two days after IBM said", "a month after San Francisco did")."""
+    return d.DateMention(m.start, m.end, m.text.rsplit(" ", 1)[0] + " before", m.kind,
+                         m.groups, m.role)
+
+
+def _low(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""

@@ -1,0 +1,325 @@
+"""When an event happened, and until when its measure holds.
+
+A clause may name several dates, none, or only an interval from another act ("two
+months later"); choosing and resolving the event's own date is a concern of its own,
+on top of the date parsing in ``extract.dates``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from .. import dates as d
+from .. import lexicon as lx
+from ..components import CUE_KEY
+from .state import Actor, ArticleState, Candidate, Clause, Mention, _low, _measured_back
+
+
+class DateRules:
+    """Choosing an event's date among those its clause and sentence name, resolving it
+    against the article's anchors, and reading the until of a temporary measure.
+
+    A part of ``SentenceRules``: its methods need ``self.s``, the ``ArticleState``.
+    """
+
+    s: ArticleState  # set by SentenceRules.__init__
+
+    def _first_day(self, dated, idx: int, doc: Doc
+                   ) -> tuple[d.PartialDate | None, str | None, bool] | None:
+        """The first of ``dated`` resolved as an enactment's date, or None."""
+        if not dated:
+            return None
+        m, k = dated[0]
+        return self._resolve_date(m, idx, "enacted", k, doc, False)
+
+    def _restated_dates(self, sent: Span, mentions: list[Mention], date_mentions,
+                        idx: int) -> list[tuple[int, int]]:
+        """"IBM's letter came on June 8; Amazon's announcement followed two days later":
+        acts already found, dated more exactly.  Each "<actor>'s <act noun> came/followed
+        <date>" sharpens that actor's latest event when the dates agree; returns the token
+        ranges read, whose cues are then no new events."""
+        s = self.s
+        doc = sent.doc
+        spans: list[tuple[int, int]] = []
+        anchor: d.PartialDate | None = None
+        for m in mentions:
+            if m.kind not in {"company", "place", "body"} or not m.actors or \
+                    _low(doc, m.end) not in {"'s", "’s"} or \
+                    _low(doc, m.end + 1) not in lx.ACT_NOUNS:
+                continue
+            verb = m.end + 2
+            if _low(doc, verb) not in {"came", "followed", "arrived", "was"}:
+                continue
+            found = next(((dm, k) for dm, k in date_mentions if verb < k <= verb + 2
+                          and not dm.role), None)
+            if found is None:
+                continue
+            dm, k = found
+            last = [c for c in s.candidates if c.actor == m.actors[0] and not c.background]
+            if not last:
+                continue
+            cand = last[-1]
+            base_anchor = anchor or next((c.date for c in reversed(s.candidates)
+                                          if c.date and not c.background), None)
+            new = d.resolve(dm, s.base, anchor=base_anchor,
+                            year_hint=cand.date or self._year_hint(idx))
+            old = cand.date
+            if new is None or (old is not None and (
+                    new.year != old.year or (old.month and new.month != old.month)
+                    or new.precision <= old.precision)):
+                continue
+            cand.date, cand.date_text = new, dm.text
+            anchor = new
+            s.restated = (idx, new)
+            spans.append((m.start, k + 1))
+        return spans
+
+    def _similar_before(self, clause: Span, idx: int) -> Candidate | None:
+        """The dated event of the sentence before when this clause tells of "a similar"
+        measure: votes on like measures reported together are mostly the same day's."""
+        if not self._similar(clause):
+            return None
+        prev = [c for c in self.s.candidates if c.sentence == idx - 1 and c.date is not None
+                and not c.in_title]
+        return prev[-1] if prev else None
+
+    def _set_scene(self, doc: Doc, date_mentions, idx: int, in_title: bool, made: bool
+                   ) -> None:
+        """Remember the last past date of a sentence that yielded no event, for an
+        undated event told in the next sentence or two."""
+        s = self.s
+        if made or in_title:
+            s.scene_date = None
+            return
+        scenes = []
+        for m, k in date_mentions:
+            if m.role or m.kind not in {"weekday", "day_word", "md", "dm", "mdy", "dmy",
+                                        "iso", "numeric"}:
+                continue  # a scene happens on a day; "a hearing this month" is no scene
+            pd = d.resolve(m, s.base, year_hint=self._year_hint(idx))
+            if pd is not None and (s.base is None or pd.as_date() <= s.base):
+                scenes.append((pd, m, k))
+        if not scenes:
+            return
+        # the first ("on Tuesday, after a detour into opening on Sundays"), unless another
+        # names the vote itself ("An article on Friday misstated the outcome of its
+        # January 9 vote")
+        voted = [(pd, m, k) for pd, m, k in scenes if any(
+            _low(doc, j) in {"vote", "votes", "meeting", "session", "hearing"}
+            for j in range(k + 1, k + 5))]
+        pd, m, _ = (voted or scenes)[0]
+        s.scene_date = (pd, m.text, idx)
+
+    def _dates(self, sent: Span) -> list[tuple[d.DateMention, int]]:
+        """Date mentions of the sentence with the token index where each starts."""
+        out = []
+        starts = [t.idx for t in sent]
+        text = sent.text
+        for m in d.find_dates(text):
+            before = text[max(0, m.start - 30):m.start]
+            if re.search(r"(?:not|n't)\s+(?:take|go|come)\s+(?:into\s+)?(?:effect|force)\s+"
+                         r"until\s*$", before, re.I):
+                m.role = "effect"  # "does not take effect until January 1": when it starts
+            elif lx.UNTIL_PREV.search(before):
+                m.role = "until"
+            elif lx.EFFECT_PREV.search(before) and not (
+                    m.text.lower() == "today" and re.search(r"(?:starting|beginning|as of)\s*$",
+                                                            before, re.I)):
+                m.role = "effect"  # (but "Starting today, X is discontinuing ...": the day
+                # the page tells of is the act's)
+            k = bisect_right(starts, sent.doc[sent.start].idx + m.start) - 1
+            out.append((m, sent.start + max(k, 0)))
+        return out
+
+    def _same_ballot(self, doc: Doc, cs: int, ce: int, idx: int) -> Candidate | None:
+        """The dated ballot outcome just reported, when this clause reports another."""
+        if not {t.lower_ for t in doc[cs:ce]} & lx.BALLOT_WORDS:
+            return None
+        last = next((k for k in reversed(self.s.candidates) if k.date is not None and
+                     0 < idx - k.sentence <= 2), None)
+        if last is None or not set(re.findall(r"[a-z]+", last.evidence.lower())) & \
+                (lx.BALLOT_WORDS | {"voters"}):
+            return None
+        return last
+
+    @staticmethod
+    def _fronted_date(doc: Doc, sent: Span, cs: int, date_mentions):
+        """"Last month, with its pause close to running out, Amazon confirmed ...": a date
+        opening the sentence, cut off into a clause of its own, dates the main clause."""
+        before = [(m, k) for m, k in date_mentions
+                  if sent.start <= k < cs and m.role not in {"until", "effect"}]
+        if not before or before[0][1] > sent.start + 1:
+            return None
+        return before[0]
+
+    @staticmethod
+    def _attribution_date(doc: Doc, date_mentions, ce: int, end: int):
+        """"X has suspended its use ..., while ..., the chief said on 4 May": a clause
+        without a date of its own takes the date of the statement that reports it."""
+        for m, k in date_mentions:
+            if k < ce or k >= end or m.role in {"until", "effect"}:
+                continue
+            if any(t.lower_ in lx.SPEECH_VERBS for t in doc[max(ce, k - 4):k]) and \
+                    not any(c.label_.startswith(("action:", "status:")) and ce <= c.start < k
+                            for c in doc.spans.get(CUE_KEY, [])):
+                return m, k
+        return None
+
+    @staticmethod
+    def _scheduled(doc: Doc, dm) -> bool:
+        """A future date: a scheduled vote or debate, never a proposal's own date."""
+        m, k = dm
+        if re.match(r"(?i)(next|later|coming|upcoming|tomorrow)\b", m.text):
+            return True
+        return any(t.lower_ in {"will", "scheduled", "set", "expected", "upcoming"}
+                   for t in doc[max(0, k - 6):k])
+
+    # ---------------------------------------------------------------- dates
+    def _own_dates(self, actor: Actor, ordered: list[tuple[Actor, int]], usable, ce: int):
+        """Dates right after an actor and before the next one ("San Francisco in May and
+        Somerville in June")."""
+        pos = dict(ordered).get(actor)
+        if len(ordered) < 2:
+            return [(m, k) for m, k in usable if pos is not None and k > pos] \
+                if ordered and self._single_ref else []
+        if pos is None:
+            return []
+        later = [p for _, p in ordered if p > pos]
+        stop = min(later) if later else ce
+        return [(m, k) for m, k in usable if pos < k < stop]
+
+    @staticmethod
+    def _pick_date(usable, cue_tok: int):
+        """The clause's date nearest the action cue; an effective date is never the event date."""
+        if not usable:
+            return None
+        preferred = [(m, k) for m, k in usable if m.role != "effect"]
+        if not preferred:
+            return None
+        return min(preferred, key=lambda mk: abs(mk[1] - cue_tok))
+
+    @staticmethod
+    def _interval_before(date_mentions, pos: int | None) -> d.DateMention | None:
+        """"a month after San Francisco ...": an interval ending in "after" just before
+        the name of an act it is measured from."""
+        if pos is None:
+            return None
+        for m, k in date_mentions:
+            if m.kind == "after_event" and re.search(r"\bafter$", m.text, re.I) and \
+                    re.match(r"(?i)(a|an|one|two|three|four|five|six|\d+)\s", m.text) and \
+                    0 < pos - k <= 4:
+                return m
+        return None
+
+    @staticmethod
+    def _inverted(doc: Doc, dm, date_mentions, actor_pos: int | None) -> bool:
+        """"came two days after IBM said": IBM's event is *before* the anchor."""
+        m, k = dm
+        if m.kind != "after_event" or not re.search(r"\b(after|before)$", m.text, re.I):
+            return False
+        end = k + len(m.text.split())  # ("The day after, Sheriff X said ...": no inversion)
+        return actor_pos is not None and actor_pos > k and _low(doc, end) not in {",", "—", ";"}
+
+    def _year_hint(self, idx: int) -> d.PartialDate | None:
+        s = self.s
+        if s.last_date and idx - s.last_date_sentence <= 2 and \
+                (s.base is None or s.last_date.year < s.base.year):
+            return s.last_date
+        return None
+
+    def _named_anchor(self, doc: Doc, tok: int) -> Candidate | None:
+        """"the day after Amazon's announcement": the event of the name that follows
+        "after" anchors the date, not merely the last event found."""
+        after = next((t.i for t in doc[tok:min(len(doc), tok + 6)]
+                      if t.lower_ in {"after", "before"}), None)
+        if after is None:
+            return None
+        follow = doc[after + 1:min(len(doc), after + 5)].text
+        named = [c for c in self.s.candidates if c.date is not None and (
+                 re.match(rf"(?:the\s+)?{re.escape(c.actor.name)}\b", follow) or (
+                     c.actor.actor_type == "company" and " " in c.actor.name and
+                     re.match(rf"{re.escape(c.actor.name.split()[0])}(?:'s|’s)", follow)))]
+        # ("Zorva's announcement" names Zorva Labs)
+        return named[-1] if named else None
+
+    def _resolve_date(self, m: d.DateMention, idx: int, status: str, tok: int, doc: Doc,
+                      invert: bool) -> tuple[d.PartialDate | None, str | None, bool]:
+        s = self.s
+        told = [c for c in s.candidates if not c.background]
+        # "the same night": the act just told, not the older measure it changed
+        anchor = told[-1].date if told and told[-1].date else s.last_date
+        if s.restated is not None and s.restated[0] == idx:
+            anchor = s.restated[1]  # "IBM's letter came on June 8; Amazon's ... followed"
+        if m.kind == "after_event" and (named := self._named_anchor(doc, tok)) is not None:
+            anchor, invert = named.date, False
+        before = {t.lower_ for t in doc[max(0, tok - 4):tok + 1]}
+        future = status == "proposed" and bool(before & {"will", "next", "scheduled", "set",
+                                                         "upcoming", "could", "expected"})
+        if m.kind == "after_event" and not invert and self._interval_opening(doc, tok) and \
+                _low(doc, tok + 3).endswith("ing") and s.base is not None:
+            # "Three years after forbidding its police from using it, X has reversed
+            # course": the act three years before the news
+            invert, anchor = True, d.PartialDate.from_date(s.base)
+        if invert:
+            m = _measured_back(m)
+        earlier = [dm for dm, k in self._sentence_dates
+                   if k < tok and dm.role != "until" and
+                   (dm.explicit_year or (dm.kind == "period" and "year" in dm.text.lower()))]
+        # ("Last year's round of votes opened in January in Cambridge")
+        # "Boston acted in June 2020, Portland in September of that year": the year
+        # written earlier in the sentence
+        hint = d.resolve(earlier[-1], s.base) if earlier else self._year_hint(idx)
+        written = [dm for dm, k in self._sentence_dates if k < tok and dm.explicit_year]
+        if m.kind == "after_event" and written and not invert and \
+                re.match(r"(?i)the\s+(following|next)\b", m.text):
+            # "debated through the autumn of 2021 and adopted the following spring": counted
+            # from the date just written, not from the last act
+            anchor = d.resolve(written[-1], s.base)
+        pdate = d.resolve(m, s.base, anchor=anchor, year_hint=hint, future=future)
+        return pdate, m.text if not invert else m.text.rsplit(" ", 1)[0] + " after", \
+            m.explicit_year
+
+    def _until(self, sent: Span, c: Clause, pdate: d.PartialDate | None) -> str | None:
+        text = sent.text
+        if lx.INDEFINITE.search(text):
+            return "indefinite"
+        for m in d.find_dates(text):
+            before = text[max(0, m.start - 30):m.start]
+            if lx.UNTIL_PREV.search(before):
+                val = d.resolve(m, self.s.base, year_hint=pdate, future=True)
+                if val:
+                    return val.iso()
+        sy = lx.START_OF_YEAR.search(text)
+        if sy and re.search(r"\b(until|lapses?|expires?|sunsets?|ends?|through)\b", text, re.I):
+            return f"{sy.group(2)}-01-01" if sy.group(1).lower() != "end" else \
+                f"{sy.group(2)}-12-31"
+        dur = lx.DURATION.search(text)
+        if dur and pdate is not None:
+            groups = [g for g in dur.groups() if g]
+            num, unit = groups[0], groups[1].lower()
+            n = d._num(num) or 1
+            if unit == "year":
+                return d.PartialDate(pdate.year + n, pdate.month, pdate.day).iso()
+            if pdate.month:
+                end = d._add_months(pdate.as_date(), n)
+                return d.PartialDate.from_date(end, pdate.precision).iso()
+        return None
+
+    @staticmethod
+    def _past_simple(doc: Doc, cs: int, ce: int) -> bool:
+        """The clause reports a completed act ("voted", "has banned"), so that a
+        dateline's date may be its date.  A pluperfect ("had banned") is background,
+        unless it sits in a relative clause ("an ordinance that two councilors had
+        sponsored") while the main verb is past."""
+        words = [t.lower_ for t in doc[cs:ce]]
+        for i, w in enumerate(words):
+            if w == "had":  # the first finite verb decides: "had banned" is background
+                return bool(set(words[max(0, i - 3):i]) & {"that", "which", "who"})
+            if w in {"has", "have"} and any(x.endswith(("ed", "en")) for x in words[i + 1:i + 3]):
+                return True  # "has banned"
+            if w.endswith("ed") or w in {"became", "took", "went", "voted", "passed"}:
+                return True
+        return False
