@@ -267,3 +267,11 @@ def test_making_a_halt_permanent_is_a_proposed_ban(extractor) -> None:
            for e in extractor.extract(text, date(2026, 1, 15))}
     assert got == {("Dunmere County Sheriff's Office", "moratorium", "enacted", "indefinite"),
                    ("Dunmere County", "ban", "proposed", None)}
+
+
+def test_keeping_police_use_on_hold_under_a_law_is_its_pause(extractor) -> None:
+    text = ("Local police in Virginia may again use facial recognition under a new law. "
+            "Vermont, by contrast, still keeps police use on hold under a 2020 law that lasts "
+            "until its legislature authorizes the technology.")
+    got = {(e.actor, e.action, e.date, e.until) for e in extractor.extract(text, date(2022, 7, 5))}
+    assert ("Vermont", "moratorium", "2020", "indefinite") in got
