@@ -229,6 +229,9 @@ BARE_BODY_NOUNS = {"board", "council", "commission", "commissioners", "superviso
 #: several bodies named at once ("the two town councils")
 PLURAL_BODY_NOUNS = {"councils", "boards", "legislatures", "commissions", "selectboards",
                      "towns", "cities", "counties", "governments"}
+#: documents whose terms are no measure ("an agreement that prohibits covert tracking")
+AGREEMENT_NOUNS = {"agreement", "agreements", "contract", "contracts", "license", "licence",
+                   "pledge", "affidavit", "certification", "form", "application"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 #: a headline's words for a body's record of its own meeting ("Quarlesby City Council,
 #: regular meeting of April 6 — draft minutes", "summary of actions")

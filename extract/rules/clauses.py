@@ -111,6 +111,9 @@ class ClauseRules:
             if c.label_ == "action:restriction" and {_low(doc, c.start - j) for j in (1, 2, 3)} & \
                     {"than", "other"} and "than" in {_low(doc, c.start - j) for j in range(1, 7)}:
                 continue  # "go further than any other city's rules on it": a comparison
+            if c.label_.startswith("action:") and _low(doc, c.start - 1) in {"that", "which"} \
+                    and _low(doc, c.start - 2) in lx.AGREEMENT_NOUNS:
+                continue  # "sign an agreement that prohibits covert tracking": its terms
             if c.label_.startswith("action:") and _low(doc, c.end) in {"'s", "’s"} and \
                     _low(doc, c.end + 1) in {"author", "authors", "sponsor", "sponsors",
                                              "champion", "architect", "backers"}:
@@ -197,6 +200,13 @@ class ClauseRules:
                 return True
             if any(w in lx.ANAPHOR_OBJECTS for w in window):
                 return True
+            far = [t.lower_ for t in doc[c.end:min(sent.end, c.end + 18)]]
+            if any(a in {"using", "use", "deploying", "buying"} and
+                   (b in {"it", "them"} or (b in {"the", "this", "such"} and
+                                            w in {"technology", "software", "tool", "tools"}))
+                   for a, b, w in zip(far, far[1:], far[2:] + [""], strict=False)):
+                return True  # "barred not only city bureaus but also private businesses from
+                # using the technology"
         return False
 
     def _quoted_tokens(self, sent: Span) -> set[int]:
@@ -267,6 +277,9 @@ class ClauseRules:
                 # pause that lawmakers imposed in 2020": the older measure is told apart
             elif t.text == "," and self._acting_mention_at(t.i + 1, cues, mentions):
                 cuts.append((t.i + 1, False))  # "IBM abandoned it, Amazon imposed a pause"
+            elif t.lower_ == "unlike" and doc[t.i - 1].text == ",":
+                cuts.append((t.i, False))  # "Ottermere remains without a ban, unlike Madison,
+                # ..., whose council outlawed city use of it in late 2020": another's act
             elif t.lower_ in {"which", "who"} and doc[t.i - 1].text == "," and \
                     (own := self._relative_owner(t.i, cues, mentions)) is not None:
                 cuts.append((own, False))  # "... alongside Somerville, which did the same"

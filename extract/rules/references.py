@@ -69,13 +69,18 @@ class ReferenceRules:
                         if cs <= k < ce and m.role not in {"until", "effect"}]
         if ana_noun is None and not pronoun and not self._noun_anaphor(doc, cue_tok):
             last = s.candidates[-1] if s.candidates else None
+            company = last is not None and last.actor.actor_type == "company"
             if action == "restriction" and has_topic and last is not None and \
-                    last.action in {"ban", "moratorium"} and last.status == "enacted" and \
+                    last.action in ({"ban", "moratorium", "exit"} if company else
+                                    {"ban", "moratorium"}) and last.status == "enacted" and \
                     0 < idx - last.sentence <= 2 and not self._has_status(c.cues) and \
-                    {t.lower_ for t in doc[cs:ce]} & lx.REGULATED_PARTIES:
+                    {t.lower_ for t in doc[cs:ce]} & (lx.CUSTOMER_NOUNS if company else
+                                                      lx.REGULATED_PARTIES):
                 # "The law outlaws ... Police may use real-time face identification only in
                 # narrow cases and need prior approval from a judge": what the act just
-                # reported allows, under limits -- a provision of its own
+                # reported allows, under limits -- a provision of its own (and "Microsoft
+                # will retire ... New customers will now have to apply for access": the
+                # company's own access rule)
                 return self._emit(sent, c, char_base, in_title, [last.actor], set(), {},
                                   action, "enacted", cue_tok, date_mentions, has_topic, topic,
                                   idx, body_text, None,

@@ -262,9 +262,13 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         doc = sent.doc
         cs, ce = c.start, c.end
         acts = [k for k in c.cues if k.label_.startswith("action:")]
-        denied = [k for k in acts if any(
-            n.label_ == "neg" and 0 <= k.start - n.end <= 2 for n in c.cues) or
-            _low(doc, k.start - 1) == "without"]  # "puts limits on it without outlawing it"
+        # ("puts limits on it without outlawing it", "remains without a ban")
+        lacking = [k for k in acts if _low(doc, k.start - 1) == "without" or (
+            _low(doc, k.start - 2) == "without" and _low(doc, k.start - 1) in {"a", "an", "any"})]
+        if acts and len(lacking) == len(acts):
+            return []  # "Ottermere thus remains without a ban": nothing was done
+        denied = lacking + [k for k in acts if k not in lacking and any(
+            n.label_ == "neg" and 0 <= k.start - n.end <= 2 for n in c.cues)]
         if denied and len(denied) < len(acts):
             # "sets new limits ... but stops short of a ban": the limits are the measure
             c = Clause(c.start, c.end, [k for k in c.cues if k not in denied], c.mentions,

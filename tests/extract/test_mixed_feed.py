@@ -275,3 +275,44 @@ def test_keeping_police_use_on_hold_under_a_law_is_its_pause(extractor) -> None:
             "until its legislature authorizes the technology.")
     got = {(e.actor, e.action, e.date, e.until) for e in extractor.extract(text, date(2022, 7, 5))}
     assert ("Vermont", "moratorium", "2020", "indefinite") in got
+
+
+def test_a_review_customers_must_pass_is_a_restriction_not_a_ban(extractor) -> None:
+    text = ("Corvane Imaging said in a blog post on Tuesday that it had stopped selling its "
+            "facial recognition platform to police agencies until Congress passes a federal "
+            "law. In the same post, the Austin company said that any business customer "
+            "wanting to use face search must now pass a review of its intended use and sign "
+            "an agreement that prohibits covert tracking.")
+    got = {(e.actor, e.action, e.date) for e in extractor.extract(text, date(2023, 10, 12))}
+    assert got == {("Corvane Imaging", "moratorium", "2023-10-10"),
+                   ("Corvane Imaging", "restriction", "2023-10-10")}
+
+
+def test_whose_council_after_an_aside_is_that_citys_act(extractor) -> None:
+    text = ("OTTERBURN, Wis. — A proposed ban on police use of facial recognition was "
+            "tabled indefinitely by the Common Council on Tuesday night, 5-4. Otterburn thus "
+            "remains without a ban, unlike Madison, about ninety miles to the south, whose "
+            "council outlawed city use of the technology in late 2020.")
+    assert facts(extractor.extract(text, date(2022, 5, 11))) == {
+        ("Otterburn", "WI", "ban", "failed", "2022-05-10"),
+        ("Madison", "WI", "ban", "enacted", "2020")}
+
+
+def test_new_customers_applying_after_a_companys_exit_is_its_access_rule(extractor) -> None:
+    text = ("Microsoft said on Tuesday that it will retire the features of its Azure Face "
+            "service that infer a person's emotional state. New customers will now have to "
+            "apply for access to the service's face identification capabilities.")
+    got = {(e.actor, e.action, e.date) for e in extractor.extract(text, date(2022, 6, 23))}
+    assert got == {("Microsoft", "exit", "2022-06-21"),
+                   ("Microsoft", "restriction", "2022-06-21")}
+
+
+def test_barring_parties_from_using_the_technology_refers_to_the_topic(extractor) -> None:
+    text = ("Voters in Maine's largest city on Tuesday approved a ballot question that "
+            "strengthens Portland's ban on government use of facial recognition. The city's "
+            "namesake on the other coast went further in September, when Portland, Oregon, "
+            "barred not only city bureaus but also private businesses from using the "
+            "technology in places open to the public.")
+    assert facts(extractor.extract(text, date(2020, 11, 5))) == {
+        ("Portland", "ME", "ban", "enacted", "2020-11-03"),
+        ("Portland", "OR", "ban", "enacted", "2020-09")}
