@@ -199,6 +199,9 @@ ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 #: Verbs that say who wrote or backed a measure ("co-sponsored the ordinance").
 AUTHORSHIP = {"sponsored", "co-sponsored", "cosponsored", "drafted", "authored", "wrote",
               "championed", "sponsoring", "drafting"}
+#: what a member does with a measure; a town does not ("Jackson files ... ban")
+FILING_VERBS = {"files", "filed", "introduces", "introduced", "sponsors", "drafts",
+                "proposes", "unveils", "submits", "submitted"}
 #: what an enactment without an action cue must be about to be remembered as pending
 MEASURE_NOUNS = {"law", "laws", "act", "bill", "bills", "ordinance", "ordinances", "measure",
                  "measures", "legislation", "rules", "policy", "directive", "order", "regulation",

@@ -335,7 +335,9 @@ class ActRules:
                              for t in doc[c.start:c.end]):
             return False
         return all(doc[m.end - 1].lower_ in {"house", "senate", "assembly", "delegates",
-                                             "representatives"} for m in bodies)
+                                             "representatives"} and
+                   doc[m.start].lower_ != "general" for m in bodies)
+        # (a "General Assembly" is the whole legislature)
 
     @staticmethod
     def _elided_subject(doc: Doc, cs: int, cue_tok: int) -> bool:

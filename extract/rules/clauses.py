@@ -111,6 +111,10 @@ class ClauseRules:
             if c.label_ == "action:restriction" and {_low(doc, c.start - j) for j in (1, 2, 3)} & \
                     {"than", "other"} and "than" in {_low(doc, c.start - j) for j in range(1, 7)}:
                 continue  # "go further than any other city's rules on it": a comparison
+            if c.label_ == "status:failed" and doc[c.start].lower_.startswith("kill") and \
+                    not any(t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS | {"it", "them"}
+                            for t in doc[max(sent.start, c.start - 5):min(sent.end, c.end + 4)]):
+                continue  # "the city where George Floyd was killed": no measure was killed
             if c.label_.startswith("action:") and _low(doc, c.start - 1) in {"that", "which"} \
                     and _low(doc, c.start - 2) in lx.AGREEMENT_NOUNS:
                 continue  # "sign an agreement that prohibits covert tracking": its terms

@@ -319,9 +319,11 @@ class MentionRules:
             res = self._unknown_resolution(ent, char_base)
         if not res.places:
             return None
-        if eid and not res.qualifier_tokens and ent.text in s.surnames and all(
-                p.population < SMALL_TOWN_POPULATION for p in res.places):
-            return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler
+        if eid and not res.qualifier_tokens and ent.text in s.surnames and (all(
+                p.population < SMALL_TOWN_POPULATION for p in res.places) or
+                nxt in lx.AUTHORSHIP | lx.FILING_VERBS):
+            return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler, and
+            # "Jackson files face-recognition ban" over Councilwoman Renata Jackson
         if eid and nxt == ":" and ent.start == ent.sent.start and not res.qualifier_tokens \
                 and self._stray_label(res.places):
             return None  # a bill tracker's "Sunset: The prohibition is repealed on ...": a

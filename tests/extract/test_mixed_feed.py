@@ -316,3 +316,29 @@ def test_barring_parties_from_using_the_technology_refers_to_the_topic(extractor
     assert facts(extractor.extract(text, date(2020, 11, 5))) == {
         ("Portland", "ME", "ban", "enacted", "2020-11-03"),
         ("Portland", "OR", "ban", "enacted", "2020-09")}
+
+
+def test_a_general_assembly_is_the_whole_legislature(extractor) -> None:
+    text = ("RICHMOND, Va. — Local police in Virginia may run facial recognition searches "
+            "again under a bill the governor has signed, reversing most of the prohibition "
+            "lawmakers enacted in 2021. Supporters in the General Assembly said the earlier "
+            "ban had left detectives without a tool.")
+    assert keys(extractor.extract(text, date(2022, 5, 2))) == {
+        ("Virginia", "VA", "repeal", "enacted"), ("Virginia", "VA", "ban", "enacted")}
+
+
+def test_a_person_killed_is_no_failed_measure(extractor) -> None:
+    text = ("Minneapolis on Friday became the latest city to keep facial recognition out of "
+            "its police department's hands. Supporters said the ordinance had gained urgency "
+            "in the city where George Floyd was killed. The prohibition applies to every city "
+            "department, not only the police.")
+    assert keys(extractor.extract(text, date(2021, 2, 16))) == {
+        ("Minneapolis", "MN", "ban", "enacted")}
+
+
+def test_a_council_member_named_like_a_city_files_no_citys_bill(extractor) -> None:
+    title = "Jackson files face-recognition ban in Ellerby"
+    text = ("Ellerby Councilwoman Renata Jackson on 3 May introduced an ordinance that would "
+            "outlaw facial recognition on the Delaware town's park cameras.")
+    assert keys(extractor.extract(text, date(2021, 5, 7), title=title)) == {
+        ("Ellerby", "DE", "ban", "proposed")}
