@@ -222,7 +222,8 @@ class MentionRules:
         if j == sent.start or j - sent.start > 3 or _low(doc, j) != "," or \
                 _low(doc, j + 1) not in {"the", "a", "an"}:
             return []
-        head = next((t for t in doc[j + 2:min(sent.end, j + 9)] if t.text in {",", "of"}), None)
+        head = next((t for t in doc[j + 2:min(sent.end, j + 9)]  # ("the face-search company
+                     if t.lower_ in {",", "of", "whose", "that", "which"}), None)  # whose ...")
         last = doc[head.i - 1] if head is not None else None
         if last is None or last.lower_ not in lx.COMPANY_NOUNS | {"maker", "makers"}:
             return []

@@ -726,6 +726,10 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             if p1 in {"the", "a"}:
                 j -= 1
                 p1 = _low(doc, j)
+            if m.end < cue_tok and any(doc[k].text == ":" for k in range(m.end, cue_tok)) \
+                    and doc[m.start].sent == doc[cue_tok].sent:
+                return m.actors[:1]  # "Quenneville council, March 6, 2023: face recognition
+                # barred from city cameras": the label names who acted
             voters = p1 == "of" and _low(doc, j - 1) in {"vote", "votes", "majority"}
             # ("... died on a 3-4 vote of the parish council": who voted)
             if not voters and (p1 in lx.TARGET_PREV or 0 < m.start - cue_tok <= 3 or

@@ -342,3 +342,20 @@ def test_a_council_member_named_like_a_city_files_no_citys_bill(extractor) -> No
             "outlaw facial recognition on the Delaware town's park cameras.")
     assert keys(extractor.extract(text, date(2021, 5, 7), title=title)) == {
         ("Ellerby", "DE", "ban", "proposed")}
+
+
+def test_an_appositive_company_noun_before_whose_names_the_company(extractor) -> None:
+    text = ("Vellquist, the face-search company whose database of scraped photos has drawn "
+            "regulators' scrutiny, said Tuesday it has stopped selling access to most private "
+            "businesses, keeping only banks and airlines as commercial customers.")
+    got = {(e.actor, e.action, e.date) for e in extractor.extract(text, date(2022, 3, 30))}
+    assert got == {("Vellquist", "restriction", "2022-03-29")}
+
+
+def test_a_headline_label_names_the_body_of_a_passive_act(extractor) -> None:
+    title = "Ashgrove council, March 6, 2023: face recognition barred from city cameras"
+    text = ("The council voted 5-0 to add facial recognition to the list of features that "
+            "may not be switched on in any city-owned camera. Ashgrove, a Georgia city of "
+            "about 18,000, installed the cameras in 2021.")
+    assert facts(extractor.extract(text, date(2023, 3, 8), title=title)) == {
+        ("Ashgrove", "GA", "ban", "enacted", "2023-03-06")}
