@@ -183,7 +183,11 @@ OTHER_TECH = re.compile(
     r"(?:surveillance|technolog(?:y|ies)|tools|gear|equipment|devices|systems)\b", re.I)
 #: a ban of one way of using the results is a limit on the technology, not a ban of it
 PARTIAL_USE = re.compile(r"\b(?:sole|only) basis\b|\bprobable cause\b|\balone as\b|"
-                        r"\bmatch(?:es)? alone\b|\bstrength of\b", re.I)
+                        r"\bmatch(?:es)? alone\b|\bstrength of\b|"
+                        # "forbids running them on images of people at protests"
+                        r"\b(?:running|using|run|use)\s+(?:them|it|searches|the technology)\s+"
+                        r"on\s+(?:images|photos|photographs|footage|pictures|video)\s+"
+                        r"(?:of|from|taken)\b", re.I)
 #: after a negation, an intention that is denied: "not planning a ban"
 NEG_INTENT = {"planning", "considering", "pursuing", "seeking", "weighing", "contemplating",
               "expecting", "pushing", "proposing", "drafting"}

@@ -359,3 +359,18 @@ def test_a_headline_label_names_the_body_of_a_passive_act(extractor) -> None:
             "about 18,000, installed the cameras in 2021.")
     assert facts(extractor.extract(text, date(2023, 3, 8), title=title)) == {
         ("Ashgrove", "GA", "ban", "enacted", "2023-03-06")}
+
+
+def test_forbidding_searches_on_some_images_limits_and_a_policy_confining_use(
+        extractor) -> None:
+    text = ("SORREL COUNTY, N.M. — Deputies in the Sorrel County Sheriff's Office must now get a "
+            "lieutenant's written approval before submitting any photo for a facial "
+            "recognition search, under a directive Sheriff Amos Vell issued on February 26. "
+            "The directive also limits searches to felony investigations and forbids running "
+            "them on images of people at protests. Vell said he modeled the rules on the "
+            "policy Detroit's Board of Police Commissioners adopted in September 2019, which "
+            "confined that city's use of the technology to still images.")
+    got = facts(extractor.extract(text, date(2024, 3, 5)))
+    assert got == {
+        ("Sorrel County Sheriff's Office", "NM", "restriction", "enacted", "2024-02-26"),
+        ("Detroit Board of Police Commissioners", "MI", "restriction", "enacted", "2019-09")}
