@@ -111,6 +111,11 @@ class ClauseRules:
             if c.label_ == "action:restriction" and {_low(doc, c.start - j) for j in (1, 2, 3)} & \
                     {"than", "other"} and "than" in {_low(doc, c.start - j) for j in range(1, 7)}:
                 continue  # "go further than any other city's rules on it": a comparison
+            if c.label_ == "action:restriction" and doc[c.start].lower_ in {
+                    "rules", "standards", "guidelines"} and \
+                    {_low(doc, c.start - j) for j in (1, 2, 3)} & {
+                        "modeled", "modelled", "based", "patterned", "built"}:
+                continue  # "he modeled the rules on Detroit's policy": "on" is the model's
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("kill") and \
                     not any(t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS | {"it", "them"}
                             for t in doc[max(sent.start, c.start - 5):min(sent.end, c.end + 4)]):
