@@ -16,6 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
+         "dev12",
          "test")
 
 PASSAGE_KEYS = {"id", "published", "title", "text", "notes", "events"}
