@@ -239,6 +239,12 @@ PLURAL_BODY_NOUNS = {"councils", "boards", "legislatures", "commissions", "selec
 #: documents whose terms are no measure ("an agreement that prohibits covert tracking")
 AGREEMENT_NOUNS = {"agreement", "agreements", "contract", "contracts", "license", "licence",
                    "pledge", "affidavit", "certification", "form", "application"}
+#: things banned that are not the technology (README: "bans of other things"), as the
+#: object right after a ban word: "banned fireworks", "a ban on face masks"
+OTHER_BANNED = {"fireworks", "plastic", "bags", "straws", "styrofoam", "smoking", "vaping",
+                "e-cigarettes", "cigarettes", "masks", "mask", "coverings", "tiktok", "drones",
+                "stoves", "cannabis", "marijuana", "guns", "firearms", "books", "leaf",
+                "camping", "panhandling", "scooters"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 #: a headline's words for a body's record of its own meeting ("Quarlesby City Council,
 #: regular meeting of April 6 — draft minutes", "summary of actions")

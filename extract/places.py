@@ -279,6 +279,13 @@ def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int
                    if p.country == "US" and p.level == "city"}
         if len(regions) == 1:
             hints.append((offset + m.start(), regions.pop()))
+    for m in re.finditer(r"\b(?:home to|which includes|that includes|the seat of|seat of)\s+"
+                         r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)", text):
+        # "King County, home to Seattle": the county of a city only one state has
+        regions = {p.region for p in gaz.candidates(m.group(1))
+                   if p.country == "US" and p.level == "city" and p.population >= 100_000}
+        if len(regions) == 1:
+            hints.append((offset + m.start(), regions.pop()))
     for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:County|Parish))\b", text):
         # "the Hampden County seat": a county only one state has places the article
         regions = {p.region for p in gaz.candidates(m.group(1))

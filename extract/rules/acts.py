@@ -189,7 +189,12 @@ class ActRules:
     @staticmethod
     def _other_object(doc: Doc, c: Span) -> bool:
         """"They renewed the jail's medical services contract for three years, voted against
-        a two-year moratorium ...": the renewal is of something else."""
+        a two-year moratorium ...": the renewal is of something else; so is "banned
+        fireworks and plastic bags" or "a ban on face masks at protests"."""
+        if c.label_ in {"action:ban", "action:moratorium"} and any(
+                t.lower_ in lx.OTHER_BANNED for t in doc[c.end:min(len(doc), c.end + 4)]
+                if t.sent == doc[c.start].sent):
+            return True
         if c.label_ != "action:extension" or len(c) > 1 or \
                 doc[c.start].lower_ not in {"renew", "renewed", "renews", "renewing"}:
             return False

@@ -403,6 +403,13 @@ class ClauseRules:
                           if doc[j].text == ","), None)
             if start is not None and _low(doc, start + 1) in {"the", "a", "an"}:
                 owner = next((m for m in places if ends_at(m, start)), None)
+        while owner is not None and _low(doc, owner.start - 1) in {"and", ","}:
+            # "joining Somerville and Brookline, which passed similar measures in 2019":
+            # the relative clause tells of every name of the list
+            prev = next((m for m in places if m.end == owner.start - 1), None)
+            if prev is None:
+                break
+            owner = prev
         return owner.start if owner is not None else None
 
     @staticmethod

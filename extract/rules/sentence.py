@@ -451,6 +451,15 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                              [(m, k) for m, k in date_mentions if cs <= k < ce and
                               m.role not in {"until", "effect"}], idx, "failed")
                 return []
+            if not actors and inherited and prev_in_sentence is not None and \
+                    prev_in_sentence.status == status and prev_in_sentence in s.candidates and \
+                    any(t.lower_ in lx.MEASURE_NOUNS | {"it"} for t in doc[cs:cue_tok]):
+                # "... could not muster the votes to advance a proposed moratorium, and the
+                # bill died in committee on Friday": the same outcome, dated
+                self._update(prev_in_sentence, prev_in_sentence.action, c, sent,
+                             [(m, k) for m, k in date_mentions if cs <= k < ce and
+                              m.role not in {"until", "effect"}], idx, status)
+                return []
             if not actors and inherited:
                 return []
             if not actors and (body := self._passive_body(doc, c, idx)) is not None:
@@ -572,7 +581,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         self._single_ref = len(actors) == 1 and 0 in refs
         for i, actor in enumerate(actors):
             ref = i in refs
-            own = self._own_dates(actor, ordered, usable, ce)
+            own = self._own_dates(doc, actor, ordered, usable, ce)
             before_ref = self._interval_before(date_mentions, positions.get(actor)) \
                 if ref and made and made[-1].date is not None else None
             if own:

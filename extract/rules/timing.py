@@ -178,7 +178,8 @@ class DateRules:
                    for t in doc[max(0, k - 6):k])
 
     # ---------------------------------------------------------------- dates
-    def _own_dates(self, actor: Actor, ordered: list[tuple[Actor, int]], usable, ce: int):
+    def _own_dates(self, doc: Doc, actor: Actor, ordered: list[tuple[Actor, int]], usable,
+                   ce: int):
         """Dates right after an actor and before the next one ("San Francisco in May and
         Somerville in June")."""
         pos = dict(ordered).get(actor)
@@ -187,9 +188,22 @@ class DateRules:
                 if ordered and self._single_ref else []
         if pos is None:
             return []
-        later = [p for _, p in ordered if p > pos]
-        stop = min(later) if later else ce
-        return [(m, k) for m, k in usable if pos < k < stop]
+        later = sorted(p for _, p in ordered if p > pos)
+        stop = later[0] if later else ce
+        own = [(m, k) for m, k in usable if pos < k < stop]
+        if not own and later and stop - pos <= 4 and "and" in {
+                _low(doc, k) for k in range(pos + 1, stop)} and self._shared_relative(doc, stop):
+            # "joining Somerville and Brookline, which passed similar measures in 2019": the
+            # relative clause after the pair dates both
+            after = later[1] if len(later) > 1 else ce
+            own = [(m, k) for m, k in usable if stop < k < after]
+        return own
+
+    @staticmethod
+    def _shared_relative(doc: Doc, pos: int) -> bool:
+        """The name at ``pos`` is followed by ", which" / ", who" within a few words."""
+        return any(doc[j].text == "," and _low(doc, j + 1) in {"which", "who"}
+                   for j in range(pos + 1, min(len(doc) - 1, pos + 5)))
 
     @staticmethod
     def _pick_date(usable, cue_tok: int):
@@ -296,7 +310,12 @@ class DateRules:
         if sy and re.search(r"\b(until|lapses?|expires?|sunsets?|ends?|through)\b", text, re.I):
             return f"{sy.group(2)}-01-01" if sy.group(1).lower() != "end" else \
                 f"{sy.group(2)}-12-31"
-        dur = lx.DURATION.search(text)
+        # a term belongs to its own clause's act ("IBM said it would no longer offer ...,
+        # and two days later Amazon announced a one-year pause": not IBM's term)
+        doc = sent.doc
+        other_act = any(k.label_.startswith("action:") and not c.start <= k.start < c.end
+                        for k in doc.spans.get(CUE_KEY, []) if sent.start <= k.start < sent.end)
+        dur = lx.DURATION.search(doc[c.start:c.end].text if other_act else text)
         if dur and pdate is not None:
             groups = [g for g in dur.groups() if g]
             num, unit = groups[0], groups[1].lower()

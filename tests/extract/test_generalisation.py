@@ -785,3 +785,44 @@ def test_only_to_those_that_pass_a_review_in_the_same_statement(extractor) -> No
     got = facts(extractor.extract(text, date(2024, 11, 7)))
     assert got == {("Cinderpoint", None, "exit", "enacted", "2024-11-06"),
                    ("Cinderpoint", None, "restriction", "enacted", "2024-11-06")}
+
+
+def test_a_term_belongs_to_its_own_clauses_act(extractor) -> None:
+    text = ("IBM said on Monday that it would no longer offer general-purpose facial "
+            "recognition software, and two days later Amazon announced a one-year pause on "
+            "police use of Rekognition.")
+    got = {(e.actor, e.action, e.date, e.until)
+           for e in extractor.extract(text, date(2020, 6, 12))}
+    assert got == {("IBM", "exit", "2020-06-08", None),
+                   ("Amazon", "moratorium", "2020-06-10", "2021-06-10")}
+
+
+def test_a_ban_of_fireworks_beside_the_topic_is_no_event(extractor) -> None:
+    text = ("The town of Harlan, Kentucky, banned fireworks and plastic bags last year; it has "
+            "taken no position on facial recognition.")
+    assert extractor.extract(text, date(2023, 6, 15)) == []
+
+
+def test_a_relative_clause_after_a_pair_dates_both(extractor) -> None:
+    text = ("Cambridge's City Council voted 9-0 last week to prohibit city departments from "
+            "using facial recognition, joining Somerville and Brookline, which passed similar "
+            "measures in 2019.")
+    assert facts(extractor.extract(text, date(2020, 1, 20))) == {
+        ("Cambridge", "MA", "ban", "enacted", "2020-01"),
+        ("Somerville", "MA", "ban", "enacted", "2019"),
+        ("Brookline", "MA", "ban", "enacted", "2019")}
+
+
+def test_the_bill_that_died_dates_the_failure_just_told(extractor) -> None:
+    text = ("State senators in Minnesota could not muster enough votes to advance a proposed "
+            "moratorium on police use of facial recognition, and the bill died in committee "
+            "on Friday.")
+    assert facts(extractor.extract(text, date(2021, 3, 2))) == {
+        ("Minnesota", "MN", "moratorium", "failed", "2021-02-26")}
+
+
+def test_a_county_home_to_a_big_city_is_in_that_citys_state(extractor) -> None:
+    text = ("Officials in King County, home to Seattle, on Tuesday became the first county in "
+            "the nation to ban government use of face recognition software.")
+    assert keys(extractor.extract(text, date(2021, 6, 2))) == {
+        ("King County", "WA", "ban", "enacted")}
