@@ -103,6 +103,8 @@ class Extractor:
         self._nlp: Language | None = None
         self._gaz: Gazetteer | None = None
         self._technology = {t.name: t.technology for t in self.topics}
+        self._topic_words = {w.lower() for t in self.topics for term in t.terms
+                             for w in term.split()}
 
     @property
     def nlp(self) -> Language:
@@ -250,6 +252,7 @@ class Extractor:
             topics=p.topics,
             default_topic=p.topics[0],
         )
+        state.topic_words = self._topic_words
         state.topical_title = bool(p.title and self.prefilter.mentions_any(p.title))
         state.measure_title = bool(p.title and MEASURE_TITLE.search(p.title))
         state.surnames = {m.group(1) for m in PERSON_NAME.finditer(p.text)}

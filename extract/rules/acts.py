@@ -186,14 +186,13 @@ class ActRules:
                     any(t.lower_ in BAN_NOUNS | {"it", "them"} for t in doc[c.end:j])
         return False
 
-    @staticmethod
-    def _other_object(doc: Doc, c: Span) -> bool:
+    def _other_object(self, doc: Doc, c: Span) -> bool:
         """"They renewed the jail's medical services contract for three years, voted against
         a two-year moratorium ...": the renewal is of something else; so is "banned
         fireworks and plastic bags" or "a ban on face masks at protests"."""
         if c.label_ in {"action:ban", "action:moratorium"} and any(
-                t.lower_ in lx.OTHER_BANNED for t in doc[c.end:min(len(doc), c.end + 4)]
-                if t.sent == doc[c.start].sent):
+                t.lower_ in lx.OTHER_BANNED - self.s.topic_words  # (a TikTok topic's own)
+                for t in doc[c.end:min(len(doc), c.end + 4)] if t.sent == doc[c.start].sent):
             return True
         if c.label_ != "action:extension" or len(c) > 1 or \
                 doc[c.start].lower_ not in {"renew", "renewed", "renews", "renewing"}:

@@ -98,6 +98,8 @@ class ArticleState:
     pending_log: list[Pending] = field(default_factory=list)  # every enactment so reported
     last_action: str | None = None
     last_date: d.PartialDate | None = None
+    #: the words of the topics' terms, which are never "another thing banned"
+    topic_words: set[str] = field(default_factory=set)
     last_date_sentence: int = -99
     last_topic_sentence: int = -99
     #: indices of the article's sentences that name a topic, known before reading:
