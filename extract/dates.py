@@ -94,6 +94,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")),
     ("numeric", re.compile(rf"\b(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])/({_YEAR}|\d\d)\b")),
     ("year_edge", re.compile(rf"\bthe\s+(first|last)\s+day\s+of\s+({_YEAR})\b", re.I)),
+    # "on the last day of the year", "on New Year's Eve": the one just past
+    ("year_edge_near", re.compile(r"\b(?:the\s+(first|last)\s+day\s+of\s+the\s+year|"
+                                  r"New\s+Year['’]s\s+(Eve|Day))\b", re.I)),
     ("mdy", re.compile(rf"\b({_MONTH})\s+({_DAY}),?\s+({_YEAR})\b")),
     ("dmy", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?({_YEAR})\b")),
@@ -360,6 +363,12 @@ def resolve(
         if k == "year_edge":  # "on the last day of 2020"
             first = g[0].lower() == "first"
             return PartialDate(int(g[1]), 1 if first else 12, 1 if first else 31)
+        if k == "year_edge_near" and base is not None:
+            last = (g[0] or "").lower() == "last" or (g[1] or "").lower() == "eve"
+            if last:  # the last New Year's Eve on or before the base date
+                year = base.year if (base.month, base.day) == (12, 31) else base.year - 1
+                return PartialDate(year, 12, 31)
+            return PartialDate(base.year, 1, 1)
         if k == "mdy":
             return _checked(int(g[2]), month_number(g[0]), _day(g[1]))
         if k == "dmy":

@@ -32,6 +32,7 @@ class Gazetteer:
     def __init__(self, records: list[dict]) -> None:
         self.by_surface: dict[str, list[Place]] = {}
         self.states: dict[str, Place] = {}  # region code → state
+        self.largest_city: dict[str, Place] = {}  # region code → its most populous city
         self.state_forms: dict[str, str] = {}  # "ore." / "oregon" / "or" → "OR"
         for rec in records:
             place = Place(
@@ -44,6 +45,10 @@ class Gazetteer:
             )
             for surface in rec["names"]:
                 self.by_surface.setdefault(surface.casefold(), []).append(place)
+            if place.level == "city" and place.country == "US" and place.region and (
+                    place.region not in self.largest_city or
+                    place.population > self.largest_city[place.region].population):
+                self.largest_city[place.region] = place
             if place.level == "state" and place.country == "US" and place.region:
                 self.states[place.region] = place
                 for surface in rec["names"]:

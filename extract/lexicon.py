@@ -327,7 +327,8 @@ EFFECT_PREV = re.compile(
     re.I,
 )
 INDEFINITE = re.compile(
-    r"\b(indefinite(?:ly)?|until further notice|for now|until (?:congress|the federal government"
+    r"\b(indefinite(?:ly)?|until further notice|for now|for as long as|"
+    r"until (?:congress|the federal government"
     r"|lawmakers|the legislature|the state|there (?:is|are)|a federal law|federal|national|"
     r"strong|a national|legislation|laws?|rules|it|they|state|the council|the city)\b|"
     r"until \w+ (?:passes|pass|enacts|enact|puts?|authori[sz]es?|approves?|lifts?)|"

@@ -352,7 +352,9 @@ def dateline_place(text: str, gaz: Gazetteer, states: Iterable[str] = (),
     if code:
         cands = [p for p in cands if p.region == code] or cands
     else:
-        wanted = set(states)
-        cands = [p for p in cands if p.region in wanted] or cands
+        # the headline's states first, then the text's in order: "Maine's largest city bars
+        # ..." over "PORTLAND — ... in the Oregon city that shares its name"
+        first = next((code for code in states if any(p.region == code for p in cands)), None)
+        cands = [p for p in cands if p.region == first] or cands
     cities = [p for p in cands if p.level != "state"] or cands
     return max(cities, key=lambda p: p.population)

@@ -68,7 +68,8 @@ class ActRules:
         modal = next((i for i in range(cs, cue_tok) if doc[i].lower_ in lx.DEMAND_MODALS), None)
         return modal is not None and _low(doc, modal - 1) in lx.CUSTOMER_NOUNS and \
             any(t.lower_ in lx.SPEECH_VERBS for t in doc[max(0, cs - 1):modal]) and \
-            any(m.kind == "company" and m.start < cs for m in mentions)
+            any(m.start < modal and (m.kind == "company" or (
+                m.actors and m.actors[0].actor_type == "company")) for m in mentions)
 
     @staticmethod
     def _model_act(doc: Doc, c: Clause) -> Mention | None:

@@ -284,6 +284,10 @@ class ClauseRules:
                                                            "transforming"}:
                 cuts.append((t.i + 1, False))  # "..., turning into a lasting prohibition the
                 # pause that lawmakers imposed in 2020": the older measure is told apart
+            elif t.text == "," and self._interval_opening(doc, t.i + 1) and \
+                    self._acting_mention_at(t.i + 4, cues, mentions):
+                cuts.append((t.i + 1, False))  # "Amazon put a one-year pause ..., two days
+                # after IBM said it was walking away from ...": IBM's own, earlier act
             elif t.text == "," and self._acting_mention_at(t.i + 1, cues, mentions):
                 cuts.append((t.i + 1, False))  # "IBM abandoned it, Amazon imposed a pause"
             elif t.lower_ == "unlike" and doc[t.i - 1].text == ",":
@@ -323,9 +327,10 @@ class ClauseRules:
 
     @staticmethod
     def _interval_opening(doc: Doc, i: int) -> bool:
-        """"Three years after", "A month before": a sentence opening with an interval."""
+        """"Three years after", "A month before", "The day after": an interval opening a
+        sentence or a phrase."""
         words = [_low(doc, j) for j in range(i, i + 3)]
-        return (words[0] in lx.NUMBER_WORDS or words[0].isdigit()) and \
+        return (words[0] in lx.NUMBER_WORDS | {"the", "a"} or words[0].isdigit()) and \
             words[1].rstrip("s") in {"day", "week", "month", "year"} and \
             words[2] in {"after", "before"}
 
@@ -421,8 +426,15 @@ class ClauseRules:
         if m is None:
             return False
         end = max(o.end for o in mentions if o.start < m.end + 3 and o.start >= m.start)
-        return any(end <= c.start <= end + 3 and (c.label_.startswith(("action:", "status:"))
-                                                  or c.label_ == "chain") for c in cues)
+        if any(end <= c.start <= end + 3 and (c.label_.startswith(("action:", "status:"))
+                                              or c.label_ == "chain") for c in cues):
+            return True
+        # "The day after it was filed, Sheriff Raymond Voskuil said ...": a titled speaker
+        doc = cues[0].doc if cues else None
+        j = end
+        while doc is not None and j < min(len(doc), end + 3) and doc[j].is_title:
+            j += 1
+        return doc is not None and j < len(doc) and doc[j].lower_ in lx.SPEECH_VERBS
 
     @staticmethod
     def _speaking_company_at(doc: Doc, i: int, mentions: list[Mention]) -> bool:

@@ -114,25 +114,36 @@ class MentionRules:
                 m.owned = True  # "ROME — Italy has halted ...": the dateline only says where
         return out
 
-    @staticmethod
-    def _capital_city(sent: Span, m: Mention) -> Mention:
-        """"Wisconsin's capital on Tuesday became the latest city to ...": the state's
-        capital city acts (but "Jackson, the Mississippi capital," only describes Jackson)."""
+    def _capital_city(self, sent: Span, m: Mention) -> Mention:
+        """"Wisconsin's capital on Tuesday became the latest city to ...", "voters in
+        Maine's largest city approved ...": the state's capital or largest city acts (but
+        "Jackson, the Mississippi capital," only describes Jackson)."""
         doc = sent.doc
         if m.kind != "place" or len(m.actors) != 1 or m.actors[0].level != "state" or \
                 m.actors[0].country != "US":
             return m
         j = m.end + 1 if _low(doc, m.end) in {"'s", "’s"} else m.end
-        if _low(doc, j) != "capital" or j >= sent.end:
+        largest = _low(doc, j) in {"largest", "biggest"} and _low(doc, j + 1) == "city"
+        if (_low(doc, j) != "capital" and not largest) or j >= sent.end:
             return m
         if _low(doc, m.start - 1) == "the" and _low(doc, m.start - 2) in {",", "in", "of"}:
             return m  # an appositive or a landmark, not the subject
+        if _low(doc, m.start - 1) == "," or (_low(doc, m.start - 1) in {"the", "a"} and
+                                             _low(doc, m.start - 2) == ","):
+            return m  # "Portland, Maine's largest city, ...": an appositive
+        region = m.actors[0].region or ""
+        if largest:
+            place = self.s.gaz.largest_city.get(region)
+            if place is None:
+                return m
+            return Mention(m.start, j + 2, "place", f"place:{place.name.lower()}",
+                           [_place_actor(place)])
         import us
 
-        state = us.states.lookup(m.actors[0].region or "")
+        state = us.states.lookup(region)
         if state is None or not state.capital:
             return m
-        city = Actor(state.capital, "jurisdiction", "city", "US", m.actors[0].region)
+        city = Actor(state.capital, "jurisdiction", "city", "US", region)
         return Mention(m.start, j + 1, "place", f"place:{state.capital.lower()}", [city])
 
     def _dateline_town(self, sent: Span, found: list[Mention]) -> list[Mention]:
@@ -683,6 +694,8 @@ class MentionRules:
                     owner, extra = far.actors[0], far.actors[1:]
                     far.owned = True
             if owner is None:
+                owner = self._state_city_before(doc, places, b)
+            if owner is None:
                 owner = self._salient_for(b, sent, places)
             if owner is None and b.role == "police":
                 # "Sheriff Villanueva has ordered that Brannagh County deputies ...": the
@@ -721,6 +734,27 @@ class MentionRules:
         """The first town or county named after the body in its sentence."""
         return next((p.actors[0] for p in places if p.start > b.start and p.actors
                      and p.actors[0].level in {"city", "county"} and not p.landmark), None)
+
+    def _state_city_before(self, doc: Doc, places: list[Mention], b: Mention) -> Actor | None:
+        """"in the Oregon city that shares its name, commissioners are weighing ...": the
+        city the phrase describes, the story's city of that name in that state when the
+        phrase says it shares the name."""
+        for p in reversed(places):
+            if not (p.end < b.start <= p.end + 10) or len(p.actors) != 1 or \
+                    p.actors[0].level != "state" or _low(doc, p.start - 1) != "the" or \
+                    _low(doc, p.end) not in {"city", "town", "village", "borough"}:
+                continue
+            region = p.actors[0].region
+            between = {t.lower_ for t in doc[p.end:b.start]}
+            home = self.s.salient.get("city")
+            if between & {"shares", "namesake", "same"} and home is not None and \
+                    home.region != region:
+                twin = next((c for c in self.s.gaz.candidates(home.name)
+                             if c.region == region and c.level == "city"), None)
+                if twin is not None:
+                    return _place_actor(twin)
+            return self._salient_city(places, b, region)
+        return None
 
     def _salient_city(self, places: list[Mention], b: Mention, region: str | None
                       ) -> Actor | None:

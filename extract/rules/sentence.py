@@ -550,6 +550,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         s = self.s
         doc = sent.doc
         cs, ce = c.start, c.end
+        if status == "proposed" and actors and \
+                all(a.actor_type == "company" for a in actors) and \
+                self._company_policy(doc, c.cues):
+            status = "enacted"  # "the company's step, when it said it would not sell ...": a
+            # company's "would" about itself is its policy, whichever path found the company
         clause_dates = [(m, k) for m, k in date_mentions if cs <= k < ce and m.role != "until"]
         background = self._background(doc, c, action, cue_tok, clause_dates)
         claimed = {id(m) for m, _ in background[1]} if background else set()
@@ -582,15 +587,19 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         for i, actor in enumerate(actors):
             ref = i in refs
             own = self._own_dates(doc, actor, ordered, usable, ce)
+            # the act the interval counts from: the one just made in this clause, or the
+            # one before the cut ("Somerville banned it in June 2019, | a month after San
+            # Francisco became the first")
+            counted = made[-1] if made else prev_in_sentence
             before_ref = self._interval_before(date_mentions, positions.get(actor)) \
-                if ref and made and made[-1].date is not None else None
+                if ref and counted is not None and counted.date is not None else None
             if own:
                 dm = own[0]
             elif before_ref is not None:
                 # "Somerville banned it in June 2019, a month after San Francisco became the
                 # first": the earlier act is the later one's date less the interval
                 dm = None
-                pdate = d.resolve(_measured_back(before_ref), s.base, anchor=made[-1].date)
+                pdate = d.resolve(_measured_back(before_ref), s.base, anchor=counted.date)
                 dtext, explicit = before_ref.text, False
             elif ref:
                 dm = None

@@ -235,7 +235,10 @@ class DateRules:
         if m.kind != "after_event" or not re.search(r"\b(after|before)$", m.text, re.I):
             return False
         end = k + len(m.text.split())  # ("The day after, Sheriff X said ...": no inversion)
-        return actor_pos is not None and actor_pos > k and _low(doc, end) not in {",", "—", ";"}
+        # (nor "The day after it was filed, Sheriff X said ...": the comma closes the
+        # event counted from before the actor comes)
+        return actor_pos is not None and actor_pos > k and _low(doc, end) not in {",", "—", ";"} \
+            and not any(t.text in {",", "—", ";"} for t in doc[end:actor_pos])
 
     def _year_hint(self, idx: int) -> d.PartialDate | None:
         s = self.s
