@@ -245,6 +245,8 @@ OTHER_BANNED = {"fireworks", "plastic", "bags", "straws", "styrofoam", "smoking"
                 "e-cigarettes", "cigarettes", "masks", "mask", "coverings", "tiktok", "drones",
                 "stoves", "cannabis", "marijuana", "guns", "firearms", "books", "leaf",
                 "camping", "panhandling", "scooters"}
+#: words that deny the verb after them ("neither has drafted one")
+NEGATIONS = {"not", "never", "no", "neither", "nor", "none", "nobody", "n't"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 #: a headline's words for a body's record of its own meeting ("Quarlesby City Council,
 #: regular meeting of April 6 — draft minutes", "summary of actions")

@@ -470,6 +470,12 @@ class ActRules:
                                          for t in doc[cue_tok:m.start]):
                 continue  # "until there is a national law": a condition, not an actor
             p1, p2 = _low(doc, m.start - 1), _low(doc, m.start - 2)
+            if p1 == "in" and p2 in lx.REGULATED_PARTIES and m.kind == "place" and \
+                    m.start < cue_tok and any(o.kind in {"body", "agency"} and o.actors and
+                                              o.role != "member" for o in usable):
+                continue  # "Deputies in Bryony County will need a supervisor's approval,
+                # under a policy Sheriff X issued": where the regulated work, not who
+                # regulates them (the sheriff does)
             if p1 in {"any", "every", "all", "each"} and p2 in lx.TARGET_PREV:
                 p1 = p2  # "from selling to any Illinois state or local agency": a target
             if m.start == cs:  # "..., from | Jackson, the Mississippi capital, which barred

@@ -40,8 +40,16 @@ class ClauseRules:
         if self.s.last_action is None:
             return False
         doc = sent.doc
-        return any(t.lower_ in {"similar", "same", "identical", "comparable"} and
-                   _low(doc, t.i + 1) in lx.MEASURE_NOUNS | BAN_NOUNS for t in sent)
+        if any(t.lower_ in {"similar", "same", "identical", "comparable"} and
+               _low(doc, t.i + 1) in lx.MEASURE_NOUNS | BAN_NOUNS for t in sent):
+            return True
+        # "supervisors are weighing a stricter ordinance": a rival measure before a body
+        # (but not "they might support a narrower ordinance, though neither has drafted one")
+        return any(t.lower_ in {"stricter", "tougher", "broader", "narrower"} and
+                   _low(doc, t.i + 1) in lx.MEASURE_NOUNS for t in sent) and any(
+            k.label_ == "status:proposed" and doc[k.start].lower_ != "would" and
+            not {_low(doc, k.start - 1), _low(doc, k.start - 2)} & lx.NEGATIONS
+            for k in doc.spans.get(CUE_KEY, []) if sent.start <= k.start < sent.end)
 
     def _cues(self, sent: Span) -> list[Span]:
         doc = sent.doc

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .conftest import facts
+from .conftest import facts, keys
 
 
 def test_a_bare_dateline_takes_the_headlines_state_first(extractor) -> None:
@@ -80,3 +80,22 @@ def test_a_states_largest_city_and_the_last_day_of_the_year(extractor) -> None:
     assert facts(extractor.extract(text, date(2021, 1, 5))) == {
         ("Portland", "ME", "ban", "enacted", "2020-11"),
         ("Massachusetts", "MA", "restriction", "enacted", "2020-12-31")}
+
+
+def test_a_sheriffs_approval_rule_and_a_stricter_ordinance_weighed(extractor) -> None:
+    text = ("BRYONY HILLS COUNTY, Ariz. — Deputies in Bryony Hills County will need a "
+            "supervisor's written approval before running any photograph through facial "
+            "recognition software, under a policy Sheriff Nadine Cole issued last month. "
+            "County supervisors, meanwhile, are weighing a stricter ordinance that would "
+            "require a judge's warrant for every search by any county agency.")
+    assert facts(extractor.extract(text, date(2022, 11, 3))) == {
+        ("Bryony Hills County Sheriff's Office", "AZ", "restriction", "enacted", "2022-10"),
+        ("Bryony Hills County", "AZ", "restriction", "proposed", None)}
+
+
+def test_a_narrower_ordinance_nobody_drafted_is_no_event(extractor) -> None:
+    text = ("The Wrenfield City Council in Ohio rejected a ban on facial recognition on "
+            "Monday. Two members said they might support a narrower ordinance setting rules "
+            "for when police may request a search, though neither has drafted one.")
+    assert keys(extractor.extract(text, date(2021, 3, 10))) == {
+        ("Wrenfield", "OH", "ban", "failed")}
