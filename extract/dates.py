@@ -514,7 +514,7 @@ def _after_event(text: str, anchor: PartialDate | None) -> PartialDate | None:
     if unit == "week":
         if anchor.precision < 3:
             return PartialDate(anchor.year, anchor.month) if anchor.month else anchor
-        return PartialDate.from_date(d + timedelta(days=sign * 7 * n), 2 if n > 1 else 3)
+        return PartialDate.from_date(d + timedelta(days=sign * 7 * n))  # "two weeks later"
     if unit == "month":
         if anchor.precision < 2:
             return anchor

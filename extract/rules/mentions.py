@@ -505,7 +505,9 @@ class MentionRules:
                     doc[t.i - 1].lower_ not in lx.NOT_PLACE_WORDS:
                 anchors.append((t.i, "city"))
         for t in sent:  # "Town meeting voters in Morvennick on Saturday defeated ..."
-            if t.lower_ == "in" and _low(doc, t.i - 1) in lx.RESIDENT_NOUNS and \
+            # ("the board in neighboring Hestonbury went further")
+            if (t.lower_ in {"neighboring", "neighbouring", "nearby"} or (
+                    t.lower_ == "in" and _low(doc, t.i - 1) in lx.RESIDENT_NOUNS)) and \
                     t.i + 1 < sent.end and self._name_token(doc[t.i + 1]) and \
                     t.i + 1 not in taken and \
                     not any(m.start <= t.i + 1 < m.end for m in mentions):
@@ -838,12 +840,16 @@ class MentionRules:
                 st = s.gaz.states.get(code)
                 return _place_actor(st) if st else None
             return None
-        in_sent = [p.actors[0] for p in places if p.actors[0].level in {"city", "county", "state"}
-                   and not p.landmark]
+        dash = self._dateline_end(sent)  # (a dateline's "Mich." only says where)
+        near = sorted((p for p in places if p.actors[0].level in {"city", "county", "state"}
+                       and not p.landmark),
+                      key=lambda p: (p.owned or p.start < dash, abs(p.start - b.start)))
         national = [p.actors[0] for p in places if p.actors[0].level == "country"]
         if doc[b.start:b.end].text.lower() in {"parliament", "the parliament"} and national:
             return national[-1]  # "Italy has halted it, after parliament approved"
-        return (in_sent[-1] if in_sent else None) or s.salient.get("last_place")
+        # the place nearest the body ("Voters on Tuesday turned down ... in Pellow Creek, ...,
+        # while in neighboring Garrow Flats ...": Pellow Creek's voters)
+        return (near[0].actors[0] if near else None) or s.salient.get("last_place")
 
     @staticmethod
     def _body_actor(b: Mention, place: Actor, doc: Doc) -> Actor:

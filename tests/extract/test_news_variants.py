@@ -99,3 +99,22 @@ def test_a_narrower_ordinance_nobody_drafted_is_no_event(extractor) -> None:
             "for when police may request a search, though neither has drafted one.")
     assert keys(extractor.extract(text, date(2021, 3, 10))) == {
         ("Wrenfield", "OH", "ban", "failed")}
+
+
+def test_the_board_in_neighboring_town_two_weeks_later(extractor) -> None:
+    text = ("The Marlow select board in New Hampshire voted on April 4 to impose a one-year "
+            "moratorium on facial recognition by town departments, and two weeks later the "
+            "board in neighboring Heston went further, forbidding the technology outright.")
+    assert facts(extractor.extract(text, date(2022, 5, 20))) == {
+        ("Marlow", "NH", "moratorium", "enacted", "2022-04-04"),
+        ("Heston", "NH", "ban", "enacted", "2022-04-18")}
+
+
+def test_voters_belong_to_the_town_nearest_them(extractor) -> None:
+    text = ("PELLOW BEND, Texas — Voters on Tuesday turned down a ballot proposition that "
+            "would have outlawed police use of facial recognition in Pellow Bend, 54 percent "
+            "to 46 percent, while in neighboring Garrow Mills a two-year moratorium on the "
+            "same technology passed easily.")
+    assert keys(extractor.extract(text, date(2021, 11, 4))) == {
+        ("Pellow Bend", "TX", "ban", "failed"),
+        ("Garrow Mills", "TX", "moratorium", "enacted")}
