@@ -260,7 +260,9 @@ class Extractor:
             place = p.dateline_place
             actor = Actor(place.name, "jurisdiction", place.level, place.country, place.region)
             state.salient[place.level] = actor
-            if not gaz.candidates(place.name):  # later mentions need the dateline to be known
+            if not any(c.region == place.region for c in gaz.candidates(place.name)):
+                # later mentions need the dateline to be known ("COTTON COUNTY, Nev." is
+                # not the Oklahoma county the gazetteer has)
                 state.dateline_actor = actor
             state.salient["last_place"] = actor
             state.ctx.note(place)

@@ -350,7 +350,11 @@ def dateline_place(text: str, gaz: Gazetteer, states: Iterable[str] = (),
     if not cands:
         return None
     if code:
-        cands = [p for p in cands if p.region == code] or cands
+        in_state = [p for p in cands if p.region == code]
+        if not in_state:  # "COTTON COUNTY, Nev. —": not the Oklahoma county of that name
+            level = "county" if name.endswith((" County", " Parish")) else "city"
+            return Place(f"US-{code}/{level}/{name}", name, level, "US", code, 0)
+        cands = in_state
     else:
         # the headline's states first, then the text's in order: "Maine's largest city bars
         # ..." over "PORTLAND — ... in the Oregon city that shares its name"

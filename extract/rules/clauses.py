@@ -124,6 +124,9 @@ class ClauseRules:
                     {_low(doc, c.start - j) for j in (1, 2, 3)} & {
                         "modeled", "modelled", "based", "patterned", "built"}:
                 continue  # "he modeled the rules on Detroit's policy": "on" is the model's
+            if c.label_ == "status:failed" and len(c) == 4 and c[1].like_num and \
+                    c[1].text != c[3].text:
+                continue  # "the council split 5-2 in favor": only a tie defeats a measure
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("kill") and \
                     not any(t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS | {"it", "them"}
                             for t in doc[max(sent.start, c.start - 5):min(sent.end, c.end + 4)]):

@@ -154,6 +154,10 @@ class MentionRules:
             return []
         words = actor.name.split()
         doc = sent.doc
+        for m in found:  # the gazetteer's namesake in another state is not meant
+            if m.kind == "place" and not m.qualifiers and \
+                    [x.text for x in doc[m.start:m.end]] == words:
+                m.actors = [actor]
         taken = {i for m in found for i in range(m.start, m.end)}
         out = []
         for t in sent:

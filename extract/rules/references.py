@@ -451,11 +451,16 @@ class ReferenceRules:
                 kind = "moratorium" if word in MORATORIUM_NOUNS else "ban"
             else:
                 # "reversing part of a 2020 ordinance that had banned it"
+                # (and "reinstating a tool that the council had outlawed in December 2020")
                 j = k.start - 1
                 while j > cue_tok and doc[j].lower_ in {"had", "has", "have", "first"}:
                     j -= 1
+                if doc[j].lower_ not in {"that", "which"} and \
+                        _low(doc, j - 2) in {"that", "which"} and \
+                        doc[j].lower_ in lx.BARE_BODY_NOUNS | {"it", "they", "lawmakers"}:
+                    j -= 2 if _low(doc, j - 1) == "the" else 1  # its subject, "the council"
                 if doc[j].lower_ not in {"that", "which"} or \
-                        _low(doc, j - 1) not in lx.MEASURE_NOUNS:
+                        _low(doc, j - 1) not in lx.MEASURE_NOUNS | lx.TOOL_NOUNS:
                     continue
                 noun_start, noun_end = j - 1, k.end
                 kind = "moratorium" if k.label_ == "action:moratorium" else "ban"
@@ -476,8 +481,11 @@ class ReferenceRules:
                     # sentence's own verb dates the rollback, not the ban
                 if (between & lx.SPEECH_VERBS) - BACKGROUND_VERBS:
                     continue  # "..., the mayor said on Monday": the statement's date
-                if between & BACKGROUND_VERBS:
-                    return kind, [(m, dk)]
+                if between & BACKGROUND_VERBS or (
+                        word not in nouns_of and dk - noun_end <= 2 and not between - {"in",
+                                                                                     "on"}):
+                    return kind, [(m, dk)]  # (the relative clause's own verb: "a tool that
+                    # the council had outlawed in December 2020")
             if {_low(doc, noun_start - 1), _low(doc, noun_start - 2)} & {"existing", "current"}:
                 return kind, []  # "would extend the city's existing moratorium": undated
             # no date for this noun: a later one may carry it ("extended its moratorium ...,

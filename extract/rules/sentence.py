@@ -331,6 +331,9 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                          for i in range(cs, cue_tok))
         hypothetical = {t.lower_ for t in doc[cs:cue_tok] if t.lower_ != "instead" or
                         _low(doc, t.i + 1) == "of"} & lx.HYPOTHETICAL
+        if hypothetical == {"whether"} and failed_cue:
+            hypothetical = set()  # "commissioners split 2-2 over whether to extend it": the
+            # question was put and failed
         # ("instead of the outright ban", but "Instead, its board approved a policy")
         if hypothetical or what_would or \
                 (self._counterfactual(doc, cs, ce, cue_tok) and not failed_cue):

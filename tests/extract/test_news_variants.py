@@ -118,3 +118,28 @@ def test_voters_belong_to_the_town_nearest_them(extractor) -> None:
     assert keys(extractor.extract(text, date(2021, 11, 4))) == {
         ("Pellow Bend", "TX", "ban", "failed"),
         ("Garrow Mills", "TX", "moratorium", "enacted")}
+
+
+def test_handing_the_tool_back_repeals_the_ban_it_had_outlawed(extractor) -> None:
+    text = ("NEW ORLEANS — The City Council voted 4-2 on Thursday to hand facial recognition "
+            "back to the police department, effectively reinstating a tool that the council "
+            "had outlawed in December 2020.")
+    assert facts(extractor.extract(text, date(2022, 7, 22))) == {
+        ("New Orleans", "LA", "repeal", "enacted", "2022-07-21"),
+        ("New Orleans", "LA", "ban", "enacted", "2020-12")}
+
+
+def test_a_tie_over_whether_to_extend_is_a_failed_extension(extractor) -> None:
+    text = ("COTTON COUNTY, Nev. — A two-year freeze on facial recognition by Cotton County "
+            "agencies will run out at the end of the month after commissioners split 2-2 on "
+            "Tuesday over whether to extend it. The board adopted the moratorium in May 2021.")
+    assert facts(extractor.extract(text, date(2023, 5, 11))) == {
+        ("Cotton County", "NV", "extension", "failed", "2023-05-09"),
+        ("Cotton County", "NV", "moratorium", "enacted", "2021-05")}
+
+
+def test_a_split_vote_that_is_no_tie_defeats_nothing(extractor) -> None:
+    text = ("The Cottersby County commissioners in Nevada split 4-1 on Tuesday to impose a "
+            "moratorium on facial recognition by county agencies.")
+    assert keys(extractor.extract(text, date(2023, 5, 11))) == {
+        ("Cottersby County", "NV", "moratorium", "enacted")}
