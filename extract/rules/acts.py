@@ -523,7 +523,10 @@ class ActRules:
                 continue  # "Axon, the largest maker ... in the United States, said"
             if m.start > cue_tok and not ref:
                 if chain and m.kind in {"place", "body"}:
-                    pass
+                    # "joining its neighbor Somerville": a precedent, whose date is not the
+                    # main act's (but "failed at Tuesday's council meeting after ...")
+                    ref = m.kind == "place" and any(
+                        t.lower_.startswith(("join", "follow")) for t in doc[cue_tok:m.start])
                 elif p1 == "," and any(k.label_ == "chain" and m.end <= k.start <= m.end + 1
                                        for k in doc.spans.get(CUE_KEY, [])):
                     pass  # "Boston banned it in June, Springfield followed in February"

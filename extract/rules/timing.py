@@ -281,6 +281,15 @@ class DateRules:
             # course": the act three years before the news
             invert, anchor = True, d.PartialDate.from_date(s.base)
         if invert:
+            ss = doc[tok].sent.start
+            if _low(doc, ss) in {"its", "their"} and _low(doc, ss + 1) in lx.ACT_NOUNS and \
+                    _low(doc, ss + 2) in {"came", "followed", "arrived"}:
+                # "Its announcement came a day after Amazon froze ..., and three days after
+                # IBM told Congress ...": every interval counts back from the act the
+                # sentence is about, told before it
+                own = next((c.date for c in reversed(s.candidates) if c.sentence < idx and
+                            c.date is not None and not c.background), None)
+                anchor = own or anchor
             m = _measured_back(m)
         earlier = [dm for dm, k in self._sentence_dates
                    if k < tok and dm.role != "until" and

@@ -143,3 +143,24 @@ def test_a_split_vote_that_is_no_tie_defeats_nothing(extractor) -> None:
             "moratorium on facial recognition by county agencies.")
     assert keys(extractor.extract(text, date(2023, 5, 11))) == {
         ("Cottersby County", "NV", "moratorium", "enacted")}
+
+
+def test_joining_a_neighbor_does_not_give_it_the_main_acts_date(extractor) -> None:
+    text = ("CAMBRIDGE, Mass. — City councillors voted Monday night to forbid municipal "
+            "departments from using facial recognition technology, joining its neighbor "
+            "Somerville and the town of Brookline, whose town meeting approved a prohibition "
+            "in December.")
+    assert facts(extractor.extract(text, date(2020, 1, 15))) == {
+        ("Cambridge", "MA", "ban", "enacted", "2020-01-13"),
+        ("Somerville", "MA", "ban", "enacted", None),
+        ("Brookline", "MA", "ban", "enacted", "2019-12")}
+
+
+def test_its_announcement_came_counts_each_interval_from_its_own_day(extractor) -> None:
+    text = ("Microsoft said Thursday that it will not sell facial recognition technology to "
+            "police departments until a national law governs its use. Its announcement came a "
+            "day after Amazon froze police use of its Rekognition software for one year, and "
+            "three days after IBM told Congress it would no longer offer general-purpose face "
+            "recognition products.")
+    got = {(e.actor, e.date) for e in extractor.extract(text, date(2020, 6, 12))}
+    assert got == {("Microsoft", "2020-06-11"), ("Amazon", "2020-06-10"), ("IBM", "2020-06-08")}
