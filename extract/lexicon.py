@@ -320,7 +320,8 @@ UNTIL_PREV = re.compile(
     r"(until|till|through|expired|expires?|expiring|sunsets?|sunsetted|ending|ends|"
     r"lapsed|lapses?|ran\s+out|runs\s+out|lasts?\s+"
     r"(?:until|through)|due\s+to\s+(?:lapse|expire|end)\s+(?:in|on|at)?)\s+"
-    r"(?:the\s+(?:end|start|beginning)\s+of\s+|at\s+least\s+|on\s+|in\s+)?$",
+    r"(?:the\s+(?:end|start|beginning)\s+of\s+|at\s+least\s+|on\s+|in\s+)?"
+    r"(?:this\s+|next\s+)?$",  # ("was due to expire this June")
     re.I,
 )
 EFFECT_PREV = re.compile(

@@ -709,6 +709,10 @@ class MentionRules:
                 owner = self._local_place_after(places, b)
             if owner is not None:
                 b.actors = [self._body_actor(b, a, doc) for a in [owner, *extra]]
+            board = self._board_named(doc, b)
+            if board is not None:
+                b.actors = [board]  # "Board members first paused the cameras": the school
+                # board the story named, not the town
         for o in mentions:  # "Board president Lyle Danforth": a board's chair, not the nation's
             if o.kind == "body" and o.role == "executive" and \
                     doc[o.start:o.end].text.lower() == "president" and _low(doc, o.start - 1) in {
@@ -740,6 +744,17 @@ class MentionRules:
         """The first town or county named after the body in its sentence."""
         return next((p.actors[0] for p in places if p.start > b.start and p.actors
                      and p.actors[0].level in {"city", "county"} and not p.landmark), None)
+
+    def _board_named(self, doc: Doc, b: Mention) -> Actor | None:
+        """The agency board the story has just told of, for "Board members" or "the
+        board" in a story about a school board or a transit board."""
+        text = doc[b.start:b.end].text.lower()
+        if not (text == "members" and _low(doc, b.start - 1) == "board") and \
+                text not in {"board", "the board"}:
+            return None
+        return next((k.actor for k in reversed(self.s.candidates)
+                     if k.actor.actor_type == "agency" and k.actor.name.endswith("Board")),
+                    None)
 
     def _state_city_before(self, doc: Doc, places: list[Mention], b: Mention) -> Actor | None:
         """"in the Oregon city that shares its name, commissioners are weighing ...": the

@@ -298,6 +298,13 @@ class DateRules:
         # "Boston acted in June 2020, Portland in September of that year": the year
         # written earlier in the sentence
         hint = d.resolve(earlier[-1], s.base) if earlier else self._year_hint(idx)
+        if hint is not None and not earlier and m.kind in {"md", "dm"} and s.base is not None:
+            plain = d.resolve(m, s.base)
+            if plain is not None and plain.precision == 3 and \
+                    0 <= (s.base - plain.as_date()).days <= 31:
+                # "A narrower proposal filed on January 9 ... remains in committee" in a
+                # late-January story, after a sentence about the 2020 ban: this January
+                hint = None
         written = [dm for dm, k in self._sentence_dates if k < tok and dm.explicit_year]
         if m.kind == "after_event" and written and not invert and \
                 re.match(r"(?i)the\s+(following|next)\b", m.text):

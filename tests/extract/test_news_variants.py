@@ -164,3 +164,31 @@ def test_its_announcement_came_counts_each_interval_from_its_own_day(extractor) 
             "recognition products.")
     got = {(e.actor, e.date) for e in extractor.extract(text, date(2020, 6, 12))}
     assert got == {("Microsoft", "2020-06-11"), ("Amazon", "2020-06-10"), ("IBM", "2020-06-08")}
+
+
+def test_a_recent_bare_day_is_not_pulled_back_to_an_older_year(extractor) -> None:
+    text = ("OSTRAND FALLS, Wis. — An effort to scrap the city's facial recognition ban fell "
+            "short on Tuesday when the Common Council rejected a motion to rescind it, 6 to 3. "
+            "The ban, adopted in the fall of 2020, prevents city agencies from using the "
+            "technology. A narrower proposal filed on January 9 by Alder Quinn Fair, which "
+            "would let police use face matching again in missing-child cases, remains in "
+            "committee.")
+    got = facts(extractor.extract(text, date(2023, 1, 26)))
+    assert ("Ostrand Falls", "WI", "repeal", "proposed", "2023-01-09") in got
+    assert ("Ostrand Falls", "WI", "ban", "enacted", "2020") in got
+
+
+def test_board_members_are_the_school_board_the_story_is_about(extractor) -> None:
+    text = ("ELDERBY, Minn. — The Elderby School Board voted 6-1 on Monday to prolong its "
+            "suspension of facial recognition in district buildings by two more years. Board "
+            "members first paused the cameras in the spring of 2021, and that pause was due "
+            "to expire this June.")
+    assert facts(extractor.extract(text, date(2022, 8, 30))) == {
+        ("Elderby School Board", "MN", "extension", "enacted", "2022-08-29"),
+        ("Elderby School Board", "MN", "moratorium", "enacted", "2021")}
+
+
+def test_a_member_who_will_keep_pushing_for_limits_proposes_nothing(extractor) -> None:
+    text = ("WENNVILLE, Minn. — The Wennville City Council has not banned facial "
+            "recognition. Council member Jerome Pak said he would 'keep pushing' for limits.")
+    assert extractor.extract(text, date(2024, 2, 28)) == []
