@@ -249,6 +249,8 @@ OTHER_BANNED = {"fireworks", "plastic", "bags", "straws", "styrofoam", "smoking"
 NEGATIONS = {"not", "never", "no", "neither", "nor", "none", "nobody", "n't"}
 #: the technology named as a thing ("reinstating a tool that the council had outlawed")
 TOOL_NOUNS = {"tool", "tools", "technology", "software", "practice", "system"}
+#: a try at a measure ("a first attempt to undo the ban collapsed")
+ATTEMPT_NOUNS = {"attempt", "attempts", "effort", "efforts", "bid", "try", "push", "drive"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 #: a headline's words for a body's record of its own meeting ("Quarlesby City Council,
 #: regular meeting of April 6 — draft minutes", "summary of actions")

@@ -85,6 +85,14 @@ class ReferenceRules:
                                   action, "enacted", cue_tok, date_mentions, has_topic, topic,
                                   idx, body_text, None,
                                   default_date=(last.date, last.date_text, last.date_explicit))
+            if status == "failed" and last is not None and 0 < idx - last.sentence <= 3 and \
+                    last.actor.actor_type != "company" and \
+                    {t.lower_ for t in doc[cs:cue_tok]} & lx.ATTEMPT_NOUNS:
+                # "... voted to lift the ban. A first attempt to undo the ban collapsed on a
+                # 1-2 vote in 2022": the same body's earlier, failed try
+                return self._emit(sent, c, char_base, in_title, [last.actor], set(), {},
+                                  action, status, cue_tok, date_mentions, has_topic, topic, idx,
+                                  body_text, None)
             return []
         if ana_noun in BAN_NOUNS and ana_noun in {"pause", "moratorium"} and action == "ban":
             action = "moratorium"

@@ -572,9 +572,14 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                               prev_in_sentence)
         usable = [(m, k) for m, k in clause_dates if id(m) not in claimed]
         # "Starting today, X is discontinuing FaceTrace, the service we have sold since 2016":
-        # how long the product has been sold, told in an aside, does not date the act
-        aside = [(m, k) for m, k in usable if _low(doc, k - 1) == "since" and k > cue_tok and
-                 any(t.text == "," for t in doc[cue_tok:k])]
+        # how long the product has been sold, told in an aside, does not date the act; nor
+        # does a day named in a relative clause after the act
+        aside = [(m, k) for m, k in usable if k > cue_tok and (
+            (_low(doc, k - 1) == "since" and any(t.text == "," for t in doc[cue_tok:k])) or (
+                # "..., which is unaffected by Monday's vote": another act's day
+                _low(doc, k + len(m.text.split())) in {"'s", "’s"} and any(
+                    doc[j].text == "," and _low(doc, j + 1) in {"which", "that"}
+                    for j in range(cue_tok, k))))]
         if aside:
             usable = [mk for mk in usable if mk not in aside]
             clause_dates = [mk for mk in clause_dates if mk not in aside]

@@ -192,3 +192,16 @@ def test_a_member_who_will_keep_pushing_for_limits_proposes_nothing(extractor) -
     text = ("WENNVILLE, Minn. — The Wennville City Council has not banned facial "
             "recognition. Council member Jerome Pak said he would 'keep pushing' for limits.")
     assert extractor.extract(text, date(2024, 2, 28)) == []
+
+
+def test_a_first_attempt_that_collapsed_and_a_day_in_a_relative_clause(extractor) -> None:
+    text = ("HALVER COUNTY, Colo. — Halver County commissioners voted 3-0 on Monday to lift "
+            "the ban on facial recognition they adopted in March 2019. A first attempt to undo "
+            "the ban collapsed on a 1-2 vote in 2022. Soon after the county acted five years "
+            "ago, its largest town, Pritch Mesa, adopted a prohibition of its own, which is "
+            "unaffected by Monday's vote.")
+    assert facts(extractor.extract(text, date(2024, 4, 11))) == {
+        ("Halver County", "CO", "repeal", "enacted", "2024-04-08"),
+        ("Halver County", "CO", "ban", "enacted", "2019-03"),
+        ("Halver County", "CO", "repeal", "failed", "2022"),
+        ("Pritch Mesa", "CO", "ban", "enacted", "2019")}
