@@ -227,7 +227,9 @@ MADE_PERMANENT = re.compile(r"\bmak(?:e|es|ing)\s+(?:the|its|their|this|that|a)\
                             r"permanent\b", re.I)
 #: words before "calls" that make it the noun ("amid growing calls for a ban")
 BEFORE_NOUN_CALLS = {",", ":", "amid", "the", "new", "renewed", "growing", "louder", "as",
-                     "despite", "after", "with", "more", "fresh", "and"}
+                     "despite", "after", "with", "more", "fresh", "and", "rejecting",
+                     "rejected", "ignoring", "ignored", "resisting", "resisted", "heeding",
+                     "heeded", "answering", "answered", "defying"}
 #: what a court or official may refuse to do to others ("refused to order ... to stop")
 COMPEL_VERBS = {"order", "require", "force", "compel", "direct", "instruct", "make"}
 #: a legislature named again by its common noun alone ("approved by the board")

@@ -826,3 +826,24 @@ def test_a_county_home_to_a_big_city_is_in_that_citys_state(extractor) -> None:
             "the nation to ban government use of face recognition software.")
     assert keys(extractor.extract(text, date(2021, 6, 2))) == {
         ("King County", "WA", "ban", "enacted")}
+
+
+def test_a_vote_against_with_the_tally_between_fails_the_measure(extractor) -> None:
+    text = ("In Aurora, Colorado, the city council voted 6-5 Monday against a measure that "
+            "would have limited police use of facial recognition.")
+    assert facts(extractor.extract(text, date(2022, 11, 10))) == {
+        ("Aurora", "CO", "restriction", "failed", "2022-11-07")}
+
+
+def test_rejecting_calls_for_a_ban_rejects_no_measure(extractor) -> None:
+    text = ("The Virginia Beach City Council approved the police department's use of facial "
+            "recognition on Tuesday, rejecting calls for a ban.")
+    assert extractor.extract(text, date(2021, 6, 18)) == []
+
+
+def test_an_amendment_removing_the_ban_is_its_failure(extractor) -> None:
+    text = ("The Massachusetts legislature sent the governor a police reform bill on Tuesday "
+            "that would have banned most government use of facial recognition. Gov. Charlie "
+            "Baker returned it with an amendment removing the ban.")
+    assert keys(extractor.extract(text, date(2020, 12, 11))) == {
+        ("Massachusetts", "MA", "ban", "failed")}
