@@ -540,6 +540,8 @@ class MentionRules:
                 start -= 1
             if start == end:
                 continue
+            if _low(doc, start - 1) in lx.PERSON_TITLES or doc[start].lower_ in lx.PERSON_TITLES:
+                continue  # "Maine Governor Janet Mills": a person, whatever her name ends in
             if not suffix and end < sent.end and doc[end].text in {"County", "Parish"}:
                 suffix = " " + doc[end].text  # "Dunmore County commissioners"
                 level = "county"

@@ -847,3 +847,10 @@ def test_an_amendment_removing_the_ban_is_its_failure(extractor) -> None:
             "Baker returned it with an amendment removing the ban.")
     assert keys(extractor.extract(text, date(2020, 12, 11))) == {
         ("Massachusetts", "MA", "ban", "failed")}
+
+
+def test_a_governor_whose_surname_looks_like_a_town_is_a_person(extractor) -> None:
+    text = ("Maine Governor Janet Mills allowed a bill restricting government use of facial "
+            "recognition to become law on Wednesday.")
+    assert keys(extractor.extract(text, date(2021, 7, 1))) == {
+        ("Maine", "ME", "restriction", "enacted")}
