@@ -756,6 +756,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                     and doc[m.start].sent == doc[cue_tok].sent:
                 return m.actors[:1]  # "Quenneville council, March 6, 2023: face recognition
                 # barred from city cameras": the label names who acted
+            if m.role == "legislature" and any(
+                    k.label_ == "status:enacted" and k.end <= m.start <= k.end + 2 and
+                    doc[k.start].lower_ in {"cleared", "clears"}
+                    for k in doc.spans.get(CUE_KEY, [])):
+                return m.actors[:1]  # "A bill to ban it cleared the state Senate on Monday"
             voters = p1 == "of" and _low(doc, j - 1) in {"vote", "votes", "majority"}
             # ("... died on a 3-4 vote of the parish council": who voted)
             if not voters and (p1 in lx.TARGET_PREV or 0 < m.start - cue_tok <= 3 or

@@ -854,3 +854,10 @@ def test_a_governor_whose_surname_looks_like_a_town_is_a_person(extractor) -> No
             "recognition to become law on Wednesday.")
     assert keys(extractor.extract(text, date(2021, 7, 1))) == {
         ("Maine", "ME", "restriction", "enacted")}
+
+
+def test_a_chamber_the_bill_cleared_and_an_approval_it_still_needs(extractor) -> None:
+    text = ("A bill to ban facial recognition in New York schools cleared the state Senate on "
+            "Monday but still needs Assembly approval.")
+    assert keys(extractor.extract(text, date(2023, 2, 15))) == {
+        ("New York", "NY", "ban", "proposed")}
