@@ -186,8 +186,8 @@ PARTIAL_USE = re.compile(r"\b(?:sole|only) basis\b|\bprobable cause\b|\balone as
                         r"\bmatch(?:es)? alone\b|\bstrength of\b|"
                         # "forbids running them on images of people at protests"
                         r"\b(?:running|using|run|use)\s+(?:them|it|searches|the technology)\s+"
-                        r"on\s+(?:images|photos|photographs|footage|pictures|video)\s+"
-                        r"(?:of|from|taken)\b", re.I)
+                        r"on\s+(?:[\w-]+\s+){0,3}?(?:images|photos|photographs|footage|pictures|"
+                        r"video|videos|streams)\b", re.I)
 #: after a negation, an intention that is denied: "not planning a ban"
 NEG_INTENT = {"planning", "considering", "pursuing", "seeking", "weighing", "contemplating",
               "expecting", "pushing", "proposing", "drafting"}

@@ -861,3 +861,12 @@ def test_a_chamber_the_bill_cleared_and_an_approval_it_still_needs(extractor) ->
             "Monday but still needs Assembly approval.")
     assert keys(extractor.extract(text, date(2023, 2, 15))) == {
         ("New York", "NY", "ban", "proposed")}
+
+
+def test_forbidding_use_on_video_streams_is_part_of_a_restriction(extractor) -> None:
+    text = ("The city has not banned facial recognition. Instead, in September 2019 its Board "
+            "of Police Commissioners in Detroit approved a policy that limits the police "
+            "department to face searches on still images, and forbids using it on live or "
+            "recorded video streams.")
+    assert keys(extractor.extract(text, date(2020, 6, 26))) == {
+        ("Detroit Board of Police Commissioners", "MI", "restriction", "enacted")}
