@@ -328,11 +328,7 @@ class MentionRules:
             return None
         if _low(doc, ent.start - 1) == "of" and self._of_owner(doc, ent.start - 2, previous):
             return None  # "the ACLU of Washington", "Phil Ting of San Francisco"
-        if eid:
-            res = resolve(ent, s.gaz, s.ctx, char_base + ent.start_char,
-                          (char_base + ent.sent.start_char, char_base + ent.sent.end_char))
-        else:
-            res = self._unknown_resolution(ent, char_base)
+        res = self._resolve_span(ent, bool(eid), char_base)
         if not res.places:
             return None
         if eid and not res.qualifier_tokens and ent.text in s.surnames and (all(
@@ -402,6 +398,15 @@ class MentionRules:
                 return True
         ner = doc.spans.get(NER_KEY, [])
         return any(e.start <= i < e.end and e.label_ in {"PERSON", "ORG", "NORP"} for e in ner)
+
+    def _resolve_span(self, span: Span, known: bool, char_base: int) -> Resolution:
+        """A place name resolved among the gazetteer's candidates by context, or, for a
+        name the gazetteer lacks, as a town of the state its qualifier or context gives."""
+        if not known:
+            return self._unknown_resolution(span, char_base)
+        s = self.s
+        return resolve(span, s.gaz, s.ctx, char_base + span.start_char,
+                       (char_base + span.sent.start_char, char_base + span.sent.end_char))
 
     def _unknown_resolution(self, ent: Span, char_base: int) -> Resolution:
         """A town the gazetteer lacks: state from a qualifier or, failing that, context."""
@@ -589,11 +594,7 @@ class MentionRules:
         if span.text in s.surnames:
             return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler
         known = s.gaz.candidates(span.text + suffix)
-        if known:
-            res = resolve(span, s.gaz, s.ctx, char_base + span.start_char,
-                          (char_base + span.sent.start_char, char_base + span.sent.end_char))
-        else:
-            res = self._unknown_resolution(span, char_base)
+        res = self._resolve_span(span, bool(known), char_base)
         if not res.places:
             return None
         places = res.places
