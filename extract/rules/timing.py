@@ -321,6 +321,9 @@ class DateRules:
             return "indefinite"
         for m in d.find_dates(text):
             before = text[max(0, m.start - 30):m.start]
+            if re.search(r"\b(?:postpon\w*|delay\w*|put\s+off|puts\s+off|tabled|deferred|"
+                         r"pushed\s+back)\b[^.;]{0,90}$", text[:m.start], re.I):
+                continue  # "postponed a vote on a proposed moratorium until April": the vote
             if lx.UNTIL_PREV.search(before):
                 val = d.resolve(m, self.s.base, year_hint=pdate, future=True)
                 if val:

@@ -870,3 +870,11 @@ def test_forbidding_use_on_video_streams_is_part_of_a_restriction(extractor) -> 
             "recorded video streams.")
     assert keys(extractor.extract(text, date(2020, 6, 26))) == {
         ("Detroit Board of Police Commissioners", "MI", "restriction", "enacted")}
+
+
+def test_a_vote_postponed_until_april_is_no_end_of_the_measure(extractor) -> None:
+    text = ("The Austin City Council postponed a vote on a proposed moratorium on facial "
+            "recognition until April.")
+    events = extractor.extract(text, date(2021, 3, 10))
+    assert [(e.actor, e.action, e.status, e.until) for e in events] == [
+        ("Austin", "moratorium", "proposed", None)]
