@@ -275,8 +275,13 @@ class ClauseRules:
         subordinate = doc[opening].lower_ in lx.SUBORDINATORS or self._interval_opening(
             doc, opening)  # "Three years after forbidding its police from using it, X ..."
         sub_cut = False
+        dashes = [t.i for t in sent if t.text in {"—", "–"} and t.i >= opening]
+        # "Springfield — the one in Illinois — became the latest city ...": an aside between
+        # two dashes cuts nothing
+        aside = {i for a, b in zip(dashes, dashes[1:], strict=False) if b - a <= 8
+                 for i in (a, b)}
         for t in sent:
-            if t.i == sent.start:
+            if t.i == sent.start or t.i in aside:
                 continue
             if t.text == ":" and self._label_before(sent, t.i, mentions):
                 cuts.append((t.i + 1, False))  # "Osterlund, Minnesota: Ordinance 2021-37 ..."

@@ -328,11 +328,17 @@ class ReferenceRules:
             return
         self.s.pending = Pending(actors, status, pdate, dtext, idx)
         self.s.pending_log.append(self.s.pending)
-        if recent is not None and recent.date is None and pdate is not None and \
+        if recent is not None and pdate is not None and \
                 recent.actor in actors and recent.status == status and \
-                idx - recent.sentence <= 2 and not recent.in_title:
+                idx - recent.sentence <= 2 and not recent.in_title and (
+                    recent.date is None or (
+                        pdate.precision > recent.date.precision and
+                        pdate.year == recent.date.year and
+                        (recent.date.month is None or pdate.month == recent.date.month))):
             # "... are considering an ordinance ... Commissioner Brody introduced the draft
-            # at the April 12 work session": the date of the proposal just reported
+            # at the April 12 work session": the date of the proposal just reported (and "San
+            # Francisco last week became the first city to ban it. Supervisors voted 8-1 on
+            # Tuesday for the ordinance": the day of the week just given)
             recent.date, recent.date_text = pdate, dtext
 
     @staticmethod

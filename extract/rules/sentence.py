@@ -219,7 +219,12 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             # new customers will have to apply ...": the sentence before announced the topic)
             return
         if not has_topic and lx.OTHER_TECH.search(sent.text):
-            return  # "also makes departments seek approval for other kinds of surveillance"
+            # "also makes departments seek approval for other kinds of surveillance"; but
+            # "Supervisors voted 8-1 on Tuesday for the ordinance, which also requires approval
+            # for other surveillance tools" still dates the vote on the ordinance
+            if any(k.label_.startswith("status:") for k in cues):
+                self._pending(sent, cues, mentions, date_mentions, idx)
+            return
         quote = self._quoted_tokens(sent)
         clauses = self._merge_clauses(self._clauses(sent, cues, mentions))
         sentence_action = None
@@ -620,6 +625,9 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                 dm = self._pick_date(usable, verb if verb is not None else cue_tok)
             if dm is not None and status == "proposed" and self._scheduled(doc, dm):
                 dm = None  # "will vote next week on a proposal": not when it was proposed
+                # ("..., which Commissioner Hardesty introduced in June": but this is)
+                dm = next(((m, k) for m, k in usable if any(
+                    _low(doc, j) in lx.FILING_VERBS for j in range(max(cs, k - 3), k))), None)
             if dm is None and not ref and not clause_dates and default_date is None:
                 dm = self._attribution_date(doc, date_mentions, ce, sent.end)
             if before_ref is not None:

@@ -878,3 +878,26 @@ def test_a_vote_postponed_until_april_is_no_end_of_the_measure(extractor) -> Non
     events = extractor.extract(text, date(2021, 3, 10))
     assert [(e.actor, e.action, e.status, e.until) for e in events] == [
         ("Austin", "moratorium", "proposed", None)]
+
+
+def test_a_vote_on_the_ordinance_gives_the_day_of_the_week_just_told(extractor) -> None:
+    text = ("San Francisco last week became the first major U.S. city to ban government use of "
+            "facial recognition. The Board of Supervisors voted 8-1 on Tuesday for the "
+            "ordinance, which also requires approval for other surveillance tools.")
+    assert facts(extractor.extract(text, date(2019, 5, 20))) == {
+        ("San Francisco", "CA", "ban", "enacted", "2019-05-14")}
+
+
+def test_an_aside_between_dashes_keeps_the_subject(extractor) -> None:
+    text = ("Springfield — the one in Illinois — became the latest city to consider a facial "
+            "recognition ban when an alderman filed an ordinance Monday.")
+    assert facts(extractor.extract(text, date(2020, 12, 2))) == {
+        ("Springfield", "IL", "ban", "proposed", "2020-11-30")}
+
+
+def test_a_scheduled_vote_gives_way_to_the_day_it_was_introduced(extractor) -> None:
+    text = ("The Portland City Council, in the Oregon city, will vote Wednesday on the nation's "
+            "strictest facial recognition ban, which Commissioner Jo Ann Hardesty introduced "
+            "in June.")
+    assert facts(extractor.extract(text, date(2020, 9, 15))) == {
+        ("Portland", "OR", "ban", "proposed", "2020-06")}
