@@ -222,9 +222,9 @@ TIME_WORDS = {"end", "close", "middle", "start", "beginning", "fall", "spring", 
 RESIDENT_NOUNS = {"voters", "residents", "townspeople", "taxpayers", "officials",
                   "councilors", "councillors", "selectmen", "aldermen", "alders", "trustees"}
 #: a pause turned into a ban: "make the halt permanent", "making its moratorium permanent"
-MADE_PERMANENT = re.compile(r"\bmak(?:e|es|ing)\s+(?:the|its|their|this|that|a)\s+"
-                            r"(?:[\w-]+\s+){0,2}(?:halt|pause|moratorium|freeze|suspension)\s+"
-                            r"permanent\b", re.I)
+MADE_PERMANENT = re.compile(r"\b(?:mak(?:e|es|ing)|made)\s+(?:the|its|their|this|that|a)\s+"
+                            r"(?:[\w-]+\s+){0,2}(?:halt|pause|moratorium|freeze|suspension)"
+                            r"(?:\s+[\w-]+){0,8}?\s+permanent\b", re.I)
 #: words before "calls" that make it the noun ("amid growing calls for a ban")
 BEFORE_NOUN_CALLS = {",", ":", "amid", "the", "new", "renewed", "growing", "louder", "as",
                      "despite", "after", "with", "more", "fresh", "and", "rejecting",

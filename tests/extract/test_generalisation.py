@@ -901,3 +901,10 @@ def test_a_scheduled_vote_gives_way_to_the_day_it_was_introduced(extractor) -> N
             "in June.")
     assert facts(extractor.extract(text, date(2020, 9, 15))) == {
         ("Portland", "OR", "ban", "proposed", "2020-06")}
+
+
+def test_a_company_making_its_pause_permanent_exits(extractor) -> None:
+    text = ("Amazon has quietly made its moratorium on police use of facial recognition "
+            "permanent, according to a spokesperson.")
+    assert keys(extractor.extract(text, date(2021, 5, 19))) == {
+        ("Amazon", None, "exit", "enacted")}
