@@ -112,6 +112,10 @@ class MentionRules:
         for m in out:
             if m.start < dash:
                 m.owned = True  # "ROME — Italy has halted ...": the dateline only says where
+            if m.kind == "place" and _low(doc, m.end) in {"'s", "’s"} and any(
+                    o.kind in {"advocate", "publisher"} and m.end < o.start <= m.end + 3
+                    for o in out):
+                m.owned = True  # "Italy's privacy watchdog blocked ...": the regulator acts
         return out
 
     def _capital_city(self, sent: Span, m: Mention) -> Mention:

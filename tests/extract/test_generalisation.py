@@ -908,3 +908,9 @@ def test_a_company_making_its_pause_permanent_exits(extractor) -> None:
             "permanent, according to a spokesperson.")
     assert keys(extractor.extract(text, date(2021, 5, 19))) == {
         ("Amazon", None, "exit", "enacted")}
+
+
+def test_a_countrys_privacy_watchdog_blocking_a_system_is_no_national_ban(extractor) -> None:
+    text = ("ROME — Italy's privacy watchdog on Wednesday blocked the Interior Ministry from "
+            "deploying a real-time facial recognition system, saying it lacked a legal basis.")
+    assert extractor.extract(text, date(2021, 4, 15)) == []
