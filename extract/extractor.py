@@ -39,7 +39,7 @@ from .rules import Actor, ArticleState, Candidate, SentenceRules
 from .text import is_garbage
 from .topics import DEFAULT_TOPICS, Topic
 
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 
 #: "Mayor Ted Wheeler", "Sen. Ed Markey": a titled person's surname, which a small town
 #: of the same name in the headline ("Wheeler's council") is not
