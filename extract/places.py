@@ -344,17 +344,15 @@ def dateline_place(text: str, gaz: Gazetteer, states: Iterable[str] = (),
     code = gaz.state_code(qual.strip()) if qual else None
     if not cands and not code:
         code = home
-    if not cands and code:  # "CARDOW HEIGHTS, Pa. —": a town the gazetteer lacks
-        level = "county" if name.endswith((" County", " Parish")) else "city"
-        return Place(f"US-{code}/{level}/{name}", name, level, "US", code, 0)
-    if not cands:
-        return None
     if code:
-        in_state = [p for p in cands if p.region == code]
-        if not in_state:  # "COTTON COUNTY, Nev. —": not the Oklahoma county of that name
+        cands = [p for p in cands if p.region == code]
+        if not cands:
+            # "CARDOW HEIGHTS, Pa. —": a town the gazetteer lacks, and "COTTON COUNTY,
+            # Nev. —": not the Oklahoma county of that name
             level = "county" if name.endswith((" County", " Parish")) else "city"
             return Place(f"US-{code}/{level}/{name}", name, level, "US", code, 0)
-        cands = in_state
+    elif not cands:
+        return None
     else:
         # the headline's states first, then the text's in order: "Maine's largest city bars
         # ..." over "PORTLAND — ... in the Oregon city that shares its name"
