@@ -321,7 +321,7 @@ class ClauseRules:
                 cuts.append((t.i, False))  # "... with Cambridge, just across the river,
                 # where councilors passed a similar ban in January": the place's own act
             elif t.text == "," and subordinate and not sub_cut and \
-                    self._new_subject_at(t.i + 1, cues, mentions):
+                    self._new_subject_at(doc, t.i + 1, cues, mentions):
                 sub_cut = True  # "While Vermont halted ..., New Hampshire rejected ..."
                 cuts.append((t.i + 1, False))
         cuts.append((sent.end, True))
@@ -434,7 +434,7 @@ class ClauseRules:
         return owner.start if owner is not None else None
 
     @staticmethod
-    def _new_subject_at(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
+    def _new_subject_at(doc: Doc, i: int, cues: list[Span], mentions: list[Mention]) -> bool:
         """A place, company or body starts at ``i`` (after "the") and a cue follows it
         closely: the main clause after a fronted subordinate one has its own subject."""
         m = next((m for m in mentions if i <= m.start <= i + 1
@@ -446,11 +446,10 @@ class ClauseRules:
                                               or c.label_ == "chain") for c in cues):
             return True
         # "The day after it was filed, Sheriff Raymond Voskuil said ...": a titled speaker
-        doc = cues[0].doc if cues else None
         j = end
-        while doc is not None and j < min(len(doc), end + 3) and doc[j].is_title:
+        while j < min(len(doc), end + 3) and doc[j].is_title:
             j += 1
-        return doc is not None and j < len(doc) and doc[j].lower_ in lx.SPEECH_VERBS
+        return _low(doc, j) in lx.SPEECH_VERBS
 
     @staticmethod
     def _speaking_company_at(doc: Doc, i: int, mentions: list[Mention]) -> bool:
