@@ -247,8 +247,6 @@ OTHER_BANNED = {"fireworks", "plastic", "bags", "straws", "styrofoam", "smoking"
                 "e-cigarettes", "cigarettes", "masks", "mask", "coverings", "tiktok", "drones",
                 "stoves", "cannabis", "marijuana", "guns", "firearms", "books", "leaf",
                 "camping", "panhandling", "scooters"}
-#: words that deny the verb after them ("neither has drafted one")
-NEGATIONS = {"not", "never", "no", "neither", "nor", "none", "nobody", "n't"}
 #: the technology named as a thing ("reinstating a tool that the council had outlawed")
 TOOL_NOUNS = {"tool", "tools", "technology", "software", "practice", "system"}
 #: a try at a measure ("a first attempt to undo the ban collapsed")

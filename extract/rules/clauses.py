@@ -45,11 +45,12 @@ class ClauseRules:
             return True
         # "supervisors are weighing a stricter ordinance": a rival measure before a body
         # (but not "they might support a narrower ordinance, though neither has drafted one")
+        cues = [k for k in doc.spans.get(CUE_KEY, []) if sent.start <= k.start < sent.end]
         return any(t.lower_ in {"stricter", "tougher", "broader", "narrower"} and
                    _low(doc, t.i + 1) in lx.MEASURE_NOUNS for t in sent) and any(
             k.label_ == "status:proposed" and doc[k.start].lower_ != "would" and
-            not {_low(doc, k.start - 1), _low(doc, k.start - 2)} & lx.NEGATIONS
-            for k in doc.spans.get(CUE_KEY, []) if sent.start <= k.start < sent.end)
+            not any(n.label_ == "neg" and 0 <= k.start - n.end <= 1 for n in cues)
+            for k in cues)
 
     def _cues(self, sent: Span) -> list[Span]:
         doc = sent.doc
