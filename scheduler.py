@@ -39,9 +39,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from banwatch.config import ConfigError, Settings, load_settings
+from banwatch.extract.extractor import Extractor
 from banwatch.jobs import StopFlag, run_scheduled_job, stop_on_signals
-from extract.extractor import Extractor
-from store.db import create_db_engine
+from banwatch.store.db import create_db_engine
 
 JOB_ID = "banwatch-nightly-crawl"
 JOB_NAME = "crawl, extract, record the run, send the digest"

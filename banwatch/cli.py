@@ -45,9 +45,9 @@ from banwatch.cli_common import (
 from banwatch.config import ConfigError, Settings, SourceConfig, load_settings
 from banwatch.export import EXPORT_COLUMNS, iter_event_rows, write_csv, write_jsonl
 from banwatch.jobs import JobResult, open_database, run_crawl_job
-from store.db import session_factory, session_scope
-from store.events import EventFilters
-from store.models import Article, Source
+from banwatch.store.db import session_factory, session_scope
+from banwatch.store.events import EventFilters
+from banwatch.store.models import Article, Source
 
 app = typer.Typer(
     help="Watch the news for bans and moratoriums on technologies; review and export events.",
@@ -120,7 +120,7 @@ def _run_with_progress(settings: Settings, sources: list[SourceConfig], **kwargs
     The crawl's child process rewrites a small JSON file with its counts
     (``BANWATCH_PROGRESS_FILE``); each tick of the job reads it.
     """
-    from crawler.progress import read_progress
+    from banwatch.crawler.progress import read_progress
 
     with tempfile.TemporaryDirectory(prefix="banwatch-crawl-") as scratch:
         progress_file = Path(scratch) / "progress.json"
@@ -299,8 +299,8 @@ def extract_command(
     url: Annotated[str | None, typer.Option(help="The article's URL, for HTML input.")] = None,
 ) -> None:
     """Print the events in FILES as JSON lines, touching no database."""
-    from extract.extractor import Extractor
-    from extract.text import read_input
+    from banwatch.extract.extractor import Extractor
+    from banwatch.extract.text import read_input
 
     settings = settings_of(ctx)
     extractor = Extractor(model=settings.model, topics=settings.topics)
@@ -539,7 +539,7 @@ def _reviewer(value: str | None) -> str:
 
 
 def _decide(ctx: typer.Context, decide: Any) -> None:
-    from store.review import ReviewError
+    from banwatch.store.review import ReviewError
 
     settings = settings_of(ctx)
     engine = open_database(settings)
@@ -563,7 +563,7 @@ def event_accept(
     reviewer: ReviewerOption = None,
 ) -> None:
     """Accept an event: it will be exported."""
-    from store.review import accept_event
+    from banwatch.store.review import accept_event
 
     _decide(ctx, lambda session: accept_event(session, event_id, _reviewer(reviewer), note))
 
@@ -576,7 +576,7 @@ def event_reject(
     reviewer: ReviewerOption = None,
 ) -> None:
     """Reject an event; re-extraction will not bring it back."""
-    from store.review import reject_event
+    from banwatch.store.review import reject_event
 
     _decide(ctx, lambda session: reject_event(session, event_id, _reviewer(reviewer), reason))
 
@@ -600,7 +600,7 @@ def event_edit(
     reviewer: ReviewerOption = None,
 ) -> None:
     """Correct any field of an event; the value survives later re-extraction."""
-    from store.review import edit_event
+    from banwatch.store.review import edit_event
 
     given = {
         "actor": actor,
@@ -631,8 +631,8 @@ def reextract(
     ] = False,
 ) -> None:
     """Run the current extractor over stored articles; review decisions are kept."""
+    from banwatch.extract.extractor import Extractor
     from banwatch.extraction import extract_stored_articles
-    from extract.extractor import Extractor
 
     settings = settings_of(ctx)
     engine = open_database(settings)
@@ -651,7 +651,7 @@ def timeline(
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Print one actor's events in date order, with what each one amends."""
-    from store.events import actor_timeline
+    from banwatch.store.events import actor_timeline
 
     settings = settings_of(ctx)
     engine = open_database(settings)

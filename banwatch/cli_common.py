@@ -17,7 +17,7 @@ from rich.table import Table
 
 from banwatch.config import Settings
 from banwatch.export import neutralise_cell
-from store.events import EventFilters
+from banwatch.store.events import EventFilters
 
 console = Console()
 errors = Console(stderr=True)

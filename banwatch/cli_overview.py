@@ -26,7 +26,7 @@ from banwatch.cli_common import (
     settings_of,
 )
 from banwatch.jobs import open_database
-from store.db import session_factory
+from banwatch.store.db import session_factory
 
 
 def register(app: typer.Typer) -> None:

@@ -36,9 +36,9 @@ from banwatch.cli_common import (
     event_filters,
     settings_of,
 )
-from store.db import create_db_engine, session_factory, session_scope, upgrade_database
-from store.events import EventFilters
-from store.models import Event, Mention
+from banwatch.store.db import create_db_engine, session_factory, session_scope, upgrade_database
+from banwatch.store.events import EventFilters
+from banwatch.store.models import Event, Mention
 
 DEFAULT_PORT = 8700
 
@@ -115,7 +115,7 @@ def serve(
     import uvicorn
 
     from banwatch.review import ReviewConfig, create_app
-    from store.review import count_users
+    from banwatch.store.review import count_users
 
     settings = settings_of(ctx)
     config = ReviewConfig(
@@ -219,7 +219,7 @@ def _show_event(session: Session, event: Event, position: int) -> None:
 
 
 def _parse_edit(argument: str) -> dict[str, str]:
-    from store.review import ReviewError
+    from banwatch.store.review import ReviewError
 
     changes = {}
     try:
@@ -292,7 +292,13 @@ def _review_one(
     counts: dict[str, int],
 ) -> str:
     """Show one event and take commands until it is decided, skipped or the user quits."""
-    from store.review import ReviewError, accept_event, edit_event, merge_events, reject_event
+    from banwatch.store.review import (
+        ReviewError,
+        accept_event,
+        edit_event,
+        merge_events,
+        reject_event,
+    )
 
     def decide(work: Callable[[Session], object], counter: str) -> bool:
         try:
@@ -378,7 +384,7 @@ def user_add(
     update: Annotated[bool, typer.Option(help="Set a new password for an existing user.")] = False,
 ) -> None:
     """Add a reviewer who can sign in to `banwatch serve` (or, with --update, reset a password)."""
-    from store.review import ReviewError, add_user
+    from banwatch.store.review import ReviewError, add_user
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")

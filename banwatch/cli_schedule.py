@@ -27,9 +27,9 @@ from banwatch.config import Settings
 from banwatch.digest import enabled_channels
 from banwatch.health import SourceHealth, source_health
 from banwatch.jobs import JobResult, open_database, run_scheduled_job
-from store.db import session_factory
-from store.models import CrawlRun
-from store.types import utcnow
+from banwatch.store.db import session_factory
+from banwatch.store.models import CrawlRun
+from banwatch.store.types import utcnow
 
 #: run-now's exit status when another process holds the lock (sysexits' EX_TEMPFAIL).
 EXIT_BUSY = 75
@@ -67,7 +67,7 @@ LogLevelOption = Annotated[
 
 def schedule(ctx: typer.Context, log_level: LogLevelOption = "info") -> None:
     """Run the whole job on the configured cron schedule until stopped (SIGTERM or Ctrl-C)."""
-    from scheduler import cron_trigger, serve
+    from banwatch.scheduler import cron_trigger, serve
 
     settings = settings_of(ctx)
     _configure_logging(log_level)

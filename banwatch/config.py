@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from extract.topics import DEFAULT_TOPICS, Topic, topic_from_mapping
+from banwatch.extract.topics import DEFAULT_TOPICS, Topic, topic_from_mapping
 
 CONFIG_FILENAME = "banwatch.toml"
 DEFAULT_DB_URL = "sqlite:///banwatch.db"

@@ -39,9 +39,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from banwatch.config import DigestConfig, Settings
 from banwatch.export import event_row
-from store.db import session_factory, session_scope
-from store.models import CrawlRun, Event
-from store.types import utcnow
+from banwatch.store.db import session_factory, session_scope
+from banwatch.store.models import CrawlRun, Event
+from banwatch.store.types import utcnow
 
 log = logging.getLogger(__name__)
 

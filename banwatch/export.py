@@ -22,8 +22,8 @@ from typing import IO, Any
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from store.events import EventFilters, best_evidence, filtered_events_query, first_source
-from store.models import Article, Event
+from banwatch.store.events import EventFilters, best_evidence, filtered_events_query, first_source
+from banwatch.store.models import Article, Event
 
 EXPORT_COLUMNS = (
     "event_id",

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from extract.extractor import Extractor
-from store.articles import articles_to_extract
-from store.db import session_factory
-from store.events import replace_article_mentions
-from store.models import Article
-from store.types import utcnow
+from banwatch.extract.extractor import Extractor
+from banwatch.store.articles import articles_to_extract
+from banwatch.store.db import session_factory
+from banwatch.store.events import replace_article_mentions
+from banwatch.store.models import Article
+from banwatch.store.types import utcnow
 
 BATCH_SIZE = 32
 

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from banwatch.config import Settings
-from store.models import Article, CrawlRun, Source
-from store.types import utcnow
+from banwatch.store.models import Article, CrawlRun, Source
+from banwatch.store.types import utcnow
 
 #: How many recent runs to read for per-source article counts.
 RUNS_SCANNED = 500

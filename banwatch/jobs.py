@@ -30,15 +30,15 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from banwatch.config import Settings, SourceConfig
+from banwatch.crawler.runner import crawl_in_child
 from banwatch.digest import deliver_digest
+from banwatch.extract.extractor import Extractor
 from banwatch.extraction import ExtractionCounts, extract_stored_articles
 from banwatch.health import flagged, source_health
 from banwatch.locks import LockBusy, LockUnsupported, crawl_lock
-from crawler.runner import crawl_in_child
-from extract.extractor import Extractor
-from store.db import create_db_engine, session_scope, upgrade_database
-from store.models import CrawlRun
-from store.runs import finish_run, start_run
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.models import CrawlRun
+from banwatch.store.runs import finish_run, start_run
 
 log = logging.getLogger(__name__)
 

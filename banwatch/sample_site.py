@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 PLACEHOLDER = b"{{BASE_URL}}"
-SAMPLE_SITE_DIR = Path(__file__).resolve().parents[1] / "examples" / "sample-site" / "site"
+SAMPLE_SITE_DIR = Path(__file__).resolve().parent / "data" / "sample-site"
 TEXT_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",

@@ -39,10 +39,10 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from banwatch.config import Settings, SourceConfig  # noqa: E402
+from banwatch.crawler.parsing import NoArticleText, parse_article  # noqa: E402
 from banwatch.jobs import run_crawl_job  # noqa: E402
-from crawler.parsing import NoArticleText, parse_article  # noqa: E402
-from store.db import create_db_engine, session_scope  # noqa: E402
-from store.models import Article  # noqa: E402
+from banwatch.store.db import create_db_engine, session_scope  # noqa: E402
+from banwatch.store.models import Article  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_DATA = SHARED / "data" / "article-extraction-benchmark"

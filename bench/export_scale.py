@@ -47,9 +47,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from banwatch.export import iter_event_rows, write_csv  # noqa: E402
-from store.db import create_db_engine, session_factory, upgrade_database  # noqa: E402
-from store.events import EventFilters  # noqa: E402
-from store.models import Article, Event  # noqa: E402
+from banwatch.store.db import create_db_engine, session_factory, upgrade_database  # noqa: E402
+from banwatch.store.events import EventFilters  # noqa: E402
+from banwatch.store.models import Article, Event  # noqa: E402
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 STATES = ["CA", "OR", "WA", "MA", "NY", "TX", "IL", "ME", "VT", "VA", "MN", "LA", "CO", "MI"]

@@ -8,7 +8,7 @@
     .venv/bin/python bench/extract_quality.py --part sample  # the sample news site
     .venv/bin/python bench/extract_quality.py --show       # list misses and false alarms
 
-Matching follows tests/data/gold/README.md (see ``extract.evaluation``): an extracted
+Matching follows extract/gold/README.md (see ``extract.evaluation``): an extracted
 event matches a gold event of the same passage when actor (case-insensitive), region,
 action and status are equal, one-to-one; date accuracy is over matched pairs, compared
 at the gold date's precision.
@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from extract.evaluation import load_gold, match_key, predict, score  # noqa: E402
+from banwatch.extract.evaluation import load_gold, match_key, predict, score  # noqa: E402
+from banwatch.sample_site import SAMPLE_SITE_DIR  # noqa: E402
 
 SAMPLE_DIR = ROOT / "examples" / "sample-site"
 BAN_WORDS = re.compile(
@@ -48,7 +49,7 @@ def load_sample_site() -> list[dict[str, Any]]:
     examples/sample-site/README.md) differ a little from the gold set's."""
     import tomllib
 
-    from extract.text import text_from_html
+    from banwatch.extract.text import text_from_html
 
     toml = tomllib.loads((SAMPLE_DIR / "articles.toml").read_text(encoding="utf-8"))
     meta = {a["slug"]: a for a in toml["articles"]}
@@ -56,7 +57,7 @@ def load_sample_site() -> list[dict[str, Any]]:
     for line in (SAMPLE_DIR / "expected.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         art = meta[row["slug"]]
-        html = (SAMPLE_DIR / "site" / "articles" / f"{row['slug']}.html").read_bytes()
+        html = (SAMPLE_SITE_DIR / "articles" / f"{row['slug']}.html").read_bytes()
         out.append({"id": row["slug"], "published": str(art["published"])[:10],
                     "title": art["title"], "text": text_from_html(html),
                     "events": row["events"]})
@@ -74,7 +75,7 @@ def load_part(part: str) -> list[dict[str, Any]]:
 
 def _part(value: str) -> str:
     """``--part``: "sample" or gold parts joined by "+", each one a file in the gold set."""
-    from extract.evaluation import GOLD_DIR
+    from banwatch.extract.evaluation import GOLD_DIR
 
     if value != "sample":
         for name in value.split("+"):
@@ -84,7 +85,7 @@ def _part(value: str) -> str:
 
 
 def banwatch_predict(passages: list[dict]) -> list[list[dict]]:
-    from extract.extractor import Extractor
+    from banwatch.extract.extractor import Extractor
 
     return predict(Extractor(), passages)
 
@@ -92,8 +93,8 @@ def banwatch_predict(passages: list[dict]) -> list[list[dict]]:
 def baseline_predict(passages: list[dict]) -> list[list[dict]]:
     import spacy
 
-    from extract.gazetteer import load_gazetteer
-    from extract.pipeline import resolve_model
+    from banwatch.extract.gazetteer import load_gazetteer
+    from banwatch.extract.pipeline import resolve_model
 
     nlp = spacy.load(resolve_model(None))
     gaz = load_gazetteer()

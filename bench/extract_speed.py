@@ -35,8 +35,8 @@ def load_stream(n: int, ratio: int) -> list[tuple[str, date | None, str | None]]
     sys.path.insert(0, str(ROOT / "bench"))
     from extract_quality import load_sample_site
 
-    from extract.prefilter import Prefilter
-    from extract.topics import DEFAULT_TOPICS
+    from banwatch.extract.prefilter import Prefilter
+    from banwatch.extract.topics import DEFAULT_TOPICS
 
     pf = Prefilter(DEFAULT_TOPICS)
     sample = load_sample_site()
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dense", type=int, default=200, help="topic-dense stream length (0: skip)")
     args = ap.parse_args(argv)
 
-    from extract.extractor import Extractor
+    from banwatch.extract.extractor import Extractor
 
     naive = Extractor(whole_articles=True)
     ours = Extractor()

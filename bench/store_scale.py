@@ -29,9 +29,9 @@ from sqlalchemy import Engine, func, insert, select, text
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from banwatch.export import iter_event_rows  # noqa: E402
-from store.db import create_db_engine, session_scope, upgrade_database  # noqa: E402
-from store.events import EventFilters, actor_key, replace_article_mentions  # noqa: E402
-from store.models import Article, Event, Mention  # noqa: E402
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database  # noqa: E402
+from banwatch.store.events import EventFilters, actor_key, replace_article_mentions  # noqa: E402
+from banwatch.store.models import Article, Event, Mention  # noqa: E402
 
 STATES = ["CA", "OR", "WA", "MA", "NY", "TX", "IL", "ME", "VT", "VA", "MN", "LA", "CO", "MI"]
 ACTIONS = ["ban", "moratorium", "restriction", "extension", "repeal", "exit"]

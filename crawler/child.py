@@ -20,12 +20,12 @@ from urllib.parse import urlsplit
 from scrapy.crawler import CrawlerProcess
 from sqlalchemy import select
 
-from crawler.pipelines import PER_SOURCE_PREFIX
-from crawler.settings import scrapy_settings
-from crawler.spiders.news import NewsSpider, SourceOutcome
-from store.db import create_db_engine, session_scope
-from store.models import CrawlRun, Source
-from store.sources import (
+from banwatch.crawler.pipelines import PER_SOURCE_PREFIX
+from banwatch.crawler.settings import scrapy_settings
+from banwatch.crawler.spiders.news import NewsSpider, SourceOutcome
+from banwatch.store.db import create_db_engine, session_scope
+from banwatch.store.models import CrawlRun, Source
+from banwatch.store.sources import (
     ensure_source,
     record_source_failure,
     record_source_success,

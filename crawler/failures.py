@@ -33,8 +33,8 @@ from twisted.internet.error import (
 )
 from twisted.python.failure import Failure
 
-from crawler.contentgate import REFUSED_META, TOO_LARGE_META
-from crawler.retry import GIVE_UP_META
+from banwatch.crawler.contentgate import REFUSED_META, TOO_LARGE_META
+from banwatch.crawler.retry import GIVE_UP_META
 
 TRANSIENT_KINDS = frozenset(
     {

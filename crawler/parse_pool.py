@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from typing import Any, TypeVar
 
-from crawler.parsing import ArticleData, FeedEntry, parse_article
+from banwatch.crawler.parsing import ArticleData, FeedEntry, parse_article
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ class ArticleParserPool:
             context = multiprocessing.get_context("fork")
         else:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["crawler.parsing"])
+            context.set_forkserver_preload(["banwatch.crawler.parsing"])
         self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         self._generation += 1
         for _ in range(self.workers):

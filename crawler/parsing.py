@@ -62,7 +62,7 @@ from w3lib.encoding import (
 )
 from w3lib.html import remove_tags, replace_entities
 
-from crawler.urls import (
+from banwatch.crawler.urls import (
     canonicalize_url,
     is_asset_url,
     is_http_url,

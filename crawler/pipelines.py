@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 from twisted.internet.interfaces import IReactorTime
 from twisted.internet.task import LoopingCall
 
-from crawler.items import ArticleItem
-from store.articles import ArticleRecord, save_article, save_articles
-from store.db import create_db_engine, session_factory
-from store.models import Source
+from banwatch.crawler.items import ArticleItem
+from banwatch.store.articles import ArticleRecord, save_article, save_articles
+from banwatch.store.db import create_db_engine, session_factory
+from banwatch.store.models import Source
 
 MIN_TEXT_CHARS = 200
 # Stats key prefix for per-source article counts: ``banwatch/per_source/<outcome>/<source>``.

@@ -67,7 +67,7 @@ def crawl_in_child(
     started = time.monotonic()
     with tempfile.TemporaryFile() as stderr_file:
         child = subprocess.Popen(
-            [sys.executable, "-m", "crawler.child"],
+            [sys.executable, "-m", "banwatch.crawler.child"],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=stderr_file,

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from store.db import create_db_engine
-from store.models import Article
+from banwatch.store.db import create_db_engine
+from banwatch.store.models import Article
 
 
 class SeenIndex:

@@ -61,13 +61,13 @@ def scrapy_settings(
         "REDIRECT_MAX_TIMES": 5,
         "COOKIES_ENABLED": False,
         "DOWNLOADER_MIDDLEWARES": {
-            "crawler.middlewares.PrivateAddressGuard": 50,
+            "banwatch.crawler.middlewares.PrivateAddressGuard": 50,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-            "crawler.retry.PoliteRetryMiddleware": 550,
+            "banwatch.crawler.retry.PoliteRetryMiddleware": 550,
         },
         "EXTENSIONS": {
-            "crawler.contentgate.ContentTypeGate": 100,
-            "crawler.progress.ProgressFile": 200,
+            "banwatch.crawler.contentgate.ContentTypeGate": 100,
+            "banwatch.crawler.progress.ProgressFile": 200,
         },
         # Text extraction runs in this many worker processes (-1: one per core, at
         # most 4; 0: in the crawl process), each page within this many seconds.
@@ -88,9 +88,9 @@ def scrapy_settings(
         "BANWATCH_SEARCH_KEYWORDS": [],
         "BANWATCH_PROGRESS_FILE": None,
         "ITEM_PIPELINES": {
-            "crawler.pipelines.ValidateArticlePipeline": 100,
-            "crawler.pipelines.DedupeArticlePipeline": 200,
-            "crawler.pipelines.StoreArticlePipeline": 300,
+            "banwatch.crawler.pipelines.ValidateArticlePipeline": 100,
+            "banwatch.crawler.pipelines.DedupeArticlePipeline": 200,
+            "banwatch.crawler.pipelines.StoreArticlePipeline": 300,
         },
         "BANWATCH_DB": db_url,
         "BANWATCH_PRIVATE_HOSTS": private_hosts or [],

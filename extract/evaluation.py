@@ -1,6 +1,6 @@
 """Scoring extracted events against the hand-labelled gold set.
 
-The matching rule is the gold set's (``tests/data/gold/README.md``): an extracted event
+The matching rule is the gold set's (``extract/gold/README.md``): an extracted event
 matches a gold event of the same passage when actor (case-insensitive), region, action
 and status are equal, one-to-one.  Date accuracy is over matched pairs, comparing at
 the gold date's precision.  Used by ``bench/extract_quality.py`` and by the quality
@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold"
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
 
 
 @dataclass

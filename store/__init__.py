@@ -6,8 +6,8 @@ SQLite (the default) and PostgreSQL (for teams) behave the same.
 
 from __future__ import annotations
 
-from store.db import create_db_engine, session_factory, upgrade_database
-from store.models import (
+from banwatch.store.db import create_db_engine, session_factory, upgrade_database
+from banwatch.store.models import (
     Article,
     ArticleVersion,
     Base,

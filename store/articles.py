@@ -10,8 +10,8 @@ from typing import Literal
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from store.models import Article, ArticleVersion, Source
-from store.types import utcnow
+from banwatch.store.models import Article, ArticleVersion, Source
+from banwatch.store.types import utcnow
 
 SaveOutcome = Literal["new", "updated", "unchanged"]
 

@@ -18,7 +18,7 @@ from typing import Protocol
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from store.models import Article, Event, Mention
+from banwatch.store.models import Article, Event, Mention
 
 
 class ExtractedEvent(Protocol):

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from store.types import UTCDateTime, utcnow
+from banwatch.store.types import UTCDateTime, utcnow
 
 REVIEW_STATES = ("pending", "accepted", "rejected")
 RUN_STATES = ("running", "succeeded", "failed", "interrupted")

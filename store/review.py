@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store.events import actor_key, link_amendments, reading_of, refresh_event
-from store.models import Event, ReviewDecision, User
-from store.types import utcnow
+from banwatch.store.events import actor_key, link_amendments, reading_of, refresh_event
+from banwatch.store.models import Event, ReviewDecision, User
+from banwatch.store.types import utcnow
 
 ACTIONS = ("ban", "moratorium", "extension", "restriction", "repeal", "exit")
 STATUSES = ("enacted", "proposed", "failed")

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store.models import CrawlRun
-from store.types import utcnow
+from banwatch.store.models import CrawlRun
+from banwatch.store.types import utcnow
 
 
 def start_run(session: Session, trigger: str) -> CrawlRun:

@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import Source
-from store.types import utcnow
+from banwatch.store.models import Source
+from banwatch.store.types import utcnow
 
 
 def ensure_source(session: Session, name: str, kind: str, url: str) -> Source:

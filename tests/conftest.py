@@ -77,6 +77,6 @@ def db_url(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="session")
 def extractor():  # noqa: ANN201 - imported lazily: loading spaCy is the slow part
     """One loaded extractor for the whole session (the model takes a second to load)."""
-    from extract.extractor import Extractor
+    from banwatch.extract.extractor import Extractor
 
     return Extractor()

@@ -18,8 +18,8 @@ from banwatch.cli import app, demo_sources
 from banwatch.config import Settings
 from banwatch.jobs import run_crawl_job
 from banwatch.sample_site import SAMPLE_SITE_DIR
-from store.db import create_db_engine, session_scope
-from store.models import Article, CrawlRun, Event, Mention, Source
+from banwatch.store.db import create_db_engine, session_scope
+from banwatch.store.models import Article, CrawlRun, Event, Mention, Source
 
 pytestmark = pytest.mark.slow
 

@@ -37,8 +37,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from banwatch.overview.places import EU_MEMBERS, Point, alpha3, is_bloc, locate
-from store.events import EventFilters, filtered_events_query
-from store.models import Event
+from banwatch.store.events import EventFilters, filtered_events_query
+from banwatch.store.models import Event
 
 ACTIONS: tuple[str, ...] = ("ban", "moratorium", "extension", "restriction", "repeal", "exit")
 IN_FORCE: tuple[str, ...] = ("ban", "moratorium", "restriction", "exit")

@@ -44,7 +44,7 @@ from banwatch.review.security import (
     is_loopback,
     password_hash_lookup,
 )
-from store.db import create_db_engine, session_factory, upgrade_database
+from banwatch.store.db import create_db_engine, session_factory, upgrade_database
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"

@@ -16,9 +16,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from store.events import EventFilters, filtered_events_query
-from store.models import Event
-from store.review import ACTIONS, ACTOR_TYPES, ISO_DATE, STATUSES
+from banwatch.store.events import EventFilters, filtered_events_query
+from banwatch.store.models import Event
+from banwatch.store.review import ACTIONS, ACTOR_TYPES, ISO_DATE, STATUSES
 
 REVIEW_STATE_CHOICES = ("pending", "accepted", "rejected", "any")
 FILTER_PARAMS = (

@@ -43,9 +43,9 @@ from banwatch.review.security import (
     csrf_ok,
     user_stamp,
 )
-from store.events import actor_timeline
-from store.models import Event, Mention, ReviewDecision
-from store.review import (
+from banwatch.store.events import actor_timeline
+from banwatch.store.models import Event, Mention, ReviewDecision
+from banwatch.store.review import (
     ACTIONS,
     ACTOR_TYPES,
     EDITABLE_FIELDS,

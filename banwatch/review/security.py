@@ -35,7 +35,7 @@ from starlette.requests import HTTPConnection, Request
 from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from store.models import User
+from banwatch.store.models import User
 
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"

@@ -29,14 +29,14 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
-from crawler import parsing
-from crawler.contentgate import ARTICLE_ROLE, ROLE_META
-from crawler.failures import FailureInfo, describe_failure
-from crawler.items import ArticleItem
-from crawler.middlewares import ALLOW_PRIVATE_META
-from crawler.parse_pool import ArticleParserPool, ParseFailed, default_workers
-from crawler.seen import SeenIndex
-from crawler.urls import expand_search_url
+from banwatch.crawler import parsing
+from banwatch.crawler.contentgate import ARTICLE_ROLE, ROLE_META
+from banwatch.crawler.failures import FailureInfo, describe_failure
+from banwatch.crawler.items import ArticleItem
+from banwatch.crawler.middlewares import ALLOW_PRIVATE_META
+from banwatch.crawler.parse_pool import ArticleParserPool, ParseFailed, default_workers
+from banwatch.crawler.seen import SeenIndex
+from banwatch.crawler.urls import expand_search_url
 
 FEED_KINDS = ("feed", "search")
 CONDITIONAL_KINDS = ("feed", "sitemap")

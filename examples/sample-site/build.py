@@ -44,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 ARTICLES_FILE = HERE / "articles.toml"
 TEMPLATES_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"
-DEFAULT_OUT = HERE / "site"
+DEFAULT_OUT = HERE.parents[1] / "banwatch" / "data" / "sample-site"
 DEFAULT_EXPECTED = HERE / "expected.jsonl"
 
 # Written literally into every absolute URL; the demo server replaces it.

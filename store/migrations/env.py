@@ -12,8 +12,8 @@ import os
 from alembic import context
 from sqlalchemy import Engine
 
-from store.db import create_db_engine
-from store.models import Base
+from banwatch.store.db import create_db_engine
+from banwatch.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from banwatch.cli import app, demo_sources
 from banwatch.config import Settings
 from banwatch.jobs import run_crawl_job
-from store.db import create_db_engine, session_scope
-from store.models import Event, ReviewDecision
+from banwatch.store.db import create_db_engine, session_scope
+from banwatch.store.models import Event, ReviewDecision
 
 pytestmark = pytest.mark.slow
 

@@ -18,10 +18,10 @@ import pytest
 from sqlalchemy import select
 
 from banwatch.config import SourceConfig
+from banwatch.crawler.progress import read_progress
 from banwatch.jobs import JobResult
-from crawler.progress import read_progress
-from store.db import create_db_engine, session_scope
-from store.models import Article, Source
+from banwatch.store.db import create_db_engine, session_scope
+from banwatch.store.models import Article, Source
 
 pytestmark = pytest.mark.slow
 

@@ -53,8 +53,8 @@ def test_crawl_refuses_loopback_without_allow_private(bad_site: Any, tmp_path: P
 def test_the_job_hands_topic_keywords_to_search_sources(bad_site, tmp_path, extractor) -> None:
     """What the scheduler runs (run_crawl_job) fills {query} from the configured topics."""
     from banwatch.config import Settings, SourceConfig
+    from banwatch.extract.topics import Topic
     from banwatch.jobs import run_crawl_job
-    from extract.topics import Topic
 
     topic = Topic("fr", "facial recognition", ("facial recognition",), ("face ban", "pause"))
     search = SourceConfig(

@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from crawler.contentgate import refusal
-from crawler.parse_pool import ArticleParserPool, ParseFailed
-from crawler.parsing import parse_listing_pages
-from crawler.retry import backoff_delay, parse_retry_after
-from crawler.urls import expand_search_url, registrable_domain
+from banwatch.crawler.contentgate import refusal
+from banwatch.crawler.parse_pool import ArticleParserPool, ParseFailed
+from banwatch.crawler.parsing import parse_listing_pages
+from banwatch.crawler.retry import backoff_delay, parse_retry_after
+from banwatch.crawler.urls import expand_search_url, registrable_domain
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 

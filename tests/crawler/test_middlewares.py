@@ -6,7 +6,7 @@ import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 
-from crawler.middlewares import ALLOW_PRIVATE_META, PrivateAddressGuard, is_public_address
+from banwatch.crawler.middlewares import ALLOW_PRIVATE_META, PrivateAddressGuard, is_public_address
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.parsing import (
+from banwatch.crawler.parsing import (
     ArticleData,
     FeedEntry,
     FeedError,

@@ -9,12 +9,12 @@ from scrapy.statscollectors import MemoryStatsCollector
 from sqlalchemy import func, select
 from twisted.internet.task import Clock
 
-from crawler.items import ArticleItem
-from crawler.pipelines import PER_SOURCE_PREFIX, StoreArticlePipeline
-from store.articles import ArticleRecord, save_article, save_articles
-from store.db import create_db_engine, session_scope, upgrade_database
-from store.models import Article, ArticleVersion, Source
-from store.sources import ensure_source
+from banwatch.crawler.items import ArticleItem
+from banwatch.crawler.pipelines import PER_SOURCE_PREFIX, StoreArticlePipeline
+from banwatch.store.articles import ArticleRecord, save_article, save_articles
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.models import Article, ArticleVersion, Source
+from banwatch.store.sources import ensure_source
 
 
 class _Crawler:

@@ -11,13 +11,13 @@ from datetime import date
 
 import pytest
 
-from extract.events import Event
+from banwatch.extract.events import Event
 
 
 @pytest.fixture(scope="session")
 def blank_nlp():
     """banwatch components on spacy.blank("en") with a sentencizer."""
-    from extract.pipeline import build_pipeline
+    from banwatch.extract.pipeline import build_pipeline
 
     return build_pipeline("blank:en")
 
@@ -25,7 +25,7 @@ def blank_nlp():
 @pytest.fixture(scope="session")
 def blank_extractor():
     """An Extractor whose pipeline is model-free (rules only, no NER)."""
-    from extract.extractor import Extractor
+    from banwatch.extract.extractor import Extractor
 
     return Extractor(model="blank:en")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from extract.patterns import build_patterns
+from banwatch.extract.patterns import build_patterns
 
 
 def test_generated_files_are_up_to_date() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import spacy
 
-from extract.components import CUE_KEY, NER_KEY, TOPIC_KEY
-from extract.pipeline import build_pipeline, resolve_model
-from extract.topics import Topic
+from banwatch.extract.components import CUE_KEY, NER_KEY, TOPIC_KEY
+from banwatch.extract.pipeline import build_pipeline, resolve_model
+from banwatch.extract.topics import Topic
 
 
 def test_pipeline_order(blank_nlp) -> None:
@@ -93,8 +93,8 @@ def test_selective_ner_reads_only_sentences_that_need_it(extractor) -> None:
 
 
 def test_selective_ner_finds_the_events_full_ner_finds(extractor) -> None:
-    from extract.extractor import Extractor
-    from extract.text import text_from_html
+    from banwatch.extract.extractor import Extractor
+    from banwatch.extract.text import text_from_html
 
     site = Path(__file__).parents[2] / "examples" / "sample-site"
     import tomllib

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from extract.dates import PartialDate, find_dateline, find_dates, resolve
+from banwatch.extract.dates import PartialDate, find_dateline, find_dates, resolve
 
 BASE = date(2020, 6, 25)  # a Thursday
 

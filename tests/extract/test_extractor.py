@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from extract.extractor import EXTRACTOR_VERSION, MAX_TEXT_CHARS, Extractor
-from extract.topics import Topic
+from banwatch.extract.extractor import EXTRACTOR_VERSION, MAX_TEXT_CHARS, Extractor
+from banwatch.extract.topics import Topic
 
 from .conftest import PUB, keys
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.gazetteer import load_gazetteer
-from extract.places import PlaceContext, resolve
+from banwatch.extract.gazetteer import load_gazetteer
+from banwatch.extract.places import PlaceContext, resolve
 
 
 def _resolve(nlp, text: str, name: str, ctx: PlaceContext | None = None):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from extract.prefilter import Prefilter, relevant_blocks, split_blocks
-from extract.topics import FACIAL_RECOGNITION, Topic
+from banwatch.extract.prefilter import Prefilter, relevant_blocks, split_blocks
+from banwatch.extract.topics import FACIAL_RECOGNITION, Topic
 
 TIKTOK = Topic("tiktok", "TikTok", ("TikTok", "ByteDance app"))
 

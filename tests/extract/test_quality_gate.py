@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.evaluation import GOLD_DIR, load_gold, predict, score
+from banwatch.extract.evaluation import GOLD_DIR, load_gold, predict, score
 
 FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(encoding="utf-8"))
 

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.text import decode_bytes, is_garbage, looks_like_html, read_input, text_from_html
+from banwatch.extract.text import (
+    decode_bytes,
+    is_garbage,
+    looks_like_html,
+    read_input,
+    text_from_html,
+)
 
 CRAWLER_DATA = Path(__file__).resolve().parent.parent / "data" / "crawler"
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.topics import DEFAULT_TOPICS, FACIAL_RECOGNITION, Topic, topic_from_mapping
+from banwatch.extract.topics import DEFAULT_TOPICS, FACIAL_RECOGNITION, Topic, topic_from_mapping
 
 
 def test_default_topic_is_facial_recognition() -> None:

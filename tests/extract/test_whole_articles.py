@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.text import text_from_html
+from banwatch.extract.text import text_from_html
+from banwatch.sample_site import SAMPLE_SITE_DIR
 
 SITE = Path(__file__).resolve().parents[2] / "examples" / "sample-site"
 
@@ -19,7 +20,7 @@ def _articles(n: int) -> list[tuple[str, date, str]]:
     meta = tomllib.loads((SITE / "articles.toml").read_text(encoding="utf-8"))["articles"]
     out = []
     for art in meta[:n]:
-        html = (SITE / "site" / "articles" / f"{art['slug']}.html").read_bytes()
+        html = (SAMPLE_SITE_DIR / "articles" / f"{art['slug']}.html").read_bytes()
         out.append((text_from_html(html), date.fromisoformat(str(art["published"])[:10]),
                     art["title"]))
     return out
@@ -27,7 +28,7 @@ def _articles(n: int) -> list[tuple[str, date, str]]:
 
 @pytest.fixture(scope="module")
 def naive():  # noqa: ANN201 - loads the full model lazily
-    from extract.extractor import Extractor
+    from banwatch.extract.extractor import Extractor
 
     return Extractor(whole_articles=True)
 

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from store.db import create_db_engine, session_scope, upgrade_database
-from store.events import actor_key, link_amendments, reading_of
-from store.models import Event
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.events import actor_key, link_amendments, reading_of
+from banwatch.store.models import Event
 
 
 @pytest.fixture

@@ -29,8 +29,8 @@ from banwatch.cli import app as cli_app
 from banwatch.cli import demo_sources
 from banwatch.config import Settings
 from banwatch.jobs import run_crawl_job
-from store.db import create_db_engine, session_scope
-from store.models import Event
+from banwatch.store.db import create_db_engine, session_scope
+from banwatch.store.models import Event
 
 pytestmark = pytest.mark.slow
 
@@ -66,7 +66,7 @@ def demo_db(
     tmp_path_factory: pytest.TempPathFactory, sample_site: str, extractor, event_factory
 ) -> str:
     """The sample site crawled into a fresh database; all events accepted, the repeal right."""
-    from store.review import accept_event, edit_event
+    from banwatch.store.review import accept_event, edit_event
 
     url = f"sqlite:///{tmp_path_factory.mktemp('overview') / 'demo.db'}"
     result = run_crawl_job(Settings(db_url=url), demo_sources(sample_site), extractor=extractor)

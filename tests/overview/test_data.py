@@ -15,8 +15,8 @@ from banwatch.overview import (
     overview_data,
 )
 from banwatch.overview.data import ActorStatus, EventSummary
-from store.db import session_scope
-from store.events import EventFilters
+from banwatch.store.db import session_scope
+from banwatch.store.events import EventFilters
 
 TODAY = date(2025, 1, 15)
 

@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from banwatch.cli import app as cli_app
 from banwatch.overview import OVERVIEW_STATIC_DIR, OverviewData, overview_data, render_overview
 from banwatch.overview.render import plotly_css, plotly_js_path, script_json
-from store.db import session_scope
-from store.events import EventFilters
+from banwatch.store.db import session_scope
+from banwatch.store.events import EventFilters
 
 EVENTS = (
     {"actor": "San Francisco", "region": "CA", "action": "ban", "date": "2019-05-14"},

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
 from banwatch.review import ReviewConfig, create_app
-from store.db import create_db_engine, upgrade_database
+from banwatch.store.db import create_db_engine, upgrade_database
 
 from .seeding import seed_review_data
 

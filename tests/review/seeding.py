@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 
-from store.articles import ArticleRecord, save_article
-from store.db import session_scope
-from store.events import replace_article_mentions
-from store.models import Article, Event
+from banwatch.store.articles import ArticleRecord, save_article
+from banwatch.store.db import session_scope
+from banwatch.store.events import replace_article_mentions
+from banwatch.store.models import Article, Event
 
 HOSTILE_TITLE = '=HYPERLINK("http://evil","x")'
 HOSTILE_MARKUP = "<img src=x onerror=alert(1)>"

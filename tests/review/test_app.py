@@ -18,9 +18,9 @@ from banwatch.export import EXPORT_COLUMNS
 from banwatch.review import ReviewConfig, create_app
 from banwatch.review.queries import evidence_context, parse_back, safe_link
 from banwatch.review.routes import routes
-from store.db import session_scope
-from store.models import Event, ReviewDecision
-from store.review import add_user
+from banwatch.store.db import session_scope
+from banwatch.store.models import Event, ReviewDecision
+from banwatch.store.review import add_user
 
 from .conftest import csrf_of
 from .seeding import HOSTILE_MARKUP, HOSTILE_SCRIPT, HOSTILE_TITLE

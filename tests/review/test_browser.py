@@ -27,8 +27,8 @@ from banwatch.cli import demo_sources
 from banwatch.config import Settings
 from banwatch.jobs import run_crawl_job
 from banwatch.review import ReviewConfig, create_app
-from store.db import create_db_engine, session_scope
-from store.models import Event, ReviewDecision
+from banwatch.store.db import create_db_engine, session_scope
+from banwatch.store.models import Event, ReviewDecision
 
 from .live_server import serve_in_thread
 from .seeding import HOSTILE_MARKUP, HOSTILE_SCRIPT, HOSTILE_TITLE, seed_browser_cases

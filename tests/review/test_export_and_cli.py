@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 
 from banwatch.cli import app
 from banwatch.export import EXPORT_COLUMNS, iter_csv, iter_event_rows, write_csv
-from store.db import session_scope
-from store.events import EventFilters
-from store.models import Event, ReviewDecision, User
-from store.review import accept_event, authenticate, merge_events
+from banwatch.store.db import session_scope
+from banwatch.store.events import EventFilters
+from banwatch.store.models import Event, ReviewDecision, User
+from banwatch.store.review import accept_event, authenticate, merge_events
 
 from .seeding import HOSTILE_MARKUP, HOSTILE_TITLE
 

@@ -8,10 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, select, text
 
-from store.db import alembic_config, session_scope
-from store.events import EventFilters, list_events, replace_article_mentions
-from store.models import Article, Base, Event, Mention, ReviewDecision, User
-from store.review import (
+from banwatch.store.db import alembic_config, session_scope
+from banwatch.store.events import EventFilters, list_events, replace_article_mentions
+from banwatch.store.models import Article, Base, Event, Mention, ReviewDecision, User
+from banwatch.store.review import (
     ReviewError,
     accept_event,
     add_user,

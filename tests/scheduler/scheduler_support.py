@@ -28,8 +28,8 @@ from sqlalchemy import inspect, select
 
 from banwatch.config import DigestConfig, Settings, SourceConfig
 from banwatch.sample_site import PLACEHOLDER, SAMPLE_SITE_DIR
-from store.db import create_db_engine, session_scope
-from store.models import CrawlRun
+from banwatch.store.db import create_db_engine, session_scope
+from banwatch.store.models import CrawlRun
 
 #: Sample-site articles that report bans (the extractor finds events in them).
 BAN_ARTICLES = (

@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 from banwatch.cli import app
 from banwatch.config import ConfigError, load_settings
 from banwatch.locks import crawl_lock
-from store.db import create_db_engine, session_scope, upgrade_database
-from store.models import Article, Source
-from store.runs import finish_run, start_run
-from store.types import utcnow
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.models import Article, Source
+from banwatch.store.runs import finish_run, start_run
+from banwatch.store.types import utcnow
 
 SOURCES = """
 [[sources]]

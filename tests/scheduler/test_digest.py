@@ -17,10 +17,10 @@ from sqlalchemy import Engine
 
 from banwatch.config import DigestConfig, Settings
 from banwatch.digest import deliver_digest, render_html
-from store.db import create_db_engine, session_scope, upgrade_database
-from store.models import Article, CrawlRun, Event
-from store.runs import finish_run, start_run
-from store.types import utcnow
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.models import Article, CrawlRun, Event
+from banwatch.store.runs import finish_run, start_run
+from banwatch.store.types import utcnow
 
 HOSTILE_ACTOR = 'Evil <script>alert("x")</script> & Co'
 HOSTILE_EVIDENCE = "They banned it <img src=x onerror=alert(1)> <!channel> @here"

@@ -30,9 +30,9 @@ from banwatch.jobs import (
     run_scheduled_job,
 )
 from banwatch.locks import crawl_lock
-from store.db import create_db_engine, session_scope, upgrade_database
-from store.models import Article, CrawlRun, Event, Mention
-from store.runs import start_run
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.models import Article, CrawlRun, Event, Mention
+from banwatch.store.runs import start_run
 
 pytestmark = pytest.mark.slow
 

@@ -32,9 +32,16 @@ from sqlalchemy import func, select, text
 
 from banwatch.config import ScheduleConfig, Settings
 from banwatch.jobs import StopFlag
-from scheduler import JOB_ID, build_scheduler, cron_trigger, crontab_weekdays, register_job, serve
-from store.db import create_db_engine, session_scope
-from store.models import Article, CrawlRun
+from banwatch.scheduler import (
+    JOB_ID,
+    build_scheduler,
+    cron_trigger,
+    crontab_weekdays,
+    register_job,
+    serve,
+)
+from banwatch.store.db import create_db_engine, session_scope
+from banwatch.store.models import Article, CrawlRun
 
 pytestmark = pytest.mark.slow
 

@@ -9,16 +9,16 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from store.db import create_db_engine, session_scope, upgrade_database
-from store.models import Article, Event, ReviewDecision
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.models import Article, Event, ReviewDecision
 
 WRITER = textwrap.dedent(
     """
     import sys
     from dataclasses import dataclass
-    from store.articles import ArticleRecord, save_article
-    from store.db import create_db_engine, session_scope
-    from store.events import replace_article_mentions
+    from banwatch.store.articles import ArticleRecord, save_article
+    from banwatch.store.db import create_db_engine, session_scope
+    from banwatch.store.events import replace_article_mentions
 
     @dataclass
     class Found:
@@ -36,7 +36,7 @@ WRITER = textwrap.dedent(
                                    None, "en", "text", f"h{n}")
             save_article(session, record, None)
             from sqlalchemy import select
-            from store.models import Article
+            from banwatch.store.models import Article
             article = session.scalar(select(Article).where(Article.content_hash == f"h{n}"))
             replace_article_mentions(session, article, [Found(actor=f"Town {n % 40}")], "v1")
     """
@@ -46,9 +46,9 @@ REVIEWER = textwrap.dedent(
     """
     import sys, time
     from sqlalchemy import select
-    from store.db import create_db_engine, session_scope
-    from store.models import Event
-    from store.review import accept_event, edit_event
+    from banwatch.store.db import create_db_engine, session_scope
+    from banwatch.store.models import Event
+    from banwatch.store.review import accept_event, edit_event
 
     engine = create_db_engine(sys.argv[1])
     decided = 0

@@ -8,10 +8,16 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from store.articles import ArticleRecord, save_article
-from store.db import create_db_engine, session_scope, upgrade_database
-from store.events import EventFilters, actor_key, dates_agree, list_events, replace_article_mentions
-from store.models import Article, Event, Mention
+from banwatch.store.articles import ArticleRecord, save_article
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.events import (
+    EventFilters,
+    actor_key,
+    dates_agree,
+    list_events,
+    replace_article_mentions,
+)
+from banwatch.store.models import Article, Event, Mention
 
 
 @dataclass

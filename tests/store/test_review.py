@@ -7,10 +7,15 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select
 
-from store.db import create_db_engine, session_scope, upgrade_database
-from store.events import EventFilters, actor_timeline, list_events, replace_article_mentions
-from store.models import Article, Event, ReviewDecision
-from store.review import ReviewError, accept_event, edit_event, reject_event
+from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.events import (
+    EventFilters,
+    actor_timeline,
+    list_events,
+    replace_article_mentions,
+)
+from banwatch.store.models import Article, Event, ReviewDecision
+from banwatch.store.review import ReviewError, accept_event, edit_event, reject_event
 
 from .test_events import Found, _article
 

@@ -1,4 +1,4 @@
-"""Check the gold set: run ``python tests/data/gold/validate.py``.
+"""Check the gold set: run ``python extract/gold/validate.py``.
 
 Checks that every line parses, ids are unique and match their file, fields and
 enum values are valid, dates are valid ISO prefixes no later than the publication
