@@ -297,8 +297,13 @@ def extract_command(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) relative dates resolve to.")
     ] = None,
     url: Annotated[str | None, typer.Option(help="The article's URL, for HTML input.")] = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="With each event, the candidates behind it (which source proposed "
+                          "them, the decider's scores); then every dropped candidate and the "
+                          "check that dropped it.")] = False,
 ) -> None:
     """Print the events in FILES as JSON lines, touching no database."""
+    from banwatch.extract.explain import explained_records
     from banwatch.extract.extractor import Extractor
     from banwatch.extract.text import read_input
 
@@ -307,8 +312,8 @@ def extract_command(
     when = _parse_published(published)
     for path in files:
         text = read_input(path)
-        for event in extractor.extract(text, when):
-            record = event.to_dict()
+        found, verdicts = extractor.explain(text, when)
+        for record in explained_records(found, verdicts if explain else None):
             record["file"] = str(path)
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 

@@ -223,11 +223,16 @@ class TopicMatcher:
 
 @Language.factory(
     "banwatch_cues",
-    default_config={"pattern_files": CUE_FILES, "key": CUE_KEY},
+    default_config={"pattern_files": CUE_FILES, "key": CUE_KEY, "topic_cues": []},
 )
-def make_cue_matcher(nlp: Language, name: str, pattern_files: list[str], key: str) -> CueMatcher:
-    """Mark action, status, negation and chaining cues from ``cues.jsonl``."""
-    return CueMatcher(nlp, read_patterns(pattern_files), key)
+def make_cue_matcher(nlp: Language, name: str, pattern_files: list[str], key: str,
+                     topic_cues: list[dict[str, str]]) -> CueMatcher:
+    """Mark action, status, negation and chaining cues from ``cues.jsonl``, and the
+    topics' own action phrases (``{"phrase": ..., "action": ...}``, from topic data)."""
+    extra = [{"id": f"action:{c['action']}",
+              "pattern": [{"LOWER": t.lower_} for t in nlp.make_doc(c["phrase"])]}
+             for c in topic_cues]
+    return CueMatcher(nlp, read_patterns(pattern_files) + extra, key)
 
 
 class CueMatcher:

@@ -21,25 +21,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import islice
+from pathlib import Path
 
 from spacy.language import Language
 
 from . import dates as d
+from .candidates import Proposal
 from .components import TOPIC_KEY
+from .decider import MODEL_DIR, Decider, Verdict, decider_version
 from .events import Event
 from .gazetteer import Gazetteer, Place, load_gazetteer
+from .judge import judge, proposals_of
 from .lexicon import CONTINUING, HEADLINE_FAMILY, MEASURE_TITLE
-from .pipeline import build_pipeline
+from .parse import load_parser
+from .pipeline import build_pipeline, resolve_model
 from .places import PlaceContext, dateline_place, home_state, locality_hints
 from .prefilter import Block, Prefilter, relevant_blocks, split_blocks
 from .rules import Actor, ArticleState, Candidate, SentenceRules
 from .text import is_garbage
-from .topics import DEFAULT_TOPICS, Topic
+from .topics import DEFAULT_TOPICS, Topic, partial_use_pattern, scope_patterns
 
-EXTRACTOR_VERSION = "0.8.0"
+EXTRACTOR_VERSION = "0.9.0"
 
 #: "Mayor Ted Wheeler", "Sen. Ed Markey": a titled person's surname, which a small town
 #: of the same name in the headline ("Wheeler's council") is not
@@ -67,8 +72,49 @@ class _Prepared:
     title_states: list[tuple[int, str]] = field(default_factory=list)
 
 
+@dataclass
+class _Reading:
+    """One article as the rules left it: their candidates and sentence records."""
+
+    p: _Prepared
+    state: ArticleState
+    dateline_date: d.PartialDate | None
+    lead_end: int
+
+
+#: "the Office of the Australian Information Commissioner (OAIC)": a name and its acronym
+DEFINED_ACRONYM = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*|of|the|for|and|on|et|de|du|des|la|le|[ld]['’][\w.-]+)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|on|et|de|du|des|la|le|[ld]['’][\w.-]+)){1,9})\s*"
+    r"\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def spelled_out(text: str) -> dict[str, str]:
+    """Acronyms the text defines, with the names they stand for (a leading "the" dropped,
+    and only when the name's capitals spell the acronym's first letter)."""
+    out = {}
+    for m in DEFINED_ACRONYM.finditer(text):
+        acronym = m.group(2)
+        words = m.group(1).split()
+        # "France's Commission Nationale ... (CNIL)": the name starts at the acronym's letter
+        while words and (words[0][0].upper() != acronym[0].upper() or
+                         words[0].endswith(("'s", "’s"))):
+            words.pop(0)
+        if len(words) > 1:
+            out[acronym] = " ".join(words)
+    return out
+
+
 def _same_words(a: str, b: str) -> bool:
     return a.split() == b.split()
+
+
+def _story_news(group: Sequence[Candidate], lead_end: int) -> bool:
+    """The story's own news: told in the headline or the lead, not an older measure the
+    story recalls or a mere reference to another place's act, and not a pending proposal
+    (dated by its filing, which a story that a body "will vote" on does not give)."""
+    return any(c.in_title or c.start <= lead_end for c in group) and \
+        not any(c.background or c.reference or c.status == "proposed" for c in group)
 
 
 class Extractor:
@@ -85,24 +131,33 @@ class Extractor:
         *,
         whole_articles: bool = False,
         selective_ner: bool = True,
+        decider: Path | None = MODEL_DIR,
     ) -> None:
         """``whole_articles`` is the naive reference, kept to measure and check the fast
         path against: the full statistical model (parser, tagger and all) runs over
         every article's whole text, one ``nlp(text)`` at a time, with no prefilter and
         no block selection; the same rules then read every sentence.
         ``selective_ner=False`` runs the NER over every relevant paragraph instead of
-        only the sentences that need it (see ``extract.components.SelectiveNer``)."""
+        only the sentences that need it (see ``extract.components.SelectiveNer``).
+        ``decider`` is the directory of the learned decider's model (``extract.decider``):
+        the shipped one by default, a team's own, or None for the rules alone.  Its version
+        is part of the extractor's, so a new model makes stored extractions stale."""
         self.whole_articles = whole_articles
         self.selective_ner = selective_ner
         self.topics: tuple[Topic, ...] = tuple(topics) if topics else DEFAULT_TOPICS
         if not self.topics:
             raise ValueError("an Extractor needs at least one topic")
         self.model = model
-        self.version = EXTRACTOR_VERSION
+        self.decider_path = decider
+        self.version = EXTRACTOR_VERSION + decider_version(decider)
+        self._decider: Decider | None = None
+        self._parser: Language | None = None
         self.prefilter = Prefilter(self.topics)
         self._nlp: Language | None = None
         self._gaz: Gazetteer | None = None
         self._technology = {t.name: t.technology for t in self.topics}
+        self._scopes = scope_patterns(self.topics)
+        self._partial_use = partial_use_pattern(self.topics)
         self._topic_words = {w.lower() for t in self.topics for term in t.terms
                              for w in term.split()}
 
@@ -112,6 +167,20 @@ class Extractor:
             self._nlp = build_pipeline(self.model, self.topics, full_model=self.whole_articles,
                                        selective_ner=self.selective_ner)
         return self._nlp
+
+    @property
+    def decider(self) -> Decider | None:
+        if self._decider is None and self.decider_path is not None:
+            self._decider = Decider.load(self.decider_path)
+        return self._decider
+
+    @property
+    def parser(self) -> Language | None:
+        """The dependency parser for the sentences candidates come from (None for a
+        model without one)."""
+        if self._parser is None:
+            self._parser = load_parser(resolve_model(self.model))
+        return self._parser
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -134,13 +203,49 @@ class Extractor:
         """
         return next(self.extract_many([(text, published, title)]))
 
+    def explain(
+        self, text: str, published: date | datetime | None = None, title: str | None = None
+    ) -> tuple[list[Event], list[Verdict]]:
+        """The events and, for every candidate the decider judged, its verdict: which
+        source proposed it, the model's scores and the check that dropped it, if any."""
+        return next(self._read_many([(text, published, title)]))
+
     def extract_many(
         self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32
     ) -> Iterator[list[Event]]:
         """Same results as ``extract`` for each item, in order, but batched through
         ``nlp.pipe``; off-topic items are answered without the model."""
+        for events, _ in self._read_many(items, batch_size):
+            yield events
+
+    def _read_many(
+        self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32
+    ) -> Iterator[tuple[list[Event], list[Verdict]]]:
+        for reading in self._readings(items, batch_size):
+            if reading is None:
+                yield [], []
+                continue
+            candidates, verdicts = reading.state.candidates, []
+            if self.decider is not None:
+                judged = judge(reading.state, self.decider, self.parser, reading.p.text)
+                candidates, verdicts = judged.candidates, judged.verdicts
+            yield self._merge(candidates, reading.dateline_date, reading.p,
+                              reading.lead_end), verdicts
+
+    def proposals_many(
+        self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32
+    ) -> Iterator[list[Proposal]]:
+        """Every candidate the rules and the parse propose for each item, before the
+        decider judges them: what its training data is made of."""
+        for reading in self._readings(items, batch_size):
+            yield [] if reading is None else proposals_of(reading.state, self.parser)
+
+    def _readings(
+        self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int
+    ) -> Iterator[_Reading | None]:
+        """Each item read by the pipeline and the sentence rules (None: nothing to read)."""
         if self.whole_articles:
-            yield from self._extract_whole(items)
+            yield from self._read_whole(items)
             return
         it = iter(items)
         while True:
@@ -157,30 +262,30 @@ class Extractor:
             docs = iter(self.nlp.pipe(texts, batch_size=max(8, batch_size))) if texts else iter(())
             for p in prepared:
                 if p is None:
-                    yield []
+                    yield None
                     continue
                 title_doc = next(docs) if p.title else None
                 block_docs = [(b, next(docs)) for b in p.blocks]
-                yield self._article(p, title_doc, block_docs)
+                yield self._read(p, title_doc, block_docs)
 
-    def _extract_whole(
+    def _read_whole(
         self, items: Iterable[tuple[str, date | datetime | None, str | None]]
-    ) -> Iterator[list[Event]]:
+    ) -> Iterator[_Reading | None]:
         for text, published, title in items:
             p = self._prepare(text, published, title, whole=True)
             if p is None:
-                yield []
+                yield None
                 continue
             doc = self.nlp(p.text)
             title_doc = self.nlp(p.title) if p.title else None
             if not p.topics:  # the model ran; an article naming no topic has no event
-                yield []
+                yield None
                 continue
             # the rules read the paragraphs the fast path reads, as sentences of this doc
             whole = Block(0, len(p.text), p.text)
             spans = [doc.char_span(b.start, b.end, alignment_mode="expand")
                      for b in relevant_blocks(p.blocks, self.prefilter)]
-            yield self._article(p, title_doc, [(whole, s) for s in spans if s is not None])
+            yield self._read(p, title_doc, [(whole, s) for s in spans if s is not None])
 
     # ------------------------------------------------------------------ steps
     def _prepare(
@@ -233,7 +338,8 @@ class Extractor:
         return _Prepared(text, title, d.to_date(published), topics, blocks, dateline, place,
                          text_states, title_states)
 
-    def _article(self, p: _Prepared, title_doc, block_docs) -> list[Event]:
+    def _read(self, p: _Prepared, title_doc, block_docs) -> _Reading:
+        """The sentence rules over one article's title and kept paragraphs."""
         gaz = self.gazetteer
         mentions = p.text_states + [(0, code) for _, code in p.title_states]
         base = p.published
@@ -253,6 +359,8 @@ class Extractor:
             default_topic=p.topics[0],
         )
         state.topic_words = self._topic_words
+        state.scopes = self._scopes
+        state.partial_use = self._partial_use
         state.topical_title = bool(p.title and self.prefilter.mentions_any(p.title))
         state.measure_title = bool(p.title and MEASURE_TITLE.search(p.title))
         state.surnames = {m.group(1) for m in PERSON_NAME.finditer(p.text)}
@@ -280,7 +388,7 @@ class Extractor:
             for sent in doc.sents:
                 rules.sentence(sent, block.start, False, p.text)
         rules.date_title_events()
-        return self._merge(state.candidates, dateline_date, p, lead_end)
+        return _Reading(p, state, dateline_date, lead_end)
 
     @staticmethod
     def _title_date(p: _Prepared) -> tuple[d.PartialDate, str] | None:
@@ -300,6 +408,10 @@ class Extractor:
         p: _Prepared,
         lead_end: int,
     ) -> list[Event]:
+        spelled = spelled_out(p.text)
+        for c in cands:  # "the OAIC" named in full where the text defines it
+            if c.actor.name in spelled:
+                c.actor = replace(c.actor, name=spelled[c.actor.name])
         pauses = [c for c in cands if c.action == "moratorium" and not c.in_title]
         for c in pauses:
             # "Amazon will keep police from using it until further notice, a spokesperson
@@ -404,6 +516,9 @@ class Extractor:
                 elif title_date is not None and not all(c.reference for c in group):
                     # "Ossory Labs release notes — 14 November 2022": the page's own date
                     date_val, date_text = title_date[0].iso(), title_date[1]
+            date_source = "text" if date_val is not None else None
+            if date_val is None and p.published is not None and _story_news(group, lead_end):
+                date_val, date_text, date_source = p.published.isoformat(), None, "published"
             conf = min(0.99, max(c.confidence for c in group) + 0.05 * (len(group) - 1))
             scope = next((c.scope for c in sorted(group, key=lambda c: c.order) if c.scope), None)
             until = next((c.until for c in sorted(group, key=lambda c: c.order) if c.until), None)
@@ -427,6 +542,7 @@ class Extractor:
                     end=evidence.end,
                     confidence=round(conf, 3),
                     topic=first.topic,
+                    date_source=date_source,
                 )
             )
         events.sort(key=lambda e: (e.start == 0 and e.end == 0, e.start))

@@ -181,13 +181,6 @@ ANAPHOR_NOUNS = {"law", "laws", "measure", "measures", "ordinance", "ordinances"
 OTHER_TECH = re.compile(
     r"\bother\s+(?:kinds?\s+of\s+|types?\s+of\s+|forms?\s+of\s+)?(?:\w+\s+)?"
     r"(?:surveillance|technolog(?:y|ies)|tools|gear|equipment|devices|systems)\b", re.I)
-#: a ban of one way of using the results is a limit on the technology, not a ban of it
-PARTIAL_USE = re.compile(r"\b(?:sole|only) basis\b|\bprobable cause\b|\balone as\b|"
-                        r"\bmatch(?:es)? alone\b|\bstrength of\b|"
-                        # "forbids running them on images of people at protests"
-                        r"\b(?:running|using|run|use)\s+(?:them|it|searches|the technology)\s+"
-                        r"on\s+(?:[\w-]+\s+){0,3}?(?:images|photos|photographs|footage|pictures|"
-                        r"video|videos|streams)\b", re.I)
 #: after a negation, an intention that is denied: "not planning a ban"
 NEG_INTENT = {"planning", "considering", "pursuing", "seeking", "weighing", "contemplating",
               "expecting", "pushing", "proposing", "drafting"}
@@ -360,29 +353,6 @@ DURATION = re.compile(
 START_OF_YEAR = re.compile(r"\b(?:at\s+)?the\s+(start|beginning|end)\s+of\s+((?:19|20)\d\d)\b",
                            re.I)
 
-SCOPES: list[tuple[str, re.Pattern[str]]] = [
-    ("sales to police", re.compile(
-        r"\b(sell\w*|sales?|supply\w*|provid\w*|offer\w*|licens\w*)\b[^.;]{0,80}"
-        r"\bto\s+(?:the\s+)?(?:[\w.]+\s+)?(?:police|law enforcement|local police|"
-        r"police departments|cops)\b", re.I)),
-    ("police body cameras", re.compile(r"\bbody[\s-]*(?:worn\s+)?cam(?:era)?s?\b", re.I)),
-    ("schools", re.compile(r"\bschools?\b|\bclassrooms?\b", re.I)),
-    ("government devices", re.compile(
-        r"\b(?:government|state|federal|government-issued|state-issued|state-owned|"
-        r"official|work)[\s-]+(?:owned\s+|issued\s+)?(?:devices|phones|computers)\b", re.I)),
-    ("public housing", re.compile(r"\bpublic housing\b", re.I)),
-    ("government use", re.compile(
-        r"\b(government use|municipal|city agencies|city departments|city bureaus|"
-        r"city employees|county agencies|state agencies|public agencies|federal agencies|"
-        r"village departments|town departments|departments|agencies|by the city|city use|"
-        r"its own use|city staff|government)\b", re.I)),
-    ("police use", re.compile(
-        r"\b(police|law[\s-]enforcement|sheriff\w*|officers|cops|policing|detectives)\b", re.I)),
-    ("public places", re.compile(
-        r"\b(private\s+(?:businesses|companies|entities|sector)|businesses|stores|"
-        r"retailers|places of public accommodation|public accommodations|landlords|"
-        r"publicly accessible spaces|public spaces|open to the public)\b", re.I)),
-]
 
 #: "the Oregon city", "the western Massachusetts city", "a north Georgia board"
 LOCALITY_NOUNS = (r"city|town|village|county|suburb|borough|township|community|board|council|"

@@ -75,6 +75,11 @@ def topic_config(topics: Sequence[Topic]) -> list[dict[str, object]]:
     return [{"name": t.name, "terms": list(t.terms)} for t in topics if asdict(t)]
 
 
+def topic_cues(topics: Sequence[Topic]) -> list[dict[str, str]]:
+    """The topics' own action phrases for the ``banwatch_cues`` component config."""
+    return [{"phrase": phrase, "action": action} for t in topics for phrase, action in t.cues]
+
+
 def build_pipeline(
     model: str | None = None,
     topics: Sequence[Topic] = DEFAULT_TOPICS,
@@ -105,12 +110,12 @@ def build_pipeline(
     if selective:
         # topics and cues first: they choose the sentences the NER then reads
         nlp.add_pipe("banwatch_topics", config={"topics": topic_config(topics)})
-        nlp.add_pipe("banwatch_cues")
+        nlp.add_pipe("banwatch_cues", config={"topic_cues": topic_cues(topics)})
         nlp.add_pipe("banwatch_selective_ner")
         nlp.disable_pipe("ner")
     nlp.add_pipe("banwatch_ner_snapshot")
     nlp.add_pipe("banwatch_entity_ruler")
     if not selective:
         nlp.add_pipe("banwatch_topics", config={"topics": topic_config(topics)})
-        nlp.add_pipe("banwatch_cues")
+        nlp.add_pipe("banwatch_cues", config={"topic_cues": topic_cues(topics)})
     return nlp

@@ -1,16 +1,30 @@
-"""Topics: the technologies banwatch watches, as plain configuration.
+"""Topics: the technologies banwatch watches, as plain data.
 
-A topic is only data (a name, the value written to ``Event.technology``, the phrases
-that mean the technology, and search keywords for news feeds).  Nothing in the
-extractor is specific to facial recognition, so a new topic is a new ``Topic`` (or a
-``[[topics]]`` table in ``banwatch.toml``), never a code change.
+A topic is only data: a name, the value written to ``Event.technology``, the phrases that
+mean the technology, search keywords, and what the extractor must know that is particular
+to it (its scopes, the uses whose ban is only a restriction, action phrases of its own).
+The built-in topics live in ``extract/patterns/topics/*.toml``; a ``[[topics]]`` table in
+``banwatch.toml`` has the same keys (or ``preset = "<built-in name>"`` with overrides).
+Nothing in the extractor's code names a technology: a new topic is data, never code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from .events import ACTIONS
+
+TOPICS_DIR = Path(__file__).resolve().parent / "patterns" / "topics"
+#: scopes any measure may have, whatever the technology ("police use", "schools")
+GENERIC_SCOPES = TOPICS_DIR.parent / "scopes.jsonl"
+KEYS = {"name", "technology", "terms", "keywords", "scopes", "partial_use", "cues", "preset"}
 
 
 @dataclass(frozen=True)
@@ -19,13 +33,18 @@ class Topic:
 
     ``terms`` are matched case-insensitively on whole words; they decide whether an
     article (and a sentence) is about the topic at all.  ``keywords`` are only for
-    news-search feeds and are not used by the extractor.
+    news-search feeds.  ``scopes`` are ``(scope, regex)`` pairs naming what a measure
+    covers; ``partial_use`` regexes mark a ban of one use of the results (a restriction);
+    ``cues`` are ``(phrase, action)`` pairs, action words of this technology alone.
     """
 
     name: str
     technology: str
     terms: tuple[str, ...]
     keywords: tuple[str, ...] = ()
+    scopes: tuple[tuple[str, str], ...] = ()
+    partial_use: tuple[str, ...] = ()
+    cues: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.strip():
@@ -35,62 +54,18 @@ class Topic:
         terms = tuple(t.strip() for t in self.terms if t and t.strip())
         if not terms:
             raise ValueError(f"topic {self.name!r} needs at least one term")
+        for pattern in (*self.partial_use, *(rx for _, rx in self.scopes)):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"topic {self.name!r}: bad pattern {pattern!r}: {exc}") from None
+        for phrase, action in self.cues:
+            if action not in ACTIONS:
+                raise ValueError(f"topic {self.name!r}: cue {phrase!r} has unknown action "
+                                 f"{action!r} (one of {', '.join(ACTIONS)})")
         # frozen dataclass: normalise through object.__setattr__
         object.__setattr__(self, "terms", terms)
         object.__setattr__(self, "keywords", tuple(k.strip() for k in self.keywords if k.strip()))
-
-
-FACIAL_RECOGNITION = Topic(
-    name="facial-recognition",
-    technology="facial recognition",
-    terms=(
-        "facial recognition",
-        "facial-recognition",
-        "face recognition",
-        "face-recognition",
-        "face surveillance",
-        "face-surveillance",
-        "facial surveillance",
-        "biometric surveillance",
-        "face scanning",
-        "face-scanning",
-        "facial scanning",
-        "facial identification",
-        "face identification",
-        "facial analysis",
-        "facial-analysis",
-        "face matching",
-        "face-matching",
-        "facial matching",
-        "face scans",
-        "face scan",
-        "face-scan",
-        "facial scan",
-        "facial scans",
-        "face scanners",
-        "face scanner",
-        "scanning faces",
-        "face searches",
-        "face search",
-        "face-search",
-        "face-searching",
-        "faceprints",
-        "facial biometrics",
-        "biometric identification",
-        "Rekognition",
-        "Clearview AI",
-        "Azure Face",
-        "Face API",
-    ),
-    keywords=(
-        "facial recognition ban",
-        "facial recognition moratorium",
-        "face surveillance ban",
-        "facial recognition police",
-    ),
-)
-
-DEFAULT_TOPICS: tuple[Topic, ...] = (FACIAL_RECOGNITION,)
 
 
 def _str_tuple(value: Any, field: str) -> tuple[str, ...]:
@@ -98,31 +73,93 @@ def _str_tuple(value: Any, field: str) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return (value,)
-    if not isinstance(value, (list, tuple)):
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"topic field {field!r} must be a list of strings")
-    out = []
-    for item in value:
-        if not isinstance(item, str):
-            raise ValueError(f"topic field {field!r} must be a list of strings")
-        out.append(item)
-    return tuple(out)
+    return tuple(value)
+
+
+def _pairs(value: Any, field: str) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, (list, tuple)) or not all(
+            isinstance(v, (list, tuple)) and len(v) == 2 and all(isinstance(x, str) for x in v)
+            for v in value):
+        raise ValueError(f"topic field {field!r} must be a list of [text, text] pairs")
+    return tuple((a, b) for a, b in value)
 
 
 def topic_from_mapping(data: Mapping[str, Any]) -> Topic:
-    """Build a Topic from a ``[[topics]]`` table of ``banwatch.toml``.
+    """Build a Topic from a ``[[topics]]`` table of ``banwatch.toml`` or a topic file.
 
-    Keys: ``name`` (required), ``technology`` (defaults to the name with dashes as
-    spaces), ``terms`` (list, defaults to ``[technology]``), ``keywords`` (list).
-    Raises ``ValueError`` on a malformed table so a bad config fails at start-up.
+    Keys: ``name`` (required unless ``preset``), ``technology`` (defaults to the name with
+    dashes as spaces), ``terms`` (defaults to ``[technology]``), ``keywords``, ``scopes``,
+    ``partial_use``, ``cues``; ``preset`` starts from a built-in topic and the other keys
+    override it.  Raises ``ValueError`` on a malformed table so a bad config fails at
+    start-up.
     """
     if not isinstance(data, Mapping):
         raise ValueError("a topic must be a table")
+    unknown = set(data) - KEYS
+    if unknown:
+        raise ValueError(f"unknown topic key(s): {', '.join(sorted(unknown))}")
+    if "preset" in data:
+        base = builtin_topics().get(data["preset"])
+        if base is None:
+            raise ValueError(f"no built-in topic {data['preset']!r} "
+                             f"(built in: {', '.join(sorted(builtin_topics()))})")
+        data = {**_as_mapping(base), **{k: v for k, v in data.items() if k != "preset"}}
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ValueError("a topic needs a 'name'")
     technology = data.get("technology") or name.replace("-", " ")
     if not isinstance(technology, str):
         raise ValueError("topic 'technology' must be a string")
-    terms = _str_tuple(data.get("terms"), "terms") or (technology,)
-    keywords = _str_tuple(data.get("keywords"), "keywords")
-    return Topic(name=name.strip(), technology=technology.strip(), terms=terms, keywords=keywords)
+    return Topic(
+        name=name.strip(),
+        technology=technology.strip(),
+        terms=_str_tuple(data.get("terms"), "terms") or (technology,),
+        keywords=_str_tuple(data.get("keywords"), "keywords"),
+        scopes=_pairs(data.get("scopes"), "scopes"),
+        partial_use=_str_tuple(data.get("partial_use"), "partial_use"),
+        cues=_pairs(data.get("cues"), "cues"),
+    )
+
+
+def _as_mapping(topic: Topic) -> dict[str, Any]:
+    return {"name": topic.name, "technology": topic.technology, "terms": topic.terms,
+            "keywords": topic.keywords, "scopes": topic.scopes,
+            "partial_use": topic.partial_use, "cues": topic.cues}
+
+
+@lru_cache(maxsize=1)
+def builtin_topics() -> dict[str, Topic]:
+    """The topics shipped in ``extract/patterns/topics``, by name."""
+    out = {}
+    for path in sorted(TOPICS_DIR.glob("*.toml")):
+        with path.open("rb") as f:
+            topic = topic_from_mapping(tomllib.load(f))
+        out[topic.name] = topic
+    return out
+
+
+FACIAL_RECOGNITION = builtin_topics()["facial-recognition"]
+DEFAULT_TOPICS: tuple[Topic, ...] = (FACIAL_RECOGNITION,)
+
+
+@lru_cache(maxsize=1)
+def generic_scopes() -> tuple[tuple[str, str], ...]:
+    rows = [json.loads(line) for line in GENERIC_SCOPES.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return tuple((r["scope"], r["pattern"]) for r in rows)
+
+
+def scope_patterns(topics: Sequence[Topic]) -> list[tuple[str, re.Pattern[str]]]:
+    """What a measure covers: the topics' own scopes first, then the generic ones."""
+    pairs = [pair for t in topics for pair in t.scopes] + list(generic_scopes())
+    return [(name, re.compile(rx, re.I)) for name, rx in pairs]
+
+
+def partial_use_pattern(topics: Sequence[Topic]) -> re.Pattern[str] | None:
+    """One pattern for the topics' partial uses, or None when no topic has any."""
+    patterns = [rx for t in topics for rx in t.partial_use]
+    return re.compile("|".join(f"(?:{rx})" for rx in patterns), re.I) if patterns else None

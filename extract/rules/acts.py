@@ -652,7 +652,7 @@ class ActRules:
     # ---------------------------------------------------------------- other fields
     def _scope(self, clause_text: str, sent_text: str) -> str | None:
         for text in (clause_text, sent_text):
-            for name, rx in lx.SCOPES:
+            for name, rx in self.s.scopes:
                 if rx.search(text):
                     return name
         return None

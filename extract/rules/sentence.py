@@ -35,6 +35,7 @@ from .state import (
     Candidate,
     Clause,
     Mention,
+    SentenceRecord,
     _low,
     _measured_back,
 )
@@ -67,6 +68,8 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         has_topic = bool(topic_spans)
         made_before = len(s.candidates)
         topic = topic_spans[0].label_ if topic_spans else s.default_topic
+        s.sentences.append(SentenceRecord(idx, sent, char_base, in_title, mentions, cues,
+                                          date_mentions, has_topic, topic, s.last_action))
         if in_title and has_topic and s.last_action is None:
             # "Where facial recognition has been banned: a short guide": the action that a
             # roundup's "followed", "joined", "acted" repeat
@@ -365,7 +368,8 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         if action == "exit" and ({t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} &
                                  lx.COMPULSION or self._compelled(doc, cs, cue_tok)):
             return []  # "the regulator ordered it to delete the data": a penalty, no policy
-        if action == "ban" and lx.PARTIAL_USE.search(doc[cue_tok:ce].text):
+        if action == "ban" and s.partial_use is not None and \
+                s.partial_use.search(doc[cue_tok:ce].text):
             action = "restriction"  # "forbids using a match as the sole basis for an arrest"
         if action == "exit" and lx.CARVE_OUT.search(doc[cue_tok:ce].text):
             action = "restriction"  # "stop selling it to most private businesses"
@@ -679,6 +683,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                                    action, status, scope, topic, pdate, dtext, explicit, until,
                                    has_topic, idx, ref,
                                    self._past_simple(doc, cs, ce) and self._rel_floor is None)
+            cand.cue_tok, cand.actor_tok = cue_tok, positions.get(actor)
             made.append(cand)
             if background:
                 bg_action, bg_dates = background
@@ -727,7 +732,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         s.order += 1
         return Candidate(actor, action, status, scope, topic, pdate, dtext, explicit, until,
                          evidence, start, end, round(max(0.05, min(0.99, conf)), 3), s.order,
-                         idx, in_title, past, ref)
+                         idx, in_title, past, ref, sent=sent)
 
     def _agenda_item(self, sent, c: Clause, char_base, in_title, action, status, cue_tok,
                      date_mentions, has_topic, topic, idx, body_text) -> list[Candidate]:

@@ -8,6 +8,7 @@ and token helpers here are the few that several kinds of rule look at.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -70,6 +71,28 @@ class Candidate:
     reference: bool = False
     background: bool = False  # the older measure an act changes ("lift the ban it passed in 2020")
     confirmed: bool = False  # a headline's event the body then tells of again
+    #: where the rules read it: the sentence, the cue token and the actor's token (None
+    #: when the actor is not named in the sentence); what the learned decider looks at
+    sent: Span | None = field(default=None, repr=False, compare=False)
+    cue_tok: int | None = None
+    actor_tok: int | None = None
+
+
+@dataclass
+class SentenceRecord:
+    """One sentence as the rules read it: what the candidate generator and the learned
+    decider need to propose and judge events the rules did not make."""
+
+    index: int
+    sent: Span
+    char_base: int
+    in_title: bool
+    mentions: list[Mention]
+    cues: list[Span]
+    date_mentions: list  # (DateMention, token index)
+    has_topic: bool
+    topic: str
+    last_action: str | None  # the action last told before this sentence ("followed suit")
 
 
 @dataclass
@@ -131,6 +154,12 @@ class ArticleState:
     last_body: tuple[Actor, int] | None = None  # the last legislature named, and where
     author_date: tuple[d.PartialDate | None, str | None, bool] | None = None
     motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
+    #: every sentence read, in order, with its mentions and cues
+    sentences: list[SentenceRecord] = field(default_factory=list)
+    #: (scope, pattern): the topics' own scopes first, then the generic ones
+    scopes: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    #: the topics' uses whose ban is only a restriction ("the sole basis for an arrest")
+    partial_use: re.Pattern[str] | None = None
     meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
 
 

@@ -57,5 +57,5 @@ def test_shipped_config_watches_the_default_terms() -> None:
     from pathlib import Path
 
     config = tomllib.loads((Path(__file__).parents[2] / "banwatch.toml").read_text("utf-8"))
-    shipped = {t["name"]: topic_from_mapping(t) for t in config["topics"]}
+    shipped = {topic.name: topic for topic in map(topic_from_mapping, config["topics"])}
     assert shipped[FACIAL_RECOGNITION.name] == FACIAL_RECOGNITION

@@ -1,0 +1,344 @@
+"""Score banwatch on the real-news set: real excerpts, gold events, by part and topic.
+
+The gold (``bench/real_news/gold.jsonl``) is committed; the excerpt texts are not: they
+live in ``.cache/real_news/<id>.txt`` and are re-pulled with each line's search query
+(see ``bench/real_news/README.md``). Lines whose text is missing are counted and skipped.
+
+    .venv/bin/python bench/real_news.py                 # every part present, every topic
+    .venv/bin/python bench/real_news.py --part dev --show
+    .venv/bin/python bench/real_news.py --part test --json
+    .venv/bin/python bench/real_news.py --missing       # what a re-pull must fetch
+    .venv/bin/python bench/real_news.py --incoming      # annotators' files, before the split
+    .venv/bin/python bench/real_news.py --assemble      # incoming files → gold.jsonl, with parts
+    .venv/bin/python bench/real_news.py --export dev > passages.jsonl   # for training
+
+Matching is the gold set's (actor case-insensitive, region, action, status; one to one),
+over the events of the line's own topic: banwatch watches the three topics at once, as a
+user who configured them would, and an event of another topic in a line is not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from banwatch.extract.evaluation import Scores, date_matches, match_key, score  # noqa: E402
+
+DATA_DIR = ROOT / "bench" / "real_news"
+GOLD_FILE = DATA_DIR / "gold.jsonl"
+INCOMING_DIR = DATA_DIR / "incoming"
+TOPICS_FILE = DATA_DIR / "topics.toml"
+CACHE_DIR = ROOT / ".cache" / "real_news"
+#: a story's own news is reported within days of it
+NEWS_WINDOW = timedelta(days=7)
+#: share of the collectors' lines held out as the test part (by a hash of the id, so a
+#: line's part never changes as more lines arrive)
+TEST_SHARE = 45
+#: id prefixes of lines chosen and annotated blind, and the part they form
+BLIND_PREFIXES = {"rnb-": "blind1"}
+
+
+@dataclass
+class Line:
+    """One excerpt of the set: its gold record and, when cached, its text."""
+
+    record: dict[str, Any]
+    text: str | None
+
+    @property
+    def id(self) -> str:
+        return self.record["id"]
+
+    @property
+    def part(self) -> str:
+        return self.record.get("part", "incoming")
+
+    @property
+    def topic(self) -> str:
+        return self.record["topic"]
+
+    @property
+    def published(self) -> date | None:
+        value = self.record.get("published") or ""
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else None
+        except ValueError:
+            return None
+
+
+#: one body, several names: (casefolded name, region) → the name both sides are scored
+#: under. Only true synonyms (an acronym, a translation, the official and the usual name).
+ALIASES = {("washington", "DC"): "washington, d.c.",
+           ("district of columbia", "DC"): "washington, d.c.",
+           ("d.c.", "DC"): "washington, d.c."}
+NAME_ALIASES = {
+    "cnil": "cnil",
+    "commission nationale de l’informatique et des libertés": "cnil",
+    "commission nationale de l'informatique et des libertés": "cnil",
+    "national commission on informatics and liberty": "cnil",
+    "oaic": "office of the australian information commissioner",
+    "ftc": "federal trade commission",
+    "garante": "italian data protection authority",
+    "italian data protection authority": "italian data protection authority",
+    "garante per la protezione dei dati personali": "italian data protection authority",
+    "opc": "office of the privacy commissioner of canada",
+    "eu": "european union",
+    "facebook": "meta",
+}
+
+
+def normalise(ev: dict[str, Any]) -> dict[str, Any]:
+    """The event as it is scored: outside the US the region is not compared (the
+    annotators gave ISO 3166-2 codes; banwatch resolves non-US places to the country), and
+    a body's other names count as its name (``ALIASES``)."""
+    out = dict(ev)
+    if out.get("country") not in (None, "US") or (out.get("region") or "").isdigit():
+        out["region"] = None
+    name = (out.get("actor") or "").casefold()
+    out["actor"] = ALIASES.get((name, out.get("region")), NAME_ALIASES.get(name, name))
+    return out
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.strip():
+            try:
+                rows.append(json.loads(raw))
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"{path}:{n}: not JSON ({exc.msg})") from None
+    return rows
+
+
+def load_lines(incoming: bool = False, cache_dir: Path = CACHE_DIR) -> list[Line]:
+    """The gold lines (or the annotators' incoming files), each with its cached text."""
+    if incoming:
+        records = [r for p in sorted(INCOMING_DIR.glob("*.jsonl")) for r in read_jsonl(p)]
+    else:
+        records = read_jsonl(GOLD_FILE) if GOLD_FILE.is_file() else []
+    lines = []
+    for r in records:
+        path = cache_dir / f"{r['id']}.txt"
+        lines.append(Line(r, path.read_text(encoding="utf-8") if path.is_file() else None))
+    return lines
+
+
+def part_of(line_id: str) -> str:
+    """dev or test for a collector's line, by a stable hash; a blind part by prefix."""
+    for prefix, part in BLIND_PREFIXES.items():
+        if line_id.startswith(prefix):
+            return part
+    bucket = int(hashlib.sha1(line_id.encode()).hexdigest(), 16) % 100
+    return "test" if bucket < TEST_SHARE else "dev"
+
+
+def assemble() -> list[dict[str, Any]]:
+    """Add the annotators' incoming lines to gold.jsonl, with parts assigned; a URL
+    already in the gold (or seen earlier in the incoming files) is dropped. gold.jsonl is
+    the committed record; the incoming files are working files, not committed."""
+    rows = read_jsonl(GOLD_FILE) if GOLD_FILE.is_file() else []
+    seen = {r["url"] for r in rows} | {r["id"] for r in rows}
+    for path in sorted(INCOMING_DIR.glob("*.jsonl")):
+        for r in read_jsonl(path):
+            if r["url"] in seen or r["id"] in seen:
+                continue
+            seen |= {r["url"], r["id"]}
+            rows.append({"id": r["id"], "part": part_of(r["id"]),
+                         **{k: v for k, v in r.items() if k not in {"id", "part"}}})
+    rows.sort(key=lambda r: r["id"])
+    GOLD_FILE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                         encoding="utf-8")
+    return rows
+
+
+def export(lines: Sequence[Line]) -> None:
+    """Lines as annotated passages (id, text, published, events) on stdout: the extra
+    training data of ``python -m banwatch.extract.training --extra``."""
+    for ln in lines:
+        if ln.text is not None:
+            print(json.dumps({"id": ln.id, "text": ln.text, "published": ln.record["published"],
+                              "title": None, "events": ln.record["events"]},
+                             ensure_ascii=False))
+
+
+def load_topics() -> tuple:
+    """Facial recognition (built in) plus the two other topics, from data only."""
+    from banwatch.extract.topics import DEFAULT_TOPICS, topic_from_mapping
+
+    extra = tomllib.loads(TOPICS_FILE.read_text(encoding="utf-8")).get("topics", [])
+    return tuple(DEFAULT_TOPICS) + tuple(topic_from_mapping(t) for t in extra)
+
+
+def predict(extractor: Any, lines: Sequence[Line]) -> list[list[dict[str, Any]]]:
+    """Events of each line's own topic, as dicts."""
+    items = [(ln.text or "", ln.published, None) for ln in lines]
+    out = []
+    for ln, events in zip(lines, extractor.extract_many(items), strict=True):
+        out.append([e.to_dict() for e in events if e.topic == ln.topic])
+    return out
+
+
+def main_event(line: Line) -> dict[str, Any] | None:
+    """The story's own news event: the first dated from publication, or dated within a week
+    before it."""
+    pub = line.published
+    for ev in line.record["events"]:
+        if ev.get("date_source") == "published":
+            return ev
+        if pub and ev.get("date") and len(ev["date"]) == 10 and \
+                pub - NEWS_WINDOW <= date.fromisoformat(ev["date"]) <= pub:
+            return ev
+    return None
+
+
+@dataclass
+class Report:
+    name: str
+    lines: int
+    scores: Scores
+    main_found: int
+    main_total: int
+    published_dates_right: int
+    published_dates: int
+    seconds: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"lines": self.lines, **self.scores.as_dict(),
+                "main_found": self.main_found, "main_total": self.main_total,
+                "published_dates_right": self.published_dates_right,
+                "published_dates": self.published_dates, "seconds": round(self.seconds, 2)}
+
+    def line(self) -> str:
+        s = self.scores
+        return (f"{self.name:32s} n={self.lines:3d}  P={s.precision:.3f} R={s.recall:.3f} "
+                f"F1={s.f1:.3f} date={s.date_accuracy:.3f}  (tp={s.tp} fp={s.fp} fn={s.fn})  "
+                f"main {self.main_found}/{self.main_total}  "
+                f"pub-dates {self.published_dates_right}/{self.published_dates}")
+
+
+def evaluate(name: str, lines: Sequence[Line], predictions: Sequence[list[dict]],
+             seconds: float) -> Report:
+    passages = [{"id": ln.id, **ln.record, "events": [normalise(e) for e in ln.record["events"]]}
+                for ln in lines]
+    predictions = [[normalise(e) for e in got] for got in predictions]
+    s = score(passages, predictions, story_dates=True)
+    main_found = main_total = pub_right = pub_total = 0
+    for ln, passage, got in zip(lines, passages, predictions, strict=True):
+        ln = Line({**ln.record, "events": passage["events"]}, ln.text)
+        ev = main_event(ln)
+        got_by_key = {match_key(g): g for g in got}
+        if ev is not None:
+            main_total += 1
+            main_found += match_key(ev) in got_by_key
+        for gold in ln.record["events"]:
+            if gold.get("date_source") == "published" and match_key(gold) in got_by_key:
+                pub_total += 1
+                pub_right += date_matches(gold.get("date"), got_by_key[match_key(gold)].get("date"))
+    return Report(name, len(lines), s, main_found, main_total, pub_right, pub_total, seconds)
+
+
+def groups(lines: Iterable[Line]) -> dict[str, list[Line]]:
+    """Lines by part and topic ("dev / facial-recognition"), and by part over topics."""
+    out: dict[str, list[Line]] = defaultdict(list)
+    for ln in lines:
+        out[f"{ln.part} / {ln.topic}"].append(ln)
+        if ln.topic != "facial-recognition":
+            out[f"{ln.part} / other topics"].append(ln)
+    return dict(sorted(out.items()))
+
+
+def _fmt(ev: dict) -> str:
+    return (f"{ev.get('actor')} [{ev.get('region')}] {ev.get('action')}/{ev.get('status')} "
+            f"date={ev.get('date')}")
+
+
+def show(report_scores: Scores) -> None:
+    for pid, ev in report_scores.misses:
+        print(f"  MISS  {pid}: {_fmt(ev)}")
+    for pid, ev in report_scores.false_alarms:
+        print(f"  FALSE {pid}: {_fmt(ev)}")
+    for pid, g, ev in report_scores.wrong_dates:
+        print(f"  DATE  {pid}: {_fmt(g)} gold={g.get('date')} got={ev.get('date')} "
+              f"({ev.get('date_text')!r})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--part", action="append",
+                    help="score this part (repeatable): dev (the default), test, blind1, ...; "
+                         "test and blind parts are scored once per round of work")
+    ap.add_argument("--topic", action="append", help="score only this topic (repeatable)")
+    ap.add_argument("--incoming", action="store_true",
+                    help="score the annotators' incoming files instead of gold.jsonl")
+    ap.add_argument("--show", action="store_true", help="list misses, false alarms, wrong dates")
+    ap.add_argument("--missing", action="store_true",
+                    help="list the lines whose text is not cached (id, query, url) and exit")
+    ap.add_argument("--json", action="store_true", help="print the scores as JSON at the end")
+    ap.add_argument("--cache", type=Path, default=CACHE_DIR, help="the excerpt cache")
+    ap.add_argument("--assemble", action="store_true",
+                    help="write gold.jsonl from the incoming files (parts assigned) and exit")
+    ap.add_argument("--export", metavar="PART",
+                    help="print a part's cached lines as training passages and exit")
+    args = ap.parse_args(argv)
+    if args.assemble:
+        rows = assemble()
+        counts: dict[str, int] = defaultdict(int)
+        for r in rows:
+            counts[f"{r['part']} / {r['topic']}"] += 1
+        print(json.dumps(counts, indent=2, sort_keys=True))
+        return 0
+
+    lines = load_lines(args.incoming, args.cache)
+    if not args.incoming:
+        lines = [ln for ln in lines if ln.part in set(args.part or ["dev"])]
+    if args.topic:
+        lines = [ln for ln in lines if ln.topic in set(args.topic)]
+    if args.export:
+        export([ln for ln in lines if ln.part == args.export])
+        return 0
+    missing = [ln for ln in lines if ln.text is None]
+    if args.missing:
+        for ln in missing:
+            print(json.dumps({"id": ln.id, "query": ln.record["query"], "url": ln.record["url"]}))
+        return 0
+    present = [ln for ln in lines if ln.text is not None]
+    print(f"{len(present)} excerpts cached, {len(missing)} missing "
+          f"(re-pull them: bench/real_news/README.md)")
+    if not present:
+        return 1
+
+    from banwatch.extract.extractor import EXTRACTOR_VERSION, Extractor
+
+    extractor = Extractor(topics=load_topics())
+    t0 = time.perf_counter()
+    predictions = predict(extractor, present)
+    elapsed = time.perf_counter() - t0
+    by_id = dict(zip([ln.id for ln in present], predictions, strict=True))
+    print(f"extractor {EXTRACTOR_VERSION}, {elapsed:.1f}s")
+    results = {}
+    for name, group in groups(present).items():
+        report = evaluate(name, group, [by_id[ln.id] for ln in group], elapsed)
+        results[name] = report.as_dict()
+        print(report.line())
+        if args.show and not name.endswith("other topics"):
+            show(report.scores)
+    if args.json:
+        print(json.dumps({"extractor": EXTRACTOR_VERSION, "results": results}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
