@@ -17,7 +17,6 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -30,13 +29,14 @@ from banwatch.export import iter_event_rows
 from banwatch.extract import lexicon
 from banwatch.extract.components import read_patterns
 from banwatch.extract.evaluation import GOLD_DIR
+from banwatch.extract.events import Event as ExtractedEvent
 from banwatch.overview import overview_data, render_overview
 from banwatch.overview.data import STRENGTH, EventSummary, current_status
 from banwatch.overview.figures import ACTION_COLOURS, STATE_COLOURS, timeline_figure
 from banwatch.overview.render import OVERVIEW_STATIC_DIR
 from banwatch.review.queries import parse_filters, queue_page
 from banwatch.store.articles import ArticleRecord, save_article
-from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.db import session_scope
 from banwatch.store.events import EventFilters, replace_article_mentions
 from banwatch.store.models import Article, Event, Mention
 from banwatch.store.review import validate_changes
@@ -135,38 +135,18 @@ def test_no_module_keeps_its_own_copy_of_a_vocabulary() -> None:
 # -- the store, the export, the CLI, the review app and the overview, per action -------
 
 
-@dataclass
-class Found:
-    """An extracted event as the extractor hands it to the store."""
-
-    action: str
-    actor: str = "Springfield"
-    actor_type: str = "jurisdiction"
-    level: str | None = "city"
-    country: str | None = "US"
-    region: str | None = "IL"
-    status: str = "enacted"
-    scope: str | None = "government use"
-    technology: str = "facial recognition"
-    date: str | None = "2021-03-02"
-    date_text: str | None = "on March 2, 2021"
-    until: str | None = None
-    evidence: str = "Springfield decided on facial recognition."
-    start: int = 0
-    end: int = 42
-    confidence: float = 0.8
-    topic: str = "facial-recognition"
+def _found(action: str, actor: str = "Springfield", day: str = "2021-03-02") -> ExtractedEvent:
+    """An event as the extractor hands it to the store."""
+    return ExtractedEvent(
+        actor=actor, actor_type="jurisdiction", level="city", country="US", region="IL",
+        action=action, status="enacted", scope="government use",
+        technology="facial recognition", date=day, date_text=day, until=None,
+        evidence=f"{actor} decided on facial recognition.", start=0, end=40, confidence=0.8,
+        topic="facial-recognition",
+    )  # fmt: skip
 
 
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = create_db_engine(f"sqlite:///{tmp_path / 'vocabulary.db'}")
-    upgrade_database(engine)
-    yield engine
-    engine.dispose()
-
-
-def _file(engine: Engine, n: int, *found: Found) -> None:
+def _file(engine: Engine, n: int, *found: ExtractedEvent) -> None:
     """One article reporting ``found``, filed the way the crawl files it."""
     record = ArticleRecord(
         url=f"https://news.example/{n}",
@@ -200,10 +180,9 @@ def test_every_word_fits_its_column() -> None:
 
 @pytest.mark.parametrize("action", ACTIONS)
 def test_each_action_is_stored_listed_exported_filtered_and_drawn(
-    action: str, engine: Engine
+    action: str, engine: Engine, db_url: str
 ) -> None:
-    _file(engine, 1, Found(action))
-    db = str(engine.url)
+    _file(engine, 1, _found(action))
     with session_scope(engine) as session:
         assert session.scalars(select(Event.action)).all() == [action]
         view = parse_filters({"action": action, "review_state": "any"}, default_state="pending")
@@ -214,7 +193,7 @@ def test_each_action_is_stored_listed_exported_filtered_and_drawn(
         assert [row["action"] for row in rows] == [action]
         assert validate_changes({"action": action}) == {"action": action}
         data = overview_data(session, EventFilters(review_state="any"), today=date(2025, 1, 1))
-    listed = runner.invoke(app, ["--db", db, "events", "--action", action, "--format", "jsonl"])
+    listed = runner.invoke(app, ["--db", db_url, "events", "--action", action, "--format", "jsonl"])
     assert listed.exit_code == 0, listed.output
     assert [json.loads(line)["action"] for line in listed.stdout.splitlines()] == [action]
 
@@ -255,8 +234,8 @@ def test_a_standing_action_is_the_current_policy(action: str) -> None:
 def test_an_amending_action_changes_what_it_amends(action: str, engine: Engine) -> None:
     for n, target in enumerate(ACTIONS):
         actor = f"Town {n}"
-        _file(engine, 2 * n, Found(target, actor=actor, date="2020-05"))
-        _file(engine, 2 * n + 1, Found(action, actor=actor, date="2021-03"))
+        _file(engine, 2 * n, _found(target, actor, "2020-05"))
+        _file(engine, 2 * n + 1, _found(action, actor, "2021-03"))
     with session_scope(engine) as session:
         stored = {(e.actor, e.date): e for e in session.scalars(select(Event))}
         for n, target in enumerate(ACTIONS):
