@@ -30,6 +30,7 @@ from banwatch.cli_common import (
     FormatOption,
     OutputFormat,
     RegionOption,
+    ReviewStateOption,
     SearchOption,
     SinceOption,
     StatusOption,
@@ -38,6 +39,7 @@ from banwatch.cli_common import (
     console,
     errors,
     event_filters,
+    one_of,
     print_events_table,
     settings_of,
     write_plain_csv,
@@ -48,6 +50,7 @@ from banwatch.jobs import JobResult, open_database, run_crawl_job
 from banwatch.store.db import session_factory, session_scope
 from banwatch.store.events import EventFilters
 from banwatch.store.models import Article, Source
+from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, LEVELS, STATUSES
 
 app = typer.Typer(
     help="Watch the news for bans and moratoriums on technologies; review and export events.",
@@ -325,9 +328,7 @@ def extract_command(
 def events(
     ctx: typer.Context,
     output: FormatOption = OutputFormat.table,
-    review_state: Annotated[
-        str | None, typer.Option(help="pending, accepted, rejected or any.")
-    ] = None,
+    review_state: ReviewStateOption = None,
     status: StatusOption = None,
     action: ActionOption = None,
     actor_type: ActorTypeOption = None,
@@ -362,9 +363,7 @@ def export(
         ExportFormat.csv
     ),
     bom: Annotated[bool, typer.Option(help="Start the CSV with a BOM, for Excel.")] = False,
-    review_state: Annotated[
-        str, typer.Option(help="accepted (default), pending, rejected or any.")
-    ] = "accepted",
+    review_state: ReviewStateOption = "accepted",
     status: StatusOption = None,
     action: ActionOption = None,
     actor_type: ActorTypeOption = None,
@@ -591,12 +590,12 @@ def event_edit(
     ctx: typer.Context,
     event_id: Annotated[int, typer.Argument(help="Event id.")],
     actor: Annotated[str | None, typer.Option(help="Canonical actor name.")] = None,
-    actor_type: Annotated[str | None, typer.Option(help="company, jurisdiction, agency.")] = None,
-    level: Annotated[str | None, typer.Option(help="city, county, state, country, ...")] = None,
+    actor_type: Annotated[str | None, typer.Option(help=f"{one_of(ACTOR_TYPES)}.")] = None,
+    level: Annotated[str | None, typer.Option(help=f"{one_of(LEVELS)}.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2.")] = None,
     region: Annotated[str | None, typer.Option(help="Subdivision code.")] = None,
-    action: Annotated[str | None, typer.Option(help="ban, moratorium, extension, ...")] = None,
-    status: Annotated[str | None, typer.Option(help="enacted, proposed, failed.")] = None,
+    action: Annotated[str | None, typer.Option(help=f"{one_of(ACTIONS)}.")] = None,
+    status: Annotated[str | None, typer.Option(help=f"{one_of(STATUSES)}.")] = None,
     scope: Annotated[str | None, typer.Option(help="Whose use, e.g. 'police use'.")] = None,
     technology: Annotated[str | None, typer.Option(help="The technology.")] = None,
     date: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,

@@ -8,6 +8,7 @@ own module and one ``register(app)`` line in ``banwatch.cli``.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import IO, Annotated, Any
 
@@ -18,6 +19,7 @@ from rich.table import Table
 from banwatch.config import Settings
 from banwatch.export import neutralise_cell
 from banwatch.store.events import EventFilters
+from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, REVIEW_STATE_FILTERS, STATUSES
 
 console = Console()
 errors = Console(stderr=True)
@@ -34,18 +36,24 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
+def one_of(values: Sequence[str]) -> str:
+    """Values as a sentence lists them, for help and errors: "enacted, proposed or failed"."""
+    return f"{', '.join(values[:-1])} or {values[-1]}" if len(values) > 1 else "".join(values)
+
+
 # -- shared options -------------------------------------------------------------
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-StatusOption = Annotated[
-    str | None, typer.Option(help="Only events with this status: enacted, proposed, failed.")
-]
-ActionOption = Annotated[
+ReviewStateOption = Annotated[
     str | None,
-    typer.Option(help="Only this action: ban, moratorium, extension, restriction, repeal, exit."),
+    typer.Option(help=f"Only events in this review state: {one_of(REVIEW_STATE_FILTERS)}."),
 ]
+StatusOption = Annotated[
+    str | None, typer.Option(help=f"Only events with this status: {one_of(STATUSES)}.")
+]
+ActionOption = Annotated[str | None, typer.Option(help=f"Only this action: {one_of(ACTIONS)}.")]
 ActorTypeOption = Annotated[
-    str | None, typer.Option(help="Only this actor type: company, jurisdiction, agency.")
+    str | None, typer.Option(help=f"Only this actor type: {one_of(ACTOR_TYPES)}.")
 ]
 CountryOption = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code.")]
 RegionOption = Annotated[str | None, typer.Option(help="Subdivision code, e.g. CA or OR.")]
@@ -69,7 +77,24 @@ def event_filters(
     until: str | None,
     search: str | None,
 ) -> EventFilters:
-    """Event filters from the shared command-line options."""
+    """Event filters from the shared command-line options, each checked against its vocabulary.
+
+    A misspelt value would otherwise match nothing and look like an empty database.
+    """
+    for option, value, allowed in (
+        ("--review-state", review_state, REVIEW_STATE_FILTERS),
+        ("--status", status, STATUSES),
+        ("--action", action, ACTIONS),
+        ("--actor-type", actor_type, ACTOR_TYPES),
+    ):
+        if value is not None and value not in allowed:
+            errors.print(
+                f"{option} must be {one_of(allowed)}, not {value!r}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(2)
     return EventFilters(
         status=status,
         review_state=review_state,

@@ -16,6 +16,7 @@ from banwatch.cli_common import (
     ActorTypeOption,
     CountryOption,
     RegionOption,
+    ReviewStateOption,
     SearchOption,
     SinceOption,
     StatusOption,
@@ -46,9 +47,7 @@ def overview(
             "queue); by default they jump to the month's events listed in the file itself."
         ),
     ] = "",
-    review_state: Annotated[
-        str, typer.Option(help="accepted (default), pending, rejected or any.")
-    ] = "accepted",
+    review_state: ReviewStateOption = "accepted",
     status: StatusOption = None,
     action: ActionOption = None,
     actor_type: ActorTypeOption = None,

@@ -26,6 +26,7 @@ from banwatch.cli_common import (
     ActorTypeOption,
     CountryOption,
     RegionOption,
+    ReviewStateOption,
     SearchOption,
     SinceOption,
     StatusOption,
@@ -236,9 +237,7 @@ def _parse_edit(argument: str) -> dict[str, str]:
 
 def review(
     ctx: typer.Context,
-    review_state: Annotated[
-        str, typer.Option(help="pending (default), accepted, rejected or any.")
-    ] = "pending",
+    review_state: ReviewStateOption = "pending",
     status: StatusOption = None,
     action: ActionOption = None,
     actor_type: ActorTypeOption = None,

@@ -50,10 +50,10 @@ from banwatch.export import iter_event_rows, write_csv  # noqa: E402
 from banwatch.store.db import create_db_engine, session_factory, upgrade_database  # noqa: E402
 from banwatch.store.events import EventFilters  # noqa: E402
 from banwatch.store.models import Article, Event  # noqa: E402
+from banwatch.vocabulary import ACTIONS  # noqa: E402
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 STATES = ["CA", "OR", "WA", "MA", "NY", "TX", "IL", "ME", "VT", "VA", "MN", "LA", "CO", "MI"]
-ACTIONS = ["ban", "moratorium", "restriction", "extension", "repeal", "exit"]
 HOSTILE = ['=HYPERLINK("http://evil","x")', "+1 555 0100", "-2+3", "@SUM(A1)"]
 BATCH = 20_000
 
@@ -119,7 +119,7 @@ def fill(engine: Engine, events: int, articles: int, seed: int = 7) -> None:
                     "level": "city",
                     "country": "US",
                     "region": region,
-                    "action": ACTIONS[n % 6],
+                    "action": ACTIONS[n % len(ACTIONS)],
                     "status": "enacted",
                     "scope": "government use" if n % 3 else 'police use, in "public", places',
                     "technology": "facial recognition",

@@ -32,10 +32,11 @@ from banwatch.export import iter_event_rows  # noqa: E402
 from banwatch.store.db import create_db_engine, session_scope, upgrade_database  # noqa: E402
 from banwatch.store.events import EventFilters, actor_key, replace_article_mentions  # noqa: E402
 from banwatch.store.models import Article, Event, Mention  # noqa: E402
+from banwatch.vocabulary import ACTIONS  # noqa: E402
 
 STATES = ["CA", "OR", "WA", "MA", "NY", "TX", "IL", "ME", "VT", "VA", "MN", "LA", "CO", "MI"]
-ACTIONS = ["ban", "moratorium", "restriction", "extension", "repeal", "exit"]
-STATUSES = ["enacted", "enacted", "enacted", "proposed", "failed"]
+#: Mostly enacted decisions, as in the news.
+STATUS_WEIGHTS = {"enacted": 3, "proposed": 1, "failed": 1}
 TOPIC = "facial-recognition"
 
 
@@ -71,8 +72,8 @@ def decision(rng: random.Random, n_decisions: int) -> tuple[str, str, str, str, 
     return (
         f"Town {index // 6}",
         STATES[index % len(STATES)],
-        ACTIONS[index % 6],
-        local.choice(STATUSES),
+        ACTIONS[index % len(ACTIONS)],
+        local.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()))[0],
         f"{year}-{local.randint(1, 12):02d}",
     )
 

@@ -34,6 +34,8 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from banwatch.vocabulary import ACTIONS, STATUSES
+
 from .dates import MONTHS, WEEKDAYS
 
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
@@ -246,6 +248,7 @@ class CueMatcher:
     MAX_EXPANSION = 2000
 
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]], key: str) -> None:
+        check_cue_ids(patterns)
         self.key = key
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -275,6 +278,26 @@ class CueMatcher:
             kept.extend(filter_spans(group))
         doc.spans[self.key] = sorted(kept, key=lambda s: (s.start, s.end))
         return doc
+
+
+#: Cue kinds whose id names a value of the vocabulary: ``action:ban``, ``status:failed``.
+VOCABULARY_CUES: dict[str, tuple[str, ...]] = {"action": ACTIONS, "status": STATUSES}
+
+
+def check_cue_ids(patterns: Iterable[dict[str, Any]]) -> None:
+    """Refuse a cue whose action or status the store, review app and overview do not know.
+
+    A misspelt ``action:moratoria`` would otherwise produce events that no filter
+    lists and no legend colours.
+    """
+    for row in patterns:
+        kind, _, value = str(row["id"]).partition(":")
+        allowed = VOCABULARY_CUES.get(kind)
+        if allowed is not None and value not in allowed:
+            raise ValueError(
+                f"cue {row['id']!r}: {value!r} is not one of {', '.join(allowed)} "
+                "(banwatch.vocabulary)"
+            )
 
 
 def _expand(pattern: list[dict[str, Any]], limit: int) -> list[str] | None:

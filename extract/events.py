@@ -5,11 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-ACTOR_TYPES = ("company", "jurisdiction", "agency")
-LEVELS = ("city", "county", "state", "country", "supranational")
-ACTIONS = ("ban", "moratorium", "extension", "restriction", "repeal", "exit")
-STATUSES = ("enacted", "proposed", "failed")
-
 
 @dataclass
 class Event:

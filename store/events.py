@@ -19,6 +19,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from banwatch.store.models import Article, Event, Mention
+from banwatch.vocabulary import AMENDING_ACTIONS, AMENDS
 
 
 class ExtractedEvent(Protocol):
@@ -233,7 +234,7 @@ def replace_article_mentions(
     relink = {
         (event.topic, event.actor_key)
         for event in touched.values()
-        if event.action in AMENDING or event.id in created_ids or old_mentions
+        if event.action in AMENDING_ACTIONS or event.id in created_ids or old_mentions
     }
     for actor in relink:
         link_amendments(session, *actor)
@@ -246,12 +247,10 @@ def _no_autoflush(session: Session, items: Iterable[ExtractedEvent]) -> Iterator
         yield from items
 
 
-AMENDABLE = ("ban", "moratorium", "restriction", "extension")
-AMENDING = ("extension", "repeal")
-
-
 def link_amendments(session: Session, topic: str, key: str) -> None:
-    """Point each extension or repeal at the latest earlier decision it changes.
+    """Point each extension or repeal at the latest earlier decision it may amend.
+
+    Which actions amend which is ``banwatch.vocabulary.AMENDS``.
 
     Recomputed for the whole actor (a handful of rows, by index), so that
     articles arriving out of order still end up linked correctly.
@@ -262,12 +261,13 @@ def link_amendments(session: Session, topic: str, key: str) -> None:
         .order_by(Event.date.is_(None), Event.date, Event.id)
     ).all()
     for index, event in enumerate(events):
-        if event.action not in AMENDING or not event.date:
+        amendable = AMENDS.get(event.action)
+        if amendable is None or not event.date:
             continue
         earlier = [
             other
             for other in events[:index]
-            if other.action in AMENDABLE and other.date and other.date < event.date
+            if other.action in amendable and other.date and other.date < event.date
         ]
         target = earlier[-1].id if earlier else None
         if event.amends_event_id != target:

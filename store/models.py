@@ -3,6 +3,12 @@
 An *event* is one real-world decision ("Boston bans city use of facial
 recognition, June 2020"); a *mention* is one article's evidence for it. Review
 decisions live on the event so that re-crawling or re-extracting never loses them.
+
+The action, status, actor type, level and review state columns hold the words of
+``banwatch.vocabulary``. They are plain strings with no CHECK constraint or enum in
+the schema, so a new word needs no migration as long as it fits the column's
+``String(20)``; the code that writes them (the extractor, ``store.review``) keeps
+them within the vocabulary.
 """
 
 from __future__ import annotations
@@ -24,7 +30,6 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from banwatch.store.types import UTCDateTime, utcnow
 
-REVIEW_STATES = ("pending", "accepted", "rejected")
 RUN_STATES = ("running", "succeeded", "failed", "interrupted")
 
 

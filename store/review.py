@@ -24,11 +24,8 @@ from sqlalchemy.orm import Session
 from banwatch.store.events import actor_key, link_amendments, reading_of, refresh_event
 from banwatch.store.models import Event, ReviewDecision, User
 from banwatch.store.types import utcnow
+from banwatch.vocabulary import FIELD_VALUES
 
-ACTIONS = ("ban", "moratorium", "extension", "restriction", "repeal", "exit")
-STATUSES = ("enacted", "proposed", "failed")
-ACTOR_TYPES = ("company", "jurisdiction", "agency")
-LEVELS = ("city", "county", "state", "country", "supranational")
 EDITABLE_FIELDS = (
     "actor",
     "actor_type",
@@ -118,12 +115,7 @@ def validate_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
             raise ReviewError(f"{field!r} is not an editable field ({', '.join(EDITABLE_FIELDS)})")
         value = raw.strip() if isinstance(raw, str) else raw
         value = value or None
-        allowed = {
-            "action": ACTIONS,
-            "status": STATUSES,
-            "actor_type": ACTOR_TYPES,
-            "level": LEVELS,
-        }.get(field)
+        allowed = FIELD_VALUES.get(field)
         if allowed is not None and value is not None and value not in allowed:
             raise ReviewError(f"{field} must be one of {', '.join(allowed)}, not {value!r}")
         if field in ("actor", "action", "status", "actor_type", "technology") and value is None:

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from banwatch.sample_site import SAMPLE_SITE_DIR, serve_sample_site
+from banwatch.store.db import create_db_engine, upgrade_database
 
 PG_URL = os.environ.get("BANWATCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -72,6 +73,15 @@ def db_url(request: pytest.FixtureRequest) -> str:
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_url")
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """A migrated database of the test's own, on SQLite and on PostgreSQL."""
+    engine = create_db_engine(db_url)
+    upgrade_database(engine)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")

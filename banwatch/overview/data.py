@@ -39,9 +39,8 @@ from sqlalchemy.orm import Session
 from banwatch.overview.places import EU_MEMBERS, Point, alpha3, is_bloc, locate
 from banwatch.store.events import EventFilters, filtered_events_query
 from banwatch.store.models import Event
+from banwatch.vocabulary import ACTIONS, STANDING_ACTIONS
 
-ACTIONS: tuple[str, ...] = ("ban", "moratorium", "extension", "restriction", "repeal", "exit")
-IN_FORCE: tuple[str, ...] = ("ban", "moratorium", "restriction", "exit")
 # How strongly each current state limits the technology: the map colours by the highest.
 STRENGTH: dict[str, int] = {
     "exit": 5,
@@ -274,7 +273,7 @@ def current_status(events: Sequence[EventSummary], as_of: str) -> CurrentStatus 
     active: dict[int, _InForce] = {}
     last_repeal: tuple[_InForce, EventSummary] | None = None
     for event in enacted:
-        if event.action in IN_FORCE:
+        if event.action in STANDING_ACTIONS:
             active[event.id] = _InForce(event.action, event, event.until)
         elif event.action == "extension":
             target = _extension_target(active, event)

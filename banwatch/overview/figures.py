@@ -17,13 +17,13 @@ from html import escape
 from typing import Any
 
 from banwatch.overview.data import (
-    ACTIONS,
     CURRENT_STATES,
     STRENGTH,
     ActorStatus,
     OverviewData,
 )
 from banwatch.overview.places import alpha3
+from banwatch.vocabulary import ACTIONS
 
 ACTION_COLOURS: dict[str, str] = {
     "ban": "#b2182b",

@@ -33,7 +33,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from banwatch.overview.data import ACTIONS, CURRENT_STATES, OverviewData
+from banwatch.overview.data import CURRENT_STATES, OverviewData
 from banwatch.overview.figures import (
     ACTION_COLOURS,
     STATE_COLOURS,
@@ -41,6 +41,7 @@ from banwatch.overview.figures import (
     us_map_figure,
     world_map_figure,
 )
+from banwatch.vocabulary import ACTIONS, REVIEW_STATE_FILTERS, STATUSES
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +50,6 @@ OVERVIEW_STATIC_DIR = PACKAGE_DIR / "static"
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 VENDOR_DIR = OVERVIEW_STATIC_DIR / "vendor"
 TOPOJSON_NAMES = ("usa_110m", "world_110m")
-REVIEW_STATES = ("accepted", "pending", "rejected", "any")
-STATUSES = ("enacted", "proposed", "failed")
 
 
 def plotly_js_path() -> Path:
@@ -277,7 +276,7 @@ def render_overview(
         "current_states": CURRENT_STATES,
         "action_colours": ACTION_COLOURS,
         "state_colours": STATE_COLOURS,
-        "review_states": REVIEW_STATES,
+        "review_states": REVIEW_STATE_FILTERS,
         "statuses": STATUSES,
         "events_link": _link(events_url, data.filter_query()) if events_url else None,
         "query": urlencode,

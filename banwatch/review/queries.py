@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from banwatch.store.events import EventFilters, filtered_events_query
 from banwatch.store.models import Event
-from banwatch.store.review import ACTIONS, ACTOR_TYPES, ISO_DATE, STATUSES
+from banwatch.store.review import ISO_DATE
+from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, REVIEW_STATE_FILTERS, STATUSES
 
-REVIEW_STATE_CHOICES = ("pending", "accepted", "rejected", "any")
 FILTER_PARAMS = (
     "review_state",
     "action",
@@ -34,7 +34,7 @@ FILTER_PARAMS = (
     "q",
 )
 CHOICES: dict[str, Sequence[str]] = {
-    "review_state": REVIEW_STATE_CHOICES,
+    "review_state": REVIEW_STATE_FILTERS,
     "action": ACTIONS,
     "status": STATUSES,
     "actor_type": ACTOR_TYPES,

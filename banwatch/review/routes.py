@@ -27,7 +27,6 @@ from starlette.routing import BaseRoute, Route
 from banwatch.export import iter_csv, iter_event_rows, iter_jsonl
 from banwatch.review.app import current_reviewer, flash, render, review_state
 from banwatch.review.queries import (
-    REVIEW_STATE_CHOICES,
     QueueView,
     evidence_context,
     next_event_id,
@@ -46,11 +45,7 @@ from banwatch.review.security import (
 from banwatch.store.events import actor_timeline
 from banwatch.store.models import Event, Mention, ReviewDecision
 from banwatch.store.review import (
-    ACTIONS,
-    ACTOR_TYPES,
     EDITABLE_FIELDS,
-    LEVELS,
-    STATUSES,
     ReviewError,
     accept_event,
     authenticate,
@@ -60,6 +55,7 @@ from banwatch.store.review import (
     resolve_merged,
     split_event,
 )
+from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, LEVELS, REVIEW_STATE_FILTERS, STATUSES
 
 Handler = Callable[[Request, FormData, str], Awaitable[Response]]
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -160,7 +156,7 @@ def queue(request: Request) -> Response:
             "page_url": lambda page: "/queue?" + view.query(page=page),
             "export_query": export_query,
             "choices": {
-                "review_state": REVIEW_STATE_CHOICES,
+                "review_state": REVIEW_STATE_FILTERS,
                 "action": ACTIONS,
                 "status": STATUSES,
                 "actor_type": ACTOR_TYPES,

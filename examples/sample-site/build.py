@@ -40,6 +40,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, LEVELS, STATUSES
+
 HERE = Path(__file__).resolve().parent
 ARTICLES_FILE = HERE / "articles.toml"
 TEMPLATES_DIR = HERE / "templates"
@@ -81,10 +83,6 @@ EVENT_KEYS = (
 )  # fmt: skip
 # TOML has no null, so these may be left out of an event table.
 NULLABLE_EVENT_KEYS = {"level", "region"}
-ACTOR_TYPES = {"company", "jurisdiction", "agency"}
-LEVELS = {"city", "county", "state", "country", "supranational", None}
-ACTIONS = {"ban", "moratorium", "extension", "restriction", "repeal", "exit"}
-STATUSES = {"enacted", "proposed", "failed"}
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EVENT_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -276,7 +274,7 @@ def check_event(event: Any, slug: str, errors: list[str]) -> dict[str, Any] | No
     country, region = full["country"], full["region"]
     checks = (
         (full["actor_type"] in ACTOR_TYPES, "actor_type"),
-        (full["level"] in LEVELS, "level"),
+        (full["level"] is None or full["level"] in LEVELS, "level"),
         (full["action"] in ACTIONS, "action"),
         (full["status"] in STATUSES, "status"),
         (isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country), "country"),

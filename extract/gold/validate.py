@@ -1,9 +1,10 @@
-"""Check the gold set: run ``python extract/gold/validate.py``.
+"""Check the gold set: run ``.venv/bin/python extract/gold/validate.py``.
 
 Checks that every line parses, ids are unique and match their file, fields and
-enum values are valid, dates are valid ISO prefixes no later than the publication
-date, no passage holds two events with the same matching key, and the counts meet
-the minimums described in README.md.  Exits non-zero on any error.
+enum values are valid (the values of ``banwatch.vocabulary``), dates are valid ISO
+prefixes no later than the publication date, no passage holds two events with the
+same matching key, and the counts meet the minimums described in README.md.  Exits
+non-zero on any error.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import json
 import re
 import sys
 from pathlib import Path
+
+from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, LEVELS, STATUSES
 
 HERE = Path(__file__).resolve().parent
 PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
@@ -33,10 +36,6 @@ EVENT_KEYS = {
     "date",
     "until",
 }
-ACTOR_TYPES = {"company", "jurisdiction", "agency"}
-LEVELS = {"city", "county", "state", "country", "supranational"}
-ACTIONS = {"ban", "moratorium", "extension", "restriction", "repeal", "exit"}
-STATUSES = {"enacted", "proposed", "failed"}
 
 MIN_TOTAL, MIN_PER_PART, MIN_NO_EVENT = 80, 35, 20
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 
-from banwatch.extract.components import CUE_KEY, NER_KEY, TOPIC_KEY
+from banwatch.extract.components import CUE_KEY, NER_KEY, TOPIC_KEY, check_cue_ids
 from banwatch.extract.pipeline import build_pipeline, resolve_model
 from banwatch.extract.topics import Topic
 
@@ -121,3 +122,9 @@ def test_line_break_ends_a_sentence(blank_nlp) -> None:
     doc = blank_nlp("BOSTON CITY HALL\nThe council voted on Tuesday. It passed")
     assert [s.text.strip() for s in doc.sents] == [
         "BOSTON CITY HALL", "The council voted on Tuesday.", "It passed"]
+
+
+def test_a_cue_outside_the_vocabulary_is_refused() -> None:
+    check_cue_ids([{"id": "action:ban"}, {"id": "status:failed"}, {"id": "chain"}])
+    with pytest.raises(ValueError, match="'moratoria' is not one of ban, moratorium"):
+        check_cue_ids([{"id": "action:moratoria", "pattern": []}])

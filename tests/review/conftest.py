@@ -10,19 +10,10 @@ from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
 from banwatch.review import ReviewConfig, create_app
-from banwatch.store.db import create_db_engine, upgrade_database
 
 from .seeding import seed_review_data
 
 CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(db_url)
-    upgrade_database(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

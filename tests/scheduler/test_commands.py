@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from typer.testing import CliRunner
 from banwatch.cli import app
 from banwatch.config import ConfigError, load_settings
 from banwatch.locks import crawl_lock
-from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.db import create_db_engine, session_scope
 from banwatch.store.models import Article, Source
 from banwatch.store.runs import finish_run, start_run
 from banwatch.store.types import utcnow
@@ -46,14 +45,6 @@ def _config(tmp_path: Path, db_url: str, extra: str = "") -> Path:
     path = tmp_path / "banwatch.toml"
     path.write_text(f'[database]\nurl = "{db_url}"\n{extra}\n{SOURCES}', encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(db_url)
-    upgrade_database(engine)
-    yield engine
-    engine.dispose()
 
 
 def _history(engine: Engine) -> tuple[int, int]:

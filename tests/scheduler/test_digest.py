@@ -7,31 +7,21 @@ elsewhere), including scraped text that tries to be HTML, a script, a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from email.message import EmailMessage
 
-import pytest
 from scheduler_support import Mailbox, Webhook, digest_config
 from sqlalchemy import Engine
 
 from banwatch.config import DigestConfig, Settings
 from banwatch.digest import deliver_digest, render_html
-from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.db import session_scope
 from banwatch.store.models import Article, CrawlRun, Event
 from banwatch.store.runs import finish_run, start_run
 from banwatch.store.types import utcnow
 
 HOSTILE_ACTOR = 'Evil <script>alert("x")</script> & Co'
 HOSTILE_EVIDENCE = "They banned it <img src=x onerror=alert(1)> <!channel> @here"
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(db_url)
-    upgrade_database(engine)
-    yield engine
-    engine.dispose()
 
 
 def _run(engine: Engine, status: str = "succeeded", flags: dict[str, str] | None = None) -> int:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import func, select
 
 from banwatch.store.articles import ArticleRecord, save_article
-from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.db import session_scope
 from banwatch.store.events import (
     EventFilters,
     actor_key,
@@ -56,14 +55,6 @@ def _article(session, n: int, published: datetime | None = None) -> Article:
     )
     save_article(session, record, None)
     return session.scalar(select(Article).where(Article.canonical_url == record.canonical_url))
-
-
-@pytest.fixture
-def engine(db_url: str):
-    engine = create_db_engine(db_url)
-    upgrade_database(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_actor_key_keeps_places_apart() -> None:

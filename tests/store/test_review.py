@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select
 
-from banwatch.store.db import create_db_engine, session_scope, upgrade_database
+from banwatch.store.db import session_scope
 from banwatch.store.events import (
     EventFilters,
     actor_timeline,
@@ -39,14 +39,6 @@ PORTLAND = Found(
     end=350,
     evidence="Portland barred city agencies and shops from using it.",
 )
-
-
-@pytest.fixture
-def engine(db_url: str):
-    engine = create_db_engine(db_url)
-    upgrade_database(engine)
-    yield engine
-    engine.dispose()
 
 
 def _event_id(session, actor: str) -> int:
