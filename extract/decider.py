@@ -23,9 +23,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from banwatch.vocabulary import ACTIONS, STATUSES
+
 from .candidates import UNKNOWN_ACTION, Proposal
 from .components import NER_KEY, TOPIC_KEY
-from .events import ACTIONS, STATUSES
 from .parse import dependency_path, head_of
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "decider"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .events import ACTIONS
+from banwatch.vocabulary import ACTIONS
 
 TOPICS_DIR = Path(__file__).resolve().parent / "patterns" / "topics"
 #: scopes any measure may have, whatever the technology ("police use", "schools")

@@ -117,7 +117,7 @@ def train(out_dir: Path, extra: list[Path], repeat_extra: int = 2, gpu: int = -1
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where to install the model")
-    ap.add_argument("--extra", type=Path, action="append", default=[],
+    ap.add_argument("--extra", type=Path, nargs="*", default=[],
                     help="more annotated passages (JSON lines: id, text, published, events)")
     ap.add_argument("--repeat-extra", type=int, default=2,
                     help="weight of the extra passages' examples (real text counts double)")
