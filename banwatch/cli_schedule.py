@@ -144,7 +144,10 @@ def runs(
     ] = None,
     check: Annotated[
         bool,
-        typer.Option(help="Exit 1 if the last run failed or a source is flagged (for monitoring)."),
+        typer.Option(
+            help="Exit 1 if the last run failed, could not ask a source (a bad URL),"
+            " or a source is flagged (for monitoring)."
+        ),
     ] = False,
 ) -> None:
     """List recent runs and the health of each source; flag failing and quiet sources."""
@@ -167,8 +170,12 @@ def runs(
     else:
         _print_runs(rows, settings)
         _print_health(health, settings)
-    if check and ((rows and rows[0]["status"] == "failed") or any(h.flag for h in health)):
+    if check and ((rows and _run_went_wrong(rows[0])) or any(h.flag for h in health)):
         raise typer.Exit(1)
+
+
+def _run_went_wrong(row: dict[str, Any]) -> bool:
+    return row["status"] == "failed" or bool(row["unusable_sources"])
 
 
 def run_row(run: CrawlRun) -> dict[str, Any]:
@@ -193,6 +200,12 @@ def run_row(run: CrawlRun) -> dict[str, Any]:
         "events_new": stats.get("events_new", 0),
         "errors": sum(int(v) for v in (stats.get("errors") or {}).values()),
         "error": first_error[0] if first_error else None,
+        # Sources it could not even ask (a URL that is not one): no retry helps.
+        "unusable_sources": sorted(
+            name
+            for name, outcome in (run.sources_report or {}).items()
+            if isinstance(outcome, dict) and outcome.get("unusable")
+        ),
         "digest": _digest_summary(stats),
         "source_flags": stats.get("source_flags"),
     }
@@ -254,6 +267,8 @@ def _print_runs(rows: list[dict[str, Any]], settings: Settings) -> None:
         problems = []
         if row["errors"]:
             problems.append(f"{row['errors']} fetch error(s)")
+        if row["unusable_sources"]:
+            problems.append("bad source URL: " + ", ".join(row["unusable_sources"]))
         if row["error"]:
             problems.append(row["error"][:120])
         table.add_row(

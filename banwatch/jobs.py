@@ -205,6 +205,9 @@ def _crawl_and_extract(
         on_start=lambda pid: merge_run_stats(engine, run_id, {"crawl_pid": pid}),
         should_stop=stop.is_set,
     )
+    if outcome.log_tail:
+        # What the crawl logged (warnings and errors), however it ended.
+        merge_run_stats(engine, run_id, {"crawl_log_tail": outcome.log_tail})
 
     counts = ExtractionCounts()
     extraction_error: str | None = None

@@ -143,13 +143,19 @@ def record_outcomes(
     engine.dispose()
 
 
+def _host(url: str) -> str:
+    """The URL's host, or "" for a URL that does not parse (the spider records why)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
 def run(job: dict[str, Any]) -> int:
     """Crawl the job's sources; return a process exit code."""
     db_url = job["db_url"]
     sources = prepare_sources(db_url, job["sources"])
-    private_hosts = sorted(
-        {urlsplit(s["url"]).hostname or "" for s in sources if s.get("allow_private")} - {""}
-    )
+    private_hosts = sorted({_host(s["url"]) for s in sources if s.get("allow_private")} - {""})
     settings = scrapy_settings(db_url, job["user_agent"], private_hosts, job.get("scrapy_settings"))
     # The topics' keywords, unless the caller overrides them in the Scrapy settings.
     keywords = list(settings.get("BANWATCH_SEARCH_KEYWORDS") or job.get("keywords") or [])

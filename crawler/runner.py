@@ -30,6 +30,10 @@ class CrawlOutcome:
     returncode: int | None
     error: str | None
     seconds: float
+    # The end of what the child wrote on stderr (it logs warnings and errors only):
+    # kept however the child ended, since a child that logged a traceback and
+    # exited 0 would otherwise leave no trace of it.
+    log_tail: str = ""
 
 
 def crawl_in_child(
@@ -103,17 +107,16 @@ def crawl_in_child(
         stderr_file.seek(0)
         stderr = stderr_file.read().decode("utf-8", "replace")
     seconds = time.monotonic() - started
+    tail = stderr.strip()[-STDERR_TAIL_CHARS:]
     if stopped:
-        return CrawlOutcome(False, child.returncode, "crawl stopped before it finished", seconds)
-    if timed_out:
-        return CrawlOutcome(
-            False, child.returncode, f"crawl exceeded {timeout:.0f}s and was killed", seconds
-        )
-    if child.returncode != 0:
-        reason = _describe_exit(child.returncode)
-        tail = stderr.strip()[-STDERR_TAIL_CHARS:]
-        return CrawlOutcome(False, child.returncode, f"{reason}\n{tail}".strip(), seconds)
-    return CrawlOutcome(True, 0, None, seconds)
+        error = "crawl stopped before it finished"
+    elif timed_out:
+        error = f"crawl exceeded {timeout:.0f}s and was killed"
+    elif child.returncode != 0:
+        error = f"{_describe_exit(child.returncode)}\n{tail}".strip()
+    else:
+        return CrawlOutcome(True, 0, None, seconds, tail)
+    return CrawlOutcome(False, child.returncode, error, seconds, tail)
 
 
 def _kill_group(child: subprocess.Popen[bytes]) -> None:
