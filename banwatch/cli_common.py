@@ -21,6 +21,9 @@ from banwatch.store.events import EventFilters
 
 console = Console()
 errors = Console(stderr=True)
+#: Exit status of a command refused because another banwatch process holds the
+#: crawl lock for its database (sysexits' EX_TEMPFAIL: try again later).
+EXIT_BUSY = 75
 
 
 class OutputFormat(StrEnum):

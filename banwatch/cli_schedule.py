@@ -22,7 +22,7 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
-from banwatch.cli_common import console, errors, settings_of
+from banwatch.cli_common import EXIT_BUSY, console, errors, settings_of
 from banwatch.config import Settings
 from banwatch.digest import enabled_channels
 from banwatch.health import SourceHealth, source_health
@@ -31,8 +31,6 @@ from banwatch.store.db import session_factory
 from banwatch.store.models import CrawlRun
 from banwatch.store.types import utcnow
 
-#: run-now's exit status when another process holds the lock (sysexits' EX_TEMPFAIL).
-EXIT_BUSY = 75
 #: run-now's exit status when it was stopped by a signal (as a shell reports SIGINT).
 EXIT_INTERRUPTED = 130
 

@@ -138,6 +138,8 @@ def run_crawl_job(
     on_extract_progress: Callable[[int, int], None] | None = None,
     scrapy_overrides: dict[str, Any] | None = None,
     stop: StopFlag | None = None,
+    lock_wait: float = 0,
+    holding_lock: bool = False,
 ) -> JobResult:
     """Crawl ``sources`` in a child process, then extract events from what is new.
 
@@ -145,8 +147,15 @@ def run_crawl_job(
     loses nothing it already fetched. Without a ``stop`` flag of the caller's,
     SIGTERM and Ctrl-C stop the run (main thread only) and it is recorded as
     interrupted; with one, the caller decides when to stop.
+
+    The run holds the crawl lock throughout (``holding_lock``: the caller
+    already does). If another process holds it for more than ``lock_wait``
+    seconds (``math.inf``: however long), ``LockBusy`` is raised before
+    anything is written.
     """
     with ExitStack() as stack:
+        if not holding_lock:
+            _hold_crawl_lock(stack, settings.db_url, lock_wait)
         if stop is None:
             stop = stack.enter_context(stop_on_signals(StopFlag()))
         engine = open_database(settings)
@@ -174,6 +183,16 @@ def run_crawl_job(
         except BaseException as exc:
             _close_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
             raise
+
+
+def _hold_crawl_lock(stack: ExitStack, db_url: str, wait: float) -> bool:
+    """Take the crawl lock for the rest of ``stack``; a database without one crawls unlocked."""
+    try:
+        stack.enter_context(crawl_lock(db_url, wait=wait))
+    except LockUnsupported as exc:
+        log.warning("%s; crawling without it", exc)
+        return False
+    return True
 
 
 def _crawl_and_extract(
@@ -319,7 +338,12 @@ def run_scheduled_job(
         stack.callback(engine.dispose)
         close_abandoned_runs(engine)
         result = run_crawl_job(
-            settings, settings.sources, trigger=trigger, extractor=extractor, stop=stop
+            settings,
+            settings.sources,
+            trigger=trigger,
+            extractor=extractor,
+            stop=stop,
+            holding_lock=True,
         )
         if result.status == "interrupted":
             return result
