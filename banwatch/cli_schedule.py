@@ -26,7 +26,7 @@ from banwatch.cli_common import EXIT_BUSY, console, errors, settings_of
 from banwatch.config import Settings
 from banwatch.digest import enabled_channels
 from banwatch.health import SourceHealth, source_health
-from banwatch.jobs import JobResult, open_database, run_scheduled_job
+from banwatch.jobs import DIED, JobResult, close_dead_runs, open_database, run_scheduled_job
 from banwatch.store.db import session_factory
 from banwatch.store.models import CrawlRun
 from banwatch.store.types import utcnow
@@ -74,7 +74,7 @@ def schedule(ctx: typer.Context, log_level: LogLevelOption = "info") -> None:
     except ValueError as exc:
         errors.print(f"[red]configuration error:[/red] [schedule] {exc}")
         raise typer.Exit(2) from exc
-    open_database(settings)
+    close_dead_runs(open_database(settings), settings.db_url)
     if not any(s.enabled for s in settings.sources):
         errors.print(
             "[yellow]no enabled [[sources]] in the configuration yet: runs will only extract"
@@ -143,16 +143,20 @@ def runs(
     check: Annotated[
         bool,
         typer.Option(
-            help="Exit 1 if the last run failed, could not ask a source (a bad URL),"
+            help="Exit 1 if the last run failed or died, could not ask a source (a bad URL),"
             " or a source is flagged (for monitoring)."
         ),
     ] = False,
 ) -> None:
-    """List recent runs and the health of each source; flag failing and quiet sources."""
+    """List recent runs and the health of each source; flag failing and quiet sources.
+
+    Runs left "running" by a process that is gone are marked "died" first.
+    """
     settings = settings_of(ctx)
     if quiet_days is not None:
         settings = replace(settings, schedule=replace(settings.schedule, quiet_days=quiet_days))
     engine = open_database(settings)
+    close_dead_runs(engine, settings.db_url)
     with session_factory(engine)() as session:
         recent = session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit)).all()
         rows = [run_row(run) for run in recent]
@@ -173,7 +177,7 @@ def runs(
 
 
 def _run_went_wrong(row: dict[str, Any]) -> bool:
-    return row["status"] == "failed" or bool(row["unusable_sources"])
+    return row["status"] in ("failed", DIED) or bool(row["unusable_sources"])
 
 
 def run_row(run: CrawlRun) -> dict[str, Any]:
@@ -243,7 +247,13 @@ def _local(value: str | datetime | None, settings: Settings) -> str:
     return moment.astimezone(ZoneInfo(settings.schedule.timezone)).strftime("%Y-%m-%d %H:%M")
 
 
-STATUS_COLOURS = {"succeeded": "green", "failed": "red", "interrupted": "yellow", "running": "cyan"}
+STATUS_COLOURS = {
+    "succeeded": "green",
+    "failed": "red",
+    DIED: "red",
+    "interrupted": "yellow",
+    "running": "cyan",
+}
 
 
 def _print_runs(rows: list[dict[str, Any]], settings: Settings) -> None:

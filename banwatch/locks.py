@@ -72,6 +72,18 @@ def crawl_lock(db_url: str, name: str = "crawl", wait: float = 0) -> Iterator[No
         raise LockUnsupported(f"no crawl lock for {backend} databases: use SQLite or PostgreSQL")
 
 
+def crawl_lock_free(db_url: str, name: str = "crawl") -> bool:
+    """Whether nobody holds the ``name`` lock at this moment.
+
+    It is taken and let go at once: a crawl starting a moment later finds it free.
+    """
+    try:
+        with crawl_lock(db_url, name):
+            return True
+    except LockBusy:
+        return False
+
+
 def sqlite_lock_path(database: str, name: str = "crawl") -> Path:
     """The lock file beside an SQLite database file (named like SQLite's own -wal and -shm)."""
     path = Path(database.removeprefix("file:").split("?", 1)[0])

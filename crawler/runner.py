@@ -47,14 +47,12 @@ def crawl_in_child(
     scrapy_overrides: dict[str, Any] | None = None,
     keywords: Sequence[str] = (),
     on_tick: Callable[[float], None] | None = None,
-    on_start: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> CrawlOutcome:
     """Run ``python -m crawler.child`` for these sources and wait for it.
 
     ``on_tick`` is called about four times a second while the child runs, so a
-    caller can refresh a progress display. ``on_start`` receives the child's pid
-    (its process group id too). When ``should_stop`` returns true the child's
+    caller can refresh a progress display. When ``should_stop`` returns true the child's
     group is stopped and the outcome says so; if the caller is interrupted
     (Ctrl-C) the group is stopped before the exception goes on, since a child in
     its own session would otherwise crawl on alone.
@@ -67,6 +65,8 @@ def crawl_in_child(
         "refresh": refresh,
         "scrapy_settings": scrapy_overrides or {},
         "keywords": list(keywords),
+        # The child stops if this process dies (see crawler.parentwatch).
+        "parent_pid": os.getpid(),
     }
     started = time.monotonic()
     with tempfile.TemporaryFile() as stderr_file:
@@ -83,8 +83,6 @@ def crawl_in_child(
         child.stdin.close()
         timed_out = stopped = False
         try:
-            if on_start is not None:
-                on_start(child.pid)
             while child.poll() is None:
                 elapsed = time.monotonic() - started
                 if elapsed > timeout:
