@@ -8,6 +8,7 @@ spells them the same way.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import tempfile
@@ -23,6 +24,7 @@ from sqlalchemy import select
 
 from banwatch import cli_overview, cli_review, cli_schedule
 from banwatch.cli_common import (
+    EXIT_BUSY,
     ActionOption,
     ActorTypeOption,
     CountryOption,
@@ -47,6 +49,7 @@ from banwatch.cli_common import (
 from banwatch.config import ConfigError, Settings, SourceConfig, load_settings
 from banwatch.export import EXPORT_COLUMNS, iter_event_rows, write_csv, write_jsonl
 from banwatch.jobs import JobResult, open_database, run_crawl_job
+from banwatch.locks import LockBusy
 from banwatch.store.db import session_factory, session_scope
 from banwatch.store.events import EventFilters
 from banwatch.store.models import Article, Source
@@ -172,6 +175,24 @@ def _run_with_progress(settings: Settings, sources: list[SourceConfig], **kwargs
             )
 
 
+def _run_locked(
+    settings: Settings, sources: list[SourceConfig], wait: bool, **kwargs: Any
+) -> JobResult:
+    """Run the job if no other banwatch process is crawling the database.
+
+    Otherwise: one line on stderr and exit status 75, or, with ``wait``, a
+    line saying so and the run once the other process is done.
+    """
+    try:
+        return _run_with_progress(settings, sources, **kwargs)
+    except LockBusy as exc:
+        if not wait:
+            errors.print(f"not crawling: {exc}; --wait waits for it", markup=False, soft_wrap=True)
+            raise typer.Exit(EXIT_BUSY) from exc
+        errors.print(f"waiting until it is done: {exc}", markup=False, soft_wrap=True)
+    return _run_with_progress(settings, sources, lock_wait=math.inf, **kwargs)
+
+
 RUN_COUNTS = (
     "requests",
     "not_modified",
@@ -254,12 +275,22 @@ def crawl(
         typer.Option(help="Refetch articles already stored, and feeds without conditional GET."),
     ] = False,
     extract: Annotated[bool, typer.Option(help="Extract events from new articles.")] = True,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait",
+            help="If another banwatch process is crawling this database, wait for it to"
+            " finish instead of exiting with status 75.",
+        ),
+    ] = False,
 ) -> None:
     """Crawl the configured sources (or only the given ones), then extract events.
 
     Shows live counts while it runs and ends with the run's summary and one
     health line per source (why a failed one failed). Exits 1 if the run failed;
-    a failing source alone does not fail the run.
+    a failing source alone does not fail the run. One crawl at a time per
+    database: exits 75 if another banwatch process is crawling it (or waits,
+    with --wait).
     """
     settings = settings_of(ctx)
     sources = _adhoc_sources(feed or [], page or [], sitemap or [], allow_private)
@@ -268,7 +299,7 @@ def crawl(
     if not sources:
         errors.print("no sources: add [[sources]] to banwatch.toml or pass --feed/--page/--sitemap")
         raise typer.Exit(2)
-    result = _run_with_progress(settings, sources, refresh=refresh, extract=extract)
+    result = _run_locked(settings, sources, wait, refresh=refresh, extract=extract)
     _print_run(result)
     if result.status != "succeeded":
         raise typer.Exit(1)
@@ -493,7 +524,7 @@ def demo(
             )
             base_url = stack.enter_context(serve_sample_site(port=0))
         errors.print(f"sample site at {base_url}")
-        result = _run_with_progress(settings, demo_sources(base_url))
+        result = _run_locked(settings, demo_sources(base_url), wait=False)
     _print_run(result)
     engine = open_database(settings)
     filters = EventFilters(review_state="any")

@@ -23,6 +23,9 @@ from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, REVIEW_STATE_FILTERS, STAT
 
 console = Console()
 errors = Console(stderr=True)
+#: Exit status of a command refused because another banwatch process holds the
+#: crawl lock for its database (sysexits' EX_TEMPFAIL: try again later).
+EXIT_BUSY = 75
 
 
 class OutputFormat(StrEnum):

@@ -22,17 +22,15 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
-from banwatch.cli_common import console, errors, settings_of
+from banwatch.cli_common import EXIT_BUSY, console, errors, settings_of
 from banwatch.config import Settings
 from banwatch.digest import enabled_channels
 from banwatch.health import SourceHealth, source_health
-from banwatch.jobs import JobResult, open_database, run_scheduled_job
+from banwatch.jobs import DIED, JobResult, close_dead_runs, open_database, run_scheduled_job
 from banwatch.store.db import session_factory
 from banwatch.store.models import CrawlRun
 from banwatch.store.types import utcnow
 
-#: run-now's exit status when another process holds the lock (sysexits' EX_TEMPFAIL).
-EXIT_BUSY = 75
 #: run-now's exit status when it was stopped by a signal (as a shell reports SIGINT).
 EXIT_INTERRUPTED = 130
 
@@ -76,7 +74,7 @@ def schedule(ctx: typer.Context, log_level: LogLevelOption = "info") -> None:
     except ValueError as exc:
         errors.print(f"[red]configuration error:[/red] [schedule] {exc}")
         raise typer.Exit(2) from exc
-    open_database(settings)
+    close_dead_runs(open_database(settings), settings.db_url)
     if not any(s.enabled for s in settings.sources):
         errors.print(
             "[yellow]no enabled [[sources]] in the configuration yet: runs will only extract"
@@ -144,14 +142,21 @@ def runs(
     ] = None,
     check: Annotated[
         bool,
-        typer.Option(help="Exit 1 if the last run failed or a source is flagged (for monitoring)."),
+        typer.Option(
+            help="Exit 1 if the last run failed or died, could not ask a source (a bad URL),"
+            " or a source is flagged (for monitoring)."
+        ),
     ] = False,
 ) -> None:
-    """List recent runs and the health of each source; flag failing and quiet sources."""
+    """List recent runs and the health of each source; flag failing and quiet sources.
+
+    Runs left "running" by a process that is gone are marked "died" first.
+    """
     settings = settings_of(ctx)
     if quiet_days is not None:
         settings = replace(settings, schedule=replace(settings.schedule, quiet_days=quiet_days))
     engine = open_database(settings)
+    close_dead_runs(engine, settings.db_url)
     with session_factory(engine)() as session:
         recent = session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit)).all()
         rows = [run_row(run) for run in recent]
@@ -167,8 +172,12 @@ def runs(
     else:
         _print_runs(rows, settings)
         _print_health(health, settings)
-    if check and ((rows and rows[0]["status"] == "failed") or any(h.flag for h in health)):
+    if check and ((rows and _run_went_wrong(rows[0])) or any(h.flag for h in health)):
         raise typer.Exit(1)
+
+
+def _run_went_wrong(row: dict[str, Any]) -> bool:
+    return row["status"] in ("failed", DIED) or bool(row["unusable_sources"])
 
 
 def run_row(run: CrawlRun) -> dict[str, Any]:
@@ -193,6 +202,12 @@ def run_row(run: CrawlRun) -> dict[str, Any]:
         "events_new": stats.get("events_new", 0),
         "errors": sum(int(v) for v in (stats.get("errors") or {}).values()),
         "error": first_error[0] if first_error else None,
+        # Sources it could not even ask (a URL that is not one): no retry helps.
+        "unusable_sources": sorted(
+            name
+            for name, outcome in (run.sources_report or {}).items()
+            if isinstance(outcome, dict) and outcome.get("unusable")
+        ),
         "digest": _digest_summary(stats),
         "source_flags": stats.get("source_flags"),
     }
@@ -232,7 +247,13 @@ def _local(value: str | datetime | None, settings: Settings) -> str:
     return moment.astimezone(ZoneInfo(settings.schedule.timezone)).strftime("%Y-%m-%d %H:%M")
 
 
-STATUS_COLOURS = {"succeeded": "green", "failed": "red", "interrupted": "yellow", "running": "cyan"}
+STATUS_COLOURS = {
+    "succeeded": "green",
+    "failed": "red",
+    DIED: "red",
+    "interrupted": "yellow",
+    "running": "cyan",
+}
 
 
 def _print_runs(rows: list[dict[str, Any]], settings: Settings) -> None:
@@ -254,6 +275,8 @@ def _print_runs(rows: list[dict[str, Any]], settings: Settings) -> None:
         problems = []
         if row["errors"]:
             problems.append(f"{row['errors']} fetch error(s)")
+        if row["unusable_sources"]:
+            problems.append("bad source URL: " + ", ".join(row["unusable_sources"]))
         if row["error"]:
             problems.append(row["error"][:120])
         table.add_row(

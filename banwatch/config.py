@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from banwatch.crawler.urls import source_url_problem
 from banwatch.extract.topics import DEFAULT_TOPICS, Topic, topic_from_mapping
 
 CONFIG_FILENAME = "banwatch.toml"
@@ -141,8 +142,12 @@ def _source_from_mapping(data: Mapping[str, Any], index: int) -> SourceConfig:
     url = data.get("url")
     if not url:
         raise ConfigError(f"source #{index + 1}: url is missing")
+    name = str(data.get("name") or url)
+    problem = source_url_problem(kind, str(url))
+    if problem is not None:
+        raise ConfigError(f"source {name!r} (#{index + 1}): url {url!r} {problem}")
     return SourceConfig(
-        name=str(data.get("name") or url),
+        name=name,
         kind=kind,
         url=str(url),
         allow=tuple(data.get("allow", ())),

@@ -35,11 +35,14 @@ def extract_stored_articles(
     stale: bool = False,
     everything: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    on_batch: Callable[[Session, ExtractionCounts], None] | None = None,
 ) -> ExtractionCounts:
     """Extract events from articles not yet read (``stale``: or read by another version).
 
     Work is committed one batch at a time, so an interruption loses at most a
-    batch, and the next pass picks up where this one stopped.
+    batch, and the next pass picks up where this one stopped. ``on_batch`` is
+    called in each batch's transaction with the counts so far, so that what it
+    writes (the run's counts) is committed with what they count.
     """
     counts = ExtractionCounts()
     make_session = session_factory(engine)
@@ -51,6 +54,8 @@ def extract_stored_articles(
         batch_ids = ids[offset : offset + BATCH_SIZE]
         with make_session() as session:
             _extract_batch(session, extractor, batch_ids, counts)
+            if on_batch is not None:
+                on_batch(session, counts)
             session.commit()
         if on_progress is not None:
             on_progress(min(offset + BATCH_SIZE, len(ids)), len(ids))

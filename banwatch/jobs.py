@@ -11,9 +11,19 @@ Ctrl-C stops the crawl's child process group and records the run as
 ``interrupted``. Nothing is half-written because every write is already its
 own transaction: the crawl commits articles in small batches (at most a
 second's worth, and the rest when it stops; a killed crawl loses only the batch
-in hand, fetched again next time), extraction commits batch by batch, and the
+in hand, fetched again next time), extraction commits batch by batch, the
+run's counts are committed with the articles and events they count, and the
 run row is closed in one transaction at the end. Articles that were stored but
 not yet read are read by the next run.
+
+Every run holds the crawl lock (``banwatch.locks``) from before its row is
+written until after it is closed, so a row still "running" while nobody holds
+the lock belongs to a process that died without closing it (SIGKILL, a lost
+machine). The lock, not a heartbeat, tells: the operating system or the
+database server drops it the moment its holder dies, where a heartbeat would
+need a timeout long enough for a stalled-but-alive crawl and would report a
+death only after it. The next command that looks (``runs``, ``crawl``,
+``run-now``, ``schedule``) marks such rows ``died``.
 """
 
 from __future__ import annotations
@@ -21,13 +31,14 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from banwatch.config import Settings, SourceConfig
 from banwatch.crawler.runner import crawl_in_child
@@ -35,20 +46,20 @@ from banwatch.digest import deliver_digest
 from banwatch.extract.extractor import Extractor
 from banwatch.extraction import ExtractionCounts, extract_stored_articles
 from banwatch.health import flagged, source_health
-from banwatch.locks import LockBusy, LockUnsupported, crawl_lock
+from banwatch.locks import LockBusy, LockUnsupported, crawl_lock, crawl_lock_free
 from banwatch.store.db import create_db_engine, session_scope, upgrade_database
 from banwatch.store.models import CrawlRun
-from banwatch.store.runs import finish_run, start_run
+from banwatch.store.runs import add_run_stats, finish_run, start_run
 
 log = logging.getLogger(__name__)
 
-#: Triggers whose runs always hold the crawl lock: a row of theirs still
-#: "running" when the lock is free belongs to a process that died.
-LOCKED_TRIGGERS = ("schedule", "run-now")
 #: Seconds to wait for another process's schema upgrade before giving up.
 SCHEMA_LOCK_WAIT = 300
+#: The status of a run whose process ended without closing it, and why.
+DIED = "died"
 ABANDONED_ERROR = (
-    "the process running it ended without recording an outcome (killed, or the machine stopped)"
+    "the process running it ended without recording an outcome (killed, or the machine"
+    " stopped); its counts are those it had committed"
 )
 
 
@@ -138,6 +149,8 @@ def run_crawl_job(
     on_extract_progress: Callable[[int, int], None] | None = None,
     scrapy_overrides: dict[str, Any] | None = None,
     stop: StopFlag | None = None,
+    lock_wait: float = 0,
+    holding_lock: bool = False,
 ) -> JobResult:
     """Crawl ``sources`` in a child process, then extract events from what is new.
 
@@ -145,12 +158,20 @@ def run_crawl_job(
     loses nothing it already fetched. Without a ``stop`` flag of the caller's,
     SIGTERM and Ctrl-C stop the run (main thread only) and it is recorded as
     interrupted; with one, the caller decides when to stop.
+
+    The run holds the crawl lock throughout (``holding_lock``: the caller
+    already does). If another process holds it for more than ``lock_wait``
+    seconds (``math.inf``: however long), ``LockBusy`` is raised before
+    anything is written. Runs left "running" by dead processes are marked first.
     """
     with ExitStack() as stack:
+        locked = holding_lock or _hold_crawl_lock(stack, settings.db_url, lock_wait)
         if stop is None:
             stop = stack.enter_context(stop_on_signals(StopFlag()))
         engine = open_database(settings)
         stack.callback(engine.dispose)
+        if locked:
+            close_abandoned_runs(engine)
         with session_scope(engine) as session:
             run_id = start_run(session, trigger).id
         try:
@@ -174,6 +195,16 @@ def run_crawl_job(
         except BaseException as exc:
             _close_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
             raise
+
+
+def _hold_crawl_lock(stack: ExitStack, db_url: str, wait: float) -> bool:
+    """Take the crawl lock for the rest of ``stack``; a database without one crawls unlocked."""
+    try:
+        stack.enter_context(crawl_lock(db_url, wait=wait))
+    except LockUnsupported as exc:
+        log.warning("%s; crawling without it", exc)
+        return False
+    return True
 
 
 def _crawl_and_extract(
@@ -200,11 +231,11 @@ def _crawl_and_extract(
         scrapy_overrides=scrapy_overrides,
         keywords=list(dict.fromkeys(k for topic in settings.topics for k in topic.keywords)),
         on_tick=on_crawl_tick,
-        # The pid goes on the run row so that an operator (or a test) can see
-        # which process is crawling.
-        on_start=lambda pid: merge_run_stats(engine, run_id, {"crawl_pid": pid}),
         should_stop=stop.is_set,
     )
+    if outcome.log_tail:
+        # What the crawl logged (warnings and errors), however it ended.
+        merge_run_stats(engine, run_id, {"crawl_log_tail": outcome.log_tail})
 
     counts = ExtractionCounts()
     extraction_error: str | None = None
@@ -217,8 +248,13 @@ def _crawl_and_extract(
             if stop.is_set():
                 raise _Stopped
 
+        def record(session: Session, so_far: ExtractionCounts) -> None:
+            add_run_stats(session, run_id, _extraction_stats(so_far))
+
         try:
-            counts = extract_stored_articles(engine, extractor, on_progress=progress)
+            counts = extract_stored_articles(
+                engine, extractor, on_progress=progress, on_batch=record
+            )
         except _Stopped:
             log.info("extraction stopped between batches; the next run reads the rest")
         except Exception as exc:  # recorded on the run; the articles stay for the next pass
@@ -232,17 +268,21 @@ def _crawl_and_extract(
         status = "succeeded" if error is None else "failed"
     stats = {"crawl_seconds": round(outcome.seconds, 2)}
     if not stop.is_set():
-        stats.update(
-            articles_extracted=counts.articles,
-            mentions=counts.mentions,
-            events_new=counts.events_new,
-            events_touched=counts.events_touched,
-        )
+        stats.update(_extraction_stats(counts))
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
         assert run is not None
         finish_run(session, run, status, stats=stats, error=error)
         return _result_of(run)
+
+
+def _extraction_stats(counts: ExtractionCounts) -> dict[str, int]:
+    return {
+        "articles_extracted": counts.articles,
+        "mentions": counts.mentions,
+        "events_new": counts.events_new,
+        "events_touched": counts.events_touched,
+    }
 
 
 def _result_of(run: CrawlRun) -> JobResult:
@@ -260,32 +300,52 @@ def _close_run(engine: Engine, run_id: int, status: str, error: str) -> None:
 
 
 def merge_run_stats(engine: Engine, run_id: int, values: dict[str, Any]) -> None:
-    """Add keys to a run's ``stats`` JSON (a new dict: the column does not track mutation)."""
+    """Add keys to a run's ``stats`` JSON, in a transaction of their own."""
     with session_scope(engine) as session:
-        run = session.get(CrawlRun, run_id)
-        if run is not None:
-            run.stats = {**(run.stats or {}), **values}
+        add_run_stats(session, run_id, values)
 
 
-def close_abandoned_runs(engine: Engine) -> list[int]:
-    """Mark as interrupted the locked runs left "running" by a process that died.
+def close_abandoned_runs(engine: Engine, ids: Collection[int] | None = None) -> list[int]:
+    """Mark as died the runs left "running" by a process that ended without closing them.
 
-    Only call this holding the crawl lock: then no live process can own them.
-    Their end time stays empty because nobody knows when they stopped.
+    Only call this holding the crawl lock (then no live process owns a running
+    row), or with ``ids`` read before the lock was found free (``close_dead_runs``).
+    Their end time stays empty because nobody knows when they stopped; their
+    counts are those the run had committed.
+    """
+    query = select(CrawlRun).where(CrawlRun.status == "running")
+    if ids is not None:
+        query = query.where(CrawlRun.id.in_(ids))
+    with session_scope(engine) as session:
+        runs = session.scalars(query).all()
+        for run in runs:
+            run.status = DIED
+            run.error = ABANDONED_ERROR
+        closed = [run.id for run in runs]
+    if closed:
+        log.warning("runs %s had been abandoned by their process; marked %s", closed, DIED)
+    return closed
+
+
+def close_dead_runs(engine: Engine, db_url: str) -> list[int]:
+    """Mark the runs whose process is gone, for a command that looks without crawling.
+
+    A row still "running" that was there before the crawl lock was found free
+    belongs to a dead process: its owner would hold the lock, or would have
+    closed the row before letting go. The lock is only taken and let go at
+    once (not held while writing), and a crawl that takes it afterwards writes
+    a newer row than those read here, so no live run is marked.
     """
     with session_scope(engine) as session:
-        runs = session.scalars(
-            select(CrawlRun).where(
-                CrawlRun.status == "running", CrawlRun.trigger.in_(LOCKED_TRIGGERS)
-            )
-        ).all()
-        for run in runs:
-            run.status = "interrupted"
-            run.error = ABANDONED_ERROR
-        ids = [run.id for run in runs]
-    if ids:
-        log.warning("runs %s had been abandoned; marked interrupted", ids)
-    return ids
+        running = list(session.scalars(select(CrawlRun.id).where(CrawlRun.status == "running")))
+    if not running:
+        return []
+    try:
+        if not crawl_lock_free(db_url):
+            return []  # the holder marks them when it starts, or a later look does
+    except LockUnsupported:
+        return []
+    return close_abandoned_runs(engine, running)
 
 
 def run_scheduled_job(
@@ -314,9 +374,13 @@ def run_scheduled_job(
             return None
         engine = open_database(settings)
         stack.callback(engine.dispose)
-        close_abandoned_runs(engine)
         result = run_crawl_job(
-            settings, settings.sources, trigger=trigger, extractor=extractor, stop=stop
+            settings,
+            settings.sources,
+            trigger=trigger,
+            extractor=extractor,
+            stop=stop,
+            holding_lock=True,
         )
         if result.status == "interrupted":
             return result

@@ -20,6 +20,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import logging
+import math
 import os
 import threading
 import time
@@ -51,7 +52,8 @@ def crawl_lock(db_url: str, name: str = "crawl", wait: float = 0) -> Iterator[No
 
     By default it never waits: a scheduler that finds the crawl lock taken
     skips its run, since the holder is already doing the same work. ``wait``
-    (seconds) is for short critical sections such as a schema upgrade.
+    (seconds) is for short critical sections such as a schema upgrade, or
+    ``math.inf`` for ``banwatch crawl --wait``.
     """
     url = make_url(db_url)
     backend = url.get_backend_name()
@@ -68,6 +70,18 @@ def crawl_lock(db_url: str, name: str = "crawl", wait: float = 0) -> Iterator[No
             yield
     else:
         raise LockUnsupported(f"no crawl lock for {backend} databases: use SQLite or PostgreSQL")
+
+
+def crawl_lock_free(db_url: str, name: str = "crawl") -> bool:
+    """Whether nobody holds the ``name`` lock at this moment.
+
+    It is taken and let go at once: a crawl starting a moment later finds it free.
+    """
+    try:
+        with crawl_lock(db_url, name):
+            return True
+    except LockBusy:
+        return False
 
 
 def sqlite_lock_path(database: str, name: str = "crawl") -> Path:
@@ -121,7 +135,10 @@ def _file_lock(path: Path, wait: float = 0) -> Iterator[None]:
 def _memory_lock(key: str, wait: float = 0) -> Iterator[None]:
     with _memory_locks_guard:
         lock = _memory_locks.setdefault(key, threading.Lock())
-    acquired = lock.acquire(timeout=wait) if wait > 0 else lock.acquire(blocking=False)
+    if wait <= 0:
+        acquired = lock.acquire(blocking=False)
+    else:  # threading refuses an infinite timeout; -1 means the same
+        acquired = lock.acquire(timeout=-1 if math.isinf(wait) else wait)
     if not acquired:
         raise LockBusy("another job in this process holds the crawl lock")
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import resource
 import sys
 import time
@@ -21,10 +22,12 @@ from scrapy.crawler import CrawlerProcess
 from sqlalchemy import select
 
 from banwatch.crawler.pipelines import PER_SOURCE_PREFIX
+from banwatch.crawler.runcounts import write_run_counts
 from banwatch.crawler.settings import scrapy_settings
 from banwatch.crawler.spiders.news import NewsSpider, SourceOutcome
 from banwatch.store.db import create_db_engine, session_scope
 from banwatch.store.models import CrawlRun, Source
+from banwatch.store.runs import add_run_stats
 from banwatch.store.sources import (
     ensure_source,
     record_source_failure,
@@ -32,56 +35,20 @@ from banwatch.store.sources import (
     source_health,
 )
 
-STAT_KEYS = {
-    "downloader/request_count": "requests",
-    "downloader/response_count": "responses",
-    "downloader/response_status_count/304": "not_modified",
-    "item_scraped_count": "items",
-    "item_dropped_count": "items_dropped",
-    "banwatch/articles/new": "articles_new",
-    "banwatch/articles/updated": "articles_updated",
-    "banwatch/articles/unchanged": "articles_unchanged",
-    "banwatch/articles/skipped_known": "articles_skipped",
-    "banwatch/articles/duplicate_link": "duplicate_links",
-    "banwatch/articles/with_warnings": "articles_with_warnings",
-    "banwatch/content_type_refused": "content_type_refused",
-    "banwatch/retry/retry_after_honoured": "retry_after_honoured",
-    "retry/count": "retries",
-}
 
+def prepare_sources(
+    db_url: str, run_id: int, sources: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Make sure every source has a row; attach its validators and its last success.
 
-def summarise_stats(raw: dict[str, Any]) -> dict[str, Any]:
-    """Scrapy's stats reduced to the counts a run row keeps, errors grouped by kind.
-
-    ``errors`` counts what failed for good, once each (an article that timed
-    out three times is one ``timeout``); ``errors["source"]`` is the number of
-    sources that failed.
+    The run row gets this process's pid, so that an operator (or a test) can see
+    which process crawls. This process writes it, not the parent: during the
+    crawl the run row has a single writer, whose counts cannot overwrite it.
     """
-    stats: dict[str, Any] = {name: int(raw.get(key, 0)) for key, name in STAT_KEYS.items()}
-    errors = {
-        key.removeprefix("banwatch/errors/"): int(value)
-        for key, value in raw.items()
-        if key.startswith("banwatch/errors/")
-    }
-    stats["errors"] = errors
-    # The crawl itself, from spider open to close (crawl_seconds adds process start-up).
-    stats["spider_seconds"] = round(float(raw.get("elapsed_time_seconds", 0.0)), 2)
-    stats["crawl_cpu_seconds"] = raw.get("banwatch/cpu_seconds", 0.0)
-    stats["parse_cpu_seconds"] = raw.get("banwatch/parse_cpu_seconds", 0.0)
-    # Per attempt, retries included: how the network behaved, beside what it cost.
-    stats["download_exceptions"] = {
-        key.rsplit(".", 1)[-1]: int(value)
-        for key, value in raw.items()
-        if key.startswith("downloader/exception_type_count/")
-    }
-    return stats
-
-
-def prepare_sources(db_url: str, sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Make sure every source has a row; attach its validators and its last success."""
     engine = create_db_engine(db_url)
     prepared = []
     with session_scope(engine) as session:
+        add_run_stats(session, run_id, {"crawl_pid": os.getpid()})
         for config in sources:
             row = ensure_source(session, config["name"], config["kind"], config["url"])
             prepared.append(
@@ -136,21 +103,32 @@ def record_outcomes(
             else:
                 record_source_failure(session, source, outcome.error or "no response")
             report[name] = {**asdict(outcome), **source_health(source)}
+        write_run_counts(session, run_id, raw_stats)
         run = session.get(CrawlRun, run_id)
         if run is not None:
-            run.stats = {**(run.stats or {}), **summarise_stats(raw_stats)}
             run.sources_report = report
     engine.dispose()
+
+
+def _host(url: str) -> str:
+    """The URL's host, or "" for a URL that does not parse (the spider records why)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def run(job: dict[str, Any]) -> int:
     """Crawl the job's sources; return a process exit code."""
     db_url = job["db_url"]
-    sources = prepare_sources(db_url, job["sources"])
-    private_hosts = sorted(
-        {urlsplit(s["url"]).hostname or "" for s in sources if s.get("allow_private")} - {""}
-    )
-    settings = scrapy_settings(db_url, job["user_agent"], private_hosts, job.get("scrapy_settings"))
+    sources = prepare_sources(db_url, job["run_id"], job["sources"])
+    private_hosts = sorted({_host(s["url"]) for s in sources if s.get("allow_private")} - {""})
+    overrides = {
+        **(job.get("scrapy_settings") or {}),
+        "BANWATCH_RUN_ID": job["run_id"],
+        "BANWATCH_PARENT_PID": job.get("parent_pid"),
+    }
+    settings = scrapy_settings(db_url, job["user_agent"], private_hosts, overrides)
     # The topics' keywords, unless the caller overrides them in the Scrapy settings.
     keywords = list(settings.get("BANWATCH_SEARCH_KEYWORDS") or job.get("keywords") or [])
     process = CrawlerProcess(settings, install_root_handler=True)

@@ -8,6 +8,8 @@ committed); a dropped item says why.
 from __future__ import annotations
 
 import logging
+from collections import Counter
+from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
@@ -19,6 +21,7 @@ from twisted.internet.interfaces import IReactorTime
 from twisted.internet.task import LoopingCall
 
 from banwatch.crawler.items import ArticleItem
+from banwatch.crawler.runcounts import RunCounts
 from banwatch.store.articles import ArticleRecord, save_article, save_articles
 from banwatch.store.db import create_db_engine, session_factory
 from banwatch.store.models import Source
@@ -31,6 +34,11 @@ STORE_BATCH_SIZE = 50
 STORE_BATCH_SECONDS = 1.0
 
 logger = logging.getLogger(__name__)
+
+
+def _count_keys(source: str, outcome: str) -> tuple[str, str]:
+    """The stats an article's outcome counts in: the run's total and its source's."""
+    return f"banwatch/articles/{outcome}", f"{PER_SOURCE_PREFIX}{outcome}/{source}"
 
 
 class ValidateArticlePipeline:
@@ -79,8 +87,11 @@ class StoreArticlePipeline:
     closes (a SIGTERM closes it too). A crash loses at most the batch not yet
     committed -- articles the next crawl fetches again, since only stored
     links count as seen. The run's counts are taken when a batch commits, so
-    they count what is really stored. A batch that fails is retried article
-    by article, so that one bad row costs only itself.
+    they count what is really stored, and (given ``BANWATCH_RUN_ID``) written
+    to the run row in the batch's own transaction, and by the timer when only
+    errors changed: a run killed mid-crawl still says what it had done. A
+    batch that fails is retried article by article, so that one bad row costs
+    only itself.
     """
 
     def __init__(
@@ -90,9 +101,11 @@ class StoreArticlePipeline:
         batch_size: int = STORE_BATCH_SIZE,
         batch_seconds: float = STORE_BATCH_SECONDS,
         clock: IReactorTime | None = None,
+        run_counts: RunCounts | None = None,
     ) -> None:
         self.db_url = db_url
         self.stats = stats
+        self.run_counts = run_counts
         self.batch_size = max(1, batch_size)
         self.batch_seconds = batch_seconds
         self.session: Session | None = None
@@ -106,11 +119,13 @@ class StoreArticlePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoreArticlePipeline:
         settings = crawler.settings
+        run_id = int(settings.get("BANWATCH_RUN_ID") or 0)
         return cls(
             settings["BANWATCH_DB"],
             crawler.stats,
             settings.getint("BANWATCH_STORE_BATCH", STORE_BATCH_SIZE),
             settings.getfloat("BANWATCH_STORE_SECONDS", STORE_BATCH_SECONDS),
+            run_counts=RunCounts(run_id) if run_id else None,
         )
 
     def open_spider(self, spider: Spider | None = None) -> None:
@@ -120,11 +135,13 @@ class StoreArticlePipeline:
             from twisted.internet import reactor
 
             self.clock = reactor  # type: ignore[assignment]
-        if self.batch_size > 1 and self.batch_seconds > 0:
-            # Commits a batch that stopped growing (the crawl waits on slow sources).
-            self.timer = LoopingCall(self._flush_if_due)
+        batching = self.batch_size > 1 and self.batch_seconds > 0
+        if batching or self.run_counts is not None:
+            # Commits a batch that stopped growing (the crawl waits on slow sources),
+            # and the run's counts when they changed without one.
+            self.timer = LoopingCall(self._on_timer)
             self.timer.clock = self.clock
-            self.timer.start(self.batch_seconds, now=False)
+            self.timer.start(self.batch_seconds if batching else STORE_BATCH_SECONDS, now=False)
 
     def close_spider(self, spider: Spider | None = None) -> None:
         if self.timer is not None and self.timer.running:
@@ -165,9 +182,21 @@ class StoreArticlePipeline:
             outcomes = save_articles(
                 session, [(record, self._source_id(name)) for record, name in batch]
             )
+            counted = Counter(
+                key
+                for (_, name), outcome in zip(batch, outcomes, strict=True)
+                for key in _count_keys(name, outcome)
+            )
+            if self.run_counts is not None:
+                stats = self.stats.get_stats()
+                self.run_counts.write(
+                    session, {**stats, **{k: stats.get(k, 0) + n for k, n in counted.items()}}
+                )
             session.commit()
         except Exception:
             session.rollback()
+            if self.run_counts is not None:
+                self.run_counts.forget()
             logger.warning(
                 "storing a batch of %d articles failed; storing them one by one",
                 len(batch),
@@ -177,8 +206,8 @@ class StoreArticlePipeline:
             return
         finally:
             session.expunge_all()  # nothing loaded is needed again; keep memory flat
-        for (_, name), outcome in zip(batch, outcomes, strict=True):
-            self._count(name, outcome)
+        for key, count in counted.items():
+            self.stats.inc_value(key, count)
 
     def _store_one_by_one(self, batch: list[tuple[ArticleRecord, str]]) -> None:
         assert self.session is not None
@@ -199,8 +228,8 @@ class StoreArticlePipeline:
             self._count(name, outcome)
 
     def _count(self, source: str, outcome: str) -> None:
-        self.stats.inc_value(f"banwatch/articles/{outcome}")
-        self.stats.inc_value(f"{PER_SOURCE_PREFIX}{outcome}/{source}")
+        for key in _count_keys(source, outcome):
+            self.stats.inc_value(key)
 
     def _now(self) -> float:
         assert self.clock is not None, "open_spider was not called"
@@ -209,9 +238,26 @@ class StoreArticlePipeline:
     def _due(self) -> bool:
         return bool(self.pending) and self._now() - self.pending_since >= self.batch_seconds
 
-    def _flush_if_due(self) -> None:
+    def _on_timer(self) -> None:
         if self._due():
             self.flush()
+        elif self.run_counts is not None and self.session is not None:
+            stats = self.stats.get_stats()
+            if self.run_counts.changed(stats):
+                self._write_run_counts(stats)
+
+    def _write_run_counts(self, stats: dict[str, Any]) -> None:
+        """Counts alone (errors, skipped links) in a transaction of their own."""
+        assert self.session is not None and self.run_counts is not None
+        try:
+            self.run_counts.write(self.session, stats)
+            self.session.commit()
+        except Exception:  # a busy database: the next tick or batch writes them
+            self.session.rollback()
+            self.run_counts.forget()
+            logger.warning("could not record the run's counts", exc_info=True)
+        finally:
+            self.session.expunge_all()
 
     def _source_id(self, name: str) -> int | None:
         """The id of the item's source's row (the child created every row before crawling).

@@ -30,6 +30,10 @@ class CrawlOutcome:
     returncode: int | None
     error: str | None
     seconds: float
+    # The end of what the child wrote on stderr (it logs warnings and errors only):
+    # kept however the child ended, since a child that logged a traceback and
+    # exited 0 would otherwise leave no trace of it.
+    log_tail: str = ""
 
 
 def crawl_in_child(
@@ -43,14 +47,12 @@ def crawl_in_child(
     scrapy_overrides: dict[str, Any] | None = None,
     keywords: Sequence[str] = (),
     on_tick: Callable[[float], None] | None = None,
-    on_start: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> CrawlOutcome:
     """Run ``python -m crawler.child`` for these sources and wait for it.
 
     ``on_tick`` is called about four times a second while the child runs, so a
-    caller can refresh a progress display. ``on_start`` receives the child's pid
-    (its process group id too). When ``should_stop`` returns true the child's
+    caller can refresh a progress display. When ``should_stop`` returns true the child's
     group is stopped and the outcome says so; if the caller is interrupted
     (Ctrl-C) the group is stopped before the exception goes on, since a child in
     its own session would otherwise crawl on alone.
@@ -63,6 +65,8 @@ def crawl_in_child(
         "refresh": refresh,
         "scrapy_settings": scrapy_overrides or {},
         "keywords": list(keywords),
+        # The child stops if this process dies (see crawler.parentwatch).
+        "parent_pid": os.getpid(),
     }
     started = time.monotonic()
     with tempfile.TemporaryFile() as stderr_file:
@@ -79,8 +83,6 @@ def crawl_in_child(
         child.stdin.close()
         timed_out = stopped = False
         try:
-            if on_start is not None:
-                on_start(child.pid)
             while child.poll() is None:
                 elapsed = time.monotonic() - started
                 if elapsed > timeout:
@@ -103,17 +105,16 @@ def crawl_in_child(
         stderr_file.seek(0)
         stderr = stderr_file.read().decode("utf-8", "replace")
     seconds = time.monotonic() - started
+    tail = stderr.strip()[-STDERR_TAIL_CHARS:]
     if stopped:
-        return CrawlOutcome(False, child.returncode, "crawl stopped before it finished", seconds)
-    if timed_out:
-        return CrawlOutcome(
-            False, child.returncode, f"crawl exceeded {timeout:.0f}s and was killed", seconds
-        )
-    if child.returncode != 0:
-        reason = _describe_exit(child.returncode)
-        tail = stderr.strip()[-STDERR_TAIL_CHARS:]
-        return CrawlOutcome(False, child.returncode, f"{reason}\n{tail}".strip(), seconds)
-    return CrawlOutcome(True, 0, None, seconds)
+        error = "crawl stopped before it finished"
+    elif timed_out:
+        error = f"crawl exceeded {timeout:.0f}s and was killed"
+    elif child.returncode != 0:
+        error = f"{_describe_exit(child.returncode)}\n{tail}".strip()
+    else:
+        return CrawlOutcome(True, 0, None, seconds, tail)
+    return CrawlOutcome(False, child.returncode, error, seconds, tail)
 
 
 def _kill_group(child: subprocess.Popen[bytes]) -> None:

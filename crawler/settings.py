@@ -68,6 +68,7 @@ def scrapy_settings(
         "EXTENSIONS": {
             "banwatch.crawler.contentgate.ContentTypeGate": 100,
             "banwatch.crawler.progress.ProgressFile": 200,
+            "banwatch.crawler.parentwatch.ParentWatch": 300,
         },
         # Text extraction runs in this many worker processes (-1: one per core, at
         # most 4; 0: in the crawl process), each page within this many seconds.
@@ -87,6 +88,10 @@ def scrapy_settings(
         # rewrites with live counts (the CLI's progress display).
         "BANWATCH_SEARCH_KEYWORDS": [],
         "BANWATCH_PROGRESS_FILE": None,
+        # Set by the crawl's child process: the run row its counts go to as the crawl
+        # goes, and the banwatch process whose death stops the crawl.
+        "BANWATCH_RUN_ID": None,
+        "BANWATCH_PARENT_PID": None,
         "ITEM_PIPELINES": {
             "banwatch.crawler.pipelines.ValidateArticlePipeline": 100,
             "banwatch.crawler.pipelines.DedupeArticlePipeline": 200,

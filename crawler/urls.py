@@ -42,6 +42,7 @@ __all__ = [
     "registrable_domain",
     "resolve_url",
     "same_site",
+    "source_url_problem",
 ]
 
 # Exact (lower-cased) query parameter names that only carry campaign/click
@@ -131,12 +132,19 @@ def _strip_default_port(url: str) -> str:
 
 def is_http_url(url: str) -> bool:
     """True for absolute http(s) URLs with a host and a valid port (if any)."""
+    return _http_url_problem(url) is None
+
+
+def _http_url_problem(url: str) -> str | None:
+    """Why ``url`` is not an absolute http(s) URL with a host and a valid port, if it is not."""
     try:
         parts = urlsplit(url)
         _ = parts.port  # raises ValueError for a non-numeric or out-of-range port
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError as exc:
+        return f"cannot be read as a URL ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "is not an http(s) URL (write it in full: https://host/path)"
+    return None
 
 
 def resolve_url(href: str, base: str) -> str | None:
@@ -239,13 +247,30 @@ def expand_search_url(template: str, keywords: Sequence[str]) -> list[str]:
     or is not an http(s) URL, or when there is no keyword: a search source
     that cannot ask anything is a configuration error, not an empty result.
     """
-    if SEARCH_PLACEHOLDER not in template:
-        raise ValueError(f"search URL has no {SEARCH_PLACEHOLDER} placeholder: {template}")
-    if not is_http_url(template.replace(SEARCH_PLACEHOLDER, "x")):
-        raise ValueError(f"search URL is not an http(s) URL: {template}")
+    problem = source_url_problem("search", template)
+    if problem is not None:
+        raise ValueError(f"search URL {problem}: {template}")
     words = list(dict.fromkeys(k.strip() for k in keywords if k and k.strip()))
     if not words:
         raise ValueError(
             "no search keywords were given to this crawl (they come from the topics' `keywords`)"
         )
     return [template.replace(SEARCH_PLACEHOLDER, quote_plus(word)) for word in words]
+
+
+def source_url_problem(kind: str, url: str) -> str | None:
+    """Why a source's URL cannot be crawled, or ``None`` when it can.
+
+    The one check behind both the configuration (a bad ``[[sources]]`` URL stops
+    ``banwatch.toml`` from loading, naming the source) and the crawl (an ad-hoc
+    ``--feed`` that is not a URL is recorded as a failed source and skipped).
+    A URL without a scheme (``www.example.org/rss``) is refused rather than
+    guessed at. ``search`` URLs must hold the ``{query}`` placeholder.
+    """
+    if not url.strip():
+        return "is empty"
+    if kind == "search":
+        if SEARCH_PLACEHOLDER not in url:
+            return f"has no {SEARCH_PLACEHOLDER} placeholder"
+        url = url.replace(SEARCH_PLACEHOLDER, "x")
+    return _http_url_problem(url)

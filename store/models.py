@@ -30,7 +30,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from banwatch.store.types import UTCDateTime, utcnow
 
-RUN_STATES = ("running", "succeeded", "failed", "interrupted")
+# "died": the process running it ended without closing it (found by the crawl lock).
+RUN_STATES = ("running", "succeeded", "failed", "interrupted", "died")
 
 
 class Base(DeclarativeBase):

@@ -33,3 +33,13 @@ def finish_run(
     run.error = error
     if stats:
         run.stats = {**(run.stats or {}), **stats}
+
+
+def add_run_stats(session: Session, run_id: int, values: dict[str, Any]) -> None:
+    """Merge ``values`` into a run's ``stats`` in ``session``'s transaction.
+
+    A new dict each time: the JSON column does not notice changes made in place.
+    """
+    run = session.get(CrawlRun, run_id)
+    if run is not None:
+        run.stats = {**(run.stats or {}), **values}

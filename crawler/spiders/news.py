@@ -36,7 +36,7 @@ from banwatch.crawler.items import ArticleItem
 from banwatch.crawler.middlewares import ALLOW_PRIVATE_META
 from banwatch.crawler.parse_pool import ArticleParserPool, ParseFailed, default_workers
 from banwatch.crawler.seen import SeenIndex
-from banwatch.crawler.urls import expand_search_url
+from banwatch.crawler.urls import expand_search_url, source_url_problem
 
 FEED_KINDS = ("feed", "search")
 CONDITIONAL_KINDS = ("feed", "sitemap")
@@ -65,6 +65,8 @@ class SourceOutcome:
     article_errors: dict[str, int] = field(default_factory=dict)
     retry_later: int = 0
     warnings: list[str] = field(default_factory=list)
+    # Could not even be asked (its URL is not one): trying again will not help.
+    unusable: bool = False
 
     def warn(self, message: str) -> None:
         """Keep a warning, up to a bound (a feed of 500 broken entries is one story)."""
@@ -136,7 +138,13 @@ class NewsSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for source in self.sources.values():
-            for request in self._source_requests(source):
+            try:
+                requests = self._source_requests(source)
+            except Exception as exc:  # one source's surprise must not stop the ones after it
+                self.logger.exception("source %s could not be requested", source["name"])
+                self._fail(source["name"], f"could not be requested: {type(exc).__name__}: {exc}")
+                continue
+            for request in requests:
                 yield request
 
     # -- source documents ------------------------------------------------------
@@ -153,6 +161,10 @@ class NewsSpider(scrapy.Spider):
                 self._fail(name, f"search: {exc}")
                 return []
         else:
+            problem = source_url_problem(kind, source["url"])
+            if problem is not None:
+                self._fail(name, f"URL {source['url']!r} {problem}")
+                return []
             urls = [source["url"]]
         headers: dict[str, str] = {}
         if kind in CONDITIONAL_KINDS and not self.refresh:
@@ -167,8 +179,7 @@ class NewsSpider(scrapy.Spider):
             "sitemap": self.parse_sitemap,
         }[kind]
         role = {"page": "listing", "sitemap": "sitemap"}.get(kind, "feed")
-        self.pending_roots[name] = len(urls)
-        return [
+        requests = [
             scrapy.Request(
                 url,
                 callback=callback,
@@ -180,6 +191,8 @@ class NewsSpider(scrapy.Spider):
             )
             for url in urls
         ]
+        self.pending_roots[name] = len(requests)
+        return requests
 
     async def parse_feed(self, response: Response, source: str) -> AsyncIterator[scrapy.Request]:
         if self._not_modified(response, source):
@@ -461,9 +474,10 @@ class NewsSpider(scrapy.Spider):
         self._root_done(source, ok=True)
 
     def _fail(self, source: str, message: str) -> None:
-        """The source cannot even be asked (a bad search template, no keywords)."""
+        """The source cannot even be asked (a bad URL or search template, no keywords)."""
         outcome = self.outcomes[source]
         outcome.done, outcome.ok, outcome.error = True, False, message
+        outcome.unusable = True
         self._count("errors/source")
         self.logger.warning("source %s failed: %s", source, message)
 

@@ -13,6 +13,7 @@ import json
 import socket
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 from collections.abc import Callable
@@ -265,3 +266,24 @@ def start_cli(args: list[str], cwd: Path) -> subprocess.Popen[str]:
         text=True,
         start_new_session=True,
     )
+
+
+_LOCK_HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from banwatch.locks import crawl_lock
+    with crawl_lock(sys.argv[1]):
+        print("locked", flush=True)
+        time.sleep(120)
+    """
+)
+
+
+def hold_lock_in_child(db_url: str) -> subprocess.Popen[str]:
+    """Another process holding the crawl lock for ``db_url`` (for two minutes, or until killed)."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", _LOCK_HOLDER, db_url], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "locked"
+    return child

@@ -1,4 +1,6 @@
-"""The unattended job itself: time limits, stopping, the lock, abandoned runs, the digest.
+"""The unattended job itself: time limits, stopping, the lock, the digest.
+
+(Runs abandoned by a dead process: ``test_dead_runs.py``.)
 
 Real crawls in real child processes against a loopback site; the site makes a
 crawl slow or hang on demand so that nothing here sleeps for long.
@@ -23,16 +25,13 @@ from scheduler_support import (
 from sqlalchemy import func, select, text
 
 from banwatch.jobs import (
-    ABANDONED_ERROR,
     StopFlag,
-    close_abandoned_runs,
     run_crawl_job,
     run_scheduled_job,
 )
 from banwatch.locks import crawl_lock
 from banwatch.store.db import create_db_engine, session_scope, upgrade_database
 from banwatch.store.models import Article, CrawlRun, Event, Mention
-from banwatch.store.runs import start_run
 
 pytestmark = pytest.mark.slow
 
@@ -135,21 +134,6 @@ def test_a_held_lock_skips_the_run_without_a_trace(sqlite_url: str, news_site: N
         assert run_scheduled_job(settings) is None
     assert runs_of(sqlite_url) == []
     assert news_site.feed_requests == 0
-
-
-def test_runs_left_running_by_a_dead_scheduler_are_marked_interrupted(db_url: str) -> None:
-    engine = create_db_engine(db_url)
-    upgrade_database(engine)
-    with session_scope(engine) as session:
-        dead = start_run(session, "schedule").id
-        manual = start_run(session, "cli").id  # maybe a live `banwatch crawl`: not ours to judge
-    with crawl_lock(db_url):
-        assert close_abandoned_runs(engine) == [dead]
-    with session_scope(engine) as session:
-        assert session.get(CrawlRun, dead).status == "interrupted"
-        assert session.get(CrawlRun, dead).error == ABANDONED_ERROR
-        assert session.get(CrawlRun, manual).status == "running"
-    engine.dispose()
 
 
 def test_a_run_with_new_events_sends_one_digest_and_a_run_without_sends_none(

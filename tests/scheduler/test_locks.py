@@ -4,36 +4,15 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
-import textwrap
 
 import pytest
+from scheduler_support import hold_lock_in_child
 
 from banwatch.locks import LockBusy, advisory_key, crawl_lock, sqlite_lock_path
 
-HOLDER = textwrap.dedent(
-    """
-    import sys, time
-    from banwatch.locks import crawl_lock
-    with crawl_lock(sys.argv[1]):
-        print("locked", flush=True)
-        time.sleep(120)
-    """
-)
-
-
-def _hold_in_child(db_url: str) -> subprocess.Popen[str]:
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, db_url], stdout=subprocess.PIPE, text=True
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "locked"
-    return child
-
 
 def test_a_lock_held_by_another_process_is_busy_and_freed_when_it_is_killed(db_url: str) -> None:
-    holder = _hold_in_child(db_url)
+    holder = hold_lock_in_child(db_url)
     try:
         with pytest.raises(LockBusy, match="another banwatch process"), crawl_lock(db_url):
             pytest.fail("two processes held the crawl lock at once")
