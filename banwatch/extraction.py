@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from banwatch.extract.events import Event
 from banwatch.extract.extractor import Extractor
 from banwatch.store.articles import articles_to_extract
 from banwatch.store.db import session_factory
@@ -62,6 +63,15 @@ def extract_stored_articles(
     return counts
 
 
+def as_stored(event: Event) -> Event:
+    """A date taken from publication (the story's own news, told with no date) bounds the
+    event rather than dating it: the store keeps its month, so that it joins the same
+    decision reported days apart, and a day another article gives wins."""
+    if event.date_source != "published" or not event.date:
+        return event
+    return replace(event, date=event.date[:7], date_text=None)
+
+
 def _extract_batch(
     session: Session, extractor: Extractor, ids: list[int], counts: ExtractionCounts
 ) -> None:
@@ -69,6 +79,7 @@ def _extract_batch(
     present = [a for a in articles if a is not None]
     inputs = [(a.text, a.published_at, a.title) for a in present]
     for article, events in zip(present, extractor.extract_many(inputs), strict=True):
+        events = [as_stored(e) for e in events]
         changes = replace_article_mentions(session, article, events, extractor.version)
         counts.events_new += changes.created
         counts.mentions += len(article.mentions)
