@@ -39,7 +39,7 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from banwatch.config import Settings, SourceConfig  # noqa: E402
-from banwatch.crawler.parsing import NoArticleText, parse_article  # noqa: E402
+from banwatch.crawler.articles import NoArticleText, parse_article  # noqa: E402
 from banwatch.jobs import run_crawl_job  # noqa: E402
 from banwatch.store.db import create_db_engine, session_scope  # noqa: E402
 from banwatch.store.models import Article  # noqa: E402

@@ -1,0 +1,283 @@
+"""Article pages: the story's text, title, author, date, language and canonical URL.
+
+The bytes are decoded here (BOM, header, ``<meta charset>``, then detection),
+parsed once by trafilatura's own loader, and every reading below works on that
+one tree. Pages that are not HTML, or hold too little text to be a story (a
+stub, a paywall, a navigation page), raise :class:`NoArticleText`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import htmldate
+import lxml.html
+import trafilatura
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import Document, Extractor
+from trafilatura.utils import load_html
+
+from banwatch.crawler.dates import as_utc
+from banwatch.crawler.decoding import binary_kind, decode_markup
+from banwatch.crawler.feeds import FeedEntry
+from banwatch.crawler.htmltree import base_url, html_tree
+from banwatch.crawler.plaintext import normalize_text, plain_text
+from banwatch.crawler.pubdate import ISO_WITH_TIME, choose_date, parse_extracted_date
+from banwatch.crawler.urls import canonicalize_url, resolve_url, same_site
+
+# Fewer words than this after extraction is a stub, a paywall or a nav page.
+MIN_ARTICLE_WORDS = 20
+# Extractions shorter than this are retried with trafilatura's recall mode.
+_RECALL_RETRY_CHARS = 500
+
+
+class NoArticleText(ValueError):
+    """A page with no extractable article text (also: not HTML at all)."""
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    url: str
+    canonical_url: str
+    title: str | None
+    author: str | None
+    published: datetime | None
+    language: str | None
+    text: str
+    content_hash: str
+    warnings: list[str] = field(default_factory=list)
+
+
+_LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_]|$)")
+
+
+def _language(tree: lxml.html.HtmlElement) -> str | None:
+    """Primary language subtag from ``<html lang>``, Content-Language meta or og:locale."""
+    candidates = [
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        *tree.xpath(
+            "//meta[translate(@http-equiv,'CONTENTLANGUAGE','contentlanguage')"
+            "='content-language']/@content"
+        ),
+        *tree.xpath("//meta[@property='og:locale']/@content"),
+    ]
+    for candidate in candidates:
+        match = _LANGUAGE.match((candidate or "").strip())
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _canonical_url(tree: lxml.html.HtmlElement | None, url: str, warnings: list[str]) -> str:
+    """The page's own canonical URL when plausible, else ``url``; always canonicalised.
+
+    Candidates: ``<link rel=canonical>``, then ``og:url``. A candidate is
+    ignored (with a warning) when it is on another site, or when it points
+    to the site root while the fetched URL does not (a frequent CMS
+    template bug that would merge every article into the home page).
+    """
+    candidates: list[tuple[str, str]] = []
+    if tree is not None:
+        base = base_url(tree, url)
+        for link in tree.xpath("//link[@href]"):
+            rels = (link.get("rel") or "").lower().split()
+            if "canonical" in rels:
+                candidates.append(("canonical", link.get("href")))
+        for content in tree.xpath("//meta[@property='og:url' or @name='og:url']/@content"):
+            candidates.append(("og:url", str(content)))
+    else:
+        base = url
+    fetched_is_root = urlsplit(url).path in ("", "/")
+    for source, href in candidates:
+        resolved = resolve_url(href, base)
+        if resolved is None:
+            warnings.append(f"ignored {source} {href!r}: not an http(s) URL")
+            continue
+        if not same_site(resolved, url):
+            warnings.append(f"ignored {source} {resolved}: another site")
+            continue
+        if urlsplit(resolved).path in ("", "/") and not fetched_is_root:
+            warnings.append(f"ignored {source} {resolved}: points to the site root")
+            continue
+        try:
+            return canonicalize_url(resolved)
+        except ValueError:
+            warnings.append(f"ignored {source} {resolved}: unparseable")
+    try:
+        return canonicalize_url(url)
+    except ValueError:
+        return url
+
+
+MAX_TITLE_CHARS = 300
+
+
+def _sane_title(value: str | None, warnings: list[str]) -> str | None:
+    """A plain-text title, or None when it is implausibly long.
+
+    With broken markup (an ``<h1>`` closed by ``</h2>``) the headline element
+    can swallow the whole story, and extractors then report it as the title.
+    """
+    title = plain_text(value)
+    if title is not None and len(title) > MAX_TITLE_CHARS:
+        warnings.append(f"ignored a {len(title)}-character title")
+        return None
+    return title
+
+
+# One extraction configuration per mode, built once per process: trafilatura's
+# ``Extractor`` reads its whole configparser file on construction (about a
+# quarter of a millisecond a page), and only the URL differs between pages.
+_EXTRACTORS: dict[bool, Extractor] = {}
+
+
+def _extractor(url: str, recall: bool) -> Extractor:
+    """The extraction options for one page: the mode's shared template with this URL."""
+    template = _EXTRACTORS.get(recall)
+    if template is None:
+        template = _EXTRACTORS[recall] = Extractor(
+            output_format="python",
+            precision=not recall,
+            recall=recall,
+            comments=False,
+            tables=True,
+        )
+    options = copy.copy(template)
+    options.url = url
+    options.source = url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
+def _extract(tree: lxml.html.HtmlElement, url: str, recall: bool) -> object:
+    """One trafilatura text pass over the parsed page: precision-leaning first, recall for
+    the retry. Metadata is not asked for here: :func:`_page_metadata` reads it once.
+
+    ``favor_precision`` drops more of the related-links/newsletter/caption
+    debris that news templates leave beside the story; on the 181-page
+    article-extraction benchmark it took F1 from 0.954 to 0.962 (see
+    ``bench/crawl_text_quality.py``). The cost -- a short story pruned too
+    hard -- is what the recall retry below ``_RECALL_RETRY_CHARS`` is for.
+    ``bare_extraction`` works on a copy of ``tree``, so the tree can be reused.
+    """
+    return trafilatura.bare_extraction(tree, url=url, options=_extractor(url, recall))
+
+
+def _page_metadata(
+    tree: lxml.html.HtmlElement, url: str, date_params: dict[str, object]
+) -> Document:
+    """Title, author, URL and date as trafilatura's ``extract_metadata`` finds them.
+
+    The same steps in the same order, minus what banwatch never reads (site
+    name, categories, tags, licence): those were about a third of the cost of
+    a page, and asking ``bare_extraction`` for metadata would repeat the
+    whole pass on a recall retry.
+    """
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None
+    # trafilatura's JSON-LD reader has bugs; it ignores them too.
+    with contextlib.suppress(Exception):
+        metadata = extract_meta_json(tree, metadata)
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.author:
+        metadata.author = extract_author(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, url)
+    metadata.date = htmldate.find_date(tree, **{**date_params, "url": metadata.url})
+    metadata.clean_and_trim()
+    return metadata
+
+
+def parse_article(
+    body: bytes,
+    url: str,
+    fallback: FeedEntry | None = None,
+    encoding: str | None = None,
+    now: datetime | None = None,
+) -> ArticleData:
+    """Extract an article's text and metadata from an HTML page.
+
+    ``encoding`` is the HTTP charset if the server sent one; the bytes are
+    decoded here (BOM, header, ``<meta charset>``, then detection), because
+    trafilatura's own decoding ignores ``<meta charset>``. Text comes from
+    trafilatura in precision mode with comments excluded; short results are
+    retried in recall mode and the longer kept. Title,
+    author and date fall back to the feed entry. ``now`` (default: the
+    current time) bounds plausible publication dates.
+    """
+    now = as_utc(now) if now is not None else datetime.now(UTC)
+    if not body or not body.strip():
+        raise NoArticleText("empty response")
+    kind = binary_kind(body)
+    if kind:
+        raise NoArticleText(f"not an HTML document: {kind}")
+    html_text, warnings = decode_markup(body, encoding)
+    # One parse, by trafilatura's own loader (the tree it would build from the
+    # text itself): the canonical URL, language, metadata and text all read it.
+    tree = load_html(html_text)
+    if tree is None:
+        if html_tree(html_text) is None:
+            raise NoArticleText("not an HTML document: nothing to parse")
+        raise NoArticleText(f"no article text: 0 words extracted (minimum {MIN_ARTICLE_WORDS})")
+    canonical = _canonical_url(tree, url, warnings)
+    language = _language(tree)
+
+    # Structured metadata only (no text search) and a far max_date, so that
+    # a future date is seen and reported rather than silently replaced.
+    # Header metadata before the date in the URL: only the former has a time.
+    date_params = {
+        "original_date": True,
+        "extensive_search": False,
+        "deferred_url_extractor": True,
+        "outputformat": ISO_WITH_TIME,
+        "max_date": (now + timedelta(days=36500)).strftime("%Y-%m-%d"),
+    }
+    meta = _page_metadata(tree, url, date_params)
+    doc = _extract(tree, url, recall=False)
+    text = (getattr(doc, "text", None) or "").strip()
+    if len(text) < _RECALL_RETRY_CHARS:
+        retry = _extract(tree, url, recall=True)
+        retry_text = (getattr(retry, "text", None) or "").strip()
+        if len(retry_text) > len(text):
+            doc, text = retry, retry_text
+    normalized = normalize_text(text)
+    words = len(normalized.split())
+    if doc is None or words < MIN_ARTICLE_WORDS:
+        raise NoArticleText(
+            f"no article text: {words} words extracted (minimum {MIN_ARTICLE_WORDS})"
+        )
+
+    published = choose_date(
+        parse_extracted_date(meta.date), html_text, url, fallback, now, warnings
+    )
+    title = _sane_title(meta.title, warnings)
+    if title is None and fallback is not None:
+        title = fallback.title
+    if title is None:
+        title = _sane_title(tree.findtext(".//title"), warnings)
+    author = plain_text(meta.author) or (fallback.author if fallback else None)
+    return ArticleData(
+        url=url,
+        canonical_url=canonical,
+        title=title,
+        author=author,
+        published=published,
+        language=language or getattr(doc, "language", None),
+        text=text,
+        content_hash=hashlib.sha256(normalized.encode("utf-8")).hexdigest(),
+        warnings=warnings,
+    )
