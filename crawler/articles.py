@@ -1,16 +1,14 @@
 """Article pages: the story's text, title, author, date, language and canonical URL.
 
-The bytes are decoded here (BOM, header, ``<meta charset>``, then detection),
-parsed once by trafilatura's own loader, and every reading below works on that
-one tree. Pages that are not HTML, or hold too little text to be a story (a
-stub, a paywall, a navigation page), raise :class:`NoArticleText`.
+The page is decoded and parsed once (:func:`~banwatch.crawler.article_text.load_page`)
+and every reading below works on that one tree; the text is the one path that
+``banwatch extract`` shares (:mod:`banwatch.crawler.article_text`). Pages that
+are not HTML, or hold too little text to be a story, raise :class:`NoArticleText`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -18,7 +16,6 @@ from urllib.parse import urlsplit
 
 import htmldate
 import lxml.html
-import trafilatura
 from trafilatura.metadata import (
     examine_meta,
     extract_author,
@@ -26,25 +23,17 @@ from trafilatura.metadata import (
     extract_title,
     extract_url,
 )
-from trafilatura.settings import Document, Extractor
-from trafilatura.utils import load_html
+from trafilatura.settings import Document
 
+from banwatch.crawler.article_text import NoArticleText, load_page, story_text
 from banwatch.crawler.dates import as_utc
-from banwatch.crawler.decoding import binary_kind, decode_markup
 from banwatch.crawler.feeds import FeedEntry
-from banwatch.crawler.htmltree import base_url, html_tree
-from banwatch.crawler.plaintext import normalize_text, plain_text
+from banwatch.crawler.htmltree import base_url
+from banwatch.crawler.plaintext import content_hash, plain_text
 from banwatch.crawler.pubdate import ISO_WITH_TIME, choose_date, parse_extracted_date
 from banwatch.crawler.urls import canonicalize_url, resolve_url, same_site
 
-# Fewer words than this after extraction is a stub, a paywall or a nav page.
-MIN_ARTICLE_WORDS = 20
-# Extractions shorter than this are retried with trafilatura's recall mode.
-_RECALL_RETRY_CHARS = 500
-
-
-class NoArticleText(ValueError):
-    """A page with no extractable article text (also: not HTML at all)."""
+__all__ = ["ArticleData", "NoArticleText", "parse_article"]
 
 
 @dataclass(frozen=True)
@@ -138,43 +127,6 @@ def _sane_title(value: str | None, warnings: list[str]) -> str | None:
     return title
 
 
-# One extraction configuration per mode, built once per process: trafilatura's
-# ``Extractor`` reads its whole configparser file on construction (about a
-# quarter of a millisecond a page), and only the URL differs between pages.
-_EXTRACTORS: dict[bool, Extractor] = {}
-
-
-def _extractor(url: str, recall: bool) -> Extractor:
-    """The extraction options for one page: the mode's shared template with this URL."""
-    template = _EXTRACTORS.get(recall)
-    if template is None:
-        template = _EXTRACTORS[recall] = Extractor(
-            output_format="python",
-            precision=not recall,
-            recall=recall,
-            comments=False,
-            tables=True,
-        )
-    options = copy.copy(template)
-    options.url = url
-    options.source = url.encode("utf-8", "replace").decode("utf-8")
-    return options
-
-
-def _extract(tree: lxml.html.HtmlElement, url: str, recall: bool) -> object:
-    """One trafilatura text pass over the parsed page: precision-leaning first, recall for
-    the retry. Metadata is not asked for here: :func:`_page_metadata` reads it once.
-
-    ``favor_precision`` drops more of the related-links/newsletter/caption
-    debris that news templates leave beside the story; on the 181-page
-    article-extraction benchmark it took F1 from 0.954 to 0.962 (see
-    ``bench/crawl_text_quality.py``). The cost -- a short story pruned too
-    hard -- is what the recall retry below ``_RECALL_RETRY_CHARS`` is for.
-    ``bare_extraction`` works on a copy of ``tree``, so the tree can be reused.
-    """
-    return trafilatura.bare_extraction(tree, url=url, options=_extractor(url, recall))
-
-
 def _page_metadata(
     tree: lxml.html.HtmlElement, url: str, date_params: dict[str, object]
 ) -> Document:
@@ -211,28 +163,15 @@ def parse_article(
 ) -> ArticleData:
     """Extract an article's text and metadata from an HTML page.
 
-    ``encoding`` is the HTTP charset if the server sent one; the bytes are
-    decoded here (BOM, header, ``<meta charset>``, then detection), because
-    trafilatura's own decoding ignores ``<meta charset>``. Text comes from
-    trafilatura in precision mode with comments excluded; short results are
-    retried in recall mode and the longer kept. Title,
-    author and date fall back to the feed entry. ``now`` (default: the
-    current time) bounds plausible publication dates.
+    ``encoding`` is the HTTP charset if the server sent one. The text is
+    :func:`~banwatch.crawler.article_text.story_text`'s, the one HTML-to-text
+    path ``banwatch extract`` uses too. Title, author and date fall back to the
+    feed entry. ``now`` (default: the current time) bounds plausible
+    publication dates.
     """
     now = as_utc(now) if now is not None else datetime.now(UTC)
-    if not body or not body.strip():
-        raise NoArticleText("empty response")
-    kind = binary_kind(body)
-    if kind:
-        raise NoArticleText(f"not an HTML document: {kind}")
-    html_text, warnings = decode_markup(body, encoding)
-    # One parse, by trafilatura's own loader (the tree it would build from the
-    # text itself): the canonical URL, language, metadata and text all read it.
-    tree = load_html(html_text)
-    if tree is None:
-        if html_tree(html_text) is None:
-            raise NoArticleText("not an HTML document: nothing to parse")
-        raise NoArticleText(f"no article text: 0 words extracted (minimum {MIN_ARTICLE_WORDS})")
+    page = load_page(body, encoding)
+    tree, warnings = page.tree, page.warnings
     canonical = _canonical_url(tree, url, warnings)
     language = _language(tree)
 
@@ -247,22 +186,10 @@ def parse_article(
         "max_date": (now + timedelta(days=36500)).strftime("%Y-%m-%d"),
     }
     meta = _page_metadata(tree, url, date_params)
-    doc = _extract(tree, url, recall=False)
-    text = (getattr(doc, "text", None) or "").strip()
-    if len(text) < _RECALL_RETRY_CHARS:
-        retry = _extract(tree, url, recall=True)
-        retry_text = (getattr(retry, "text", None) or "").strip()
-        if len(retry_text) > len(text):
-            doc, text = retry, retry_text
-    normalized = normalize_text(text)
-    words = len(normalized.split())
-    if doc is None or words < MIN_ARTICLE_WORDS:
-        raise NoArticleText(
-            f"no article text: {words} words extracted (minimum {MIN_ARTICLE_WORDS})"
-        )
+    story = story_text(tree, url)
 
     published = choose_date(
-        parse_extracted_date(meta.date), html_text, url, fallback, now, warnings
+        parse_extracted_date(meta.date), page.html, url, fallback, now, warnings
     )
     title = _sane_title(meta.title, warnings)
     if title is None and fallback is not None:
@@ -276,8 +203,8 @@ def parse_article(
         title=title,
         author=author,
         published=published,
-        language=language or getattr(doc, "language", None),
-        text=text,
-        content_hash=hashlib.sha256(normalized.encode("utf-8")).hexdigest(),
+        language=language or story.language,
+        text=story.text,
+        content_hash=content_hash(story.text),
         warnings=warnings,
     )

@@ -9,7 +9,8 @@ spiders stay thin and tests run on saved files in ``tests/data/crawler/``:
   :func:`parse_listing_pages`);
 - :mod:`banwatch.crawler.articles`: article pages (:func:`parse_article`).
 
-What they share lives beside them: decoding untrusted bytes
+What they share lives beside them: the one HTML-to-text path, which
+``banwatch extract`` uses too (:mod:`~banwatch.crawler.article_text`), decoding untrusted bytes
 (:mod:`~banwatch.crawler.decoding`), screening XML prologs
 (:mod:`~banwatch.crawler.xmlguard`), the lenient HTML tree
 (:mod:`~banwatch.crawler.htmltree`), dates (:mod:`~banwatch.crawler.dates`,
