@@ -430,7 +430,7 @@ def articles(
     for row in rows:
         table.add_row(
             str(row["id"]),
-            (row["published"] or "")[:10],
+            row["published_date"] or "",
             row["source"] or "",
             row["title"] or "",
             row["canonical_url"],
@@ -448,6 +448,7 @@ def _article_row(article: Article, source: str | None, with_text: bool) -> dict[
         "title": article.title,
         "author": article.author,
         "published": article.published_at.isoformat() if article.published_at else None,
+        "published_date": article.published_date.isoformat() if article.published_date else None,
         "fetched": article.fetched_at.isoformat(),
         "language": article.language,
         "text_length": len(article.text),

@@ -11,10 +11,9 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
-import htmldate
 import lxml.html
 from trafilatura.metadata import (
     examine_meta,
@@ -30,7 +29,7 @@ from banwatch.crawler.dates import as_utc
 from banwatch.crawler.feeds import FeedEntry
 from banwatch.crawler.htmltree import base_url
 from banwatch.crawler.plaintext import content_hash, plain_text
-from banwatch.crawler.pubdate import ISO_WITH_TIME, choose_date, parse_extracted_date
+from banwatch.crawler.pubdate import choose_date
 from banwatch.crawler.urls import canonicalize_url, resolve_url, same_site
 
 __all__ = ["ArticleData", "NoArticleText", "parse_article"]
@@ -38,6 +37,9 @@ __all__ = ["ArticleData", "NoArticleText", "parse_article"]
 
 @dataclass(frozen=True)
 class ArticleData:
+    """An article page read: ``published`` is the instant in UTC, ``published_date`` the
+    publisher's own day (see :mod:`banwatch.crawler.pubdate`)."""
+
     url: str
     canonical_url: str
     title: str | None
@@ -47,6 +49,7 @@ class ArticleData:
     text: str
     content_hash: str
     warnings: list[str] = field(default_factory=list)
+    published_date: date | None = None
 
 
 _LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_]|$)")
@@ -70,7 +73,19 @@ def _language(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _canonical_url(tree: lxml.html.HtmlElement | None, url: str, warnings: list[str]) -> str:
+def _declared_urls(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """The page's own statements of its URL, in order: ``<link rel=canonical>``, ``og:url``."""
+    candidates: list[tuple[str, str]] = []
+    for link in tree.xpath("//link[@href]"):
+        rels = (link.get("rel") or "").lower().split()
+        if "canonical" in rels:
+            candidates.append(("canonical", link.get("href")))
+    for content in tree.xpath("//meta[@property='og:url' or @name='og:url']/@content"):
+        candidates.append(("og:url", str(content)))
+    return candidates
+
+
+def _canonical_url(tree: lxml.html.HtmlElement, url: str, warnings: list[str]) -> str:
     """The page's own canonical URL when plausible, else ``url``; always canonicalised.
 
     Candidates: ``<link rel=canonical>``, then ``og:url``. A candidate is
@@ -78,17 +93,8 @@ def _canonical_url(tree: lxml.html.HtmlElement | None, url: str, warnings: list[
     to the site root while the fetched URL does not (a frequent CMS
     template bug that would merge every article into the home page).
     """
-    candidates: list[tuple[str, str]] = []
-    if tree is not None:
-        base = base_url(tree, url)
-        for link in tree.xpath("//link[@href]"):
-            rels = (link.get("rel") or "").lower().split()
-            if "canonical" in rels:
-                candidates.append(("canonical", link.get("href")))
-        for content in tree.xpath("//meta[@property='og:url' or @name='og:url']/@content"):
-            candidates.append(("og:url", str(content)))
-    else:
-        base = url
+    candidates = _declared_urls(tree)
+    base = base_url(tree, url)
     fetched_is_root = urlsplit(url).path in ("", "/")
     for source, href in candidates:
         resolved = resolve_url(href, base)
@@ -127,15 +133,13 @@ def _sane_title(value: str | None, warnings: list[str]) -> str | None:
     return title
 
 
-def _page_metadata(
-    tree: lxml.html.HtmlElement, url: str, date_params: dict[str, object]
-) -> Document:
-    """Title, author, URL and date as trafilatura's ``extract_metadata`` finds them.
+def _page_metadata(tree: lxml.html.HtmlElement, url: str) -> Document:
+    """Title, author and URL as trafilatura's ``extract_metadata`` finds them.
 
     The same steps in the same order, minus what banwatch never reads (site
     name, categories, tags, licence): those were about a third of the cost of
     a page, and asking ``bare_extraction`` for metadata would repeat the
-    whole pass on a recall retry.
+    whole pass on a recall retry. The date is :mod:`~banwatch.crawler.pubdate`'s.
     """
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
@@ -149,7 +153,6 @@ def _page_metadata(
         metadata.author = extract_author(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, url)
-    metadata.date = htmldate.find_date(tree, **{**date_params, "url": metadata.url})
     metadata.clean_and_trim()
     return metadata
 
@@ -174,23 +177,12 @@ def parse_article(
     tree, warnings = page.tree, page.warnings
     canonical = _canonical_url(tree, url, warnings)
     language = _language(tree)
-
-    # Structured metadata only (no text search) and a far max_date, so that
-    # a future date is seen and reported rather than silently replaced.
-    # Header metadata before the date in the URL: only the former has a time.
-    date_params = {
-        "original_date": True,
-        "extensive_search": False,
-        "deferred_url_extractor": True,
-        "outputformat": ISO_WITH_TIME,
-        "max_date": (now + timedelta(days=36500)).strftime("%Y-%m-%d"),
-    }
-    meta = _page_metadata(tree, url, date_params)
+    meta = _page_metadata(tree, url)
     story = story_text(tree, url)
-
-    published = choose_date(
-        parse_extracted_date(meta.date), page.html, url, fallback, now, warnings
-    )
+    # The URL the page gives itself, wherever it points, is the one its date may be in.
+    declared = [resolve_url(href, base_url(tree, url)) for _, href in _declared_urls(tree)]
+    own_url = next((u for u in declared if u), None) or meta.url or url
+    published = choose_date(tree, page.html, own_url, fallback, now, warnings)
     title = _sane_title(meta.title, warnings)
     if title is None and fallback is not None:
         title = fallback.title
@@ -202,9 +194,10 @@ def parse_article(
         canonical_url=canonical,
         title=title,
         author=author,
-        published=published,
+        published=published.at,
         language=language or story.language,
         text=story.text,
         content_hash=content_hash(story.text),
         warnings=warnings,
+        published_date=published.day,
     )

@@ -1,4 +1,4 @@
-"""Dates as feeds, sitemaps and pages write them, read into timezone-aware datetimes."""
+"""Dates as feeds, sitemaps and pages write them, read into datetimes (UTC, or as written)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,12 @@ def as_utc(value: datetime) -> datetime:
 _W3C_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
-def parse_w3c_datetime(value: str | None) -> datetime | None:
-    """Parse sitemap/HTML-meta dates: W3C datetime (ISO 8601 subset), RFC 822 as fallback."""
+def parse_written_datetime(value: str | None) -> datetime | None:
+    """A W3C datetime (ISO 8601 subset) or RFC 822 date with its offset as written.
+
+    Naive when the text gives no offset; a bare year or year-month is the
+    first of the month in UTC.
+    """
     if not value:
         return None
     value = value.strip()
@@ -26,13 +30,19 @@ def parse_w3c_datetime(value: str | None) -> datetime | None:
     try:
         if partial:
             return datetime(int(partial[1]), int(partial[2] or 1), 1, tzinfo=UTC)
-        return as_utc(datetime.fromisoformat(value))
+        return datetime.fromisoformat(value)
     except ValueError:
         pass  # not W3C/ISO: RFC 822 below is the other form feeds and pages use
     try:
-        return as_utc(email.utils.parsedate_to_datetime(value))
+        return email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def parse_w3c_datetime(value: str | None) -> datetime | None:
+    """Parse sitemap/HTML-meta dates: W3C datetime (ISO 8601 subset), RFC 822 as fallback."""
+    written = parse_written_datetime(value)
+    return as_utc(written) if written is not None else None
 
 
 def struct_time_to_utc(value: object) -> datetime | None:

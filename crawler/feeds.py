@@ -12,12 +12,12 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from xml.sax import SAXParseException
 
 import feedparser
 
-from banwatch.crawler.dates import struct_time_to_utc
+from banwatch.crawler.dates import as_utc, parse_written_datetime, struct_time_to_utc
 from banwatch.crawler.decoding import charset_from_content_type, decode_markup, sniff_text
 from banwatch.crawler.plaintext import plain_text
 from banwatch.crawler.urls import canonicalize_url, resolve_url
@@ -30,11 +30,15 @@ class FeedError(ValueError):
 
 @dataclass(frozen=True)
 class FeedEntry:
+    """One entry: ``published`` is the instant in UTC, ``published_date`` the day the feed
+    wrote (the publisher's own day: ``Mon, 13 Jul 2020 01:10 +0900`` is the 13th)."""
+
     url: str
     title: str | None
     published: datetime | None
     author: str | None
     summary: str | None
+    published_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,22 @@ def _entry_author(entry: feedparser.FeedParserDict) -> str | None:
     return joined or plain_text(entry.get("author"))
 
 
+def _entry_published(entry: feedparser.FeedParserDict) -> tuple[datetime | None, date | None]:
+    """The entry's instant (feedparser's UTC reading) and the day as the feed wrote it.
+
+    The first of published, updated and created that feedparser could read. The
+    day is read from the same text when that reading agrees with feedparser's;
+    otherwise it is the UTC day.
+    """
+    for key in ("published", "updated", "created"):
+        instant = struct_time_to_utc(entry.get(f"{key}_parsed"))
+        if instant is not None:
+            written = parse_written_datetime(entry.get(key))
+            agrees = written is not None and as_utc(written) == instant
+            return instant, written.date() if agrees else instant.date()
+    return None, None
+
+
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> FeedResult:
     """Parse an RSS 0.9x/1.0/2.0 or Atom feed into entries with absolute URLs.
 
@@ -174,17 +194,15 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> FeedRe
             duplicates += 1
             continue
         seen.add(key)
+        published, published_date = _entry_published(raw)
         entries.append(
             FeedEntry(
                 url=link,
                 title=plain_text(raw.get("title")),
-                published=struct_time_to_utc(
-                    raw.get("published_parsed")
-                    or raw.get("updated_parsed")
-                    or raw.get("created_parsed")
-                ),
+                published=published,
                 author=_entry_author(raw),
                 summary=plain_text(raw.get("summary")),
+                published_date=published_date,
             )
         )
     if no_link:

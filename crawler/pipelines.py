@@ -144,6 +144,7 @@ class StoreArticlePipeline:
             title=item.title,
             author=item.author,
             published=item.published,
+            published_date=item.published_date,
             language=item.language,
             text=item.text,
             content_hash=item.content_hash,
