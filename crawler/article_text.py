@@ -22,9 +22,10 @@ from trafilatura.utils import load_html
 
 from banwatch.crawler.decoding import binary_kind, decode_markup
 from banwatch.crawler.htmltree import html_tree
-from banwatch.crawler.plaintext import normalize_text
+from banwatch.crawler.plaintext import word_count
 
-# Fewer words than this after extraction is a stub, a paywall or a nav page.
+# Fewer words than this after extraction (counted in any script: see
+# ``plaintext.word_count``) is a stub, a paywall or a nav page.
 MIN_ARTICLE_WORDS = 20
 # Extractions shorter than this are retried with trafilatura's recall mode.
 _RECALL_RETRY_CHARS = 500
@@ -118,7 +119,7 @@ def story_text(tree: lxml.html.HtmlElement, url: str) -> Story:
         retry_text = (getattr(retry, "text", None) or "").strip()
         if len(retry_text) > len(text):
             doc, text = retry, retry_text
-    words = len(normalize_text(text).split())
+    words = word_count(text)
     if doc is None or words < MIN_ARTICLE_WORDS:
         raise NoArticleText(
             f"no article text: {words} words extracted (minimum {MIN_ARTICLE_WORDS})"

@@ -2,12 +2,15 @@
 
 The pages are the parsing fixtures, served from a folder on loopback behind one
 feed; the crawl is the real one (child process, spider, worker pool, store).
+The same crawl shows that stories in Chinese and Japanese are stored, with the
+day their publisher dated them.
 """
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,8 @@ SAVED_PAGES = (
     "article_broken.html",
     "article_cp1252_no_charset.html",
     "article_meta_charset_latin1.html",
+    "article_chinese.html",
+    "article_japanese.html",
 )
 
 
@@ -60,3 +65,7 @@ def test_extract_reads_a_saved_page_as_the_crawl_stored_it(
     assert sorted(stored) == sorted(SAVED_PAGES)
     for name in SAVED_PAGES:
         assert read_input(DATA / name) == stored[name].text, name
+    # Published past midnight in Beijing and Tokyo: the day before in UTC.
+    assert stored["article_chinese.html"].published_date == date(2021, 8, 21)
+    assert stored["article_chinese.html"].published_at == datetime(2021, 8, 20, 16, 40, tzinfo=UTC)
+    assert stored["article_japanese.html"].published_date == date(2021, 9, 22)
