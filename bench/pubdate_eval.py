@@ -23,7 +23,6 @@ import argparse
 import gzip
 import json
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
@@ -31,16 +30,12 @@ from pathlib import Path
 
 import htmldate
 import trafilatura
-from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from crawl_text_quality import serve  # noqa: E402 -- the benchmark pages' loopback server
+from crawl_text_quality import crawl_with_banwatch  # noqa: E402 -- the loopback crawl
 
-from banwatch.config import Settings, SourceConfig  # noqa: E402
 from banwatch.crawler.articles import NoArticleText, parse_article  # noqa: E402
-from banwatch.jobs import run_crawl_job  # noqa: E402
-from banwatch.store.db import create_db_engine, session_scope  # noqa: E402
 from banwatch.store.models import Article  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -49,20 +44,8 @@ DEFAULT_DATA = SHARED / "data" / "htmldate-eval"
 Days = dict[str, date | None]
 
 
-def crawl_with_banwatch(pages: dict[str, bytes]) -> tuple[Days, dict[str, object]]:
-    """Each page's stored day after one real crawl (None: no date, or not stored)."""
-    with tempfile.TemporaryDirectory(prefix="banwatch-pubdate-") as scratch, serve(pages) as base:
-        db_url = f"sqlite:///{Path(scratch) / 'pubdate.db'}"
-        source = SourceConfig("htmldate-eval", "feed", f"{base}/feed.xml", allow_private=True)
-        result = run_crawl_job(Settings(db_url=db_url), [source], extract=False)
-        engine = create_db_engine(db_url)
-        with session_scope(engine) as session:
-            days: Days = {
-                article.url.rsplit("/", 1)[-1].removesuffix(".html"): article.published_date
-                for article in session.scalars(select(Article))
-            }
-        engine.dispose()
-    return days, result.stats
+def stored_day(article: Article) -> date | None:
+    return article.published_date
 
 
 def banwatch_parse(key: str, body: bytes) -> date | None:
@@ -126,7 +109,7 @@ def main() -> None:
         label = "banwatch parse_article (direct)"
     else:
         started = time.perf_counter()
-        days, stats = crawl_with_banwatch(pages)
+        days, stats = crawl_with_banwatch(pages, stored_day)
         seconds = time.perf_counter() - started
         label = "banwatch crawl (spider, pool, store)"
     ours = show(label, days, seconds)

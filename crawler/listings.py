@@ -7,7 +7,7 @@ is data (the sets and patterns below); the two functions only walk the links.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import lxml.html
 from courlan.filters import is_not_crawlable
@@ -48,6 +48,38 @@ def _in_chrome(link: lxml.html.HtmlElement) -> bool:
     return in_header
 
 
+def _page_key(url: str) -> str:
+    """The listing page's own canonical URL, never one of its links."""
+    try:
+        return canonicalize_url(url)
+    except ValueError:
+        return url
+
+
+def _site_links(
+    body: bytes, url: str, skip_chrome: bool
+) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
+    """``(anchor, absolute URL)`` of each same-site, non-asset link of a page, in page order.
+
+    Same-page fragments are left out, and with ``skip_chrome`` links in page
+    chrome too. Bodies that are not HTML have no links.
+    """
+    if not body or binary_kind(body):
+        return
+    tree = html_tree(decode_markup(body, None)[0])
+    if tree is None:
+        return
+    base = base_url(tree, url)
+    for anchor in tree.iter("a"):
+        href = anchor.get("href")
+        if not href or href.lstrip().startswith("#") or (skip_chrome and _in_chrome(anchor)):
+            continue
+        absolute = resolve_url(href, base)
+        if absolute is None or not same_site(absolute, url) or is_asset_url(absolute):
+            continue
+        yield anchor, absolute
+
+
 def parse_listing(
     body: bytes,
     url: str,
@@ -63,29 +95,11 @@ def parse_listing(
     decides what an article is; without them :func:`looks_like_article_url`
     does. Bodies that are not HTML yield an empty list.
     """
-    if not body or binary_kind(body):
-        return []
-    text, _ = decode_markup(body, None)
-    tree = html_tree(text)
-    if tree is None:
-        return []
-    base = base_url(tree, url)
     allow_res = [re.compile(p) for p in allow]
     deny_res = [re.compile(p) for p in deny]
-    try:
-        page_key = canonicalize_url(url)
-    except ValueError:
-        page_key = url
-
     links: list[str] = []
-    seen: set[str] = {page_key}
-    for anchor in tree.iter("a"):
-        href = anchor.get("href")
-        if not href or href.lstrip().startswith("#") or _in_chrome(anchor):
-            continue
-        absolute = resolve_url(href, base)
-        if absolute is None or not same_site(absolute, url) or is_asset_url(absolute):
-            continue
+    seen: set[str] = {_page_key(url)}
+    for _anchor, absolute in _site_links(body, url, skip_chrome=True):
         if any(r.search(absolute) for r in deny_res):
             continue
         if allow_res:
@@ -132,28 +146,11 @@ def parse_listing_pages(
     Unlike :func:`parse_listing`, links in nav and header chrome count here:
     that is where section fronts and pagination live. At most ``limit``.
     """
-    if not body or binary_kind(body):
-        return []
-    text, _ = decode_markup(body, None)
-    tree = html_tree(text)
-    if tree is None:
-        return []
-    base = base_url(tree, url)
     deny_res = [re.compile(p) for p in deny]
-    try:
-        page_key = canonicalize_url(url)
-    except ValueError:
-        page_key = url
     paginated: list[str] = []
     others: list[str] = []
-    seen: set[str] = {page_key}
-    for anchor in tree.iter("a"):
-        href = anchor.get("href")
-        if not href or href.lstrip().startswith("#"):
-            continue
-        absolute = resolve_url(href, base)
-        if absolute is None or not same_site(absolute, url) or is_asset_url(absolute):
-            continue
+    seen: set[str] = {_page_key(url)}
+    for anchor, absolute in _site_links(body, url, skip_chrome=False):
         if any(r.search(absolute) for r in deny_res) or _NOT_A_LISTING.search(absolute):
             continue
         if looks_like_article_url(absolute) or is_not_crawlable(absolute):
