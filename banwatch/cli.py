@@ -27,6 +27,7 @@ from banwatch.cli_common import (
     EXIT_BUSY,
     ActionOption,
     ActorTypeOption,
+    BanwatchGroup,
     CountryOption,
     ExportFormat,
     FormatOption,
@@ -42,12 +43,13 @@ from banwatch.cli_common import (
     errors,
     event_filters,
     one_of,
+    print_error,
     print_events_table,
     settings_of,
     write_plain_csv,
 )
-from banwatch.config import ConfigError, Settings, SourceConfig, load_settings
-from banwatch.export import EXPORT_COLUMNS, iter_event_rows, write_csv, write_jsonl
+from banwatch.config import Settings, SourceConfig, load_settings
+from banwatch.export import EXPORT_COLUMNS, iter_event_rows, open_output, write_csv, write_jsonl
 from banwatch.jobs import JobResult, open_database, run_crawl_job
 from banwatch.locks import LockBusy
 from banwatch.store.db import session_factory, session_scope
@@ -59,6 +61,7 @@ app = typer.Typer(
     help="Watch the news for bans and moratoriums on technologies; review and export events.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=BanwatchGroup,
 )
 db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -80,11 +83,8 @@ def main(
     model: Annotated[str | None, typer.Option("--model", help="spaCy model to load.")] = None,
 ) -> None:
     """banwatch: news in, a reviewed table of ban and moratorium events out."""
-    try:
-        ctx.obj = load_settings(config).with_overrides(db_url=db, model=model)
-    except ConfigError as exc:
-        errors.print(f"[red]configuration error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+    # A ConfigError is told as one line by BanwatchGroup, like every user error.
+    ctx.obj = load_settings(config).with_overrides(db_url=db, model=model)
 
 
 # -- crawling --------------------------------------------------------------------
@@ -336,20 +336,31 @@ def extract_command(
                           "them, the decider's scores); then every dropped candidate and the "
                           "check that dropped it.")] = False,
 ) -> None:
-    """Print the events in FILES as JSON lines, touching no database."""
+    """Print the events in FILES as JSON lines, touching no database.
+
+    A file with no text in it (empty, binary, or a page without a story) is
+    named on stderr; the others are still read, and the exit code is then 1.
+    """
     from banwatch.extract.explain import explained_records
     from banwatch.extract.extractor import Extractor
     from banwatch.extract.text import read_input
 
     settings = settings_of(ctx)
-    extractor = Extractor(model=settings.model, topics=settings.topics)
     when = _parse_published(published)
-    for path in files:
-        text = read_input(path)
+    texts = [(path, read_input(path)) for path in files]
+    for path, text in texts:
+        if not text.strip():
+            print_error(f"{path}: no text found (empty, binary, or a page without an article)")
+    readable = [(path, text) for path, text in texts if text.strip()]
+    if readable:
+        extractor = Extractor(model=settings.model, topics=settings.topics)
+    for path, text in readable:
         found, verdicts = extractor.explain(text, when)
         for record in explained_records(found, verdicts if explain else None):
             record["file"] = str(path)
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if len(readable) < len(texts):
+        raise typer.Exit(1)
 
 
 # -- listing and export ----------------------------------------------------------
@@ -427,7 +438,7 @@ def export_events(
                 if output is ExportFormat.csv
                 else (write_jsonl(rows, sys.stdout))
             )
-        with out.open("w", encoding="utf-8", newline="") as handle:
+        with open_output(out) as handle:
             if output is ExportFormat.csv:
                 return write_csv(rows, handle, bom=bom)
             return write_jsonl(rows, handle)
@@ -465,7 +476,7 @@ def articles(
     for row in rows:
         table.add_row(
             str(row["id"]),
-            (row["published"] or "")[:10],
+            row["published_date"] or "",
             row["source"] or "",
             row["title"] or "",
             row["canonical_url"],
@@ -483,6 +494,7 @@ def _article_row(article: Article, source: str | None, with_text: bool) -> dict[
         "title": article.title,
         "author": article.author,
         "published": article.published_at.isoformat() if article.published_at else None,
+        "published_date": article.published_date.isoformat() if article.published_date else None,
         "fetched": article.fetched_at.isoformat(),
         "language": article.language,
         "text_length": len(article.text),

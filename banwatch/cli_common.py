@@ -8,16 +8,21 @@ own module and one ``register(app)`` line in ``banwatch.cli``.
 from __future__ import annotations
 
 import csv
+import errno
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import IO, Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
+from typer.core import TyperGroup
 
-from banwatch.config import Settings
+from banwatch.config import ConfigError, Settings
 from banwatch.export import neutralise_cell
+from banwatch.store.db import DatabaseUrlError, database_error_message
 from banwatch.store.events import EventFilters
 from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, REVIEW_STATE_FILTERS, STATUSES
 
@@ -26,6 +31,81 @@ errors = Console(stderr=True)
 #: Exit status of a command refused because another banwatch process holds the
 #: crawl lock for its database (sysexits' EX_TEMPFAIL: try again later).
 EXIT_BUSY = 75
+
+
+# -- errors a user can act on: one line on stderr, never a traceback --------------
+
+# What an operating system error on a file means for the user, by errno.
+FILE_ERROR_HINTS = {
+    errno.ENOENT: "no such file or folder: check the path, or create the folder first",
+    errno.ENOTDIR: "a part of the path is not a folder: check the path",
+    errno.EISDIR: "that is a folder: give a file name",
+    errno.ENOSPC: "the disk is full: free some space or write elsewhere",
+    errno.EDQUOT: "the disk quota is used up: free some space or write elsewhere",
+    errno.EACCES: "permission denied: choose a path you may write to",
+    errno.EPERM: "not permitted: choose a path you may write to",
+    errno.EROFS: "the file system is read-only: write elsewhere",
+}
+# Configuration mistakes exit 2, like a mistake on the command line; failures exit 1.
+CONFIGURATION_EXIT = 2
+FAILURE_EXIT = 1
+
+
+def file_error_message(exc: OSError) -> str:
+    """One line for a file that could not be read or written."""
+    what = f"{exc.filename}: " if exc.filename is not None else ""
+    hint = FILE_ERROR_HINTS.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"{what}{hint}"
+
+
+def _is_database_unavailable(exc: BaseException) -> bool:
+    """A database that could not be reached or opened (not a failed statement: that is a bug).
+
+    ``DatabaseError`` itself is what SQLite raises for a file that is no
+    database; its subclasses (integrity, programming errors) are left alone.
+    """
+    return isinstance(exc, OperationalError | InterfaceError) or type(exc) is DatabaseError
+
+
+def user_error(exc: BaseException, settings: object) -> tuple[str, int] | None:
+    """The one line to print and the exit code for an error the user can act on; None for a bug.
+
+    The one place where exceptions become messages: every command, and the
+    settings callback, run inside :class:`BanwatchGroup`, which asks here.
+    """
+    if isinstance(exc, ConfigError):
+        return f"configuration error: {exc}", CONFIGURATION_EXIT
+    if isinstance(exc, DatabaseUrlError):
+        return str(exc), CONFIGURATION_EXIT
+    if isinstance(exc, DBAPIError) and _is_database_unavailable(exc):
+        url = settings.db_url if isinstance(settings, Settings) else None
+        return database_error_message(exc, url), FAILURE_EXIT
+    if isinstance(exc, OSError):
+        return file_error_message(exc), FAILURE_EXIT
+    return None
+
+
+def print_error(message: str) -> None:
+    """``message`` on stderr as one line (rich would wrap it at the terminal's width)."""
+    one_line = " ".join(message.split())
+    errors.print(f"error: {one_line}", style="red", soft_wrap=True, markup=False, highlight=False)
+
+
+class BanwatchGroup(TyperGroup):
+    """The ``banwatch`` command group: errors a user can act on become one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as exc:
+            translated = user_error(exc, ctx.obj)
+            if translated is None:
+                raise
+            message, code = translated
+            print_error(message)
+            raise typer.Exit(code) from exc
 
 
 class OutputFormat(StrEnum):

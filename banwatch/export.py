@@ -16,7 +16,9 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Select
@@ -147,6 +149,23 @@ def csv_cells(row: dict[str, Any]) -> list[str]:
     """One row's cells in column order, each neutralised against formula injection."""
     get = row.get
     return [neutralise_cell(get(column)) for column in EXPORT_COLUMNS]
+
+
+@contextmanager
+def open_output(path: Path) -> Iterator[IO[str]]:
+    """``path`` opened to write an export to; a file system error names the file.
+
+    A full disk is reported when the last buffer is written, by an ``OSError``
+    that names no file; re-raised with ``path``, it can be told to the user as
+    one line (see ``banwatch.cli_common``).
+    """
+    try:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None:
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], *, bom: bool = False) -> int:

@@ -77,7 +77,8 @@ def _extract_batch(
 ) -> None:
     articles = [session.get(Article, article_id) for article_id in ids]
     present = [a for a in articles if a is not None]
-    inputs = [(a.text, a.published_at, a.title) for a in present]
+    # Relative dates count from the publisher's own day, not the UTC one.
+    inputs = [(a.text, a.published_date or a.published_at, a.title) for a in present]
     for article, events in zip(present, extractor.extract_many(inputs), strict=True):
         events = [as_stored(e) for e in events]
         changes = replace_article_mentions(session, article, events, extractor.version)

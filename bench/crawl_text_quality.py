@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from statistics import mean
+from typing import TypeVar
 
 import trafilatura
 from sqlalchemy import select
@@ -39,7 +40,7 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from banwatch.config import Settings, SourceConfig  # noqa: E402
-from banwatch.crawler.parsing import NoArticleText, parse_article  # noqa: E402
+from banwatch.crawler.articles import NoArticleText, parse_article  # noqa: E402
 from banwatch.jobs import run_crawl_job  # noqa: E402
 from banwatch.store.db import create_db_engine, session_scope  # noqa: E402
 from banwatch.store.models import Article  # noqa: E402
@@ -129,19 +130,29 @@ def serve(pages: dict[str, bytes]) -> Iterator[str]:
 # -- the contenders ----------------------------------------------------------------
 
 
-def crawl_with_banwatch(pages: dict[str, bytes]) -> tuple[dict[str, str], dict[str, object]]:
-    with tempfile.TemporaryDirectory(prefix="banwatch-quality-") as scratch, serve(pages) as base:
-        db_url = f"sqlite:///{Path(scratch) / 'quality.db'}"
+T = TypeVar("T")
+
+
+def _stored_text(article: Article) -> str:
+    return article.text
+
+
+def crawl_with_banwatch(
+    pages: dict[str, bytes], read: Callable[[Article], T] = _stored_text
+) -> tuple[dict[str, T], dict[str, object]]:
+    """One real crawl of ``pages``; ``read`` of each stored article, by page key, and the stats."""
+    with tempfile.TemporaryDirectory(prefix="banwatch-bench-") as scratch, serve(pages) as base:
+        db_url = f"sqlite:///{Path(scratch) / 'bench.db'}"
         source = SourceConfig("benchmark", "feed", f"{base}/feed.xml", allow_private=True)
         result = run_crawl_job(Settings(db_url=db_url), [source], extract=False)
         engine = create_db_engine(db_url)
         with session_scope(engine) as session:
-            texts = {
-                article.url.rsplit("/", 1)[-1].removesuffix(".html"): article.text
+            stored = {
+                article.url.rsplit("/", 1)[-1].removesuffix(".html"): read(article)
                 for article in session.scalars(select(Article))
             }
         engine.dispose()
-    return texts, result.stats
+    return stored, result.stats
 
 
 def run_function(

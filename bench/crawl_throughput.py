@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from crawl_site import generate_site  # noqa: E402
 
 from banwatch.config import Settings  # noqa: E402
-from banwatch.crawler.parsing import parse_article  # noqa: E402
+from banwatch.crawler.articles import parse_article  # noqa: E402
 from banwatch.jobs import run_crawl_job  # noqa: E402
 from banwatch.sample_site import serve_sample_site  # noqa: E402
 

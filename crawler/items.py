@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 
 @dataclass
@@ -19,3 +19,5 @@ class ArticleItem:
     language: str | None
     text: str
     content_hash: str
+    # The publisher's own day; ``published`` is the instant in UTC.
+    published_date: date | None = None

@@ -3,7 +3,7 @@
 trafilatura is pure-Python-heavy CPU work (tens of milliseconds a page) and
 holds the GIL: run in the crawl's own process -- or in a thread -- it caps
 the whole crawl at one core while the downloader waits. Here
-``crawler.parsing.parse_article`` runs in a ``ProcessPoolExecutor`` and the
+``crawler.articles.parse_article`` runs in a ``ProcessPoolExecutor`` and the
 spider's ``async def`` callback awaits it through ``asyncio.wrap_future``
 (Scrapy runs on the asyncio reactor), so downloads, storage and extraction
 overlap and extraction uses every core.
@@ -34,7 +34,8 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from typing import Any, TypeVar
 
-from banwatch.crawler.parsing import ArticleData, FeedEntry, parse_article
+from banwatch.crawler.articles import ArticleData, parse_article
+from banwatch.crawler.feeds import FeedEntry
 
 logger = logging.getLogger(__name__)
 

@@ -10,11 +10,12 @@ import re
 import unicodedata
 from pathlib import Path
 
+from banwatch.crawler.decoding import decode_markup
+
 #: Largest input file ``read_input`` reads; the rest of a bigger file is ignored.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|p|div|meta|title)\b", re.I)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -27,25 +28,11 @@ def looks_like_html(data: bytes | str) -> bool:
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode bytes robustly: BOM/UTF-8 first, then a declared charset, then cp1252.
+    """Decode bytes the way the crawl decodes pages: BOM, declared charset, UTF-8, detection.
 
     Never raises: undecodable bytes become U+FFFD, which ``is_garbage`` can then count.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass  # not UTF-8: a declared charset, then cp1252, are tried next
-    match = _META_CHARSET.search(data[:8192])
-    if match:
-        try:
-            return data.decode(match.group(1).decode("ascii"), "replace")
-        except LookupError:
-            pass  # an unknown charset name: fall back to cp1252 below
-    return data.decode("cp1252", "replace")
+    return decode_markup(data, None)[0]
 
 
 def is_garbage(text: str, sample: int = 20000) -> bool:
@@ -70,34 +57,22 @@ def clean_text(text: str) -> str:
 
 
 def text_from_html(html: bytes | str, url: str | None = None) -> str:
-    """Main article text of an HTML page via trafilatura; ``""`` if there is none.
+    """Main article text of an HTML page, exactly as the crawl stores it; ``""`` if none.
 
-    Comments, tables and navigation are left out because bans are reported in the
-    article body; a page without an article (an index, an error page) gives ``""``.
+    The crawl and this function share one path
+    (:func:`banwatch.crawler.article_text.page_text`): the same decoding, the
+    same trafilatura passes and the same minimum, so a saved page gives the
+    text the crawl stored for it. A page without an article (an index, an
+    error page, a stub) gives ``""``.
     """
-    import trafilatura  # imported here: slow import, not needed for plain text
+    # Imported here: trafilatura is a slow import that plain-text input never needs.
+    from banwatch.crawler.article_text import NoArticleText, page_text
 
-    if isinstance(html, bytes):
-        if not html.strip():
-            return ""
-        html = decode_bytes(html[:MAX_INPUT_BYTES])
-    if not html or not html.strip() or is_garbage(html):
-        return ""
+    data = html.encode("utf-8") if isinstance(html, str) else html[:MAX_INPUT_BYTES]
     try:
-        extracted = trafilatura.extract(
-            html,
-            url=url,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            deduplicate=True,
-        )
-    except (ValueError, TypeError, AttributeError, LookupError) as exc:  # malformed markup
-        import logging
-
-        logging.getLogger(__name__).debug("trafilatura failed on %s: %s", url, exc)
+        return page_text(data, url or "")
+    except NoArticleText:
         return ""
-    return clean_text(extracted) if extracted else ""
 
 
 def read_input(path: Path) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from sqlalchemy import insert, select
@@ -28,6 +28,8 @@ class ArticleRecord:
     language: str | None
     text: str
     content_hash: str
+    # The publisher's own day; ``published`` is the instant in UTC.
+    published_date: date | None = None
 
 
 def save_article(session: Session, record: ArticleRecord, source: Source | None) -> SaveOutcome:
@@ -46,6 +48,7 @@ def save_article(session: Session, record: ArticleRecord, source: Source | None)
                 title=record.title,
                 author=record.author,
                 published_at=record.published,
+                published_date=record.published_date,
                 fetched_at=utcnow(),
                 language=record.language,
                 text=record.text,
@@ -97,6 +100,7 @@ def save_articles(
                     "title": record.title,
                     "author": record.author,
                     "published_at": record.published,
+                    "published_date": record.published_date,
                     "fetched_at": fetched_at,
                     "language": record.language,
                     "text": record.text,
@@ -134,6 +138,7 @@ def _update(article: Article, record: ArticleRecord) -> None:
     article.title = record.title or article.title
     article.author = record.author or article.author
     article.published_at = record.published or article.published_at
+    article.published_date = record.published_date or article.published_date
     article.language = record.language or article.language
     article.text = record.text
     article.content_hash = record.content_hash

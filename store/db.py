@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
@@ -21,6 +22,75 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+URL_EXAMPLES = "sqlite:///banwatch.db or postgresql+psycopg://user@host/dbname"
+WHERE_THE_URL_IS = "--db or BANWATCH_DB"
+
+
+class DatabaseUrlError(ValueError):
+    """A database URL that cannot be used as given; the message says why and what to give."""
+
+
+def check_database_url(url: str) -> URL:
+    """``url`` parsed, with a driver that exists and, for SQLite, a folder that exists.
+
+    Raises :class:`DatabaseUrlError` with one line a person can act on, before
+    anything tries to connect (or to create a lock file beside the database).
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUrlError(
+            f"{url!r} is not a database URL: give one like {URL_EXAMPLES} ({WHERE_THE_URL_IS})"
+        ) from exc
+    shown = parsed.render_as_string(hide_password=True)
+    try:
+        parsed.get_dialect()
+    except NoSuchModuleError as exc:
+        raise DatabaseUrlError(
+            f"no database driver {parsed.drivername!r} (in {shown}):"
+            f" use sqlite or postgresql+psycopg, e.g. {URL_EXAMPLES}"
+        ) from exc
+    database = parsed.database or ""
+    on_disk = database not in ("", ":memory:") and not parsed.query.get("uri")
+    if parsed.get_backend_name() == "sqlite" and on_disk:
+        folder = Path(database).absolute().parent
+        if not folder.is_dir():
+            raise DatabaseUrlError(
+                f"the folder {folder} for the SQLite database {shown} does not exist:"
+                " create it, or give a path in a folder that exists"
+            )
+    return parsed
+
+
+# What a database error's first line says, and what to do about it.
+DATABASE_ERROR_HINTS = (
+    ("file is not a database", "point the URL at a banwatch SQLite database or at a new file"),
+    ("connection refused", "start the database server, or fix the host and port in the URL"),
+    ("could not translate host name", "fix the host name in the URL"),
+    ("password authentication failed", "fix the user name or password in the URL"),
+    ("does not exist", "create it, or fix the name in the URL"),
+    ("unable to open database file", "check that the SQLite file's folder exists and is writable"),
+    ("readonly database", "make the SQLite file and its folder writable"),
+    ("database is locked", "another program holds the database: try again when it is done"),
+    ("timeout", "check that the database server is reachable from here"),
+)
+
+
+def database_error_message(exc: DBAPIError, url: str | None = None) -> str:
+    """One line for a database that could not be used: what the driver said, and what to do."""
+    said = str(exc.orig if exc.orig is not None else exc).strip().splitlines() or [""]
+    reason = said[0].strip().rstrip(".")
+    hint = next(
+        (hint for phrase, hint in DATABASE_ERROR_HINTS if phrase in reason.lower()),
+        f"check the database URL ({WHERE_THE_URL_IS}) and that the database is reachable",
+    )
+    where = ""
+    if url is not None:
+        try:
+            where = f" {make_url(url).render_as_string(hide_password=True)}"
+        except ArgumentError:
+            where = ""
+    return f"cannot use the database{where}: {reason}; {hint}"
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -51,7 +121,11 @@ def _switch_to_wal(cursor: Any, attempts: int = 50) -> None:
 
 
 def create_db_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine for ``url``; SQLite gets WAL mode, a busy timeout and foreign keys."""
+    """Create an engine for ``url``; SQLite gets WAL mode, a busy timeout and foreign keys.
+
+    A URL that cannot work raises :class:`DatabaseUrlError` (see :func:`check_database_url`).
+    """
+    check_database_url(url)
     if url.startswith("sqlite"):
         connect_args = kwargs.pop("connect_args", {})
         connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)

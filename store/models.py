@@ -13,11 +13,12 @@ them within the vocabulary.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -70,6 +71,8 @@ class Article(Base):
     title: Mapped[str | None] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(Text)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The publisher's own day (published_at is UTC): relative dates count from it.
+    published_date: Mapped[date | None] = mapped_column(Date)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     language: Mapped[str | None] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)

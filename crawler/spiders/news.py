@@ -388,6 +388,7 @@ class NewsSpider(scrapy.Spider):
             title=article.title,
             author=article.author,
             published=article.published,
+            published_date=article.published_date,
             language=article.language,
             text=article.text,
             content_hash=article.content_hash,

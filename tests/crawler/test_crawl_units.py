@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 import pytest
 
 from banwatch.crawler.contentgate import refusal
+from banwatch.crawler.listings import parse_listing_pages
 from banwatch.crawler.parse_pool import ArticleParserPool, ParseFailed
-from banwatch.crawler.parsing import parse_listing_pages
 from banwatch.crawler.retry import backoff_delay, parse_retry_after
 from banwatch.crawler.urls import expand_search_url, registrable_domain
 

@@ -15,21 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from banwatch.crawler.parsing import (
-    ArticleData,
-    FeedEntry,
-    FeedError,
-    NoArticleText,
-    SitemapError,
-    canonicalize_url,
-    content_hash,
-    looks_like_feed,
-    normalize_text,
-    parse_article,
-    parse_feed,
-    parse_listing,
-    parse_sitemap,
-)
+from banwatch.crawler.articles import ArticleData, NoArticleText, parse_article
+from banwatch.crawler.feeds import FeedEntry, FeedError, looks_like_feed, parse_feed
+from banwatch.crawler.listings import parse_listing
+from banwatch.crawler.plaintext import content_hash, normalize_text
+from banwatch.crawler.sitemaps import SitemapError, parse_sitemap
+from banwatch.crawler.urls import canonicalize_url
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "crawler"
 FEED_URL = "https://www.metrodaily.example.com/feeds/news.xml"
