@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install install-test clean
+.PHONY: demo test lint install install-test clean train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ demo: install
 
 test: install-test
 	$(BIN)/python -m pytest
+
+# The learned decider (extract/models/decider) from the own-words training parts and the
+# real-news dev part. The real excerpts are not in the repository: they are re-pulled into
+# .cache/real_news (bench/real_news/README.md); without them this trains on own words only.
+train: install
+	mkdir -p .cache/real_news
+	$(BIN)/python bench/real_news.py --export dev --topic facial-recognition > .cache/real_news/dev-passages.jsonl
+	$(BIN)/python -m banwatch.extract.training --extra .cache/real_news/dev-passages.jsonl
 
 lint: install-test
 	$(BIN)/ruff check .

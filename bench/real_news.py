@@ -303,11 +303,16 @@ def main(argv: list[str] | None = None) -> int:
 
     lines = load_lines(args.incoming, args.cache)
     if not args.incoming:
-        lines = [ln for ln in lines if ln.part in set(args.part or ["dev"])]
+        lines = [ln for ln in lines if ln.part in set(args.part or [args.export or "dev"])]
     if args.topic:
         lines = [ln for ln in lines if ln.topic in set(args.topic)]
     if args.export:
-        export([ln for ln in lines if ln.part == args.export])
+        chosen = [ln for ln in lines if ln.part == args.export]
+        absent = sum(ln.text is None for ln in chosen)
+        if absent:
+            print(f"{absent} of {len(chosen)} excerpts are not cached: re-pull them "
+                  "(bench/real_news/README.md)", file=sys.stderr)
+        export(chosen)
         return 0
     missing = [ln for ln in lines if ln.text is None]
     if args.missing:
