@@ -360,6 +360,7 @@ class Extractor:
         )
         state.topic_words = self._topic_words
         state.scopes = self._scopes
+        state.acronyms = spelled_out(p.text)
         state.partial_use = self._partial_use
         state.topical_title = bool(p.title and self.prefilter.mentions_any(p.title))
         state.measure_title = bool(p.title and MEASURE_TITLE.search(p.title))

@@ -65,6 +65,12 @@ OWNED_NEXT = {"cities", "towns", "communities", "municipalities", "counties", "r
               "democrats", "republicans", "largest", "biggest", "capital", "deputies",
               "deputy", "sheriff", "sheriff's", "mayors", "maker", "makers", "company",
               "firm", "startup", "vendor", "retailer", "manufacturer", "developer"}
+#: head words of a public body the agency list lacks ("the Office of the Australian
+#: Information Commissioner", "New Zealand Police", "the Federal Trade Commission")
+AGENCY_HEADS = {"commission", "commissioner", "authority", "ministry", "agency", "department",
+                "regulator", "watchdog", "inspectorate", "police", "constabulary", "ombudsman",
+                "prosecutor", "attorney"}
+
 INSTITUTION_WORDS = {
     "university", "college", "institute", "school", "times", "post", "globe", "herald",
     "journal", "tribune", "chronicle", "news", "bank", "hospital", "airport", "museum",

@@ -94,6 +94,7 @@ class MentionRules:
                 _, role, level = (eid.split(":") + ["", ""])[:3]
                 out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))
         out += self._unknown_companies(sent, out, self.s.companies)
+        out += self._unknown_agencies(sent, out)
         author = self.s.author_company
         if author is not None:
             first = author.name.split()[0]
@@ -230,6 +231,28 @@ class MentionRules:
                    for c in sent.doc.spans.get(CUE_KEY, [])):
                 continue  # "a Limited Access application": a program's name
             add(ent, name)
+        return out
+
+    def _unknown_agencies(self, sent: Span, found: list[Mention]) -> list[Mention]:
+        """Public bodies the agency list lacks, named by the NER as organisations with an
+        agency's head word ("the Hellenic Data Protection Authority ordered ...", "New
+        Zealand Police said ..."); an acronym the article spells out ("the OAIC") is named
+        in full.  A US state in the name gives its region."""
+        taken = {i for m in found for i in range(m.start, m.end)}
+        out: list[Mention] = []
+        for ent in sent.ents:
+            if ent.label_ != "ORG" or ent.ent_id_ or taken & set(range(ent.start, ent.end)):
+                continue
+            name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            name = re.sub(r"['’]s$", "", self.s.acronyms.get(name, name))
+            if not {w.lower() for w in re.findall(r"[\w-]+", name)} & lx.AGENCY_HEADS:
+                continue
+            states = self.s.gaz.find_states(name)
+            region = states[0][1] if states else None
+            out.append(Mention(ent.start, ent.end, "agency", f"agency:{name}",
+                               [Actor(name, "agency", "state" if region else None,
+                                      "US" if region else None, region)]))
+            taken.update(range(ent.start, ent.end))
         return out
 
     @staticmethod

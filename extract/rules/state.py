@@ -160,6 +160,8 @@ class ArticleState:
     scopes: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     #: the topics' uses whose ban is only a restriction ("the sole basis for an arrest")
     partial_use: re.Pattern[str] | None = None
+    #: acronyms the article spells out: "OAIC" → "Office of the Australian Information ..."
+    acronyms: dict[str, str] = field(default_factory=dict)
     meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
 
 
