@@ -13,14 +13,14 @@ from starlette.staticfiles import StaticFiles
 
 from banwatch.overview.data import filters_from_query, overview_data
 from banwatch.overview.render import OVERVIEW_STATIC_DIR, render_overview
-from banwatch.review.app import NavItem, review_state
+from banwatch.web.app import NavItem, web_state
 
 OVERVIEW_NAV = NavItem("Overview", "/overview")
 
 
 def overview_page(request: Request) -> Response:
     """The tracker at a glance for the filters in the URL (accepted events by default)."""
-    state = review_state(request)
+    state = web_state(request)
     filters = filters_from_query(request.query_params)
     with state.sessions() as session:
         data = overview_data(session, filters)
