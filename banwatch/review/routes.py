@@ -26,12 +26,9 @@ from starlette.routing import BaseRoute, Route
 
 from banwatch.export import iter_csv, iter_event_rows, iter_jsonl
 from banwatch.review.queries import (
-    REVIEW_STATE_CHOICES,
-    QueueView,
     evidence_context,
     next_event_id,
     parse_back,
-    parse_filters,
     possible_duplicates,
     queue_page,
     safe_link,
@@ -54,6 +51,7 @@ from banwatch.store.review import (
     split_event,
 )
 from banwatch.web.app import current_reviewer, flash, render, web_state
+from banwatch.web.filters import REVIEW_STATE_CHOICES, FilterView, parse_filters
 from banwatch.web.security import (
     SESSION_USER,
     SESSION_USER_STAMP,
@@ -70,12 +68,12 @@ def _redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def _event_url(event_id: int, view: QueueView | None = None) -> str:
+def _event_url(event_id: int, view: FilterView | None = None) -> str:
     query = view.query() if view is not None else ""
     return f"/events/{event_id}" + (f"?{query}" if query else "")
 
 
-def _queue_url(view: QueueView, *, keep_page: bool = False) -> str:
+def _queue_url(view: FilterView, *, keep_page: bool = False) -> str:
     query = view.query() if keep_page else view.query(page=None)
     return "/queue" + (f"?{query}" if query else "")
 
@@ -351,7 +349,7 @@ async def _decide(
     request: Request,
     form: FormData,
     work: Callable[[Session], Any],
-    done: Callable[[Any, QueueView], str],
+    done: Callable[[Any, FilterView], str],
     message: Callable[[Any], str],
 ) -> Response:
     """Apply one decision; a refused one goes back to the event with the reason."""
@@ -366,7 +364,7 @@ async def _decide(
     return _redirect(done(outcome, view))
 
 
-def _after_verdict(next_id: int | None, view: QueueView) -> str:
+def _after_verdict(next_id: int | None, view: FilterView) -> str:
     """On to the next event of the queue, or back to the queue when none is left."""
     return _event_url(next_id, view) if next_id else _queue_url(view)
 
