@@ -16,14 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import Any
 
-from banwatch.overview.data import (
-    ACTIONS,
-    CURRENT_STATES,
-    STRENGTH,
-    ActorStatus,
-    OverviewData,
-)
+from banwatch.overview.data import ACTIONS, ActorStatus, OverviewData
 from banwatch.overview.places import alpha3
+from banwatch.overview.status import CURRENT_STATES, STRENGTH
 
 ACTION_COLOURS: dict[str, str] = {
     "ban": "#b2182b",

@@ -74,9 +74,9 @@ def test_month_links_carry_the_filters(engine: Engine, add_events: Callable) -> 
     html = render_overview(_data(engine, filters), standalone=False, events_url="/queue")
     links = _figures(html)["monthLinks"]
     assert links["2019-05"] == (
-        "/queue?review_state=any&topic=facial_recognition&q=san&since=2019-05&until=2019-05"
+        "/queue?review_state=any&topic=facial_recognition&since=2019-05&until=2019-05&q=san"
     )
-    assert '<a href="/queue?review_state=any&amp;topic=facial_recognition&amp;q=san&amp;since' in (
+    assert '<a href="/queue?review_state=any&amp;topic=facial_recognition&amp;since=2019-05&amp;until=2019-05&amp;q=san' in (
         html
     )
     standalone = render_overview(_data(engine), standalone=True, events_url="")
