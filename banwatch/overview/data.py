@@ -410,6 +410,7 @@ def overview_data(
     """
     filters = effective_filters(filters)
     as_of = as_of_day(filters, today or datetime.now(UTC).date())
+    queries.without_jit(session)
     counts = queries.timeline_counts(session, filters)
     months = sorted({bucket for bucket, _, _ in counts if len(bucket) >= 7})
     samples = [

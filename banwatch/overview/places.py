@@ -143,7 +143,19 @@ def locate(name: str, level: str | None, country: str | None, region: str | None
     """A point for a city or county actor (or agency), or None when it cannot be placed."""
     if not country or level not in ("city", "county"):
         return None
-    place = AGENCY_SUFFIX.sub("", fold(name))
+    return _locate(name, level, country, region)
+
+
+@lru_cache(maxsize=1 << 17)
+def _locate(name: str, level: str, country: str, region: str | None) -> Point | None:
+    """``locate`` for a place that may be on a map; remembered, as a page asks again."""
+    folded = fold(name)
+    place = AGENCY_SUFFIX.sub("", folded)
     if level == "county" or place.endswith((" county", " parish")):
         return county_point(place, country, region)
-    return city_point(name, country, region) or city_point(place, country, region)
+    found = city_point(name, country, region)
+    # The place's own name differs from the name only by an agency suffix, or by a
+    # second leading "the" that folding it again removes; otherwise it is the same look-up.
+    if found is None and (place != folded or place.startswith("the ")):
+        found = city_point(place, country, region)
+    return found
