@@ -76,9 +76,8 @@ def test_month_links_carry_the_filters(engine: Engine, add_events: Callable) -> 
     assert links["2019-05"] == (
         "/queue?review_state=any&topic=facial_recognition&since=2019-05&until=2019-05&q=san"
     )
-    assert '<a href="/queue?review_state=any&amp;topic=facial_recognition&amp;since=2019-05&amp;until=2019-05&amp;q=san' in (
-        html
-    )
+    link = "/queue?review_state=any&topic=facial_recognition&since=2019-05&until=2019-05&q=san"
+    assert f'<a href="{link.replace("&", "&amp;")}' in html
     standalone = render_overview(_data(engine), standalone=True, events_url="")
     assert _figures(standalone)["monthLinks"]["2019-05"] == "#month-2019-05"
     assert 'id="month-2019-05"' in standalone

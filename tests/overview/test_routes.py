@@ -41,7 +41,7 @@ def client(engine: Engine) -> Iterator[TestClient]:
 
 
 def _month_rows(html: str) -> str:
-    return html[html.index('<table>') : html.index("</table>")]
+    return html[html.index("<table>") : html.index("</table>")]
 
 
 def test_any_filter_answers_the_filtered_page(client: TestClient, add_events: Callable) -> None:
@@ -53,9 +53,7 @@ def test_any_filter_answers_the_filtered_page(client: TestClient, add_events: Ca
     assert "Virginia: repeal" not in rows
 
 
-def test_what_the_filter_form_sends_is_understood(
-    client: TestClient, add_events: Callable
-) -> None:
+def test_what_the_filter_form_sends_is_understood(client: TestClient, add_events: Callable) -> None:
     add_events(*EVENTS)
     form = (
         "review_state=accepted&topic=&action=&status=enacted&since=2021&until=2022-12"
