@@ -250,7 +250,7 @@ class _Places:
 
 def _place(actors: Iterable[ActorFacts], filters: EventFilters) -> _Places:
     places = _Places()
-    for actor in sorted(actors, key=lambda a: (a.actor.casefold(), a.topic)):
+    for actor in sorted(actors, key=lambda a: (a.actor.casefold(), a.topic, a.actor_key)):
         if actor.actor_type == "company":
             if _company_shown(actor, filters):
                 places.companies.append((actor, None))

@@ -87,7 +87,8 @@ HISTORIES: list[tuple[list[dict[str, Any]], dict[int, int | None]]] = [
        "date": "2021-12", "until": "2025-12-31"},
       {"actor": "London", "level": "city", "country": "GB", "action": "restriction",
        "date": "2020-01"},
-      _city("Wrenfield", "OH", action="ban", date="2022-03-07", scope="police use")], {}),
+      _city("Wrenfield", "OH", action="ban", date="2022-03-07", scope="police use"),
+      _city("Wrenfield", "PA", action="restriction", date="2021")], {}),
     # Companies: an extended moratorium, an exit, only a proposal.
     ([{**COMPANY, "actor": "Amazon", "action": "ban", "date": "2019-05-22", "status": "failed"},
       {**COMPANY, "actor": "Amazon", "action": "moratorium", "date": "2020-06-10",
