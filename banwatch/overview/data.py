@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -63,8 +63,7 @@ class EventSummary:
         return cls(*(getattr(event, column.key) for column in queries.SUMMARY_COLUMNS))
 
 
-@dataclass(frozen=True)
-class ActorFacts:
+class ActorFacts(NamedTuple):
     """One actor (for one topic) as its latest word and its current status."""
 
     topic: str

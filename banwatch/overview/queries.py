@@ -15,8 +15,8 @@ plain SQLAlchemy Core and runs on SQLite and PostgreSQL alike.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     CTE,
@@ -160,9 +160,9 @@ def review_state_counts(session: Session, filters: EventFilters) -> dict[str, in
 # -- actors ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ActorRow:
-    """One actor reduced by the database (see the module docstring)."""
+class ActorRow(NamedTuple):
+    """One actor reduced by the database (see the module docstring); a tuple, as there
+    is one per actor."""
 
     topic: str
     actor_key: str
@@ -181,8 +181,7 @@ class ActorRow:
     deciding_lapsed: bool
 
 
-@dataclass(frozen=True)
-class DecisionRow:
+class DecisionRow(NamedTuple):
     """An enacted decision read back for a replay (``status.Decision``)."""
 
     id: int
