@@ -106,3 +106,26 @@ def test_the_command_says_why_its_overview_is_empty(
     assert "no accepted events match" in said and "1 pending" in said
     assert "--review-state any" in said
     assert "banwatch overview --review-state any" in out.read_text(encoding="utf-8")
+
+
+def test_the_overview_and_the_review_app_share_banwatch_web_not_each_other() -> None:
+    import ast
+
+    import banwatch
+
+    root = Path(banwatch.__file__).parent
+
+    def imported(package: str) -> set[str]:
+        names = set()
+        for path in (root / package).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    names.add(node.module)
+                elif isinstance(node, ast.Import):
+                    names.update(alias.name for alias in node.names)
+        return names
+
+    overview, review = imported("overview"), imported("review")
+    assert not any(name.startswith("banwatch.review") for name in overview), overview
+    assert not any(name.startswith("banwatch.overview") for name in review), review
+    assert "banwatch.web.app" in overview and "banwatch.web.app" in review
