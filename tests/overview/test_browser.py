@@ -195,10 +195,14 @@ def page(browser: Any) -> Iterator[tuple[Any, Recorder]]:
 
 
 def _wait_until_drawn(page: Any) -> None:
-    page.wait_for_function(
-        "['ready', 'error'].includes(document.documentElement.dataset.overview)", timeout=60_000
-    )
-    assert page.evaluate("document.documentElement.dataset.overview") == "ready"
+    """Poll from outside the page: wait_for_function evaluates a string, which the
+    app's CSP (no 'unsafe-eval') refuses."""
+    deadline = time.monotonic() + 60
+    state = None
+    while state not in ("ready", "error") and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+        state = page.evaluate("document.documentElement.dataset.overview")
+    assert state == "ready"
 
 
 def _assert_charts_rendered(page: Any) -> None:
