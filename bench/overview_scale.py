@@ -19,6 +19,14 @@ before timing (about 2.5 s per process, paid by the first page of a server).
 Before the overview counted in SQL, the page itself (old code, uncapped lists)
 took 5.4 s at 30,000 events and 61.5 s at 300,000 on SQLite on the shared 2-core
 machine, gazetteer load included (the issue measured 9.6 s and 74 s).
+
+Figures on that machine (load 4-5 from other work; seconds: replay / sql / again):
+SQLite 30,000: 7.48 / 2.88 / 2.81; 300,000: 76.9 / 21.6 / 25.3.
+PostgreSQL 30,000: 10.1 / 2.67 / 3.15; 300,000: 73.2 / 15.0 / 17.0.
+At load 2: SQLite 30,000: 3.76 / 1.53 / 1.34; 300,000: 45.5 / 14.8 / 13.4;
+PostgreSQL 300,000: 47.2 / 11.3 / 10.1. The 1 s target at 300,000 is not met: these
+stores hold about one actor per event (250,000 places), and ranking 300,000 rows
+per actor by window functions alone takes ~3 s on SQLite here.
 """
 
 from __future__ import annotations
