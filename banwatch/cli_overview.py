@@ -60,6 +60,7 @@ def overview(
 ) -> None:
     """Write the overview (timeline, US and world maps, companies) as one offline HTML file."""
     from banwatch.overview import overview_data, render_overview
+    from banwatch.overview.render import waiting_for_review
 
     settings = settings_of(ctx)
     filters = event_filters(
@@ -72,6 +73,13 @@ def overview(
     finally:
         engine.dispose()
     page = render_overview(data, standalone=True, events_url=events_url)
+    waiting = waiting_for_review(data)
+    if waiting:
+        errors.print(
+            f"no {data.filters.review_state} events match, so the overview is empty;"
+            f" in other review states: {waiting}. Include them with --review-state any,"
+            " or review them with banwatch serve."
+        )
     if str(out) == "-":
         typer.echo(page, nl=False)
         return

@@ -135,9 +135,11 @@ def iter_event_rows(
     events match, and a million rows take seconds rather than minutes.
     """
     # Core rows on the session's connection: a quarter cheaper than ORM rows, and
-    # yield_per streams them (a server-side cursor on PostgreSQL).
-    connection = session.connection().execution_options(yield_per=batch)
-    for values in connection.execute(export_query(filters)):
+    # yield_per streams them (a server-side cursor on PostgreSQL). The option is set on
+    # this statement only: set on the connection, it would make every later statement of
+    # the session a server-side cursor too (and "SET LOCAL ..." cannot be one).
+    query = export_query(filters).execution_options(yield_per=batch)
+    for values in session.connection().execute(query):
         row = dict(zip(EXPORT_COLUMNS, values, strict=True))
         reviewed_at = row["reviewed_at"]
         if reviewed_at is not None:

@@ -89,12 +89,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=2000, help="mixed stream length")
     ap.add_argument("--ratio", type=int, default=20, help="1 article in RATIO is on topic")
     ap.add_argument("--dense", type=int, default=200, help="topic-dense stream length (0: skip)")
+    ap.add_argument("--decider", type=Path, default=None,
+                    help="a learned decider's model directory, for both sides (default: the "
+                         "shipped one if any, else the rules alone)")
     args = ap.parse_args(argv)
 
+    from banwatch.extract.decider import MODEL_DIR
     from banwatch.extract.extractor import Extractor
 
-    naive = Extractor(whole_articles=True)
-    ours = Extractor()
+    decider = args.decider or MODEL_DIR
+    naive = Extractor(whole_articles=True, decider=decider)
+    ours = Extractor(decider=decider)
+    print(f"extractor {ours.version}")
     for ex in (naive, ours):
         list(ex.extract_many([("warm-up: Boston banned facial recognition.", None, None)]))
 

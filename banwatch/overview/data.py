@@ -1,71 +1,40 @@
 """The overview's numbers: events per month by action, and each actor's *current* policy.
 
-A hand-kept tracker shows where things stand today, not every headline, so the
-maps and the companies table replay each actor's enacted decisions in date
-order:
+The maps and the companies table show where each actor stands now (the rules
+are in ``banwatch.overview.status``); the timeline counts every event that
+matches the filters (any status), by the month of its date. Events dated only to
+a year, or not at all, cannot sit in a month and are counted beside the chart
+instead of being guessed.
 
-- a ban, moratorium or restriction comes into force and stays until changed;
-- a repeal ends the decision it amends (``amends_event_id``), or every earlier
-  one when it names none: Virginia's 2021 ban repealed in 2022 shows as
-  *repealed*, New Orleans likewise;
-- an extension keeps its moratorium alive (with the extension's ``until``);
-  an extension whose moratorium we never saw counts as a moratorium itself;
-- a moratorium whose ISO ``until`` date has passed (and was not extended) shows
-  as *lapsed*: the pause is over even though nothing was repealed;
-- a company's exit from the market is its strongest policy.
-
-When several decisions are in force, the strongest wins (ban > moratorium >
-restriction). Events dated only to a year sort before the months of that year
-(ISO strings compare that way); undated events sort first, so that an undated
-ban never overrides a dated repeal.
-
-The timeline counts every event that matches the filters (any status), by
-the month of its date; events dated only to a year, or not at all, cannot sit
-in a month and are counted beside the chart instead of being guessed.
+The database does the counting and grouping (``banwatch.overview.queries``), so
+the page costs what the store's indexes and one pass over its events cost, not
+a Python object per event. ``banwatch.overview.replay`` computes the same
+``OverviewData`` the straightforward way; the tests hold the two equal.
 """
 
 from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from urllib.parse import urlencode
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from banwatch.overview import queries
 from banwatch.overview.places import EU_MEMBERS, Point, alpha3, is_bloc, locate
-from banwatch.store.events import EventFilters, filtered_events_query
+from banwatch.overview.status import CurrentStatus, current_status, ended_text, upper_bound
+from banwatch.store.events import EventFilters
 from banwatch.store.models import Event
-from banwatch.vocabulary import ACTIONS, STANDING_ACTIONS
+from banwatch.vocabulary import ACTIONS
 
-# How strongly each current state limits the technology: the map colours by the highest.
-STRENGTH: dict[str, int] = {
-    "exit": 5,
-    "ban": 4,
-    "moratorium": 3,
-    "restriction": 2,
-    "repealed": 1,
-    "lapsed": 0,
-}
-CURRENT_STATES: tuple[str, ...] = tuple(sorted(STRENGTH, key=STRENGTH.__getitem__, reverse=True))
 DEFAULT_REVIEW_STATE = "accepted"
-
-# EventFilters field -> the query parameter the review app's pages accept.
-QUERY_NAMES: dict[str, str] = {
-    "review_state": "review_state",
-    "action": "action",
-    "status": "status",
-    "topic": "topic",
-    "actor_type": "actor_type",
-    "country": "country",
-    "region": "region",
-    "date_from": "since",
-    "date_to": "until",
-    "text": "q",
-}
+# How much the page lists: a store of any size gives a page a reader can take in.
+MONTH_EVENTS_SHOWN = 20  # events named in a month's row of the month table
+LIST_SHOWN = 200  # places not on the maps, and companies
 
 
 @dataclass(frozen=True)
@@ -91,49 +60,21 @@ class EventSummary:
     @classmethod
     def of(cls, event: Event) -> EventSummary:
         """A summary of a stored event."""
-        return cls(
-            id=event.id,
-            topic=event.topic,
-            actor=event.actor,
-            actor_key=event.actor_key,
-            actor_type=event.actor_type,
-            level=event.level,
-            country=event.country,
-            region=event.region,
-            action=event.action,
-            status=event.status,
-            date=event.date,
-            until=event.until,
-            scope=event.scope,
-            review_state=event.review_state,
-            amends_event_id=event.amends_event_id,
-        )
+        return cls(*(getattr(event, column.key) for column in queries.SUMMARY_COLUMNS))
 
 
-@dataclass(frozen=True)
-class CurrentStatus:
-    """Where one actor stands now, and the decision that put it there."""
+class ActorFacts(NamedTuple):
+    """One actor (for one topic) as its latest word and its current status."""
 
-    state: str  # one of CURRENT_STATES
-    since: str | None  # the date of the deciding event
-    until: str | None  # a moratorium's end, when known
-    extended: bool
-    deciding_event_id: int
-    # For repealed or lapsed actors: the decision that ended (e.g. "ban 2021").
-    ended: str | None = None
-
-    @property
-    def label(self) -> str:
-        """A short human reading: "ban since 2019-05-14", "repealed 2022 (ban 2021)"."""
-        when = f" {self.since}" if self.since else ""
-        if self.state == "repealed":
-            return f"repealed{when}" + (f" (was: {self.ended})" if self.ended else "")
-        if self.state == "lapsed":
-            return f"lapsed {self.until}" + (f" (was: {self.ended})" if self.ended else "")
-        text = f"{self.state} since{when}" if self.since else self.state
-        if self.until:
-            text += f", until {self.until}"
-        return text + (" (extended)" if self.extended else "")
+    topic: str
+    actor_key: str
+    actor: str
+    actor_type: str
+    level: str | None
+    country: str | None
+    region: str | None
+    last_date: str | None  # the latest date in its history (for the "from" filter)
+    current: CurrentStatus | None
 
 
 @dataclass(frozen=True)
@@ -163,7 +104,9 @@ class Timeline:
 
     months: tuple[str, ...]  # every month from the first to the last, gaps included
     counts: dict[str, tuple[int, ...]]  # action -> count per month, aligned with months
+    # The first MONTH_EVENTS_SHOWN events of each month, and how many each month has.
     events_by_month: dict[str, tuple[EventSummary, ...]]
+    month_totals: dict[str, int]
     year_only: dict[str, int]  # "2019" -> events dated only to that year
     undated: int
 
@@ -186,18 +129,19 @@ class OverviewData:
     countries: tuple[ActorStatus, ...]
     blocs: tuple[ActorStatus, ...]
     world_points: tuple[ActorStatus, ...]
-    unplaced: tuple[ActorStatus, ...]
-    companies: tuple[ActorStatus, ...]
+    unplaced: tuple[ActorStatus, ...]  # the first LIST_SHOWN by name
+    companies: tuple[ActorStatus, ...]  # the first LIST_SHOWN by name
+    unplaced_total: int = 0
+    companies_total: int = 0
     topics: tuple[str, ...] = field(default=())
+    # Matching events per review state, counted when the chosen state has none:
+    # the page and the command say what an empty overview is waiting for.
+    review_counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def eu_members(self) -> tuple[str, ...]:
         """Member states coloured by the EU's own status (see the page's note)."""
         return EU_MEMBERS
-
-    def filter_query(self, **overrides: str | None) -> str:
-        """The current filters as the review app's query string, with overrides applied."""
-        return filters_to_query(self.filters, **overrides)
 
 
 def effective_filters(filters: EventFilters) -> EventFilters:
@@ -207,136 +151,19 @@ def effective_filters(filters: EventFilters) -> EventFilters:
     return replace(filters, review_state=DEFAULT_REVIEW_STATE)
 
 
-def filters_to_query(filters: EventFilters, **overrides: str | None) -> str:
-    """Filters as ``review_state=...&since=...`` for links to the app's lists."""
-    params: dict[str, str] = {}
-    for name, param in QUERY_NAMES.items():
-        value = getattr(filters, name)
-        if value:
-            params[param] = str(value)
-    for param, value in overrides.items():  # last, so a link reads "...&since=&until="
-        params.pop(param, None)
-        if value:
-            params[param] = value
-    return urlencode(params)
+def as_of_day(filters: EventFilters, today: date) -> str:
+    """The day the maps show: today, or the end of the chosen date range if earlier."""
+    day = today.isoformat()
+    if not filters.date_to:
+        return day
+    end = filters.date_to
+    if len(end) == 7 and end[5:7].isdigit():  # a month: its real last day, for display
+        year, month = int(end[:4]), int(end[5:7])
+        end = f"{end}-{calendar.monthrange(year, month)[1]:02d}"
+    return min(day, upper_bound(end))
 
 
-def filters_from_query(params: dict[str, str] | Iterable[tuple[str, str]]) -> EventFilters:
-    """EventFilters from a request's query parameters (blank values mean "no filter").
-
-    The review app can build the overview's filters with this, so the page, its
-    filter form and the links it makes all agree on the parameter names.
-    """
-    items = params.items() if isinstance(params, dict) else params
-    given = {key: value.strip() for key, value in items if value and value.strip()}
-    values = {name: given.get(param) for name, param in QUERY_NAMES.items()}
-    return EventFilters(**values)
-
-
-# -- current status ------------------------------------------------------------------
-
-
-def _sort_key(event: EventSummary) -> tuple[int, str, int]:
-    return (1 if event.date else 0, event.date or "", event.id)
-
-
-def _upper(iso: str | None) -> str:
-    """The last day within an ISO date of any precision ("2021-06" -> "2021-06-31")."""
-    iso = iso or ""
-    return iso + "-12-31"[len(iso) - 4 :] if len(iso) < 10 else iso
-
-
-def _is_iso(value: str | None) -> bool:
-    return bool(value) and len(value or "") >= 4 and (value or "")[:4].isdigit()
-
-
-@dataclass
-class _InForce:
-    """A decision in force while replaying an actor's history."""
-
-    action: str
-    event: EventSummary
-    until: str | None
-    extended: bool = False
-
-
-def current_status(events: Sequence[EventSummary], as_of: str) -> CurrentStatus | None:
-    """Replay an actor's enacted decisions in date order; see the module docstring.
-
-    ``as_of`` is an ISO day: decisions dated later are ignored, and moratoriums
-    whose ``until`` ended before it have lapsed.
-    """
-    enacted = sorted(
-        (e for e in events if e.status == "enacted" and (not e.date or e.date <= as_of)),
-        key=_sort_key,
-    )
-    active: dict[int, _InForce] = {}
-    last_repeal: tuple[_InForce, EventSummary] | None = None
-    for event in enacted:
-        if event.action in STANDING_ACTIONS:
-            active[event.id] = _InForce(event.action, event, event.until)
-        elif event.action == "extension":
-            target = _extension_target(active, event)
-            if target is None:
-                active[event.id] = _InForce("moratorium", event, event.until, extended=True)
-            else:
-                target.until, target.extended = event.until, True
-        elif event.action == "repeal":
-            amended = event.amends_event_id
-            for target_id in [amended] if amended in active else list(active):
-                last_repeal = (active.pop(target_id), event)
-    lapsed = [
-        item
-        for item in active.values()
-        if item.action == "moratorium" and _is_iso(item.until) and _upper(item.until) < as_of
-    ]
-    for item in lapsed:
-        del active[item.event.id]
-    if active:
-        best = max(active.values(), key=lambda item: (STRENGTH[item.action], _sort_key(item.event)))
-        return CurrentStatus(
-            state=best.action,
-            since=best.event.date,
-            until=best.until if best.action == "moratorium" else None,
-            extended=best.extended,
-            deciding_event_id=best.event.id,
-        )
-    if lapsed:
-        gone = max(lapsed, key=lambda item: item.until or "")
-        return CurrentStatus(
-            state="lapsed",
-            since=gone.event.date,
-            until=gone.until,
-            extended=gone.extended,
-            deciding_event_id=gone.event.id,
-            ended=_describe(gone),
-        )
-    if last_repeal is not None:
-        gone, repeal = last_repeal
-        return CurrentStatus(
-            state="repealed",
-            since=repeal.date,
-            until=None,
-            extended=False,
-            deciding_event_id=repeal.id,
-            ended=_describe(gone),
-        )
-    return None
-
-
-def _describe(item: _InForce) -> str:
-    return f"{item.action} {item.event.date or ''}".strip()
-
-
-def _extension_target(active: dict[int, _InForce], extension: EventSummary) -> _InForce | None:
-    """The moratorium an extension extends: the one it amends, else the latest in force."""
-    if extension.amends_event_id in active:
-        return active[extension.amends_event_id]
-    moratoriums = [item for item in active.values() if item.action == "moratorium"]
-    return max(moratoriums, key=lambda item: _sort_key(item.event)) if moratoriums else None
-
-
-# -- building the overview -------------------------------------------------------------
+# -- the timeline ----------------------------------------------------------------------
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -349,70 +176,41 @@ def _months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def build_timeline(events: Sequence[EventSummary]) -> Timeline:
-    """Count events per month and action; year-only and undated events are counted apart."""
-    by_month: dict[str, list[EventSummary]] = defaultdict(list)
+def assemble_timeline(
+    counts: Iterable[tuple[str, str, int]], samples: Iterable[EventSummary]
+) -> Timeline:
+    """The timeline from (month, year or "", action, events) counts and each month's
+    first events; ``samples`` must come in date order."""
+    per_month: dict[str, dict[str, int]] = defaultdict(dict)
     year_only: dict[str, int] = defaultdict(int)
     undated = 0
-    for event in events:
-        if event.date and len(event.date) >= 7:
-            by_month[event.date[:7]].append(event)
-        elif event.date:
-            year_only[event.date[:4]] += 1
+    for bucket, action, count in counts:
+        if len(bucket) >= 7:
+            per_month[bucket][action] = count
+        elif bucket:
+            year_only[bucket] += count
         else:
-            undated += 1
-    months = _months_between(min(by_month), max(by_month)) if by_month else []
-    counts = {
-        action: tuple(sum(1 for e in by_month.get(m, ()) if e.action == action) for m in months)
-        for action in ACTIONS
-    }
+            undated += count
+    months = _months_between(min(per_month), max(per_month)) if per_month else []
+    by_month: dict[str, list[EventSummary]] = defaultdict(list)
+    for event in samples:
+        by_month[(event.date or "")[:7]].append(event)
     return Timeline(
         months=tuple(months),
-        counts=counts,
+        counts={
+            action: tuple(per_month.get(m, {}).get(action, 0) for m in months) for action in ACTIONS
+        },
         events_by_month={m: tuple(by_month[m]) for m in months if by_month.get(m)},
+        month_totals={m: sum(per_month[m].values()) for m in months if m in per_month},
         year_only=dict(sorted(year_only.items())),
         undated=undated,
     )
 
 
-def _as_of(filters: EventFilters, today: date) -> str:
-    """The day the maps show: today, or the end of the chosen date range if earlier."""
-    day = today.isoformat()
-    if not filters.date_to:
-        return day
-    end = filters.date_to
-    if len(end) == 7 and end[5:7].isdigit():  # a month: its real last day, for display
-        year, month = int(end[:4]), int(end[5:7])
-        end = f"{end}-{calendar.monthrange(year, month)[1]:02d}"
-    return min(day, _upper(end))
+# -- places ----------------------------------------------------------------------------
 
 
-def _actors(events: Iterable[EventSummary], as_of: str) -> list[ActorStatus]:
-    """Group events by (topic, actor) and work out each actor's current status."""
-    grouped: dict[tuple[str, str], list[EventSummary]] = defaultdict(list)
-    for event in events:
-        grouped[(event.topic, event.actor_key)].append(event)
-    actors = []
-    for (topic, key), history in grouped.items():
-        history.sort(key=_sort_key)
-        latest = history[-1]
-        actors.append(
-            ActorStatus(
-                topic=topic,
-                actor=latest.actor,
-                actor_key=key,
-                actor_type=latest.actor_type,
-                level=latest.level,
-                country=latest.country,
-                region=latest.region,
-                current=current_status(history, as_of),
-                history=tuple(history),
-            )
-        )
-    return sorted(actors, key=lambda a: (a.actor.casefold(), a.topic))
-
-
-def _shown(actor: ActorStatus, filters: EventFilters) -> bool:
+def _shown(actor: ActorFacts, filters: EventFilters) -> bool:
     """Whether an actor belongs on the maps under the chosen action and date range."""
     if actor.current is None:
         return False
@@ -423,19 +221,178 @@ def _shown(actor: ActorStatus, filters: EventFilters) -> bool:
                 return False
         elif actor.current.state != wanted:
             return False
-    if filters.date_from:
-        return any(e.date and e.date >= filters.date_from for e in actor.history)
-    return True
+    return _active_since(actor, filters)
 
 
-def _company_shown(actor: ActorStatus, filters: EventFilters) -> bool:
+def _active_since(actor: ActorFacts, filters: EventFilters) -> bool:
+    return not filters.date_from or bool(actor.last_date and actor.last_date >= filters.date_from)
+
+
+def _company_shown(actor: ActorFacts, filters: EventFilters) -> bool:
     """Companies are listed even with only proposed or failed decisions (a history
     worth reading), unless an action is chosen: then only those whose policy it is."""
-    if filters.action:
-        return _shown(actor, filters)
-    return not filters.date_from or any(
-        e.date and e.date >= filters.date_from for e in actor.history
+    return _shown(actor, filters) if filters.action else _active_since(actor, filters)
+
+
+@dataclass
+class _Places:
+    """Actors sorted into where the page shows them."""
+
+    us_states: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
+    us_points: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
+    countries: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
+    blocs: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
+    world_points: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
+    unplaced: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
+    companies: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
+
+
+def _place(actors: Iterable[ActorFacts], filters: EventFilters) -> _Places:
+    places = _Places()
+    for actor in sorted(actors, key=lambda a: (a.actor.casefold(), a.topic, a.actor_key)):
+        if actor.actor_type == "company":
+            if _company_shown(actor, filters):
+                places.companies.append((actor, None))
+            continue
+        if not _shown(actor, filters):
+            continue
+        country = (actor.country or "").upper()
+        if is_bloc(actor.level, actor.country):
+            places.blocs.append((actor, None))
+        elif actor.level == "country" and alpha3(country):
+            places.countries.append((actor, None))
+        elif country == "US" and actor.level == "state" and actor.region:
+            places.us_states.append((actor, None))
+        elif actor.level in ("city", "county") and (
+            point := locate(actor.actor, actor.level, actor.country, actor.region)
+        ):
+            (places.us_points if country == "US" else places.world_points).append((actor, point))
+        else:
+            places.unplaced.append((actor, None))
+    return places
+
+
+HistoryReader = Callable[[Sequence[tuple[str, str]]], dict[tuple[str, str], list[EventSummary]]]
+
+
+def assemble_overview(
+    filters: EventFilters,
+    as_of: str,
+    timeline: Timeline,
+    actors: Iterable[ActorFacts],
+    read_histories: HistoryReader,
+    topics: tuple[str, ...],
+) -> OverviewData:
+    """Sort the actors onto the maps and lists, and read the histories of those listed."""
+    places = _place(actors, filters)
+    unplaced, companies = places.unplaced[:LIST_SHOWN], places.companies[:LIST_SHOWN]
+    groups = (
+        places.us_states,
+        places.us_points,
+        places.countries,
+        places.blocs,
+        places.world_points,
+        unplaced,
+        companies,
     )
+    keys = [(actor.topic, actor.actor_key) for group in groups for actor, _ in group]
+    history = read_histories(keys)
+
+    def statuses(group: list[tuple[ActorFacts, Point | None]]) -> tuple[ActorStatus, ...]:
+        return tuple(
+            ActorStatus(
+                topic=a.topic,
+                actor=a.actor,
+                actor_key=a.actor_key,
+                actor_type=a.actor_type,
+                level=a.level,
+                country=a.country,
+                region=a.region,
+                current=a.current,
+                history=tuple(history.get((a.topic, a.actor_key), ())),
+                point=point,
+            )
+            for a, point in group
+        )
+
+    return OverviewData(
+        filters=filters,
+        as_of=as_of,
+        timeline=timeline,
+        us_states=statuses(places.us_states),
+        us_points=statuses(places.us_points),
+        countries=statuses(places.countries),
+        blocs=statuses(places.blocs),
+        world_points=statuses(places.world_points),
+        unplaced=statuses(unplaced),
+        companies=statuses(companies),
+        unplaced_total=len(places.unplaced),
+        companies_total=len(places.companies),
+        topics=topics,
+    )
+
+
+# -- from the database -----------------------------------------------------------------
+
+
+def _facts(row: queries.ActorRow, current: CurrentStatus | None) -> ActorFacts:
+    return ActorFacts(
+        topic=row.topic,
+        actor_key=row.actor_key,
+        actor=row.actor,
+        actor_type=row.actor_type,
+        level=row.level,
+        country=row.country,
+        region=row.region,
+        last_date=row.last_date,
+        current=current,
+    )
+
+
+def _deciding_status(row: queries.ActorRow) -> CurrentStatus | None:
+    """The current status of an actor whose enacted history has no repeal or extension."""
+    if row.deciding_id is None or row.deciding_action is None:
+        return None
+    if row.deciding_lapsed:
+        return CurrentStatus(
+            state="lapsed",
+            since=row.deciding_date,
+            until=row.deciding_until,
+            extended=False,
+            deciding_event_id=row.deciding_id,
+            ended=ended_text(row.deciding_action, row.deciding_date),
+        )
+    return CurrentStatus(
+        state=row.deciding_action,
+        since=row.deciding_date,
+        until=row.deciding_until if row.deciding_action == "moratorium" else None,
+        extended=False,
+        deciding_event_id=row.deciding_id,
+    )
+
+
+def actor_facts(session: Session, filters: EventFilters, as_of: str) -> list[ActorFacts]:
+    """Every actor with its current status: from the database, replaying only amended ones."""
+    rows = list(queries.actor_rows(session, filters, as_of))
+    amended = (
+        queries.amended_decisions(session, filters, as_of)
+        if any(row.amended for row in rows)
+        else {}
+    )
+    return [
+        _facts(
+            row,
+            current_status(amended.get((row.topic, row.actor_key), []), as_of)
+            if row.amended
+            else _deciding_status(row),
+        )
+        for row in rows
+    ]
+
+
+def summary(row: Any) -> EventSummary:
+    """An EventSummary from a row of ``queries.SUMMARY_COLUMNS``."""
+    return EventSummary(*row)
 
 
 def overview_data(
@@ -451,53 +408,28 @@ def overview_data(
     A missing review state means accepted events only.
     """
     filters = effective_filters(filters)
-    as_of = _as_of(filters, today or datetime.now(UTC).date())
-    timeline_events = [EventSummary.of(e) for e in session.scalars(filtered_events_query(filters))]
-    history_filters = replace(filters, action=None, status=None, date_from=None, text=None)
-    history = [EventSummary.of(e) for e in session.scalars(filtered_events_query(history_filters))]
-    if filters.text:
-        # A search picks actors, not events: a matching ban still meets its later repeal.
-        matching = {
-            (e.topic, e.actor_key)
-            for e in session.scalars(
-                filtered_events_query(replace(history_filters, text=filters.text))
-            )
-        }
-        history = [e for e in history if (e.topic, e.actor_key) in matching]
-    us_states, us_points, countries, blocs, world_points, unplaced = [], [], [], [], [], []
-    companies = []
-    for actor in _actors(history, as_of):
-        if actor.actor_type == "company":
-            if _company_shown(actor, filters):
-                companies.append(actor)
-            continue
-        if not _shown(actor, filters):
-            continue
-        country = (actor.country or "").upper()
-        if is_bloc(actor.level, actor.country):
-            blocs.append(actor)
-        elif actor.level == "country" and alpha3(country):
-            countries.append(actor)
-        elif country == "US" and actor.level == "state" and actor.region:
-            us_states.append(actor)
-        elif actor.level in ("city", "county") and (
-            point := locate(actor.actor, actor.level, actor.country, actor.region)
-        ):
-            placed = replace(actor, point=point)
-            (us_points if country == "US" else world_points).append(placed)
-        else:
-            unplaced.append(actor)
+    as_of = as_of_day(filters, today or datetime.now(UTC).date())
+    queries.without_jit(session)
+    counts = queries.timeline_counts(session, filters)
+    months = sorted({bucket for bucket, _, _ in counts if len(bucket) >= 7})
+    samples = [
+        summary(row) for row in queries.month_samples(session, filters, months, MONTH_EVENTS_SHOWN)
+    ]
+    timeline = assemble_timeline(counts, sorted(samples, key=lambda e: (e.date or "", e.id)))
+
+    def read_histories(
+        keys: Sequence[tuple[str, str]],
+    ) -> dict[tuple[str, str], list[EventSummary]]:
+        found: dict[tuple[str, str], list[EventSummary]] = defaultdict(list)
+        for row in queries.histories(session, filters, keys):
+            event = summary(row)
+            found[(event.topic, event.actor_key)].append(event)
+        return found
+
     topics = tuple(session.scalars(select(Event.topic).distinct().order_by(Event.topic)))
-    return OverviewData(
-        filters=filters,
-        as_of=as_of,
-        timeline=build_timeline(timeline_events),
-        us_states=tuple(us_states),
-        us_points=tuple(us_points),
-        countries=tuple(countries),
-        blocs=tuple(blocs),
-        world_points=tuple(world_points),
-        unplaced=tuple(unplaced),
-        companies=tuple(companies),
-        topics=topics,
+    data = assemble_overview(
+        filters, as_of, timeline, actor_facts(session, filters, as_of), read_histories, topics
     )
+    if timeline.total == 0:
+        data = replace(data, review_counts=queries.review_state_counts(session, filters))
+    return data

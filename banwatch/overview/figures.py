@@ -16,13 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import Any
 
-from banwatch.overview.data import (
-    CURRENT_STATES,
-    STRENGTH,
-    ActorStatus,
-    OverviewData,
-)
+from banwatch.overview.data import ActorStatus, OverviewData
 from banwatch.overview.places import alpha3
+from banwatch.overview.status import CURRENT_STATES, STRENGTH
 from banwatch.vocabulary import ACTIONS
 
 ACTION_COLOURS: dict[str, str] = {

@@ -58,11 +58,22 @@ class Point:
     placed_by: str
 
 
+NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+LEADING_THE = re.compile(r"^the ")
+CITY_PREFIX = re.compile(r"^(city|town) of ")
+CITY_SUFFIX = re.compile(r" (city|town)$")
+COUNTY_SUFFIX = re.compile(r" (county|parish|borough)$")
+
+
 def fold(name: str) -> str:
     """A name folded for matching: accents, case, punctuation and a leading "the" removed."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    folded = re.sub(r"[^a-z0-9]+", " ", ascii_name.casefold()).strip()
-    return re.sub(r"^the ", "", folded)
+    ascii_name = (
+        name
+        if name.isascii()
+        else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    )
+    folded = NOT_ALPHANUMERIC.sub(" ", ascii_name.casefold()).strip()
+    return LEADING_THE.sub("", folded)
 
 
 def alpha3(country: str | None) -> str | None:
@@ -108,7 +119,7 @@ def city_point(name: str, country: str, region: str | None) -> Point | None:
     """A city's coordinates by name within its country (and state, when known)."""
     index = _city_index()
     folded = fold(name)
-    stripped = re.sub(r" (city|town)$", "", re.sub(r"^(city|town) of ", "", folded))
+    stripped = CITY_SUFFIX.sub("", CITY_PREFIX.sub("", folded))
     found = None
     for candidate in dict.fromkeys((folded, stripped)):
         found = index.get((country.upper(), (region or "").upper(), candidate))
@@ -121,7 +132,7 @@ def county_point(name: str, country: str, region: str | None) -> Point | None:
     """A county's point: its seat from the table, else a same-named city in its state."""
     if country.upper() != "US" or not region:
         return None
-    county = re.sub(r" (county|parish|borough)$", "", fold(name))
+    county = COUNTY_SUFFIX.sub("", fold(name))
     seat = COUNTY_SEATS.get((region.upper(), county))
     if seat is not None:
         point = city_point(seat, "US", region)
@@ -143,7 +154,19 @@ def locate(name: str, level: str | None, country: str | None, region: str | None
     """A point for a city or county actor (or agency), or None when it cannot be placed."""
     if not country or level not in ("city", "county"):
         return None
-    place = AGENCY_SUFFIX.sub("", fold(name))
+    return _locate(name, level, country, region)
+
+
+@lru_cache(maxsize=1 << 19)
+def _locate(name: str, level: str, country: str, region: str | None) -> Point | None:
+    """``locate`` for a place that may be on a map; remembered, as a page asks again."""
+    folded = fold(name)
+    place = AGENCY_SUFFIX.sub("", folded)
     if level == "county" or place.endswith((" county", " parish")):
         return county_point(place, country, region)
-    return city_point(name, country, region) or city_point(place, country, region)
+    found = city_point(name, country, region)
+    # The place's own name differs from the name only by an agency suffix, or by a
+    # second leading "the" that folding it again removes; otherwise it is the same look-up.
+    if found is None and (place != folded or place.startswith("the ")):
+        found = city_point(place, country, region)
+    return found

@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
-from banwatch.overview.data import CURRENT_STATES, OverviewData
+from banwatch.overview.data import OverviewData
 from banwatch.overview.figures import (
     ACTION_COLOURS,
     STATE_COLOURS,
@@ -41,7 +41,10 @@ from banwatch.overview.figures import (
     us_map_figure,
     world_map_figure,
 )
-from banwatch.vocabulary import ACTIONS, REVIEW_STATE_FILTERS, STATUSES
+from banwatch.overview.status import CURRENT_STATES
+from banwatch.vocabulary import ACTIONS
+from banwatch.web.filters import CHOICES, filter_query_string, filters_to_params
+from banwatch.web.templates import template_environment
 
 log = logging.getLogger(__name__)
 
@@ -174,13 +177,7 @@ def inline_script(source: str) -> Markup:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env
+    return template_environment(TEMPLATES_DIR)
 
 
 def _read_static(name: str) -> str:
@@ -191,6 +188,11 @@ def _link(base: str, query: str) -> str:
     if not query:
         return base
     return f"{base}{'&' if '?' in base else '?'}{query}"
+
+
+def filter_query(data: OverviewData, **overrides: str | None) -> str:
+    """The page's filters as a query string the app's pages read, with overrides applied."""
+    return filter_query_string({**filters_to_params(data.filters), **overrides})
 
 
 def describe_filters(data: OverviewData) -> str:
@@ -214,6 +216,19 @@ def describe_filters(data: OverviewData) -> str:
     return ", ".join(parts)
 
 
+def waiting_for_review(data: OverviewData) -> str | None:
+    """When the chosen review state has no events: what other states hold ("12 pending")."""
+    if data.timeline.total:
+        return None
+    chosen = data.filters.review_state
+    others = [
+        f"{count} {state}"
+        for state, count in sorted(data.review_counts.items())
+        if state != chosen and count
+    ]
+    return ", ".join(others) or None
+
+
 def month_links(data: OverviewData, events_url: str) -> dict[str, str]:
     """Where each month's bar goes: the events list for that month, with the filters.
 
@@ -223,7 +238,7 @@ def month_links(data: OverviewData, events_url: str) -> dict[str, str]:
     links = {}
     for month in data.timeline.months:
         if events_url:
-            links[month] = _link(events_url, data.filter_query(since=month, until=month))
+            links[month] = _link(events_url, filter_query(data, since=month, until=month))
         else:
             links[month] = f"#month-{month}"
     return links
@@ -236,11 +251,13 @@ def render_overview(
     asset_base: str = "/overview/static",
     events_url: str = "/",
     nav: Sequence[tuple[str, str]] = (),
+    problems: Sequence[str] = (),
 ) -> str:
     """The whole overview page as HTML (see the module docstring for the two modes).
 
     ``nav`` is (label, href) pairs for the app's other pages; the standalone
-    file has none, since it travels without the app.
+    file has none, since it travels without the app. ``problems`` are what was
+    wrong with the page's URL (the values were ignored), shown above the charts.
     """
     asset_base = asset_base.rstrip("/")
     vendor = VendorAssets(None, None) if standalone else ensure_vendor_assets()
@@ -267,7 +284,7 @@ def render_overview(
         "month_links": figures["monthLinks"],
         "filter_text": describe_filters(data),
         "year_links": {
-            year: _link(events_url, data.filter_query(since=year, until=year))
+            year: _link(events_url, filter_query(data, since=year, until=year))
             if events_url
             else None
             for year in data.timeline.year_only
@@ -276,9 +293,15 @@ def render_overview(
         "current_states": CURRENT_STATES,
         "action_colours": ACTION_COLOURS,
         "state_colours": STATE_COLOURS,
-        "review_states": REVIEW_STATE_FILTERS,
-        "statuses": STATUSES,
-        "events_link": _link(events_url, data.filter_query()) if events_url else None,
+        "review_states": CHOICES["review_state"],
+        "statuses": CHOICES["status"],
+        "problems": list(problems),
+        "waiting": waiting_for_review(data),
+        "include_link": "?" + filter_query(data, review_state="any"),
+        "queue_link": _link(events_url, filter_query(data, review_state="pending"))
+        if events_url
+        else None,
+        "events_link": _link(events_url, filter_query(data)) if events_url else None,
         "query": urlencode,
         "nav": list(nav),
     }
@@ -289,6 +312,7 @@ def render_overview(
             name: script_json(json.loads(_read_static(f"topojson/{name}.json")))
             for name in TOPOJSON_NAMES
         }
-    if inline_plotly:
-        context["inline_plotly"] = inline_script(plotly_js_path().read_text(encoding="utf-8"))
+    context["inline_plotly"] = (
+        inline_script(plotly_js_path().read_text(encoding="utf-8")) if inline_plotly else None
+    )
     return _environment().get_template("overview.html").render(context)

@@ -6,6 +6,7 @@ pages that want to live beside it.
 
 from __future__ import annotations
 
-from banwatch.review.app import NavItem, ReviewConfig, create_app
+from banwatch.review.app import ReviewConfig, create_app
+from banwatch.web.app import NavItem
 
 __all__ = ["NavItem", "ReviewConfig", "create_app"]

@@ -9,109 +9,18 @@ line and the download agree on what a filter means.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
 
 from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from banwatch.store.events import EventFilters, filtered_events_query
 from banwatch.store.models import Event
-from banwatch.store.review import ISO_DATE
-from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, REVIEW_STATE_FILTERS, STATUSES
-
-FILTER_PARAMS = (
-    "review_state",
-    "action",
-    "status",
-    "actor_type",
-    "country",
-    "region",
-    "topic",
-    "since",
-    "until",
-    "q",
-)
-CHOICES: dict[str, Sequence[str]] = {
-    "review_state": REVIEW_STATE_FILTERS,
-    "action": ACTIONS,
-    "status": STATUSES,
-    "actor_type": ACTOR_TYPES,
-}
-MAX_PARAM_LENGTH = 200
+from banwatch.web.filters import FilterView, parse_filters
 
 
-@dataclass(frozen=True)
-class QueueView:
-    """One parsed queue URL: the filters, the canonical parameters, what was wrong."""
-
-    filters: EventFilters
-    params: dict[str, str]
-    page: int = 1
-    problems: list[str] = field(default_factory=list)
-
-    def query(self, **overrides: str | int | None) -> str:
-        """The query string for these filters, with some parameters changed or dropped."""
-        return filter_query_string({**self.params, "page": self.page, **overrides})
-
-
-def filter_query_string(params: Mapping[str, str | int | None]) -> str:
-    """A canonical query string: known parameters only, in a fixed order, no empties."""
-    pairs = [
-        (name, str(params[name]))
-        for name in (*FILTER_PARAMS, "page")
-        if params.get(name) not in (None, "")
-    ]
-    if ("page", "1") in pairs:
-        pairs.remove(("page", "1"))
-    return urlencode(pairs)
-
-
-def parse_filters(query: Mapping[str, str], default_state: str) -> QueueView:
-    """Filters from URL parameters; bad values are dropped and reported, not fatal.
-
-    ``default_state`` applies when no review state is given: the queue shows
-    pending events, a download exports accepted ones (like ``banwatch export``).
-    """
-    params: dict[str, str] = {}
-    problems: list[str] = []
-    for name in FILTER_PARAMS:
-        value = (query.get(name) or "").strip()[:MAX_PARAM_LENGTH]
-        if not value:
-            continue
-        allowed = CHOICES.get(name)
-        if allowed is not None and value not in allowed:
-            problems.append(f"{name} must be one of {', '.join(allowed)}; ignored {value!r}")
-            continue
-        if name in ("since", "until") and not ISO_DATE.match(value):
-            problems.append(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD; ignored {value!r}")
-            continue
-        if name in ("country", "region"):
-            value = value.upper()
-        params[name] = value
-    page = 1
-    raw_page = (query.get("page") or "1").strip()
-    if raw_page.isdigit() and 0 < int(raw_page) < 1_000_000:
-        page = int(raw_page)
-    elif raw_page:
-        problems.append(f"page must be a positive number; ignored {raw_page!r}")
-    filters = EventFilters(
-        review_state=params.get("review_state", default_state),
-        action=params.get("action"),
-        status=params.get("status"),
-        actor_type=params.get("actor_type"),
-        country=params.get("country"),
-        region=params.get("region"),
-        topic=params.get("topic"),
-        date_from=params.get("since"),
-        date_to=params.get("until"),
-        text=params.get("q"),
-    )
-    return QueueView(filters=filters, params=params, page=page, problems=problems)
-
-
-def parse_back(back: str | None, default_state: str = "pending") -> QueueView:
+def parse_back(back: str | None, default_state: str = "pending") -> FilterView:
     """The queue view a form came from, from its hidden ``back`` query string.
 
     Only known parameters survive, so the value can never redirect elsewhere.

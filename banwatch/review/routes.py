@@ -25,22 +25,13 @@ from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from banwatch.export import iter_csv, iter_event_rows, iter_jsonl
-from banwatch.review.app import current_reviewer, flash, render, review_state
 from banwatch.review.queries import (
-    QueueView,
     evidence_context,
     next_event_id,
     parse_back,
-    parse_filters,
     possible_duplicates,
     queue_page,
     safe_link,
-)
-from banwatch.review.security import (
-    SESSION_USER,
-    SESSION_USER_STAMP,
-    csrf_ok,
-    user_stamp,
 )
 from banwatch.store.events import actor_timeline
 from banwatch.store.models import Event, Mention, ReviewDecision
@@ -56,6 +47,14 @@ from banwatch.store.review import (
     split_event,
 )
 from banwatch.vocabulary import ACTIONS, ACTOR_TYPES, LEVELS, REVIEW_STATE_FILTERS, STATUSES
+from banwatch.web.app import current_reviewer, flash, render, web_state
+from banwatch.web.filters import FilterView, parse_filters
+from banwatch.web.security import (
+    SESSION_USER,
+    SESSION_USER_STAMP,
+    csrf_ok,
+    user_stamp,
+)
 
 Handler = Callable[[Request, FormData, str], Awaitable[Response]]
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -66,12 +65,12 @@ def _redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def _event_url(event_id: int, view: QueueView | None = None) -> str:
+def _event_url(event_id: int, view: FilterView | None = None) -> str:
     query = view.query() if view is not None else ""
     return f"/events/{event_id}" + (f"?{query}" if query else "")
 
 
-def _queue_url(view: QueueView, *, keep_page: bool = False) -> str:
+def _queue_url(view: FilterView, *, keep_page: bool = False) -> str:
     query = view.query() if keep_page else view.query(page=None)
     return "/queue" + (f"?{query}" if query else "")
 
@@ -111,7 +110,7 @@ def writes(*, signed_in: bool = True) -> Callable[[Handler], Endpoint]:
 
 async def _in_session(request: Request, work: Callable[[Session], Any]) -> Any:
     """Run ``work`` in a transaction on a worker thread (the database is blocking)."""
-    sessions = review_state(request).sessions
+    sessions = web_state(request).sessions
 
     def run() -> Any:
         with sessions() as session, session.begin():
@@ -137,7 +136,7 @@ def queue(request: Request) -> Response:
         for problem in view.problems:
             flash(request, problem, "error")
         return _redirect("/queue" + (f"?{canonical}" if canonical else ""))
-    state = review_state(request)
+    state = web_state(request)
     size = state.config.page_size
     with state.sessions() as session:
         events, total = queue_page(session, view.filters, view.page, size)
@@ -191,7 +190,7 @@ def event_page(request: Request) -> Response:
     """One event: fields, evidence in context, the actor's timeline, the audit log, actions."""
     event_id: int = request.path_params["event_id"]
     view = parse_filters(request.query_params, default_state="pending")
-    state = review_state(request)
+    state = web_state(request)
     with state.sessions() as session:
         event = session.get(
             Event,
@@ -258,7 +257,7 @@ def merge_confirm(request: Request) -> Response:
         flash(request, "Give the number of the event to merge into this one.", "error")
         return _redirect(_event_url(event_id, view))
     other_id = int(raw_other)
-    state = review_state(request)
+    state = web_state(request)
     with state.sessions() as session:
         keep = session.get(Event, event_id, options=[selectinload(Event.mentions)])
         other = session.get(Event, other_id, options=[selectinload(Event.mentions)])
@@ -292,7 +291,7 @@ def audit_log(request: Request) -> Response:
     raw = request.query_params.get("before", "")
     before = int(raw) if raw.isdigit() else None
     limit = 100
-    with review_state(request).sessions() as session:
+    with web_state(request).sessions() as session:
         query = select(ReviewDecision, Event.actor).join(Event)
         if before is not None:
             query = query.where(ReviewDecision.id < before)
@@ -318,7 +317,7 @@ def export(request: Request) -> Response:
     fmt = "jsonl" if request.url.path.endswith(".jsonl") else "csv"
     view = parse_filters(request.query_params, default_state="accepted")
     bom = request.query_params.get("bom") == "1"
-    sessions = review_state(request).sessions
+    sessions = web_state(request).sessions
 
     def rows() -> Iterator[dict[str, Any]]:
         with sessions() as session:
@@ -347,7 +346,7 @@ async def _decide(
     request: Request,
     form: FormData,
     work: Callable[[Session], Any],
-    done: Callable[[Any, QueueView], str],
+    done: Callable[[Any, FilterView], str],
     message: Callable[[Any], str],
 ) -> Response:
     """Apply one decision; a refused one goes back to the event with the reason."""
@@ -362,7 +361,7 @@ async def _decide(
     return _redirect(done(outcome, view))
 
 
-def _after_verdict(next_id: int | None, view: QueueView) -> str:
+def _after_verdict(next_id: int | None, view: FilterView) -> str:
     """On to the next event of the queue, or back to the queue when none is left."""
     return _event_url(next_id, view) if next_id else _queue_url(view)
 
@@ -515,7 +514,7 @@ def login_form(request: Request) -> Response:
 @writes(signed_in=False)
 async def login(request: Request, form: FormData, _reviewer: str) -> Response:
     """Check the password; on success start a fresh session (new CSRF token)."""
-    state = review_state(request)
+    state = web_state(request)
     username = _text(form, "username")
     password = form.get("password")
     target = _safe_next(_text(form, "next"))
@@ -558,7 +557,7 @@ async def login(request: Request, form: FormData, _reviewer: str) -> Response:
 async def logout(request: Request, _form: FormData, _reviewer: str) -> Response:
     """End the session."""
     request.session.clear()
-    return _redirect("/login" if review_state(request).config.login_required else "/queue")
+    return _redirect("/login" if web_state(request).config.login_required else "/queue")
 
 
 # -- wiring -----------------------------------------------------------------------

@@ -11,12 +11,12 @@ app's own origin, the standalone file to nothing but itself.
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -44,7 +44,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-# The review app's policy (banwatch/review/security.py), which the mounted page must live under.
+# The review app's policy (banwatch/web/security.py), which the mounted page must live under.
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -68,9 +68,12 @@ def demo_db(
     """The sample site crawled into a fresh database; all events accepted, the repeal right."""
     from banwatch.store.review import accept_event, edit_event
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('overview') / 'demo.db'}"
+    folder = tmp_path_factory.mktemp("overview")
+    url = f"sqlite:///{folder / 'demo.db'}"
     result = run_crawl_job(Settings(db_url=url), demo_sources(sample_site), extractor=extractor)
     assert result.status == "succeeded", result.error
+    # What `make demo` leaves: every event pending review (see pending_db).
+    shutil.copyfile(folder / "demo.db", folder / "pending.db")
     engine = create_db_engine(url)
     with session_scope(engine) as session:
         later = session.scalars(
@@ -123,63 +126,33 @@ def _serve(asgi_app: Any) -> Served:
     return Served(f"http://127.0.0.1:{port}", stop)
 
 
-def _with_csp(inner: Any) -> Any:
-    """ASGI middleware adding the review app's Content-Security-Policy to every response."""
+def _serve_app(db_url: str) -> Served:
+    """The web app as ``banwatch serve`` builds it: overview mounted, real headers."""
+    from banwatch.overview.routes import OVERVIEW_NAV, overview_routes
+    from banwatch.review import ReviewConfig, create_app
 
-    async def app(scope: dict, receive: Any, send: Any) -> None:
-        async def send_with_csp(message: dict) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.append((b"content-security-policy", CSP.encode()))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await inner(scope, receive, send_with_csp)
-
-    return app
+    app = create_app(
+        ReviewConfig(db_url=db_url, reviewer="test"),
+        extra_routes=overview_routes(),
+        extra_nav=[OVERVIEW_NAV],
+    )
+    return _serve(app)
 
 
 @pytest.fixture(scope="module")
 def served(demo_db: str) -> Iterator[str]:
-    """/overview as the review app will mount it, /events standing in for its list page."""
-    from starlette.applications import Starlette
-    from starlette.requests import Request
-    from starlette.responses import HTMLResponse
-    from starlette.routing import Mount, Route
-    from starlette.staticfiles import StaticFiles
-
-    from banwatch.overview import (
-        OVERVIEW_STATIC_DIR,
-        filters_from_query,
-        overview_data,
-        render_overview,
-    )
-
-    engine = create_db_engine(demo_db)
-
-    def overview_page(request: Request) -> HTMLResponse:
-        with session_scope(engine) as session:
-            data = overview_data(session, filters_from_query(dict(request.query_params)))
-        return HTMLResponse(render_overview(data, standalone=False, events_url="/events"))
-
-    def events_page(request: Request) -> HTMLResponse:
-        items = "".join(
-            f"<li>{escape(k)}={escape(v)}</li>" for k, v in request.query_params.multi_items()
-        )
-        icon = '<link rel="icon" href="/overview/static/favicon.svg">'
-        return HTMLResponse(f"<!doctype html><title>events</title>{icon}<ul id=query>{items}</ul>")
-
-    app = Starlette(
-        routes=[
-            Route("/overview", overview_page),
-            Route("/events", events_page),
-            Mount("/overview/static", StaticFiles(directory=OVERVIEW_STATIC_DIR)),
-        ]
-    )
-    server = _serve(_with_csp(app))
+    """The app over the demo database, every event accepted."""
+    server = _serve_app(demo_db)
     yield server.base_url
     server.stop()
-    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def served_pending(demo_db: str) -> Iterator[str]:
+    """The app over the same crawl before anyone reviewed it, as after `make demo`."""
+    server = _serve_app(demo_db.replace("demo.db", "pending.db"))
+    yield server.base_url
+    server.stop()
 
 
 # -- the browser -------------------------------------------------------------------------
@@ -222,10 +195,14 @@ def page(browser: Any) -> Iterator[tuple[Any, Recorder]]:
 
 
 def _wait_until_drawn(page: Any) -> None:
-    page.wait_for_function(
-        "['ready', 'error'].includes(document.documentElement.dataset.overview)", timeout=60_000
-    )
-    assert page.evaluate("document.documentElement.dataset.overview") == "ready"
+    """Poll from outside the page: wait_for_function evaluates a string, which the
+    app's CSP (no 'unsafe-eval') refuses."""
+    deadline = time.monotonic() + 60
+    state = None
+    while state not in ("ready", "error") and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+        state = page.evaluate("document.documentElement.dataset.overview")
+    assert state == "ready"
 
 
 def _assert_charts_rendered(page: Any) -> None:
@@ -287,7 +264,7 @@ def test_served_overview_renders_offline_under_csp_and_bars_link_to_their_month(
     )
     tab.mouse.move(target["x"], target["y"])
     tab.mouse.click(target["x"], target["y"])
-    tab.wait_for_url("**/events?**", timeout=10_000)
+    tab.wait_for_url("**/queue?**", timeout=10_000)
     query = parse_qs(urlsplit(tab.url).query)
     assert query["since"] == [target["month"]] and query["until"] == [target["month"]]
     assert query["review_state"] == ["accepted"]
@@ -342,3 +319,52 @@ def test_standalone_file_renders_with_the_network_off(
     # Without an app behind it, a month bar jumps to the month's events in the file.
     first_month = tab.evaluate("document.getElementById('timeline').data[0].x[0]")
     assert tab.locator(f"#month-{first_month}").count() == 1
+
+
+def test_the_filter_form_draws_the_filtered_charts(served: str, page: tuple[Any, Recorder]) -> None:
+    """The page's own form, submitted as a person would: the charts redraw filtered."""
+    tab, recorder = page
+    response = tab.goto(f"{served}/overview")
+    assert response.headers["content-security-policy"] == CSP
+    _wait_until_drawn(tab)
+    form = tab.locator("form.filters")
+    form.locator("select[name=review_state]").select_option("any")
+    form.locator("select[name=action]").select_option("ban")
+    form.locator("input[name=since]").fill("2019")
+    with tab.expect_navigation():
+        form.locator("button[type=submit]").click()
+    query = parse_qs(urlsplit(tab.url).query)
+    assert query["action"] == ["ban"] and query["review_state"] == ["any"]
+    assert query["since"] == ["2019"]
+    _wait_until_drawn(tab)
+    traces = tab.evaluate("document.getElementById('timeline').data.map(t => t.name)")
+    assert traces == ["ban"], traces
+    bars = tab.evaluate("document.getElementById('timeline').data[0].y.reduce((a, b) => a + b, 0)")
+    assert bars >= 3, "the sample site reports several bans"
+    assert tab.locator("#us-map path.choroplethlocation, #us-map .scattergeo .point").count() > 0
+    assert tab.locator(".problems").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / "overview-filtered.png"), full_page=True)
+    assert not recorder.errors, recorder.errors
+
+
+def test_after_the_demo_the_page_says_why_it_is_empty_and_links_to_pending(
+    served_pending: str, page: tuple[Any, Recorder]
+) -> None:
+    tab, recorder = page
+    response = tab.goto(f"{served_pending}/overview?review_state=any&action=ban")
+    assert response.status == 200
+    _wait_until_drawn(tab)
+    assert tab.locator("#timeline .barlayer .point").count() > 0, "pending bans are drawn"
+
+    tab.goto(f"{served_pending}/overview")
+    _wait_until_drawn(tab)
+    why = tab.locator(".empty-why")
+    assert "pending" in why.inner_text()
+    with tab.expect_navigation():
+        why.get_by_role("link", name="Include events pending review").click()
+    assert parse_qs(urlsplit(tab.url).query)["review_state"] == ["any"]
+    _wait_until_drawn(tab)
+    assert tab.locator("#timeline .barlayer .point").count() > 0
+    assert tab.locator(".empty-why").count() == 0
+    assert not recorder.errors, recorder.errors

@@ -1,4 +1,4 @@
-"""The review app's defences: CSRF tokens, sign-in, host checks, security headers.
+"""The web app's defences: CSRF tokens, sign-in, host checks, security headers.
 
 Every page shows scraped text, and every write changes what gets exported, so:
 
