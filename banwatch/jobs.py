@@ -46,6 +46,7 @@ from banwatch.digest import deliver_digest
 from banwatch.extract.extractor import Extractor
 from banwatch.extraction import ExtractionCounts, extract_stored_articles
 from banwatch.health import flagged, source_health
+from banwatch.learning.team_model import make_extractor
 from banwatch.locks import LockBusy, LockUnsupported, crawl_lock, crawl_lock_free
 from banwatch.store.db import create_db_engine, session_scope, upgrade_database
 from banwatch.store.models import CrawlRun
@@ -240,7 +241,7 @@ def _crawl_and_extract(
     counts = ExtractionCounts()
     extraction_error: str | None = None
     if extract and not stop.is_set():
-        extractor = extractor or Extractor(model=settings.model, topics=settings.topics)
+        extractor = extractor or make_extractor(settings)
 
         def progress(done: int, total: int) -> None:
             if on_extract_progress is not None:
