@@ -349,6 +349,22 @@ def close_dead_runs(engine: Engine, db_url: str) -> list[int]:
     return close_abandoned_runs(engine, running)
 
 
+def _retrain(engine: Engine, settings: Settings, run_id: int, stop: StopFlag) -> None:
+    """Retrain after enough new review decisions ([learning] retrain_after) and record it
+    on the run for the digest; a training failure is logged, never the run's."""
+    from banwatch.learning.retrain import retrain_if_due
+
+    if stop.is_set():
+        return
+    try:
+        record = retrain_if_due(engine, settings)
+    except Exception:  # the run is recorded; a training bug must not hide that
+        log.exception("could not retrain after run %d", run_id)
+        return
+    if record is not None:
+        merge_run_stats(engine, run_id, {"retrain": record})
+
+
 def run_scheduled_job(
     settings: Settings,
     *,
@@ -388,6 +404,7 @@ def run_scheduled_job(
         with session_scope(engine) as session:
             flags = flagged(source_health(session, settings))
         merge_run_stats(engine, result.run_id, {"source_flags": flags})
+        _retrain(engine, settings, result.run_id, stop)
         try:
             deliver_digest(engine, settings, result.run_id)
         except Exception:  # the run is recorded; a digest bug must not hide that
