@@ -93,6 +93,11 @@ def installed_model(settings: Settings) -> InstalledModel | None:
     return InstalledModel.read(models_dir(settings))
 
 
+def shipped_model() -> Path | None:
+    """The shipped model's directory, when this installation has one."""
+    return MODEL_DIR if (MODEL_DIR / "config.cfg").is_file() else None
+
+
 def decider_path(settings: Settings) -> Path | None:
     """The model directory the extractor should judge with (None: the rules alone)."""
     choice = settings.learning.decider

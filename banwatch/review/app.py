@@ -16,7 +16,7 @@ from __future__ import annotations
 import getpass
 import os
 import secrets
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -92,6 +92,9 @@ class ReviewConfig:
     secure_cookies: bool = False
     allowed_hosts: tuple[str, ...] = ()
     page_size: int = 50
+    # whether the team's and the shipped model disagree about a pending event
+    # (banwatch.learning.second_opinion); None: not shown
+    second_opinion: Callable[[Any], Any] | None = field(default=None, compare=False)
 
     @property
     def login_required(self) -> bool:

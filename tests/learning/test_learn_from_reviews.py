@@ -8,13 +8,16 @@ import json
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from banwatch.cli import app
 from banwatch.config import LearningConfig, Settings
 from banwatch.extraction import extract_stored_articles
 from banwatch.learning import team_model
+from banwatch.learning.second_opinion import SecondOpinion
 from banwatch.learning.team_model import make_extractor
+from banwatch.review import ReviewConfig, create_app
 from banwatch.store.db import create_db_engine, session_scope, upgrade_database
 from banwatch.store.models import Event
 from banwatch.store.review import accept_event, edit_event, reject_event
@@ -84,6 +87,18 @@ def test_team_model_learns_both_mistakes(tmp_path: Path, base_model: Path,
     went_in = json.loads((model / "reviews.json").read_text())["decisions"]
     rejected = [d for d in went_in if d["verdict"] == "not an event"]
     assert len(rejected) == 12 and {d["reason"] for d in rejected} == {OPED_REASON}
+
+    # before the re-reading the new op-eds are pending events the two models disagree on
+    opinion = SecondOpinion(settings).of
+    review = create_app(ReviewConfig(db_url=db, reviewer="ana", second_opinion=opinion))
+    pending = events_of(engine, new["oped"])[0]["id"]
+    accepted = judged["real"][0]
+    with TestClient(review, base_url="http://127.0.0.1:8700") as client:
+        page = client.get(f"/events/{pending}").text
+        assert 'data-models-disagree="yes"' in page
+        assert "the shipped model finds this event in its articles, the team model does not" \
+            in page
+        assert "data-models-disagree" not in client.get(f"/events/{accepted}").text
 
     reextracted = runner.invoke(app, ["--db", db, "reextract"])
     assert reextracted.exit_code == 0, reextracted.output
