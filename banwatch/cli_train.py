@@ -62,7 +62,7 @@ def train_command(
     else:
         _print_outcome(outcome)
     if not outcome.installed:
-        errors.print(outcome.refusal or "not installed")
+        errors.print(outcome.refusal or "not installed", markup=False, soft_wrap=True)
         raise typer.Exit(1)
 
 
@@ -75,7 +75,7 @@ def _parts(raw: str | None) -> tuple[str, ...]:
     unknown = [p for p in names if p == "test" or not (GOLD_DIR / f"{p}.jsonl").is_file()]
     if not names or unknown:
         errors.print(f"--parts: {', '.join(unknown) or raw!r} is not an own-words training "
-                     "part (the test part is only measured on)", markup=False)
+                     "part (the test part is only measured on)", markup=False, soft_wrap=True)
         raise typer.Exit(2)
     return names
 
@@ -94,15 +94,15 @@ def _train(settings: Settings, options: TrainingOptions) -> Outcome:
     folder = models_dir(settings)
     folder.mkdir(parents=True, exist_ok=True)
     errors.print("reading the review decisions and training; this takes a few minutes "
-                 f"(progress in {folder / 'training.log'}) ...", markup=False)
+                 f"(progress in {folder / 'training.log'}) ...", markup=False, soft_wrap=True)
     try:
         with training_lock(settings), (folder / "training.log").open("w") as log:
             return train_from_reviews(engine, settings, replace(options, log=log))
     except LockBusy as exc:
-        errors.print(f"not training: {exc}", markup=False)
+        errors.print(f"not training: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_BUSY) from exc
     except LearningError as exc:
-        errors.print(str(exc), markup=False)
+        errors.print(str(exc), markup=False, soft_wrap=True)
         raise typer.Exit(1) from exc
     finally:
         engine.dispose()
@@ -121,7 +121,7 @@ def _print_outcome(outcome: Outcome) -> None:
     console.print(
         f"trained model {outcome.version} on {outcome.decisions} decision(s) about "
         f"{outcome.articles} article(s) ({outcome.held_back_articles} held back) in "
-        f"{outcome.train_seconds:.0f} s", markup=False)
+        f"{outcome.train_seconds:.0f} s", markup=False, soft_wrap=True)
     table = Table(title="before and after")
     table.add_column("model")
     table.add_column(f"held-back reviews ({outcome.held_back_articles} articles)")
@@ -131,7 +131,7 @@ def _print_outcome(outcome: Outcome) -> None:
     console.print(table)
     if outcome.installed:
         console.print(f"installed in {outcome.directory}; `banwatch reextract` reads the "
-                      "stored articles again with it", markup=False)
+                      "stored articles again with it", markup=False, soft_wrap=True)
 
 
 def _print_status(settings: Settings, as_json: bool) -> None:
@@ -139,7 +139,7 @@ def _print_status(settings: Settings, as_json: bool) -> None:
     try:
         status = model_status(engine, settings)
     except LearningError as exc:
-        errors.print(str(exc), markup=False)
+        errors.print(str(exc), markup=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     finally:
         engine.dispose()
@@ -147,4 +147,4 @@ def _print_status(settings: Settings, as_json: bool) -> None:
         sys.stdout.write(json.dumps(status, default=str) + "\n")
         return
     for line in status["lines"]:
-        console.print(line, markup=False)
+        console.print(line, markup=False, soft_wrap=True)

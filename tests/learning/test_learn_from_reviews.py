@@ -78,7 +78,7 @@ def test_team_model_learns_both_mistakes(tmp_path: Path, base_model: Path,
                                   "--parts", ",".join(BASE_PARTS),
                                   "--steps", BASE_STEPS["training.max_steps"]])
     assert trained.exit_code == 0, trained.output
-    outcome = json.loads(trained.output.splitlines()[-1])
+    outcome = json.loads(next(x for x in trained.output.splitlines() if x.startswith("{")))
     assert outcome["installed"]
     assert outcome["after"]["test"]["f1"] >= outcome["before"]["test"]["f1"]
     assert outcome["compared_with"] == "the shipped model"
