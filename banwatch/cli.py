@@ -22,7 +22,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from sqlalchemy import select
 
-from banwatch import cli_overview, cli_review, cli_schedule
+from banwatch import cli_overview, cli_review, cli_schedule, cli_train
 from banwatch.cli_common import (
     EXIT_BUSY,
     ActionOption,
@@ -308,6 +308,17 @@ def crawl(
 # -- extraction ------------------------------------------------------------------
 
 
+def _extractor(settings: Settings) -> Any:
+    """The extractor the settings call for; a decider setting naming no model is an error."""
+    from banwatch.learning.team_model import LearningError, make_extractor
+
+    try:
+        return make_extractor(settings)
+    except LearningError as exc:
+        errors.print(f"[red]configuration error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
 def _parse_published(value: str | None) -> datetime | None:
     if value is None:
         return None
@@ -342,7 +353,6 @@ def extract_command(
     named on stderr; the others are still read, and the exit code is then 1.
     """
     from banwatch.extract.explain import explained_records
-    from banwatch.extract.extractor import Extractor
     from banwatch.extract.text import read_input
 
     settings = settings_of(ctx)
@@ -353,7 +363,7 @@ def extract_command(
             print_error(f"{path}: no text found (empty, binary, or a page without an article)")
     readable = [(path, text) for path, text in texts if text.strip()]
     if readable:
-        extractor = Extractor(model=settings.model, topics=settings.topics)
+        extractor = _extractor(settings)
     for path, text in readable:
         found, verdicts = extractor.explain(text, when)
         for record in explained_records(found, verdicts if explain else None):
@@ -677,13 +687,13 @@ def reextract(
         ),
     ] = False,
 ) -> None:
-    """Run the current extractor over stored articles; review decisions are kept."""
-    from banwatch.extract.extractor import Extractor
+    """Run the current extractor (with the decider [learning] names, the team's model by
+    default) over stored articles; review decisions are kept."""
     from banwatch.extraction import extract_stored_articles
 
     settings = settings_of(ctx)
     engine = open_database(settings)
-    extractor = Extractor(model=settings.model, topics=settings.topics)
+    extractor = _extractor(settings)
     counts = extract_stored_articles(engine, extractor, stale=True, everything=everything)
     console.print(
         f"re-extracted {counts.articles} article(s) with extractor {extractor.version}:"
@@ -751,3 +761,4 @@ def timeline(
 cli_schedule.register(app)
 cli_review.register(app)
 cli_overview.register(app)
+cli_train.register(app)

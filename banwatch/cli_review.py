@@ -115,6 +115,7 @@ def serve(
     """Serve the review web app: queue, evidence, decisions, CSV download."""
     import uvicorn
 
+    from banwatch.learning.second_opinion import SecondOpinion
     from banwatch.review import ReviewConfig, create_app
     from banwatch.store.review import count_users
 
@@ -127,6 +128,7 @@ def serve(
         secret_key=secret_key,
         secure_cookies=secure_cookies,
         allowed_hosts=tuple(allowed_host or ()),
+        second_opinion=SecondOpinion(settings).of,
     )
     try:
         config.check()

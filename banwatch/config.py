@@ -110,6 +110,29 @@ class DigestConfig:
         return bool(self.webhook_url)
 
 
+#: the decider settings that name no directory: the team's own model (the shipped one until
+#: the team trains one), the shipped model, or the sentence rules alone
+DECIDER_CHOICES = ("team", "shipped", "rules")
+
+
+@dataclass(frozen=True)
+class LearningConfig:
+    """How the extractor learns from its reviewers (``banwatch train``, ``banwatch.learning``).
+
+    ``decider`` names the model the extractor judges candidates with: one of
+    ``DECIDER_CHOICES`` or the directory of a model. ``models_dir`` is where team models
+    are written (None: beside the database, see ``banwatch.learning.team_model``).
+    ``retrain_after``: the scheduled job retrains once this many new review decisions have
+    been made since the last training (0: never). ``review_weight``: how many times a
+    reviewed article counts against one of the shipped training passages.
+    """
+
+    decider: str = "team"
+    models_dir: Path | None = None
+    retrain_after: int = 0
+    review_weight: int = 3
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a banwatch command needs to know, resolved once at start."""
@@ -120,6 +143,7 @@ class Settings:
     sources: tuple[SourceConfig, ...] = ()
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     digest: DigestConfig = field(default_factory=DigestConfig)
+    learning: LearningConfig = field(default_factory=LearningConfig)
     contact_url: str = DEFAULT_CONTACT
     user_agent: str | None = None
     crawl_timeout: int = 3600
@@ -230,6 +254,39 @@ def _digest_from_mapping(data: Mapping[str, Any]) -> DigestConfig:
     )
 
 
+def _learning_from_mapping(data: Mapping[str, Any], config_path: Path | None) -> LearningConfig:
+    """The ``[learning]`` table; a relative models_dir is read from the file's folder."""
+    decider = str(data.get("decider", LearningConfig.decider))
+    if decider not in DECIDER_CHOICES:
+        folder = Path(decider).expanduser()
+        if not folder.is_absolute() and config_path is not None:
+            folder = config_path.parent / folder
+        if not (folder / "config.cfg").is_file():
+            raise ConfigError(
+                f"[learning] decider {decider!r} is not one of {', '.join(DECIDER_CHOICES)}"
+                " or the directory of a model"
+            )
+        decider = str(folder)
+    models_dir = data.get("models_dir")
+    if models_dir is not None:
+        models_dir = Path(str(models_dir)).expanduser()
+        if not models_dir.is_absolute() and config_path is not None:
+            models_dir = config_path.parent / models_dir
+    retrain_after = data.get("retrain_after", 0)
+    if isinstance(retrain_after, bool) or not isinstance(retrain_after, int) or retrain_after < 0:
+        raise ConfigError(
+            f"[learning] retrain_after must be a whole number (0: never), not {retrain_after!r}"
+        )
+    return LearningConfig(
+        decider=decider,
+        models_dir=models_dir,
+        retrain_after=retrain_after,
+        review_weight=_positive_int(
+            "learning", data, "review_weight", LearningConfig.review_weight
+        ),
+    )
+
+
 def settings_from_mapping(data: Mapping[str, Any], config_path: Path | None = None) -> Settings:
     """Build settings from a parsed ``banwatch.toml``."""
     crawl = data.get("crawl", {})
@@ -246,6 +303,7 @@ def settings_from_mapping(data: Mapping[str, Any], config_path: Path | None = No
         sources=sources,
         schedule=_schedule_from_mapping(schedule),
         digest=_digest_from_mapping(data.get("digest", {})),
+        learning=_learning_from_mapping(data.get("learning", {}), config_path),
         contact_url=str(crawl.get("contact_url", DEFAULT_CONTACT)),
         user_agent=crawl.get("user_agent"),
         crawl_timeout=int(crawl.get("timeout", 3600)),
@@ -282,6 +340,9 @@ def load_settings(
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: {exc}") from exc
         settings = settings_from_mapping(data, config_path=path)
+    if env.get("BANWATCH_DECIDER"):
+        settings = replace(settings, learning=replace(settings.learning,
+                                                      decider=env["BANWATCH_DECIDER"]))
     return settings.with_overrides(
         db_url=env.get("BANWATCH_DB") or None,
         model=env.get("BANWATCH_MODEL") or None,

@@ -66,11 +66,14 @@ class Digest:
     events: list[dict[str, Any]] = field(default_factory=list)
     events_total: int = 0
     sources: dict[str, str] = field(default_factory=dict)
+    retrain: dict[str, Any] | None = None  # the run's retraining (banwatch.learning.retrain)
 
     @property
     def empty(self) -> bool:
-        """Nothing worth a message: no new event, no newly flagged source, the run did not fail."""
-        return not self.events_total and not self.sources and self.run_status != "failed"
+        """Nothing worth a message: no new event, no newly flagged source, no retraining,
+        the run did not fail."""
+        return not self.events_total and not self.sources and self.run_status != "failed" \
+            and not self.retrain
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ def build_digest(
         events=[event_row(e) for e in events],
         events_total=total,
         sources=sources,
+        retrain=(run.stats or {}).get("retrain"),
     )
 
 
@@ -232,6 +236,29 @@ def _record(engine: Engine, run_id: int, outcomes: dict[str, dict[str, Any]]) ->
 # -- rendering ------------------------------------------------------------------
 
 
+def _figure(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def retrain_summary(record: dict[str, Any]) -> str:
+    """One sentence on a retraining: what it learned from, what changed, or why not."""
+    if record.get("error"):
+        return f"Retraining after {record['new_decisions']} new review decisions failed: " \
+            f"{record['error']}"
+    before, after = record["before"], record["after"]
+    change = (f"own-words test F1 {_figure(before['test'])} → {_figure(after['test'])}, "
+              f"held-back reviews F1 {_figure(before['held_back'])} → "
+              f"{_figure(after['held_back'])}")
+    head = f"The extractor retrained on {record['decisions']} review decisions " \
+        f"({record['new_decisions']} new)"
+    if not record["installed"]:
+        return f"{head}; the new model was not installed ({change}): {record['refusal']}"
+    done = record.get("reextracted") or {}
+    return (f"{head}: model {record['version']} replaces {record['compared_with']} ({change});"
+            f" {done.get('articles', 0)} stored articles read again,"
+            f" {done.get('events_new', 0)} new events.")
+
+
 def subject(digest: Digest) -> str:
     """A subject line made only of counts: scraped text never goes into a header."""
     parts = []
@@ -244,6 +271,8 @@ def subject(digest: Digest) -> str:
         )
     if digest.run_status == "failed":
         parts.append(f"run {digest.run_id} failed")
+    if digest.retrain and digest.retrain.get("installed"):
+        parts.append("extractor retrained")
     return "banwatch: " + (", ".join(parts) or "nothing new")
 
 
@@ -285,6 +314,8 @@ def render_text(digest: Digest) -> str:
         lines.append("Sources that need a look (`banwatch runs`):")
         lines += [f"- {name}: {reason}" for name, reason in digest.sources.items()]
         lines.append("")
+    if digest.retrain:
+        lines += [retrain_summary(digest.retrain), ""]
     return "\n".join(lines)
 
 
@@ -324,6 +355,8 @@ def render_html(digest: Digest) -> str:
         parts.append("<h3>Sources that need a look</h3><ul>")
         parts += [f"<li>{e(name)}: {e(reason)}</li>" for name, reason in digest.sources.items()]
         parts.append("</ul>")
+    if digest.retrain:
+        parts.append(f"<h3>Learning</h3><p>{e(retrain_summary(digest.retrain))}</p>")
     parts.append(
         "<p>Review with <code>banwatch events</code>; history with <code>banwatch runs</code>.</p>"
     )
@@ -354,6 +387,8 @@ def render_chat(digest: Digest) -> str:
     if digest.events_total > len(digest.events):
         lines.append(f"… and {digest.events_total - len(digest.events)} more")
     lines += [f"⚠ {chat_escape(n)}: {chat_escape(r)}" for n, r in digest.sources.items()]
+    if digest.retrain:
+        lines.append(chat_escape(retrain_summary(digest.retrain)))
     return "\n".join(lines)
 
 
@@ -368,6 +403,7 @@ def webhook_payload(digest: Digest, fmt: str = "chat") -> dict[str, Any]:
             events_total=digest.events_total,
             events=digest.events,
             sources=[{"name": n, "flag": r} for n, r in digest.sources.items()],
+            retrain=digest.retrain,
         )
     return payload
 

@@ -46,6 +46,7 @@ from banwatch.digest import deliver_digest
 from banwatch.extract.extractor import Extractor
 from banwatch.extraction import ExtractionCounts, extract_stored_articles
 from banwatch.health import flagged, source_health
+from banwatch.learning.team_model import make_extractor
 from banwatch.locks import LockBusy, LockUnsupported, crawl_lock, crawl_lock_free
 from banwatch.store.db import create_db_engine, session_scope, upgrade_database
 from banwatch.store.models import CrawlRun
@@ -240,7 +241,7 @@ def _crawl_and_extract(
     counts = ExtractionCounts()
     extraction_error: str | None = None
     if extract and not stop.is_set():
-        extractor = extractor or Extractor(model=settings.model, topics=settings.topics)
+        extractor = extractor or make_extractor(settings)
 
         def progress(done: int, total: int) -> None:
             if on_extract_progress is not None:
@@ -348,6 +349,22 @@ def close_dead_runs(engine: Engine, db_url: str) -> list[int]:
     return close_abandoned_runs(engine, running)
 
 
+def _retrain(engine: Engine, settings: Settings, run_id: int, stop: StopFlag) -> None:
+    """Retrain after enough new review decisions ([learning] retrain_after) and record it
+    on the run for the digest; a training failure is logged, never the run's."""
+    from banwatch.learning.retrain import retrain_if_due
+
+    if stop.is_set():
+        return
+    try:
+        record = retrain_if_due(engine, settings)
+    except Exception:  # the run is recorded; a training bug must not hide that
+        log.exception("could not retrain after run %d", run_id)
+        return
+    if record is not None:
+        merge_run_stats(engine, run_id, {"retrain": record})
+
+
 def run_scheduled_job(
     settings: Settings,
     *,
@@ -387,6 +404,7 @@ def run_scheduled_job(
         with session_scope(engine) as session:
             flags = flagged(source_health(session, settings))
         merge_run_stats(engine, result.run_id, {"source_flags": flags})
+        _retrain(engine, settings, result.run_id, stop)
         try:
             deliver_digest(engine, settings, result.run_id)
         except Exception:  # the run is recorded; a digest bug must not hide that

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
+from typing import Protocol
 
 from spacy.language import Language
 
@@ -117,6 +118,14 @@ def _story_news(group: Sequence[Candidate], lead_end: int) -> bool:
         not any(c.background or c.reference or c.status == "proposed" for c in group)
 
 
+class Corrections(Protocol):
+    """Rewrites an article's events after extraction (see ``Extractor``)."""
+
+    version: str
+
+    def apply(self, events: list[Event], text: str, title: str) -> list[Event]: ...
+
+
 class Extractor:
     """Finds ban/moratorium events in news text.
 
@@ -132,6 +141,7 @@ class Extractor:
         whole_articles: bool = False,
         selective_ner: bool = True,
         decider: Path | None = MODEL_DIR,
+        corrections: Corrections | None = None,
     ) -> None:
         """``whole_articles`` is the naive reference, kept to measure and check the fast
         path against: the full statistical model (parser, tagger and all) runs over
@@ -141,7 +151,9 @@ class Extractor:
         only the sentences that need it (see ``extract.components.SelectiveNer``).
         ``decider`` is the directory of the learned decider's model (``extract.decider``):
         the shipped one by default, a team's own, or None for the rules alone.  Its version
-        is part of the extractor's, so a new model makes stored extractions stale."""
+        is part of the extractor's, so a new model makes stored extractions stale.
+        ``corrections`` rewrites each article's events last (a team's learned corrections
+        of who acted, ``banwatch.learning.places``); its ``version`` joins the extractor's."""
         self.whole_articles = whole_articles
         self.selective_ner = selective_ner
         self.topics: tuple[Topic, ...] = tuple(topics) if topics else DEFAULT_TOPICS
@@ -150,6 +162,9 @@ class Extractor:
         self.model = model
         self.decider_path = decider
         self.version = EXTRACTOR_VERSION + decider_version(decider)
+        self.corrections = corrections
+        if corrections is not None and corrections.version:
+            self.version += f"+corrections.{corrections.version}"
         self._decider: Decider | None = None
         self._parser: Language | None = None
         self.prefilter = Prefilter(self.topics)
@@ -229,8 +244,10 @@ class Extractor:
             if self.decider is not None:
                 judged = judge(reading.state, self.decider, self.parser, reading.p.text)
                 candidates, verdicts = judged.candidates, judged.verdicts
-            yield self._merge(candidates, reading.dateline_date, reading.p,
-                              reading.lead_end), verdicts
+            events = self._merge(candidates, reading.dateline_date, reading.p, reading.lead_end)
+            if self.corrections is not None:
+                events = self.corrections.apply(events, reading.p.text, reading.p.title)
+            yield events, verdicts
 
     def proposals_many(
         self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32

@@ -218,6 +218,8 @@ def event_page(request: Request) -> Response:
         amends = session.get(Event, event.amends_event_id) if event.amends_event_id else None
         next_id = next_event_id(session, view.filters, event)
         mentions = _mention_rows(event)
+        ask = state.config.second_opinion
+        opinion = ask(event) if ask is not None else None
         decisions = list(reversed(event.decisions))
     return render(
         request,
@@ -235,6 +237,7 @@ def event_page(request: Request) -> Response:
             "amended_by": amended_by,
             "amends": amends,
             "decisions": decisions,
+            "opinion": opinion,
             "fields": EDITABLE_FIELDS,
             "edited": set(event.edited_fields or {}),
             "field_choices": {

@@ -82,6 +82,9 @@ class WebConfig:
     secure_cookies: bool = False
     allowed_hosts: tuple[str, ...] = ()
     page_size: int = 50
+    # whether the team's and the shipped model disagree about a pending event
+    # (banwatch.learning.second_opinion); None: not shown
+    second_opinion: Callable[[Any], Any] | None = field(default=None, compare=False)
 
     @property
     def login_required(self) -> bool:

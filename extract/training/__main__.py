@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from spacy.tokens import DocBin
 
@@ -66,13 +66,14 @@ def data_hash(items: list[Example]) -> str:
     return h.hexdigest()[:10]
 
 
-def build_examples(extra: list[Path], repeat_extra: int) -> tuple[list[Example], dict]:
+def build_examples(extra: list[Path], repeat_extra: int,
+                   parts: tuple[str, ...] = TRAIN_PARTS) -> tuple[list[Example], dict]:
     from ..extractor import Extractor
 
     extractor = Extractor(decider=None)
-    own = own_words_passages()
+    own = own_words_passages(parts)
     out = examples(extractor, own)
-    record: dict[str, Any] = {"own_words_parts": [p for p in TRAIN_PARTS],
+    record: dict[str, Any] = {"own_words_parts": list(parts),
                               "own_words_passages": len(own), "extra": {}}
     for path in extra:
         passages = read_passages(path)
@@ -82,9 +83,14 @@ def build_examples(extra: list[Path], repeat_extra: int) -> tuple[list[Example],
     return out, record
 
 
-def train(out_dir: Path, extra: list[Path], repeat_extra: int = 2, gpu: int = -1) -> dict:
+def train(out_dir: Path, extra: list[Path], repeat_extra: int = 2, gpu: int = -1, *,
+          parts: tuple[str, ...] = TRAIN_PARTS, overrides: dict[str, str] | None = None,
+          log: IO[str] | None = None) -> dict:
+    """``parts``: the own-words parts learned from; ``overrides``: ``spacy train`` settings
+    by dotted name (``{"training.max_steps": "60"}``: a short training for tests); ``log``:
+    where ``spacy train`` writes its progress (default: this process's output)."""
     t0 = time.time()
-    items, record = build_examples(extra, repeat_extra)
+    items, record = build_examples(extra, repeat_extra, parts)
     train_items, dev_items = split(items, HELD_OUT)
     record.update({"examples": len(items), "positives": sum(e.cats["EVENT"] for e in items),
                    "train": len(train_items), "held_out": len(dev_items)})
@@ -96,8 +102,10 @@ def train(out_dir: Path, extra: list[Path], repeat_extra: int = 2, gpu: int = -1
         build_s = time.time() - t0
         subprocess.run([sys.executable, "-m", "spacy", "train", str(CONFIG),
                         "--output", str(tmpd / "out"), "--paths.train", str(tmpd / "train.spacy"),
-                        "--paths.dev", str(tmpd / "dev.spacy"), "--gpu-id", str(gpu)],
-                       check=True)
+                        "--paths.dev", str(tmpd / "dev.spacy"), "--gpu-id", str(gpu),
+                        *(arg for name, value in (overrides or {}).items()
+                          for arg in (f"--{name}", value))],
+                       check=True, stdout=log, stderr=subprocess.STDOUT if log else None)
         best = tmpd / "out" / "model-best"
         meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
         meta.update({"name": "banwatch_decider", "version": version})

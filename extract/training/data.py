@@ -61,11 +61,17 @@ def passage_items(passages: Iterable[dict[str, Any]]
 
 
 def examples(extractor: Any, passages: Sequence[dict[str, Any]]) -> list[Example]:
-    """One example per candidate of every passage (unknowns left out)."""
+    """One example per candidate of every passage (unknowns left out, and the candidates of
+    the passage's ``unlabelled`` actors)."""
     out = []
     for passage, props in zip(passages, extractor.proposals_many(passage_items(passages)),
                               strict=True):
+        # actors whose events nobody judged (a review's pending events): neither event nor not
+        unknown = {((u.get("actor") or "").casefold(), u.get("region"))
+                   for u in passage.get("unlabelled", ())}
         for p in props:
+            if (p.actor.name.casefold(), p.actor.region) in unknown:
+                continue
             cats = labels_for(p, passage["events"])
             if cats is not None:
                 out.append(Example(passage["id"], model_text(p), cats, p.source))
