@@ -67,7 +67,14 @@ def test_a_model_that_scores_lower_on_the_test_part_is_not_installed(
     with session_scope(engine) as session:
         reject_event(session, events_of(engine, ids)[0]["id"], "ana", OPED_REASON)
 
-    # a model trained a few steps on one part is far below the tuned rules
+    # a model trained a few steps on one part, trusted over the rules (it drops every
+    # candidate it doubts), is far below the tuned rules
+    import banwatch.extract.training.__main__ as training
+
+    trusting = tmp_path / "thresholds.json"
+    trusting.write_text(json.dumps({"keep_rule": 0.9, "accept_parse": 0.5, "relabel": 0.5,
+                                    "keep_label": 0.5}))
+    monkeypatch.setattr(training, "THRESHOLDS", trusting)
     result = runner.invoke(app, ["--db", db, "train", "--from-reviews", "--json",
                                  "--parts", "dev", "--steps", "20"])
 
