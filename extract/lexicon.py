@@ -1,321 +1,432 @@
-"""Word lists and small regexes used by the sentence rules.
+"""The vocabulary of the sentence rules, and the few regexes they match sentences with.
 
-Kept apart from ``extract.rules`` so that the rules read as logic and the vocabulary can
-be reviewed on its own.  Token-level cues (actions, statuses, negation) live in
-``patterns/cues.jsonl``; what is here are the context words the rules look at around
-those cues.
+The word lists live in ``patterns/lexicon.toml``, one named entry per list with a
+``doc`` saying what it is for, so that the rules read as logic and the vocabulary can
+be reviewed on its own; this module loads the file once and exports every entry under
+its name (the rules read ``lx.NAME``).  Token-level cues (actions, statuses, negation)
+live in ``patterns/cues.jsonl``; the lexicon holds the context words the rules look at
+around those cues.  The loaded lists are immutable (frozensets, tuples and read-only
+mappings): no rule can change the vocabulary another rule reads.
+
+What stays here is structure rather than vocabulary: the action tables keyed by
+``banwatch.vocabulary.ACTIONS`` (checked by tests/test_vocabulary.py) and the regexes.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import cast
 
+LEXICON_FILE = Path(__file__).resolve().parent / "patterns" / "lexicon.toml"
+#: what an entry may hold beside its doc, and what each becomes once loaded
+KINDS = ("words", "sequence", "phrases", "mapping")
+
+Value = frozenset[str] | tuple[str, ...] | frozenset[tuple[str, ...]] | Mapping[str, str]
+
+
+class LexiconError(ValueError):
+    """The lexicon file is not one the rules can read; the message names file and entry."""
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One named list of the lexicon: what it is for, its kind and its loaded value."""
+
+    name: str
+    doc: str
+    kind: str
+    value: Value
+
+
+def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, LexiconEntry]:
+    """Every entry of a lexicon file, by name.
+
+    ``words`` become a frozenset, ``sequence`` a tuple in the file's order, ``phrases`` a
+    frozenset of word tuples and ``mapping`` a read-only dict.  An entry without a doc,
+    with no list or two, or with a word listed twice is an error: each is a mistake the
+    rules would otherwise carry silently.
+    """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read the lexicon: {exc}") from exc
+    return {name: _entry(path, name, body) for name, body in data.items()}
+
+
+def _entry(path: Path, name: str, body: object) -> LexiconEntry:
+    where = f"{path}: [{name}]"
+    if not isinstance(body, dict):
+        raise LexiconError(f"{where} is not a table")
+    doc = body.get("doc")
+    if not isinstance(doc, str) or not doc.strip():
+        raise LexiconError(f"{where} has no doc saying what the list is for")
+    kinds = [k for k in body if k != "doc"]
+    if len(kinds) != 1 or kinds[0] not in KINDS:
+        raise LexiconError(f"{where} needs exactly one of {', '.join(KINDS)} beside its doc, "
+                           f"not {kinds}")
+    kind = kinds[0]
+    raw = body[kind]
+    if kind == "mapping":
+        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+            raise LexiconError(f"{where} mapping must map words to strings")
+        return LexiconEntry(name, doc, kind, MappingProxyType(dict(raw)))
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w for w in raw):
+        raise LexiconError(f"{where} {kind} must be a list of non-empty strings")
+    twice = sorted({w for w in raw if raw.count(w) > 1})
+    if twice:
+        raise LexiconError(f"{where} lists {', '.join(map(repr, twice))} twice")
+    if kind == "sequence":
+        return LexiconEntry(name, doc, kind, tuple(raw))
+    if kind == "phrases":
+        return LexiconEntry(name, doc, kind, frozenset(tuple(w.split()) for w in raw))
+    return LexiconEntry(name, doc, kind, frozenset(raw))
+
+
+_LEXICON = load_lexicon()
+
+
+def _value(name: str, kind: str) -> Value:
+    entry = _LEXICON.get(name)
+    if entry is None:
+        raise LexiconError(f"{LEXICON_FILE}: no entry [{name}]")
+    if entry.kind != kind:
+        raise LexiconError(f"{LEXICON_FILE}: [{name}] must be {kind}, not {entry.kind}")
+    return entry.value
+
+
+def _words(name: str) -> frozenset[str]:
+    return cast(frozenset[str], _value(name, "words"))
+
+
+def _sequence(name: str) -> tuple[str, ...]:
+    return cast(tuple[str, ...], _value(name, "sequence"))
+
+
+def _phrases(name: str) -> frozenset[tuple[str, ...]]:
+    return cast(frozenset[tuple[str, ...]], _value(name, "phrases"))
+
+
+def _mapping(name: str) -> Mapping[str, str]:
+    return cast(Mapping[str, str], _value(name, "mapping"))
+
+
+# ============================================================== actions (not vocabulary)
 ACTION_PRIORITY = ("repeal", "extension", "exit", "moratorium", "ban", "restriction")
-#: Families of actions that one measure can be called by ("the restriction on businesses"
-#: referring back to a ban); a different family means a different event.
 #: coarser families for headline-versus-body comparison: a headline's "won't sell" and
 #: the body's "moratorium" are the same story
 HEADLINE_FAMILY = {"ban": "stop", "moratorium": "stop", "restriction": "stop", "exit": "stop",
                    "extension": "extension", "repeal": "repeal"}
+#: Families of actions that one measure can be called by ("the restriction on businesses"
+#: referring back to a ban); a different family means a different event.
 ACTION_FAMILY = {"ban": "ban", "moratorium": "ban", "restriction": "ban", "exit": "exit",
                  "extension": "extension", "repeal": "repeal"}
 
-# cue words that are actions only next to a ban or moratorium ("lift the ban")
-NEEDS_BAN = {
-    "lift", "lifts", "lifted", "lifting", "reverse", "reversed", "reverses", "reversing",
-    "reversal", "end", "ends", "ended", "ending", "extend", "extends", "extended", "extending",
-    "extension", "renew", "renewed", "renews", "prolong", "prolonged", "allow", "allows",
-    "allowed", "allowing", "let", "lets", "letting", "permit", "permits", "permitted",
-    "permitting", "scrap", "scraps", "scrapped", "scrapping", "undo", "undid", "undoes",
-    "undoing", "unwind", "unwound", "unwinds", "revoke", "revoked", "revokes", "revoking",
-    "loosen", "loosened", "loosens", "loosening", "relax", "relaxed", "relaxes", "relaxing",
-    "ease", "eased", "eases", "easing", "strike", "struck", "strikes", "striking", "drop",
-    "dropped", "drops", "dropping", "for",  # "for another two years" extends only an existing pause
-}
-STRONG_ENACT = {
-    "passed", "passes", "pass", "approved", "approves", "approve", "adopted", "adopts", "adopt",
-    "signed", "signs", "sign", "enacted", "enacts", "enact", "voted", "votes", "vote",
-    "unanimously", "approving", "passing", "adopting", "enacting", "ratified", "codified",
-    "finalized", "took", "takes", "went", "goes", "put", "puts", "issued", "gave", "decided",
-    "decides", "agreed", "chose", "opted",
-}
-MODALS = {"would", "could", "may", "might", "will", "expected", "plans", "plan", "planned", "set",
-          "poised", "scheduled", "hopes", "wants", "seeks", "likely", "to", "should"}
-#: proposal words that, said by a company about itself, are its (enacted) policy
-COMPANY_POLICY_MODALS = {"would", "will", "plans", "plan", "planned", "set", "aims", "could"}
-TARGET_PREV = {"to", "from", "urged", "urging", "urge", "urges", "asked", "asking", "against",
-               "with", "than", "pressed", "pressuring", "lobbying", "lobbied", "for", "on",
-               "including", "include", "includes", "told", "tells", "unlike", "required",
-               "requires", "require", "requiring", "forced", "forces", "forcing", "ordered",
-               "ordering", "directed", "directing", "compelled", "compels", "kept", "keeps",
-               "keep", "prevented", "prevents", "prevent", "stopped", "stops", "ask", "asks",
-               "hoped", "hopes", "hope", "wants", "wanted", "expects", "petitioned", "petition"}
-AFTER_CUE_OK = {"in", "by", "across", "throughout", "within"}
-REFERENCE_PREV = {"after", "like", "joining", "joined", "join", "joins", "following", "follows",
-                  "followed"}
-CHAIN_AFTER = {"follows", "followed", "following", "after", "joins", "joined", "joining"}
-OWNED_NEXT = {"cities", "towns", "communities", "municipalities", "counties", "residents",
-              "boroughs", "villages", "townships", "parishes", "borough", "township", "river",
-              "voters", "police", "officials", "companies", "activists", "advocates", "groups",
-              "city", "town", "village", "county", "suburb", "suburbs", "area", "-area",
-              "resident", "native", "schools", "school", "students", "officers", "judge",
-              "court", "courts", "attorney", "prosecutors", "department", "agencies",
-              "representative", "rep.", "sen.", "senator", "delegation", "congressman",
-              "congresswoman", "assemblyman", "assemblywoman", "democrat", "republican",
-              "democrats", "republicans", "largest", "biggest", "capital", "deputies",
-              "deputy", "sheriff", "sheriff's", "mayors", "maker", "makers", "company",
-              "firm", "startup", "vendor", "retailer", "manufacturer", "developer"}
-#: head words of a public body the agency list lacks ("the Office of the Australian
-#: Information Commissioner", "New Zealand Police", "the Federal Trade Commission")
-AGENCY_HEADS = {"commission", "commissioner", "authority", "ministry", "agency", "department",
-                "regulator", "watchdog", "inspectorate", "police", "constabulary", "ombudsman",
-                "prosecutor", "attorney"}
+# ============================================================== the lexicon, by section
+# -- What was done: measures, acts and their verbs
+NEEDS_BAN = _words("NEEDS_BAN")
+STRONG_ENACT = _words("STRONG_ENACT")
+ENACTING_VERBS = _words("ENACTING_VERBS")
+ENACTED_VERBS = _words("ENACTED_VERBS")
+BACKGROUND_VERBS = _words("BACKGROUND_VERBS")
+PAST_EVENT_VERBS = _words("PAST_EVENT_VERBS")
+BAN_NOUNS = _words("BAN_NOUNS")
+MORATORIUM_NOUNS = _words("MORATORIUM_NOUNS")
+PAUSE_MORATORIUM = _words("PAUSE_MORATORIUM")
+EXTENSION_NOUNS = _words("EXTENSION_NOUNS")
+RENEW_FORMS = _words("RENEW_FORMS")
+CONTRACT_NOUNS = _words("CONTRACT_NOUNS")
+MEASURE_NOUNS = _words("MEASURE_NOUNS")
+AGENDA_ITEM_WORDS = _words("AGENDA_ITEM_WORDS")
+#: what an agenda item is called in minutes ("Item 6, Ordinance 2021-11, establishing ...")
+ITEM_NOUNS = MEASURE_NOUNS | AGENDA_ITEM_WORDS
+ANAPHOR_NOUNS = _words("ANAPHOR_NOUNS")
+LIMIT_NOUNS = _words("LIMIT_NOUNS")
+LIMITS_RESTRICTIONS = _words("LIMITS_RESTRICTIONS")
+LIMITING_MEASURE_NOUNS = _words("LIMITING_MEASURE_NOUNS")
+ORDINANCE_LAW_MEASURE = _words("ORDINANCE_LAW_MEASURE")
+ORDINANCE_LAW = _words("ORDINANCE_LAW")
+STANDARD_NOUNS = _words("STANDARD_NOUNS")
+MODELLED_ON_WORDS = _words("MODELLED_ON_WORDS")
+GUIDANCE_NOUNS = _words("GUIDANCE_NOUNS")
+STATE_LAW_NOUNS = _words("STATE_LAW_NOUNS")
+AGREEMENT_NOUNS = _words("AGREEMENT_NOUNS")
+OTHER_BANNED = _words("OTHER_BANNED")
+TOOL_NOUNS = _words("TOOL_NOUNS")
+TECH_NOUNS = _words("TECH_NOUNS")
+TECH_NOUNS_SINGULAR = _words("TECH_NOUNS_SINGULAR")
+TECH_USED_BY = _words("TECH_USED_BY")
+USE_VERBS = _words("USE_VERBS")
+USE_SEARCH_NOUNS = _words("USE_SEARCH_NOUNS")
+POLICE_USE_NOUNS = _words("POLICE_USE_NOUNS")
+MARKET_NOUNS = _words("MARKET_NOUNS")
+ACT_NOUNS = _words("ACT_NOUNS")
+DECISION_NOUNS = _words("DECISION_NOUNS")
+ATTEMPT_NOUNS = _words("ATTEMPT_NOUNS")
+ATTEMPT_WORDS = _words("ATTEMPT_WORDS")
+FELL_SHORT_WORDS = _words("FELL_SHORT_WORDS")
+OVERRIDE_STEMS = _sequence("OVERRIDE_STEMS")
+VETO_STEMS = _sequence("VETO_STEMS")
+ALLOW_STEMS = _sequence("ALLOW_STEMS")
+STOP_BEFORE_ALLOWING = _words("STOP_BEFORE_ALLOWING")
+STOP_STEMS = _sequence("STOP_STEMS")
+RESUME_WORDS = _words("RESUME_WORDS")
+RESUME_WORDS_SHORT = _words("RESUME_WORDS_SHORT")
+CLEARED_FORMS = _words("CLEARED_FORMS")
+MEETING_WORDS = _words("MEETING_WORDS")
+BALLOT_WORDS = _words("BALLOT_WORDS")
+MOTION_FAILED = _words("MOTION_FAILED")
+TIME_WORDS = _words("TIME_WORDS")
 
-INSTITUTION_WORDS = {
-    "university", "college", "institute", "school", "times", "post", "globe", "herald",
-    "journal", "tribune", "chronicle", "news", "bank", "hospital", "airport", "museum",
-    "foundation", "center", "centre", "press", "inc", "corp", "company", "club", "team",
-    "stadium", "garden", "gardens", "street", "avenue", "state", "law", "medical", "high",
-    "public", "timbers", "trail", "blazers", "patriots", "celtics", "red", "sox", "mariners",
-    "seahawks", "river", "rainforest", "basin", "harbor", "airlines", "energy",
-}
-#: words showing that an unknown organisation in the sentence is a business
-COMPANY_WORDS = {"company", "company's", "firm", "startup", "start-up", "vendor", "maker",
-                 "retailer", "executive", "spokesperson", "spokeswoman", "spokesman",
-                 "provider", "developer", "customers", "clients", "products", "product",
-                 "shareholders", "investors", "makers", "manufacturer", "manufacturers",
-                 "dealers", "rival", "rivals", "competitor", "competitors", "shares",
-                 "revenue", "companies", "firms", "vendors", "startups"}
-#: what an actor's act is called when a later sentence dates it ("IBM's letter came on June 8")
-ACT_NOUNS = {"letter", "announcement", "decision", "vote", "statement", "pledge", "move",
-             "pause", "ban", "moratorium", "order", "ordinance", "exit", "retreat"}
-#: "the Redmond company", "the Seattle-based retailer": a company named by its town
-COMPANY_NOUNS = {"company", "firm", "giant", "vendor", "retailer", "maker", "startup",
-                 "start-up", "conglomerate", "chain", "manufacturer", "provider"}
-#: settlement nouns of an appositive that introduces unknown towns ("Brimhollow and
-#: Pembrose, neighbouring boroughs in western Pennsylvania")
-SETTLEMENT_NOUNS = {"borough", "boroughs", "town", "towns", "city", "cities", "village",
-                    "villages", "township", "townships", "suburb", "suburbs", "municipality",
-                    "municipalities", "community", "communities", "hamlet"}
-#: last words of many US town names: "Corbel Springs", "Ockham Ridge", "Kilbride Flats"
-TOWN_SUFFIXES = {"Springs", "Falls", "Heights", "Ridge", "Creek", "Hills", "Harbor", "Harbour",
-                 "Landing", "Junction", "Mills", "Bluff", "Bluffs", "Flats", "Mesa", "Pointe",
-                 "Crossing", "Forge", "Hollow", "Grove", "Valley", "Township", "Cove", "Point",
-                 "Mill", "Bend", "Beach", "Bay", "Lake", "Lakes", "Ferry", "Glen", "Basin", "Fork",
-                 "Rapids", "Shores", "Plains", "Meadows", "Gap", "Cross"}
-#: first words of many US town names: "Lake Anselm", "Port Calder", "Fort Dodge"
-TOWN_PREFIXES = {"Lake", "Port", "Fort", "Mount", "Glen"}
-#: last words of company names ("Brisanta Labs", "Quadrel Analytics")
-CORPORATE_SUFFIXES = {"Labs", "Systems", "Technologies", "Technology", "Inc.", "Inc", "Corp.",
-                      "Corp", "Corporation", "AI", "Analytics", "Vision", "Software", "Robotics",
-                      "Networks", "Ltd", "Ltd.", "LLC", "Solutions", "Biometrics", "Security",
-                      "Imaging", "Dynamics", "Sensing", "Holdings", "Devices", "Identity"}
-#: words before a person's name ("filed by councilors Ricardo Arroyo and ..."): the
-#: name after them is a person's even when the NER calls it an organisation
-PERSON_TITLES = {"mr.", "ms.", "mrs.", "dr.", "sen.", "rep.", "gov.", "senator", "senators",
-                 "representative", "representatives", "councilor", "councilors", "councillor",
-                 "councilman", "councilwoman", "alderman", "alderwoman", "commissioner",
-                 "commissioners", "mayor", "governor", "sheriff", "chief", "judge", "chair",
-                 "chairman", "chairwoman", "ceo", "founder", "attorney", "lawmaker", "delegate",
-                 "assemblymember", "supervisor", "supervisors", "trustee", "trustees"}
-#: a headline's words for a page a company writes itself ("From the Tessaline
-#: Biometrics blog: changes to our face APIs")
-AUTHOR_WORDS = {"blog", "newsroom", "letter", "notes", "changelog", "announcement", "our"}
-#: "Meta's decision to shut down ...": a company's act named by a noun
-DECISION_NOUNS = {"decision", "move", "choice", "pledge", "promise", "announcement", "exit",
-                  "retreat", "withdrawal", "pause", "moratorium"}
-#: whose use a measure regulates, as the subject of the limits it sets
-REGULATED_PARTIES = {"police", "officers", "agencies", "departments", "investigators",
-                     "detectives", "deputies", "authorities"}
-#: whom a company's access rules bind ("new customers must apply")
-CUSTOMER_NOUNS = {"customers", "clients", "users", "buyers", "developers", "partners",
-                  "agencies", "departments", "police"}
-#: what a company's product is called after its name ("its Aurora line of cameras")
-PRODUCT_NOUNS = {"line", "lines", "series", "range", "brand", "model", "models", "platform",
-                 "product", "products", "cameras", "camera", "app", "software", "system",
-                 "service", "suite", "module", "device", "devices"}
-PLURAL_SETTLEMENTS = {"towns", "cities", "villages", "counties", "boroughs", "townships",
-                      "communities"}
-NUMBER_WORDS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                "nine", "ten", "eleven", "twelve", "several", "few"}
-#: what an election decides ("Question 5", "Proposition 2", "Measure K")
-BALLOT_WORDS = {"question", "proposition", "measure", "referendum", "ballot", "initiative",
-                "prop"}
-#: nationality adjectives before a body ("Italian lawmakers") → the country's name
-DEMONYMS = {"italian": "Italy", "french": "France", "german": "Germany",
-            "british": "United Kingdom", "spanish": "Spain", "dutch": "Netherlands",
-            "belgian": "Belgium", "irish": "Ireland",
-            "swedish": "Sweden", "danish": "Denmark", "norwegian": "Norway", "finnish": "Finland",
-            "polish": "Poland", "austrian": "Austria", "swiss": "Switzerland", "greek": "Greece",
-            "portuguese": "Portugal", "canadian": "Canada", "australian": "Australia",
-            "indian": "India", "japanese": "Japan", "chinese": "China", "brazilian": "Brazil",
-            "mexican": "Mexico", "argentine": "Argentina", "russian": "Russia",
-            "scottish": "United Kingdom", "welsh": "United Kingdom"}
-#: words that put "in Washington" in the federal capital rather than the state
-FEDERAL_WORDS = {"federal", "congress", "congressional", "senators", "senator", "sen.",
-                 "congressman", "congresswoman", "u.s."}
-#: an official's title → the department that official heads
-OFFICIAL_AGENCY = {"education commissioner": "State Education Department",
-                   "commissioner of education": "State Education Department"}
-#: organisation names that are not businesses even when a company is mentioned nearby
-NOT_COMPANY_WORDS = {"api", "apis", "sdk", "app", "ceo", "cto", "ai", "ocr", "faq", "beta",
-                     "council", "department", "police", "commission", "committee", "board",
-                     "union", "aclu", "association", "coalition", "alliance", "society",
-                     "fund", "project", "network", "institute", "congress", "senate", "house",
-                     "assembly", "legislature", "agency", "office", "authority", "court",
-                     "ministry", "parliament", "government", "administration", "party",
-                     "watch", "rights", "liberties", "campaign", "group", "reuters", "ap"}
-SPEECH_VERBS = {"said", "says", "say", "wrote", "writes", "announced", "announces", "stated",
-                "states", "told", "tells", "added", "adds", "explained", "posted", "tweeted",
-                "according", "statement", "blog", "letter", "confirmed"}
-DEMAND_WORDS = {"must", "should", "need", "needs", "ought", "urge", "demand", "call", "calling",
-                "want"}
-FIRST_PERSON = {"we", "our", "us", "we're", "we've", "we'll", "i"}
-ANAPHOR_DETS = {"the", "its", "this", "that", "their", "his", "her", "such", "these", "those"}
-ANAPHOR_OBJECTS = {"it", "them", "technology", "software", "system", "systems", "tool", "tools",
-                   "practice", "use", "such", "this", "that", "tech", "product", "products",
-                   "service", "services", "program", "programs", "its", "their"}
-#: nouns that, as a clause's subject with "the/this/its", refer back to a measure
-ANAPHOR_NOUNS = {"law", "laws", "measure", "measures", "ordinance", "ordinances", "ban", "bans",
-                 "bill", "moratorium", "policy", "pause", "rule", "rules", "order", "directive",
-                 "legislation", "prohibition", "restriction", "restrictions", "decision", "move",
-                 "vote", "announcement", "change", "changes", "act", "proposal", "statute",
-                 "limits", "moratoriums", "suspension", "regulation", "regulations", "amendment",
-                 "provision", "provisions", "section", "version", "initiative", "question",
-                 "extension", "renewal", "repeal", "reversal"}
+# -- Whether it was done: proposals, failures, negation, intentions
+MODALS = _words("MODALS")
+COMPANY_POLICY_MODALS = _words("COMPANY_POLICY_MODALS")
+HYPOTHETICAL_MODALS = _words("HYPOTHETICAL_MODALS")
+VETO_THREAT_MODALS = _words("VETO_THREAT_MODALS")
+THREAT_STEMS = _sequence("THREAT_STEMS")
+FAILURE_MODALS = _words("FAILURE_MODALS")
+MODAL_AFTER_BAN = _words("MODAL_AFTER_BAN")
+HEADLINE_FUTURE = _words("HEADLINE_FUTURE")
+PAST_CONTEXT = _words("PAST_CONTEXT")
+SCHEDULED_WORDS = _words("SCHEDULED_WORDS")
+FUTURE_PROPOSAL_WORDS = _words("FUTURE_PROPOSAL_WORDS")
+DEMAND_MODALS = _words("DEMAND_MODALS")
+DEMAND_WORDS = _words("DEMAND_WORDS")
+HYPOTHETICAL = _words("HYPOTHETICAL")
+VAGUE_INTENT = _words("VAGUE_INTENT")
+WOULD_FORMS = _words("WOULD_FORMS")
+LIKE_LOVE = _words("LIKE_LOVE")
+NEG_INTENT = _words("NEG_INTENT")
+NO_APPETITE = _words("NO_APPETITE")
+UNTIL_UNLESS = _words("UNTIL_UNLESS")
+NEGATORS = _words("NEGATORS")
+NO_NEITHER = _words("NO_NEITHER")
+NOBODY_HEADS = _words("NOBODY_HEADS")
+REFUSAL_VERBS = _words("REFUSAL_VERBS")
+COMPEL_VERBS = _words("COMPEL_VERBS")
+COMPULSION = _words("COMPULSION")
+DECLINE_OR_DO = _words("DECLINE_OR_DO")
+DO_FORMS = _words("DO_FORMS")
+SHAREHOLDER_NOUNS = _words("SHAREHOLDER_NOUNS")
+EXEMPT = _words("EXEMPT")
+ORDINALS = _words("ORDINALS")
+AUTHORSHIP = _words("AUTHORSHIP")
+SPONSORED_MEASURE_DETS = _words("SPONSORED_MEASURE_DETS")
+SPONSOR_NOUNS = _words("SPONSOR_NOUNS")
+FILING_VERBS = _words("FILING_VERBS")
+FILING_NOUNS = _words("FILING_NOUNS")
+DOCUMENT_FILING_WORDS = _words("DOCUMENT_FILING_WORDS")
+REQUEST_NOUNS = _words("REQUEST_NOUNS")
+REQUEST_NOUN_WORDS = _words("REQUEST_NOUN_WORDS")
+LONE_VOTE_WORDS = _words("LONE_VOTE_WORDS")
+PENDING_REVIEW_WORDS = _words("PENDING_REVIEW_WORDS")
+USED_FOR_WORDS = _words("USED_FOR_WORDS")
+OPPOSING = _words("OPPOSING")
+BEFORE_NOUN_CALLS = _words("BEFORE_NOUN_CALLS")
+OBJECTION_NOUNS = _words("OBJECTION_NOUNS")
+
+# -- Who did it: bodies, companies, people
+TARGET_PREV = _words("TARGET_PREV")
+AFTER_CUE_OK = _words("AFTER_CUE_OK")
+OWNED_NEXT = _words("OWNED_NEXT")
+AGENCY_HEADS = _words("AGENCY_HEADS")
+INSTITUTION_WORDS = _words("INSTITUTION_WORDS")
+PLACE_INSTITUTION_WORDS = _words("PLACE_INSTITUTION_WORDS")
+COMPANY_WORDS = _words("COMPANY_WORDS")
+COMPANY_NOUNS = _words("COMPANY_NOUNS")
+MAKER_NOUNS = _words("MAKER_NOUNS")
+COMPANY_HEAD_ENDERS = _words("COMPANY_HEAD_ENDERS")
+NOT_COMPANY_WORDS = _words("NOT_COMPANY_WORDS")
+CORPORATE_SUFFIXES = _words("CORPORATE_SUFFIXES")
+PRODUCT_NOUNS = _words("PRODUCT_NOUNS")
+CUSTOMER_NOUNS = _words("CUSTOMER_NOUNS")
+AUTHOR_WORDS = _words("AUTHOR_WORDS")
+TITLE_LEAD_WORDS = _words("TITLE_LEAD_WORDS")
+PERSON_TITLES = _words("PERSON_TITLES")
+SAID_VERBS = _words("SAID_VERBS")
+SPEECH_VERBS = _words("SPEECH_VERBS")
+FIRST_PERSON = _words("FIRST_PERSON")
+WE_WORDS = _words("WE_WORDS")
+REGULATED_PARTIES = _words("REGULATED_PARTIES")
+POLICE_PEOPLE = _words("POLICE_PEOPLE")
+NON_LOCAL_TITLES = _words("NON_LOCAL_TITLES")
+BARE_BODY_NOUNS = _words("BARE_BODY_NOUNS")
+BARE_BOARD = _words("BARE_BOARD")
+BARE_PARLIAMENT = _words("BARE_PARLIAMENT")
+PLURAL_BODY_NOUNS = _words("PLURAL_BODY_NOUNS")
+CHAMBER_NAMES = _words("CHAMBER_NAMES")
+CHAMBER_SHORT_NAMES = _words("CHAMBER_SHORT_NAMES")
+BEYOND_ONE_CHAMBER = _words("BEYOND_ONE_CHAMBER")
+FEDERAL_WORDS = _words("FEDERAL_WORDS")
+FEDERAL_BODY_WORDS = _words("FEDERAL_BODY_WORDS")
+FEDERAL_CHAMBER_WORDS = _words("FEDERAL_CHAMBER_WORDS")
+LEVEL_WORDS = _words("LEVEL_WORDS")
+BODY_LEVEL_ALIASES = _mapping("BODY_LEVEL_ALIASES")
+ANY_BODY_LEVELS = _mapping("ANY_BODY_LEVELS")
+PRESIDENT_OWNERS = _words("PRESIDENT_OWNERS")
+JURISDICTION_THINGS = _words("JURISDICTION_THINGS")
+DEMONYMS = _mapping("DEMONYMS")
+OFFICIAL_AGENCY = _mapping("OFFICIAL_AGENCY")
+RESIDENT_NOUNS = _words("RESIDENT_NOUNS")
+VOTE_OF_WORDS = _words("VOTE_OF_WORDS")
+NOT_ACTOR_PREPOSITIONS = _words("NOT_ACTOR_PREPOSITIONS")
+
+# -- Where: places and their names
+SETTLEMENT_NOUNS = _words("SETTLEMENT_NOUNS")
+SETTLEMENT_HEADS = _words("SETTLEMENT_HEADS")
+PLURAL_SETTLEMENTS = _words("PLURAL_SETTLEMENTS")
+STATE_PLACE_NOUNS = _words("STATE_PLACE_NOUNS")
+STATE_CITY_NOUNS = _words("STATE_CITY_NOUNS")
+PLACE_TYPE_NOUNS = _words("PLACE_TYPE_NOUNS")
+TOWNS_OF_NOUNS = _words("TOWNS_OF_NOUNS")
+TOWN_SUFFIXES = _words("TOWN_SUFFIXES")
+TOWN_PREFIXES = _words("TOWN_PREFIXES")
+ABBREVIATED_PLACE_PREFIXES = _words("ABBREVIATED_PLACE_PREFIXES")
+COUNTY_TITLES = _words("COUNTY_TITLES")
+HALL_OWNERS = _words("HALL_OWNERS")
+NEIGHBOURING_WORDS = _words("NEIGHBOURING_WORDS")
+NAMING_WORDS = _words("NAMING_WORDS")
+NAMED_BEFORE_WORDS = _words("NAMED_BEFORE_WORDS")
+NAMESAKE_WORDS = _words("NAMESAKE_WORDS")
+NOT_PLACE_WORDS = _words("NOT_PLACE_WORDS")
+DIRECTIONS = _words("DIRECTIONS")
+NEAR_WORDS = _words("NEAR_WORDS")
+RIVER_PART_NOUNS = _words("RIVER_PART_NOUNS")
+LARGEST_BIGGEST = _words("LARGEST_BIGGEST")
+RANK_WORDS = _words("RANK_WORDS")
+APPOSITIVE_BEFORE_THE = _words("APPOSITIVE_BEFORE_THE")
+OWNER_GAP_WORDS = _words("OWNER_GAP_WORDS")
+FAR_OWNER_GAP_WORDS = _words("FAR_OWNER_GAP_WORDS")
+BASED_WORDS = _words("BASED_WORDS")
+BASED_AREA_WORDS = _words("BASED_AREA_WORDS")
+BASED_AREA_SPLIT = _words("BASED_AREA_SPLIT")
+LOCALITY_NOUNS = "|".join(_sequence("LOCALITY_NOUNS"))
+
+# -- References, chains and older measures
+REFERENCE_PREV = _words("REFERENCE_PREV")
+CHAIN_AFTER = _words("CHAIN_AFTER")
+FOLLOW_STEMS = _sequence("FOLLOW_STEMS")
+CHAIN_TIME_WORDS = _words("CHAIN_TIME_WORDS")
+ANAPHOR_DETS = _words("ANAPHOR_DETS")
+ANAPHOR_OBJECTS = _words("ANAPHOR_OBJECTS")
+PRONOUN_SUBJECTS = _words("PRONOUN_SUBJECTS")
+RELATIVE_SUBJECT_WORDS = _words("RELATIVE_SUBJECT_WORDS")
+SIMILARITY_WORDS = _words("SIMILARITY_WORDS")
+COMPARATIVE_SCOPE = _words("COMPARATIVE_SCOPE")
+RESTRICTION_BACK_WORDS = _words("RESTRICTION_BACK_WORDS")
+THAN_OTHER = _words("THAN_OTHER")
+ORIGINAL_WORDS = _words("ORIGINAL_WORDS")
+EXISTING_OWN = _words("EXISTING_OWN")
+EXISTING_CURRENT = _words("EXISTING_CURRENT")
+POSSESSORS = _words("POSSESSORS")
+ALSO_WORDS = _words("ALSO_WORDS")
+REPLACE_VERBS = _words("REPLACE_VERBS")
+SEVERAL_WORDS = _words("SEVERAL_WORDS")
+ONE_OF_SEVERAL = _words("ONE_OF_SEVERAL")
+SUBJECT_SKIP_WORDS = _words("SUBJECT_SKIP_WORDS")
+PERFECT_SKIP_WORDS = _words("PERFECT_SKIP_WORDS")
+IS_WAS = _words("IS_WAS")
+RELATIVE_BREAKERS = _words("RELATIVE_BREAKERS")
+PASSIVE_BE = _words("PASSIVE_BE")
+
+# -- When: dates and time
+CAME_VERBS = _words("CAME_VERBS")
+CAME_VERBS_SHORT = _words("CAME_VERBS_SHORT")
+MEETING_EVENT_WORDS = _words("MEETING_EVENT_WORDS")
+MONTH_PARTS = _words("MONTH_PARTS")
+TIME_UNITS = _words("TIME_UNITS")
+AFTER_BEFORE = _words("AFTER_BEFORE")
+NUMBER_WORDS = _words("NUMBER_WORDS")
+
+# -- Clause structure and function words
+SUBORDINATORS = _words("SUBORDINATORS")
+CLAUSE_CONJ = _words("CLAUSE_CONJ")
+WHILE_WHEREAS = _words("WHILE_WHEREAS")
+CONVERSION_VERBS = _words("CONVERSION_VERBS")
+AUXILIARIES = _words("AUXILIARIES")
+SEQUENCE_ADVERBS = _words("SEQUENCE_ADVERBS")
+AND_BUT_THEN = _words("AND_BUT_THEN")
+EARLIER_CLAUSE_OPENERS = _words("EARLIER_CLAUSE_OPENERS")
+COMPANY_CUE_BREAKERS = _words("COMPANY_CUE_BREAKERS")
+CLAUSE_END_WORDS = _words("CLAUSE_END_WORDS")
+RELATIVE_PRONOUNS = _words("RELATIVE_PRONOUNS")
+THAT_WHICH = _words("THAT_WHICH")
+THAT_WHICH_WHO = _words("THAT_WHICH_WHO")
+WHICH_WHO = _words("WHICH_WHO")
+WHICH_WHO_WHOSE = _words("WHICH_WHO_WHOSE")
+WHO_WHOSE = _words("WHO_WHOSE")
+BE_FORMS = _words("BE_FORMS")
+PASSIVE_ADVERBS = _words("PASSIVE_ADVERBS")
+PASSIVE_ENDINGS = _sequence("PASSIVE_ENDINGS")
+PARTICIPLE_ENDINGS = _sequence("PARTICIPLE_ENDINGS")
+HAD_HAS_HAVE = _words("HAD_HAS_HAVE")
+HAS_HAVE = _words("HAS_HAVE")
+IT_THEM = _words("IT_THEM")
+IT_THEY = _words("IT_THEY")
+ITS_THEIR = _words("ITS_THEIR")
+ITS_THEIR_OUR = _words("ITS_THEIR_OUR")
+THE_ITS_THEIR = _words("THE_ITS_THEIR")
+THE_THIS_SUCH = _words("THE_THIS_SUCH")
+THE_THOSE = _words("THE_THOSE")
+ONE_ONES = _words("ONE_ONES")
+THE_A = _words("THE_A")
+A_AN = _words("A_AN")
+A_AN_ANY = _words("A_AN_ANY")
+ARTICLES = _words("ARTICLES")
+RETIRED_PERSON_DETS = _words("RETIRED_PERSON_DETS")
+ANY_EVERY = _words("ANY_EVERY")
+EACH_BOTH = _words("EACH_BOTH")
+NAME_LIST_FILLERS = _words("NAME_LIST_FILLERS")
+NAME_LOOKBACK_WORDS = _words("NAME_LOOKBACK_WORDS")
+LIST_SEPARATORS = _words("LIST_SEPARATORS")
+COMMA_AND = _words("COMMA_AND")
+IN_ON = _words("IN_ON")
+IN_AT_FROM = _words("IN_AT_FROM")
+IN_FROM = _words("IN_FROM")
+OF_IN = _words("OF_IN")
+WITHIN_PREPOSITIONS = _words("WITHIN_PREPOSITIONS")
+INCLUDE_FORMS = _words("INCLUDE_FORMS")
+ALONG_TOGETHER = _words("ALONG_TOGETHER")
+POSSESSIVE = _words("POSSESSIVE")
+QUOTES_OPEN = _words("QUOTES_OPEN")
+QUOTES_CLOSE = _words("QUOTES_CLOSE")
+TITLE_SMALL_WORDS = _words("TITLE_SMALL_WORDS")
+INSTEAD_OF_PHRASES = _phrases("INSTEAD_OF_PHRASES")
+
+# ============================================================== regexes
 #: A sentence without a topic term that is about some other technology.
 OTHER_TECH = re.compile(
     r"\bother\s+(?:kinds?\s+of\s+|types?\s+of\s+|forms?\s+of\s+)?(?:\w+\s+)?"
     r"(?:surveillance|technolog(?:y|ies)|tools|gear|equipment|devices|systems)\b", re.I)
-#: after a negation, an intention that is denied: "not planning a ban"
-NEG_INTENT = {"planning", "considering", "pursuing", "seeking", "weighing", "contemplating",
-              "expecting", "pushing", "proposing", "drafting"}
-#: "she had heard no support on the council for a ban", "no appetite for limits": after
-#: "no", a measure nobody is pursuing
-NO_APPETITE = {"support", "appetite", "interest", "enthusiasm", "plans", "plan", "votes",
-               "consensus", "momentum", "desire", "push", "proposal", "proposals", "bill",
-               "bills"}
-#: "is not covered by the ban", "exempt from it": its subject is outside the measure.
-EXEMPT = {"covered", "subject", "affected", "bound", "exempt", "exempted", "exempts"}
-#: "the first city to ban", "the latest state to adopt": a record, so enacted.
-ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "latest", "only"}
-#: Verbs that say who wrote or backed a measure ("co-sponsored the ordinance").
-AUTHORSHIP = {"sponsored", "co-sponsored", "cosponsored", "drafted", "authored", "wrote",
-              "championed", "sponsoring", "drafting"}
-#: what a member does with a measure; a town does not ("Jackson files ... ban")
-FILING_VERBS = {"files", "filed", "introduces", "introduced", "sponsors", "drafts",
-                "proposes", "unveils", "submits", "submitted"}
-#: what an enactment without an action cue must be about to be remembered as pending
-MEASURE_NOUNS = {"law", "laws", "act", "bill", "bills", "ordinance", "ordinances", "measure",
-                 "measures", "legislation", "rules", "policy", "directive", "order", "regulation",
-                 "regulations", "rulebook", "statute", "amendment", "proposal", "proposals",
-                 "resolution", "question", "initiative", "draft", "article"}
+
 #: a headline about one measure: "Bill tracker: California AB 1215", "S.B. 6280 signed"
 MEASURE_TITLE = re.compile(
     r"\b(?:[AHS]\.?\s?B\.?|[HS]\.?\s?F\.?|L\.?\s?D\.?|Bill|Act|Ordinance|"
     r"Proposition|Question|Measure)\s+(?:No\.\s*)?\d+[A-Z]?\b|\bAct\b")
-#: words of time after "extended the pause to": "the end of 2023", "next summer"
-TIME_WORDS = {"end", "close", "middle", "start", "beginning", "fall", "spring", "summer",
-              "winter", "autumn", "year", "next", "early", "late", "mid", "midyear"}
-#: the people of a town, as in "voters in Morvennick", which names the town
-RESIDENT_NOUNS = {"voters", "residents", "townspeople", "taxpayers", "officials",
-                  "councilors", "councillors", "selectmen", "aldermen", "alders", "trustees"}
+
 #: a pause turned into a ban: "make the halt permanent", "making its moratorium permanent"
 MADE_PERMANENT = re.compile(r"\b(?:mak(?:e|es|ing)|made)\s+(?:the|its|their|this|that|a)\s+"
                             r"(?:[\w-]+\s+){0,2}(?:halt|pause|moratorium|freeze|suspension)"
                             r"(?:\s+[\w-]+){0,8}?\s+permanent\b", re.I)
-#: words before "calls" that make it the noun ("amid growing calls for a ban")
-BEFORE_NOUN_CALLS = {",", ":", "amid", "the", "new", "renewed", "growing", "louder", "as",
-                     "despite", "after", "with", "more", "fresh", "and", "rejecting",
-                     "rejected", "ignoring", "ignored", "resisting", "resisted", "heeding",
-                     "heeded", "answering", "answered", "defying"}
-#: what a court or official may refuse to do to others ("refused to order ... to stop")
-COMPEL_VERBS = {"order", "require", "force", "compel", "direct", "instruct", "make"}
-#: a legislature named again by its common noun alone ("approved by the board")
-BARE_BODY_NOUNS = {"board", "council", "commission", "commissioners", "supervisors",
-                   "selectboard", "aldermen", "legislature", "assembly"}
-#: several bodies named at once ("the two town councils")
-PLURAL_BODY_NOUNS = {"councils", "boards", "legislatures", "commissions", "selectboards",
-                     "towns", "cities", "counties", "governments"}
-#: documents whose terms are no measure ("an agreement that prohibits covert tracking")
-AGREEMENT_NOUNS = {"agreement", "agreements", "contract", "contracts", "license", "licence",
-                   "pledge", "affidavit", "certification", "form", "application"}
-#: things banned that are not the technology (README: "bans of other things"), as the
-#: object right after a ban word: "banned fireworks", "a ban on face masks"
-OTHER_BANNED = {"fireworks", "plastic", "bags", "straws", "styrofoam", "smoking", "vaping",
-                "e-cigarettes", "cigarettes", "masks", "mask", "coverings", "tiktok", "drones",
-                "stoves", "cannabis", "marijuana", "guns", "firearms", "books", "leaf",
-                "camping", "panhandling", "scooters"}
-#: the technology named as a thing ("reinstating a tool that the council had outlawed")
-TOOL_NOUNS = {"tool", "tools", "technology", "software", "practice", "system"}
-#: a try at a measure ("a first attempt to undo the ban collapsed")
-ATTEMPT_NOUNS = {"attempt", "attempts", "effort", "efforts", "bid", "try", "push", "drive"}
-PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
-#: a headline's words for a body's record of its own meeting ("Quarlesby City Council,
-#: regular meeting of April 6 — draft minutes", "summary of actions")
-MEETING_WORDS = {"minutes", "meeting", "session", "agenda", "actions", "proceedings"}
-#: what an agenda item is called in minutes ("Item 6, Ordinance 2021-11, establishing ...")
-ITEM_NOUNS = MEASURE_NOUNS | {"item", "motion"}
+
 #: "the motion carried 5-2", "the amendment failed 2-3", "it passed 4-1": how minutes
 #: record the outcome of a motion made in the sentence before
 MOTION_OUTCOME = re.compile(
     r"\b(?:motion|amendment|ordinance|resolution|measure|item|it)\b[^.;:]{0,30}?\b"
     r"(?P<verb>carried|passed|prevailed|was adopted|was approved|failed|was defeated|"
     r"was rejected|lost)\b", re.I)
+
 #: the start of the next agenda item in minutes ("Item 8: ...", "8. ..."), which closes
 #: the motions of the one before
 AGENDA_ITEM_START = re.compile(r"\s*(?:(?:agenda\s+)?item\s+\d+\b|\d{1,2}\.\s)", re.I)
-MOTION_FAILED = {"failed", "was defeated", "was rejected", "lost"}
-#: words opening a fronted subordinate clause, which ends at its comma
-SUBORDINATORS = {"while", "although", "though", "whereas", "after", "when", "because", "as",
-                 "since", "before", "once", "unlike", "like"}
-CLAUSE_CONJ = {"and", "but", "while", "whereas", "although", "though", "yet"}
-OPPOSING = {"objected", "objects", "opposed", "opposes", "opposing", "criticized", "criticised",
-            "criticizes", "resisted", "resists", "fought", "fights", "warned", "argued", "argue",
-            "argues", "worried", "object", "oppose", "criticize", "criticise"}
-#: a speaker's demand, not a body's act: "Massachusetts should press pause"
-DEMAND_MODALS = {"should", "must", "ought", "needs", "need"}
-HYPOTHETICAL = {"whether", "if", "unless", "instead"}
-#: hopes and wishes are not measures before a body ("she hopes to bring forward ...")
-VAGUE_INTENT = {"hopes", "hope", "hoping", "hoped", "wishes", "wish", "dreams", "aspires",
-                "wants", "wanted", "want", "intends", "intend", "eager", "claim", "claims",
-                "claimed", "claiming", "alleged", "alleging", "rumored", "falsely"}
-#: what may stand between "and" and the verb of a coordinated clause with the same subject
-AUXILIARIES = {"will", "would", "also", "has", "have", "had", "is", "was", "are", "were", "to",
-               "then", "later", "now", "further", "separately", "plans", "said", "says", "it",
-               "be", "soon", "not", "immediately"}
-#: an exit someone else imposes is a penalty or a court's order, not the company's policy
-COMPULSION = {"ordered", "orders", "order", "required", "requires", "require", "forced",
-              "forces", "force", "directed", "directs", "compelled", "compels"}
+
 #: an exit with exceptions is a restriction ("most private companies", "except banks")
 CARVE_OUT = re.compile(r"\b(most|certain|except|excluding|other than|with (?:some |few )?"
                        r"exceptions?|carve-outs?)\b", re.I)
-QUOTES_OPEN = {"“", '"', "«", "``"}
-QUOTES_CLOSE = {"”", '"', "»", "''"}
-FUTURE_WORDS = {"will", "next", "scheduled", "expected", "upcoming", "plans", "planned", "set"}
-PAST_CONTEXT = {"voted", "votes", "vote", "moved", "became", "becomes", "first", "second", "third",
-                "latest", "last", "city", "state", "decided", "agreed"}
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-              "southwest", "outskirts", "suburbs"}
-#: capitalised words that start no place name ("Democratic lawmakers", "Gov. Newsom")
-NOT_PLACE_WORDS = {
-    "the", "a", "an", "democratic", "republican", "gop", "federal", "state", "national", "u.s.",
-    "senate", "house", "progressive", "local", "several", "two", "three", "many", "some",
-    "other", "new", "gov", "gov.", "governor", "mayor", "chief", "police", "city", "county",
-    "town", "village", "council", "board", "in", "on", "at", "of", "and", "but", "when",
-    "after", "before", "while", "supporters", "critics", "officials", "members", "under",
-    "metropolitan", "greater", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "last", "this", "that", "its",
-    "their", "his", "her", "both", "each", "every", "all", "no", "it", "he", "she", "they",
-    "we", "our", "former", "interim", "acting", "deputy", "assistant", "sheriff",
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "downtown", "suburban", "rural", "neighboring", "nearby", "like", "unlike", "for", "from",
-    "to", "by", "with", "as", "if", "since", "until", "only", "even", "also",
-    # sentence adverbs that open a sentence in title case: "Meanwhile Pell Harbor banned"
-    "meanwhile", "separately", "elsewhere", "still", "instead", "however", "similarly",
-    "likewise", "finally", "later", "earlier", "today", "yesterday", "now", "then",
-}
 
 UNTIL_PREV = re.compile(
     r"(until|till|through|expired|expires?|expiring|sunsets?|sunsetted|ending|ends|"
@@ -325,6 +436,7 @@ UNTIL_PREV = re.compile(
     r"(?:this\s+|next\s+)?$",  # ("was due to expire this June")
     re.I,
 )
+
 EFFECT_PREV = re.compile(
     r"(effect|effective|starting|beginning|begins|from|expires?|until|through|applies|apply|"
     r"as\s+of|operative|"
@@ -332,6 +444,7 @@ EFFECT_PREV = re.compile(
     r"\s+(?:in|on|at)?\s*$",
     re.I,
 )
+
 INDEFINITE = re.compile(
     r"\b(indefinite(?:ly)?|until further notice|for now|for as long as|"
     r"until (?:congress|the federal government"
@@ -347,6 +460,7 @@ INDEFINITE = re.compile(
     r"rules|regulation))",
     re.I,
 )
+
 DURATION = re.compile(
     r"\b(one|two|three|four|five|six|\d{1,2}|a)[\s-]+(year|month)s?[\s-]*(?:long\s+)?"
     r"(?=\s*(?:moratorium|ban|pause|suspension))"
@@ -356,20 +470,11 @@ DURATION = re.compile(
     r"(year|month)s?\b",
     re.I,
 )
+
 START_OF_YEAR = re.compile(r"\b(?:at\s+)?the\s+(start|beginning|end)\s+of\s+((?:19|20)\d\d)\b",
                            re.I)
-
-
-#: "the Oregon city", "the western Massachusetts city", "a north Georgia board"
-LOCALITY_NOUNS = (r"city|town|village|county|suburb|borough|township|community|board|council|"
-                  r"municipality|capital|hamlet|seaport|port city|resort town|college town|"
-                  r"commission|county's|city's|town's|village's")
 
 #: words by which a pause is said to go on ("will keep police from using it until
 #: further notice", "remain in place", "prolonging it")
 CONTINUING = re.compile(r"\b(keeps?|keeping|continues?|continuing|remains?|remain in place|"
                         r"prolong\w*|until further notice|indefinitely)\b", re.I)
-
-#: verbs by which a body makes a measure ("a pause that the Legislature imposed")
-ENACTING_VERBS = {"imposed", "adopted", "passed", "approved", "enacted", "announced", "signed",
-                  "put", "placed", "ordered", "declared", "issued", "introduced", "voted"}

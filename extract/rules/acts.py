@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY, TOPIC_KEY
-from .state import BAN_NOUNS, Actor, ArticleState, Clause, Mention, _low
+from .state import Actor, ArticleState, Clause, Mention, _low
 
 
 def _inside(narrow: Actor, broad: Actor) -> bool:
@@ -47,7 +47,7 @@ class ActRules:
         """"would have stopped", "could have banned": a measure that did not happen -- but
         not "approved the pause after objections to a grant that would have paid for it",
         where the "would have" is about something else, well after the cue."""
-        return any(doc[i].lower_ in {"would", "could", "might"} and _low(doc, i + 1) == "have"
+        return any(doc[i].lower_ in lx.HYPOTHETICAL_MODALS and _low(doc, i + 1) == "have"
                    for i in range(cs, min(ce, cue_tok + 4)))
 
     @staticmethod
@@ -76,8 +76,8 @@ class ActRules:
         """"like the one Portland, the state's largest city, adopted": the place named as
         the model of a demand, with the act the clause says it took."""
         for i in range(c.start, c.end - 3):
-            if doc[i].lower_ == "like" and _low(doc, i + 1) in {"the", "those"} and \
-                    _low(doc, i + 2) in {"one", "ones"}:
+            if doc[i].lower_ == "like" and _low(doc, i + 1) in lx.THE_THOSE and \
+                    _low(doc, i + 2) in lx.ONE_ONES:
                 place = next((m for m in c.mentions if m.start == i + 3 and m.kind == "place"
                               and m.actors), None)
                 if place is not None and any(
@@ -114,8 +114,8 @@ class ActRules:
         such proposal had been filed"."""
         words = [t.lower_ for t in doc[max(cs, i - 4):i]]
         return "nobody" in words or "none" in words or (bool(words) and words[-1] == "no") \
-            or any(a == "no" and b in {"one", "member", "members", "councilor", "lawmaker",
-                                       "such"} for a, b in zip(words, words[1:], strict=False))
+            or any(a == "no" and b in lx.NOBODY_HEADS
+                   for a, b in zip(words, words[1:], strict=False))
 
     def _action(self, doc: Doc, cues: list[Span]) -> tuple[str | None, int]:
         acts = [c for c in cues if c.label_.startswith("action:")]
@@ -130,13 +130,13 @@ class ActRules:
         has_ban = has_ban or any(k.label_ in {"action:ban", "action:moratorium"} and
                                  sent.start <= k.start < acts[0].start and
                                  {_low(doc, k.start - j) for j in (1, 2, 3)} &
-                                 {"after", "since", "before", "which", "who"}
+                                 lx.EARLIER_CLAUSE_OPENERS
                                  for k in doc.spans.get(CUE_KEY, []))
         # "the council lifted it": "it" is the ban the article has been about
         # (or the pause whose extension was just told)
         has_ban = has_ban or (self.s.last_action in {"ban", "moratorium", "extension"} and any(
-            _low(doc, c.end) in {"it", "them"} or
-            {_low(doc, c.start - k) for k in (1, 2, 3, 4)} & {"it", "they"}  # "it would be
+            _low(doc, c.end) in lx.IT_THEM or
+            {_low(doc, c.start - k) for k in (1, 2, 3, 4)} & lx.IT_THEY  # "it would be
             for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN))  # extended"
         # "... has partly reversed course. The council voted to let detectives ...": the
         # repeal already found, told in detail
@@ -144,17 +144,17 @@ class ActRules:
             c.label_ == "action:repeal" for c in acts))
         # "voted to let the police department use the technology again": lifts the ban
         has_ban = has_ban or (self.s.last_action in {"ban", "moratorium"} and any(
-            t.lower_ in {"again", "resume", "resumes", "resuming"}
+            t.lower_ in lx.RESUME_WORDS
             for c in acts for t in doc[c.start:min(len(doc), c.end + 14)]))
         # "The extension, announced on Wednesday, ...": the one already found
         has_ban = has_ban or any(
-            doc[c.start].lower_ in {"extension", "renewal"} and _low(doc, c.start - 1) in
+            doc[c.start].lower_ in lx.EXTENSION_NOUNS and _low(doc, c.start - 1) in
             lx.ANAPHOR_DETS and any(k.action == "extension" for k in self.s.candidates)
             for c in acts)
         # "has extended, for another year, the one-year suspension of ...": the noun is
         # inside a duration cue, not an action cue of its own
         has_ban = has_ban or any(
-            t.lower_ in BAN_NOUNS and t.sent == doc[c.start].sent
+            t.lower_ in lx.BAN_NOUNS and t.sent == doc[c.start].sent
             for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN
             for t in doc[c.end:min(len(doc), c.end + 12)])
         valid = [(c.label_.split(":", 1)[1], c) for c in acts
@@ -181,10 +181,10 @@ class ActRules:
             return False
         for j in range(c.end, min(len(doc), c.end + 4)):
             if doc[j].lower_ == "to":
-                k = j + 2 if _low(doc, j + 1) in {"the", "a"} else j + 1
+                k = j + 2 if _low(doc, j + 1) in lx.THE_A else j + 1
                 return k < len(doc) and doc[k].is_alpha and \
                     doc[k].lower_ not in set(d.MONTHS) | lx.TIME_WORDS and \
-                    any(t.lower_ in BAN_NOUNS | {"it", "them"} for t in doc[c.end:j])
+                    any(t.lower_ in lx.BAN_NOUNS | lx.IT_THEM for t in doc[c.end:j])
         return False
 
     def _other_object(self, doc: Doc, c: Span) -> bool:
@@ -196,11 +196,10 @@ class ActRules:
                 for t in doc[c.end:min(len(doc), c.end + 4)] if t.sent == doc[c.start].sent):
             return True
         if c.label_ != "action:extension" or len(c) > 1 or \
-                doc[c.start].lower_ not in {"renew", "renewed", "renews", "renewing"}:
+                doc[c.start].lower_ not in lx.RENEW_FORMS:
             return False
         near = {t.lower_ for t in doc[max(0, c.start - 2):min(len(doc), c.end + 6)]}
-        return bool(near & {"contract", "contracts", "license", "licence", "lease", "permit",
-                            "subscription"})  # ("jail contract renewed" in a headline too)
+        return bool(near & lx.CONTRACT_NOUNS)  # ("jail contract renewed" in a headline too)
 
     @staticmethod
     def _relative_extension(doc: Doc, c: Span, acts: list[Span]) -> bool:
@@ -208,14 +207,14 @@ class ActRules:
         until ...": the relative clause says how long the pause lasts, not that it was
         prolonged."""
         return c.label_ == "action:extension" and \
-            any(_low(doc, j) in {"that", "which"} for j in range(c.start - 2, c.start)) and \
+            any(_low(doc, j) in lx.THAT_WHICH for j in range(c.start - 2, c.start)) and \
             any(a.start < c.start and a.label_ in {"action:ban", "action:moratorium"}
                 for a in acts)
 
     def _status(self, doc: Doc, cues: list[Span], cue_tok: int, cs: int, ce: int,
                 action: str, in_title: bool) -> str | None:
         rel = next((i for i in range(cue_tok + 1, ce)
-                    if doc[i].lower_ in {"that", "which", "who", "whose"}), None)
+                    if doc[i].lower_ in lx.RELATIVE_PRONOUNS), None)
         if rel is not None:  # "... in a letter that also called for changes"
             cues = [c for c in cues if c.start < rel or not c.label_.startswith("status:")]
         failed = [c for c in cues if c.label_ == "status:failed"]
@@ -235,12 +234,12 @@ class ActRules:
                 0 <= cue_tok - n.end <= 5 and "any" in {t.lower_ for t in doc[n.end:cue_tok]})
                for n in action_negs):  # ("has not taken up any limits of its own")
             return None  # "has not banned", "does not shut down", "no law that bars"
-        if any(n.end == k.start and doc[n.start].lower_ in {"not", "n't", "never"}
+        if any(n.end == k.start and doc[n.start].lower_ in lx.NEGATORS
                for n in negs for k in proposed):
             return None  # "The county commission has not taken up any limits"
         if any(n.end == k.start and _low(doc, k.end) == "any" for n in negs for k in enacted):
             return None  # "the city itself has not adopted any limits": nothing was voted on
-        if any(doc[n.start].lower_ in {"no", "neither"} and n.start <= cs + 1 and any(
+        if any(doc[n.start].lower_ in lx.NO_NEITHER and n.start <= cs + 1 and any(
                 n.end < k.start <= n.end + 8 for k in proposed + enacted) for n in negs):
             return None  # "No member of the council has proposed limits"
         if any(_low(doc, n.end) in lx.NEG_INTENT and n.end < cue_tok for n in negs
@@ -249,8 +248,8 @@ class ActRules:
         if any(doc[n.start].lower_ == "no" and _low(doc, n.end) in lx.NO_APPETITE and
                n.end < cue_tok for n in negs if cs <= n.start):
             return None  # "she had heard no support on the council for a ban"
-        if any(doc[n.start].lower_ in {"not", "n't", "never"} and any(
-                doc[j].lower_ in {"any", "a", "an"} for j in range(n.end, k.start))
+        if any(doc[n.start].lower_ in lx.NEGATORS and any(
+                doc[j].lower_ in lx.A_AN_ANY for j in range(n.end, k.start))
                and n.end < k.start <= n.end + 4 for n in negs for k in proposed):
             return None  # "the City Council has not taken up any proposal to limit it"
         if any(t.lower_ in lx.EXEMPT for t in doc[max(cs, cue_tok - 6):cue_tok]) and (
@@ -270,7 +269,7 @@ class ActRules:
             return "enacted"
         if proposed or weak_by_modal:
             return "proposed"
-        headline_future = any(doc[k].lower_ in {"will", "to"} and k + 1 == cue_tok
+        headline_future = any(doc[k].lower_ in lx.HEADLINE_FUTURE and k + 1 == cue_tok
                               for k in range(cs, cue_tok))
         if in_title and headline_future and not any(
                 doc[k].lower_ in lx.PAST_CONTEXT for k in range(max(cs, cue_tok - 6), cue_tok)):
@@ -282,7 +281,7 @@ class ActRules:
         """A past-tense verb that is no cue: the mention is the subject of some other
         happening ("after the police department disclosed a trial"), not a precedent."""
         w = _low(doc, i)
-        while w in {"had", "has", "have"} or (w.endswith("ly") and len(w) > 3):
+        while w in lx.HAD_HAS_HAVE or (w.endswith("ly") and len(w) > 3):
             i += 1  # "had quietly signed"
             w = _low(doc, i)
         if not (w.endswith("ed") and len(w) > 4):
@@ -293,7 +292,7 @@ class ActRules:
         # "after Boston voted to ban it" is a precedent; "after the police department
         # quietly signed a trial contract" is not
         return cue.label_.startswith("status:") and not any(
-            t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS | {"to"} for t in doc[i + 1:i + 5])
+            t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS | {"to"} for t in doc[i + 1:i + 5])
 
     @staticmethod
     def _record(doc: Doc, cs: int, cue_tok: int) -> bool:
@@ -306,11 +305,11 @@ class ActRules:
     def _threat(doc: Doc, cs: int, ce: int) -> bool:
         """A veto or rejection only threatened: "would veto", "threatened to block"."""
         for t in doc[cs:ce]:
-            if not t.lower_.startswith(("veto", "reject", "block", "kill")):
+            if not t.lower_.startswith(lx.VETO_STEMS):
                 continue
             p1, p2 = _low(doc, t.i - 1), _low(doc, t.i - 2)
-            if p1 in {"would", "will", "could", "might"} or (
-                    p1 == "to" and p2.startswith(("threat", "vow", "promis", "pledg"))):
+            if p1 in lx.VETO_THREAT_MODALS or (
+                    p1 == "to" and p2.startswith(lx.THREAT_STEMS)):
                 return True
         return False
 
@@ -321,11 +320,11 @@ class ActRules:
         if k.label_ != "status:proposed" or k.text.lower() not in lx.AUTHORSHIP:
             return False
         nxt = [_low(doc, k.end + i) for i in range(3)]
-        if nxt[0] in {"the", "both", "this", "that", "its"} and (
+        if nxt[0] in lx.SPONSORED_MEASURE_DETS and (
                 nxt[1] in lx.MEASURE_NOUNS or nxt[2] in lx.MEASURE_NOUNS):
             return True
         return nxt[0] == "by" and _low(doc, k.start - 1) == "," and \
-            _low(doc, k.start - 2) in lx.MEASURE_NOUNS | BAN_NOUNS
+            _low(doc, k.start - 2) in lx.MEASURE_NOUNS | lx.BAN_NOUNS
 
     def _authorship_only(self, doc: Doc, cues: list[Span]) -> bool:
         proposed = [k for k in cues if k.label_ == "status:proposed"]
@@ -336,11 +335,10 @@ class ActRules:
     def _one_chamber(doc: Doc, c: Clause, cue_tok: int) -> bool:
         """The only enacting body of the clause is one chamber of a state legislature."""
         bodies = [m for m in c.mentions if m.kind == "body" and m.role == "legislature"]
-        if not bodies or any(t.lower_ in {"signed", "signs", "law", "governor", "gov.", "both"}
+        if not bodies or any(t.lower_ in lx.BEYOND_ONE_CHAMBER
                              for t in doc[c.start:c.end]):
             return False
-        return all(doc[m.end - 1].lower_ in {"house", "senate", "assembly", "delegates",
-                                             "representatives"} and
+        return all(doc[m.end - 1].lower_ in lx.CHAMBER_NAMES and
                    doc[m.start].lower_ != "general" for m in bodies)
         # (a "General Assembly" is the whole legislature)
 
@@ -348,9 +346,9 @@ class ActRules:
     def _elided_subject(doc: Doc, cs: int, cue_tok: int) -> bool:
         """"X is retiring A, the company said, and will limit B": a coordinated verb
         phrase whose subject is the previous clause's actor."""
-        if _low(doc, cs) not in {"and", "but", "then"} or cue_tok <= cs:
+        if _low(doc, cs) not in lx.AND_BUT_THEN or cue_tok <= cs:
             return False  # "..., then repealed that ban in November"
-        return all(t.lower_ in lx.AUXILIARIES | {"then", "later", "also", "eventually", "quickly"}
+        return all(t.lower_ in lx.AUXILIARIES | lx.SEQUENCE_ADVERBS
                    for t in doc[cs + 1:cue_tok])
 
     @staticmethod
@@ -359,7 +357,7 @@ class ActRules:
         Thursday": the "will need" is the adopted rule's, not a demand."""
         return any(t.lower_ == "under" and any(
             w.lower_ in lx.MEASURE_NOUNS for w in doc[t.i + 1:min(ce, t.i + 5)])
-            and any(w.lower_ in {"approved", "adopted", "passed", "signed", "enacted", "issued"}
+            and any(w.lower_ in lx.ENACTED_VERBS
                     for w in doc[t.i + 1:min(ce, t.i + 9)])
             for t in doc[cue_tok:ce])
 
@@ -376,10 +374,10 @@ class ActRules:
         """"was barred", "will be prohibited", "were temporarily blocked": the subject
         before the cue is what the measure applies to, not who adopted it."""
         k = cue_tok - 1
-        if _low(doc, k).endswith("ly") or _low(doc, k) in {"now", "also", "effectively"}:
+        if _low(doc, k).endswith("ly") or _low(doc, k) in lx.PASSIVE_ADVERBS:
             k -= 1
-        return _low(doc, k) in {"be", "been", "being", "is", "are", "was", "were"} and \
-            doc[cue_tok].lower_.endswith(("ed", "en", "bade"))
+        return _low(doc, k) in lx.BE_FORMS and \
+            doc[cue_tok].lower_.endswith(lx.PASSIVE_ENDINGS)
 
     @staticmethod
     def _modal_before(doc: Doc, i: int, cs: int) -> bool:
@@ -425,7 +423,7 @@ class ActRules:
             actors = list(dict.fromkeys(a for m in owners for a in m.actors[:1]))
             return actors, set(), {a: m.start for m in owners for a in m.actors[:1]}
         rel = next((t.i for t in reversed(doc[cs + 1:cue_tok])
-                    if t.lower_ in {"which", "who", "whose"} and doc[t.i - 1].text == ","), None)
+                    if t.lower_ in lx.WHICH_WHO_WHOSE and doc[t.i - 1].text == ","), None)
         if rel is not None and not any(t.text in {",", ";", "—", "–"}
                                        for t in doc[rel + 1:cue_tok]):
             # the cue is inside a relative clause: "..., whose council outlawed it" is that
@@ -460,13 +458,11 @@ class ActRules:
                     not any(t.lower_ in lx.SPEECH_VERBS for t in doc[m.end:cue_tok]):
                 continue  # "The police department will be barred from ...": the target
                 # (but "Amazon confirmed it would be extended": Amazon speaks of its own)
-            if _low(doc, m.end) in {"'s", "’s"} and _low(doc, m.end + 1) in {
-                    "use", "uses", "access", "purchase", "deployment", "searches", "officers"}:
+            if _low(doc, m.end) in lx.POSSESSIVE and _low(doc, m.end + 1) in lx.POLICE_USE_NOUNS:
                 continue  # "a policy governing the Detroit Police Department's use": whose use
-            if _low(doc, m.end) in {"'s", "’s"} and _low(doc, m.end + 1) in {
-                    "objections", "objection", "opposition", "protests", "concerns", "warnings"}:
+            if _low(doc, m.end) in lx.POSSESSIVE and _low(doc, m.end + 1) in lx.OBJECTION_NOUNS:
                 continue  # "Over the police commissioner's objections, councilors voted"
-            if m.start > cue_tok and any(t.lower_ in {"until", "unless"}
+            if m.start > cue_tok and any(t.lower_ in lx.UNTIL_UNLESS
                                          for t in doc[cue_tok:m.start]):
                 continue  # "until there is a national law": a condition, not an actor
             p1, p2 = _low(doc, m.start - 1), _low(doc, m.start - 2)
@@ -476,11 +472,11 @@ class ActRules:
                 continue  # "Deputies in Bryony County will need a supervisor's approval,
                 # under a policy Sheriff X issued": where the regulated work, not who
                 # regulates them (the sheriff does)
-            if p1 in {"any", "every", "all", "each"} and p2 in lx.TARGET_PREV:
+            if p1 in lx.ANY_EVERY and p2 in lx.TARGET_PREV:
                 p1 = p2  # "from selling to any Illinois state or local agency": a target
             if m.start == cs:  # "..., from | Jackson, the Mississippi capital, which barred
                 p1 = p2 = ""  # ...": the word before belongs to the clause before
-            if p1 in {"the", "a"} and p2:
+            if p1 in lx.THE_A and p2:
                 p1 = p2
             ref = p1 in lx.REFERENCE_PREV and not (
                 _low(doc, m.end) in lx.SPEECH_VERBS or m.end == cue_tok  # "after IBM said"
@@ -488,37 +484,35 @@ class ActRules:
             # a precedent after "follows"/"after" -- but not "the ban followed reports that",
             # "after a vendor offered the police ..." or "after the police disclosed a trial"
             chain = any(t.lower_ in lx.CHAIN_AFTER and not (
-                t.lower_.startswith("follow") and _low(doc, t.i - 1) in BAN_NOUNS)
+                t.lower_.startswith("follow") and _low(doc, t.i - 1) in lx.BAN_NOUNS)
                 and not any(w.lower_.endswith("ed") for w in doc[t.i + 1:m.start])
                 for t in doc[cue_tok:m.start]) and not self._plain_verb_at(doc, m.end) and \
                 _low(doc, m.end) not in lx.SPEECH_VERBS  # "after the police chief said ..."
             if m.kind in {"body", "agency"} and m.role == "police" and m.start < cue_tok and \
-                    cue_tok - m.end <= 3 and _low(doc, m.end) not in {"'s", "’s"} and \
-                    doc[cue_tok].lower_ in BAN_NOUNS | {"limits", "restrictions", "curbs",
-                                                        "rules"}:
+                    cue_tok - m.end <= 3 and _low(doc, m.end) not in lx.POSSESSIVE and \
+                    doc[cue_tok].lower_ in lx.BAN_NOUNS | lx.LIMIT_NOUNS:
                 continue  # "Board shelves sheriff face-scan limits": whose use is limited
-            by_at = m.start - 2 if _low(doc, m.start - 1) in {"the", "a"} else m.start - 1
+            by_at = m.start - 2 if _low(doc, m.start - 1) in lx.THE_A else m.start - 1
             if p1 == "by" and m.start > cue_tok and any(
-                    t.end == by_at or (t.end == by_at - 1 and _low(doc, t.end) in {
-                        "technology", "software", "systems", "system", "tools"})
+                    t.end == by_at or (t.end == by_at - 1 and _low(doc, t.end) in lx.TECH_USED_BY)
                     for t in doc.spans.get(TOPIC_KEY, [])) or (
-                    p1 == "by" and _low(doc, m.start - 2) in {"use", "uses", "searches"}
+                    p1 == "by" and _low(doc, m.start - 2) in lx.USE_SEARCH_NOUNS
                     and m.start > cue_tok and not passive):
                 continue  # "a moratorium on facial recognition by the Sheriff's Office": whose
                 # use is paused, not who paused it
-            owns_cue = _low(doc, m.end) in {"'s", "’s"} and 0 < cue_tok - m.end <= 4
+            owns_cue = _low(doc, m.end) in lx.POSSESSIVE and 0 < cue_tok - m.end <= 4
             # ("build on the company's 2020 pledge not to sell ...": whose pledge)
             if p1 in lx.TARGET_PREV and not ref and not owns_cue and not (
-                    p1 in {"including", "include", "includes"} and m.kind == "place") and not (
-                    p1 == "with" and p2 in {"along", "together"}):  # "along with Northampton"
+                    p1 in lx.INCLUDE_FORMS and m.kind == "place") and not (
+                    p1 == "with" and p2 in lx.ALONG_TOGETHER):  # "along with Northampton"
                 target_end = m.end
                 continue
             if target_end is not None and 0 <= m.start - target_end <= 4 and all(
-                    t.lower_ in {",", "or", "and", "the", "a", "an"} or t.is_title
+                    t.lower_ in lx.NAME_LIST_FILLERS or t.is_title
                     for t in doc[target_end:m.start]):
                 target_end = m.end
                 continue  # "a request to the Registry, the State Police or the FBI": all targets
-            if m.start < cue_tok and p1 in {"in", "across", "throughout", "of"} and any(
+            if m.start < cue_tok and p1 in lx.WITHIN_PREPOSITIONS and any(
                     o.start < m.start for o in before_cue):
                 continue  # "Axon, the largest maker ... in the United States, said"
             if m.start > cue_tok and not ref:
@@ -526,13 +520,13 @@ class ActRules:
                     # "joining its neighbor Somerville": a precedent, whose date is not the
                     # main act's (but "failed at Tuesday's council meeting after ...")
                     ref = m.kind == "place" and any(
-                        t.lower_.startswith(("join", "follow")) for t in doc[cue_tok:m.start])
+                        t.lower_.startswith(lx.FOLLOW_STEMS) for t in doc[cue_tok:m.start])
                 elif p1 == "," and any(k.label_ == "chain" and m.end <= k.start <= m.end + 1
                                        for k in doc.spans.get(CUE_KEY, [])):
                     pass  # "Boston banned it in June, Springfield followed in February"
                 elif p1 == "of" and m.kind == "place" and any(q < m.start for q in m.qualifiers):
                     pass  # "introduced in the Delaware and Maryland halves of Veltry"
-                elif p1 in {",", "and"} and m.kind == "place" and self._gapped(doc, m):
+                elif p1 in lx.COMMA_AND and m.kind == "place" and self._gapped(doc, m):
                     pass  # "Boston acted in June 2020, Portland, Oregon, in September, and ..."
                 elif self._relative_subject(doc, m, cue_tok) and self._status_after(doc, m):
                     pass  # "the ban that Austin approved", "that the Jackson City Council passed"
@@ -582,7 +576,7 @@ class ActRules:
                          ) -> list[Mention]:
         """The subjects of "<measure> that <X (and Y)> imposed/adopted/passed ...": a
         measure noun followed by an object relative clause naming who made it."""
-        if doc[cue_tok].lower_ not in BAN_NOUNS or _low(doc, cue_tok + 1) not in {"that", "which"}:
+        if doc[cue_tok].lower_ not in lx.BAN_NOUNS or _low(doc, cue_tok + 1) not in lx.THAT_WHICH:
             return []
         verb = next((t.i for t in doc[cue_tok + 2:min(ce, cue_tok + 12)]
                      if t.lower_ in lx.ENACTING_VERBS), None)
@@ -606,7 +600,7 @@ class ActRules:
         named = [first]
         while True:
             j = named[-1].start
-            while j > 0 and doc[j - 1].lower_ in {",", "and", "or"}:
+            while j > 0 and doc[j - 1].lower_ in lx.LIST_SEPARATORS:
                 j -= 1
             if j == named[-1].start:
                 break
@@ -623,10 +617,10 @@ class ActRules:
         while j < len(doc) and j - m.end < 5 and (doc[j].text == "," or j in m.qualifiers
                                                    or self.s.gaz.state_code(doc[j].text)):
             j += 1  # "Portland, Oregon, in September": past the state that qualifies it
-        if _low(doc, j) not in {"in", "on"} or j + 1 >= len(doc):
+        if _low(doc, j) not in lx.IN_ON or j + 1 >= len(doc):
             return False
         nxt = doc[j + 1]
-        return nxt.lower_ in d.MONTHS or nxt.like_num or nxt.lower_ in {"early", "late", "mid"}
+        return nxt.lower_ in d.MONTHS or nxt.like_num or nxt.lower_ in lx.MONTH_PARTS
 
     @staticmethod
     def _relative_subject(doc: Doc, m: Mention, cue_tok: int) -> bool:
@@ -634,11 +628,11 @@ class ActRules:
         Council passed" (the look-back skips the article and the name owning the body)."""
         j = m.start - 1
         while j > cue_tok and m.start - j <= 5 and (
-                doc[j].lower_ in {"the", "'s", "’s"} or doc[j].is_title):
+                doc[j].lower_ in lx.NAME_LOOKBACK_WORDS or doc[j].is_title):
             j -= 1
         # a zero relative: "under a moratorium [that] Gov. Phil Scott signed"
-        return j >= cue_tok and (doc[j].lower_ in {"that", "which"} or (
-            doc[j].lower_ in BAN_NOUNS | lx.MEASURE_NOUNS and m.start - j <= 2))
+        return j >= cue_tok and (doc[j].lower_ in lx.THAT_WHICH or (
+            doc[j].lower_ in lx.BAN_NOUNS | lx.MEASURE_NOUNS and m.start - j <= 2))
 
     @staticmethod
     def _status_after(doc: Doc, m: Mention) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY
-from .state import BAN_NOUNS, Actor, ArticleState, Clause, Mention, _low
+from .state import Actor, ArticleState, Clause, Mention, _low
 
 
 class ClauseRules:
@@ -40,13 +40,13 @@ class ClauseRules:
         if self.s.last_action is None:
             return False
         doc = sent.doc
-        if any(t.lower_ in {"similar", "same", "identical", "comparable"} and
-               _low(doc, t.i + 1) in lx.MEASURE_NOUNS | BAN_NOUNS for t in sent):
+        if any(t.lower_ in lx.SIMILARITY_WORDS and
+               _low(doc, t.i + 1) in lx.MEASURE_NOUNS | lx.BAN_NOUNS for t in sent):
             return True
         # "supervisors are weighing a stricter ordinance": a rival measure before a body
         # (but not "they might support a narrower ordinance, though neither has drafted one")
         cues = [k for k in doc.spans.get(CUE_KEY, []) if sent.start <= k.start < sent.end]
-        return any(t.lower_ in {"stricter", "tougher", "broader", "narrower"} and
+        return any(t.lower_ in lx.COMPARATIVE_SCOPE and
                    _low(doc, t.i + 1) in lx.MEASURE_NOUNS for t in sent) and any(
             k.label_ == "status:proposed" and doc[k.start].lower_ != "would" and
             not any(n.label_ == "neg" and 0 <= k.start - n.end <= 1 for n in cues)
@@ -56,7 +56,7 @@ class ClauseRules:
         doc = sent.doc
         cues = [c for c in doc.spans[CUE_KEY] if sent.start <= c.start < sent.end] \
             if CUE_KEY in doc.spans else []
-        untils = [t.i for t in sent if t.lower_ in {"until", "unless"}]
+        untils = [t.i for t in sent if t.lower_ in lx.UNTIL_UNLESS]
         wheres = [t.i for t in sent if t.lower_ == "where" and _low(doc, t.i - 1) == ","]
         out = []
         for c in cues:
@@ -72,25 +72,22 @@ class ClauseRules:
                     any(0 < c.start - u <= 8 for u in untils):
                 continue  # "until Congress lifts the prohibition", "until Congress passes a law"
             if c.label_.startswith("action:") and (
-                    (_low(doc, c.start - 2), _low(doc, c.start - 1)) in {("rather", "than"),
-                                                                       ("instead", "of")}):
+                    (_low(doc, c.start - 2), _low(doc, c.start - 1)) in lx.INSTEAD_OF_PHRASES):
                 continue  # "regulates the technology rather than prohibiting it"
-            if c.label_ == "chain" and _low(doc, c.end) in lx.ANAPHOR_DETS | {"a", "an"} and \
+            if c.label_ == "chain" and _low(doc, c.end) in lx.ANAPHOR_DETS | lx.A_AN and \
                     doc[c.start].lower_.startswith("follow") and \
-                    _low(doc, c.end + 1) not in {"day", "week", "month", "year", "few", "next",
-                                                 "following", "same", "previous"}:
+                    _low(doc, c.end + 1) not in lx.CHAIN_TIME_WORDS:
                 continue  # "customers must follow the law", but "followed a month later"
             if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and (
-                    _low(doc, c.start - 1) in BAN_NOUNS | lx.MEASURE_NOUNS
-                    or _low(doc, c.start - 2) in BAN_NOUNS | lx.MEASURE_NOUNS):
+                    _low(doc, c.start - 1) in lx.BAN_NOUNS | lx.MEASURE_NOUNS
+                    or _low(doc, c.start - 2) in lx.BAN_NOUNS | lx.MEASURE_NOUNS):
                 continue  # "The ban followed news reports": it came after, nobody copied it
             if doc[c.start].lower_.startswith("sunset") and _low(doc, c.start - 1) == "no":
                 continue  # "bars city departments from using it, with no sunset": for good
             if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and \
                     self._anaphoric_subject_of_follow(sent, c.start):
                 continue  # "The vote in the county seat followed months of disagreement"
-            if c.label_ == "chain" and _low(doc, c.start - 1) in {"was", "were", "be", "been",
-                                                                 "is", "are", "being"}:
+            if c.label_ == "chain" and _low(doc, c.start - 1) in lx.BE_FORMS:
                 continue  # "the board would see that it was followed": no one copied anyone
             if c.label_ == "status:failed" and any(
                     k.label_.startswith("action:") and k.start <= c.start and c.end <= k.end
@@ -105,47 +102,42 @@ class ClauseRules:
                                                        and _low(doc, c.start - 2) == "off")):
                 continue  # "put it off-limits" bans it
             if c.label_.startswith("action:") and any(
-                    doc[j].lower_ in {"who", "whose"} and any(
+                    doc[j].lower_ in lx.WHO_WHOSE and any(
                         t.lower_ in lx.AUTHORSHIP for t in doc[j + 1:c.start])
                     for j in range(max(sent.start, c.start - 6), c.start)):
                 continue  # "X, who wrote the original 2020 prohibition, voted against ..."
-            if c.label_ == "status:proposed" and doc[c.start].lower_ in {"filing", "filings"} \
-                    and _low(doc, c.start - 1) in {"a", "regulatory", "securities", "court",
-                                                   "its", "annual", "quarterly", "sec"}:
+            if c.label_ == "status:proposed" and doc[c.start].lower_ in lx.FILING_NOUNS \
+                    and _low(doc, c.start - 1) in lx.DOCUMENT_FILING_WORDS:
                 continue  # "the company said in a regulatory filing": a document
-            if c.label_ == "urge" and doc[c.start].lower_ in {"request", "requests"} and \
-                    _low(doc, c.start - 1) in {"written", "formal", "through", "a", "the", "such",
-                                               "any", "their", "its", "by", "with", "of"}:
+            if c.label_ == "urge" and doc[c.start].lower_ in lx.REQUEST_NOUNS and \
+                    _low(doc, c.start - 1) in lx.REQUEST_NOUN_WORDS:
                 continue  # "routes searches through written requests to the Registry"
             if c.label_ == "action:restriction" and {_low(doc, c.start - j) for j in (1, 2, 3)} & \
-                    {"than", "other"} and "than" in {_low(doc, c.start - j) for j in range(1, 7)}:
+                    lx.THAN_OTHER and "than" in {_low(doc, c.start - j) for j in range(1, 7)}:
                 continue  # "go further than any other city's rules on it": a comparison
-            if c.label_ == "action:restriction" and doc[c.start].lower_ in {
-                    "rules", "standards", "guidelines"} and \
-                    {_low(doc, c.start - j) for j in (1, 2, 3)} & {
-                        "modeled", "modelled", "based", "patterned", "built"}:
+            if c.label_ == "action:restriction" and doc[c.start].lower_ in lx.STANDARD_NOUNS and \
+                    {_low(doc, c.start - j) for j in (1, 2, 3)} & lx.MODELLED_ON_WORDS:
                 continue  # "he modeled the rules on Detroit's policy": "on" is the model's
             if c.label_ == "status:failed" and len(c) == 4 and c[1].like_num and \
                     c[1].text != c[3].text:
                 continue  # "the council split 5-2 in favor": only a tie defeats a measure
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("kill") and \
-                    not any(t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS | {"it", "them"}
+                    not any(t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS | lx.IT_THEM
                             for t in doc[max(sent.start, c.start - 5):min(sent.end, c.end + 4)]):
                 continue  # "the city where George Floyd was killed": no measure was killed
-            if c.label_.startswith("action:") and _low(doc, c.start - 1) in {"that", "which"} \
+            if c.label_.startswith("action:") and _low(doc, c.start - 1) in lx.THAT_WHICH \
                     and _low(doc, c.start - 2) in lx.AGREEMENT_NOUNS:
                 continue  # "sign an agreement that prohibits covert tracking": its terms
-            if c.label_.startswith("action:") and _low(doc, c.end) in {"'s", "’s"} and \
-                    _low(doc, c.end + 1) in {"author", "authors", "sponsor", "sponsors",
-                                             "champion", "architect", "backers"}:
+            if c.label_.startswith("action:") and _low(doc, c.end) in lx.POSSESSIVE and \
+                    _low(doc, c.end + 1) in lx.SPONSOR_NOUNS:
                 continue  # "Council member Halvorsen, the ban's author, said she would try"
             if c.label_ == "action:exit" and doc[c.start].lower_ == "retired" and \
-                    _low(doc, c.start - 1) in {"a", "an", "the", "his", "her"}:
+                    _low(doc, c.start - 1) in lx.RETIRED_PERSON_DETS:
                 continue  # "a retired teacher"
             if c.label_.startswith("status:") and any(
                     w < c.start and not any(a.label_.startswith("action:") and a.start > w
                                             for a in cues) and
-                    not any(t.lower_ in lx.MEASURE_NOUNS | BAN_NOUNS for t in doc[w:c.start])
+                    not any(t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS for t in doc[w:c.start])
                     and not any(t.text == "," for t in doc[w + 1:c.start])
                     for w in wheres):
                 continue  # "The extension comes before the annual meeting, where
@@ -154,32 +146,27 @@ class ClauseRules:
             if c.label_ == "status:enacted" and _low(doc, c.end) == "no":
                 continue  # "lawmakers have held hearings but passed no such law"
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("vote") and \
-                    {_low(doc, c.start - k) for k in (1, 2, 3)} & {"lone", "only", "sole",
-                                                                 "dissenting", "cast"}:
+                    {_low(doc, c.start - k) for k in (1, 2, 3)} & lx.LONE_VOTE_WORDS:
                 continue  # "Commissioner Renwick, who cast the lone vote against": a dissent
-            if c.label_ == "status:failed" and _low(doc, c.start - 1) in {
-                    "would", "will", "could", "might", "to"}:
+            if c.label_ == "status:failed" and _low(doc, c.start - 1) in lx.FAILURE_MODALS:
                 continue  # "he would veto a ban", "threatened to veto": a threat, no failure
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("veto") and \
-                    any(t.lower_.startswith(("overr", "overturn")) and not self._failed_try(t)
+                    any(t.lower_.startswith(lx.OVERRIDE_STEMS) and not self._failed_try(t)
                         for t in sent):
                 continue  # "overrode the mayor's veto to impose a moratorium": enacted
                 # (but not "an attempt to override him fell one vote short")
             if c.label_ == "temporary" and doc[c.start].lower_ == "for" and _low(
-                    doc, c.start - 1) in {"used", "using", "been", "it", "them", "worked",
-                                          "tested", "run", "operated", "deployed"}:
+                    doc, c.start - 1) in lx.USED_FOR_WORDS:
                 continue  # "police had used it for three years": how long, not a term
             if c.label_ == "status:proposed" and doc[c.start].lower_ == "pending" and \
-                    _low(doc, c.end) in {"a", "an", "the", "further", "review", "approval"}:
+                    _low(doc, c.end) in lx.PENDING_REVIEW_WORDS:
                 continue  # "pending a review" means "until a review", not a pending bill
-            if c.label_ == "action:repeal" and doc[c.start].lower_.startswith(("allow", "let",
-                                                                            "permit")) and \
+            if c.label_ == "action:repeal" and doc[c.start].lower_.startswith(lx.ALLOW_STEMS) and \
                     any(t.lower_ == "only" for t in doc[c.end:min(sent.end, c.end + 8)]) and \
-                    not any(t.lower_ in {"again", "resume", "resumes"}
+                    not any(t.lower_ in lx.RESUME_WORDS_SHORT
                             for t in doc[c.end:min(sent.end, c.end + 12)]):
                 continue  # "lets police request searches only when ...": limits, no repeal
-            if c.label_ == "action:repeal" and _low(doc, c.start - 1) in {
-                    "stop", "stops", "stopped", "stopping", "longer", "not", "cease", "ceased"}:
+            if c.label_ == "action:repeal" and _low(doc, c.start - 1) in lx.STOP_BEFORE_ALLOWING:
                 continue  # "stop allowing police to use it" is no repeal
             out.append(c)
         return out
@@ -198,22 +185,21 @@ class ClauseRules:
                 return True
             if not c.label_.startswith("action:"):
                 continue
-            if {t.lower_ for t in c} & {"business", "market", "field", "space"}:
+            if {t.lower_ for t in c} & lx.MARKET_NOUNS:
                 return True
-            if {t.lower_ for t in c[1:]} & {"technology", "software", "tech", "tool", "tools"}:
+            if {t.lower_ for t in c[1:]} & lx.TECH_NOUNS:
                 return True  # "conditions agencies' use of the technology on a warrant"
             before = [t.lower_ for t in doc[max(sent.start, c.start - 3):c.start]]
             loose = c.label_ == "action:restriction" and \
-                doc[c.start].lower_ not in BAN_NOUNS | {"limits", "restrictions"}
+                doc[c.start].lower_ not in lx.BAN_NOUNS | lx.LIMITS_RESTRICTIONS
             if before and not loose and (
-                    before[-1] in lx.ANAPHOR_DETS | {"a", "similar", "'s", "’s", "matching",
-                                                     "identical", "parallel", "companion"}
+                    before[-1] in lx.ANAPHOR_DETS | lx.RESTRICTION_BACK_WORDS
                     or any(w in lx.ANAPHOR_DETS for w in before[-3:-1])):
                 return True  # ("a ban", "the moratorium" -- but not "without a warrant")
             if self._anaphoric_subject(doc, sent.start, c.start) is not None:
                 return True  # "The law, signed last week, bars ..."
             window = [t.lower_ for t in doc[c.end:min(sent.end, c.end + 8)]]
-            if (not window or window[0] in {".", ",", ";", "in", "last", "this", "earlier"}) \
+            if (not window or window[0] in lx.CLAUSE_END_WORDS) \
                     and not loose:
                 return True  # (but "barring drones over backyards without a warrant.")
             if window[0] == "on" and len(window) > 1 and \
@@ -222,9 +208,9 @@ class ClauseRules:
             if any(w in lx.ANAPHOR_OBJECTS for w in window):
                 return True
             far = [t.lower_ for t in doc[c.end:min(sent.end, c.end + 18)]]
-            if any(a in {"using", "use", "deploying", "buying"} and
-                   (b in {"it", "them"} or (b in {"the", "this", "such"} and
-                                            w in {"technology", "software", "tool", "tools"}))
+            if any(a in lx.USE_VERBS and
+                   (b in lx.IT_THEM or (b in lx.THE_THIS_SUCH and
+                                            w in lx.TECH_NOUNS_SINGULAR))
                    for a, b, w in zip(far, far[1:], far[2:] + [""], strict=False)):
                 return True  # "barred not only city bureaus but also private businesses from
                 # using the technology"
@@ -259,7 +245,7 @@ class ClauseRules:
             return []
         outside = [m for m in mentions if m.start not in quote and m.actors and not m.owned
                    and m.kind in {"company", "place", "body", "agency"} and not (
-                       m.kind == "place" and _low(doc, m.start - 1) in {"in", "at", "from"})]
+                       m.kind == "place" and _low(doc, m.start - 1) in lx.IN_AT_FROM)]
         # ("..." said Ines Varga, who teaches at a college in Ohio: where she works)
         speech = [t.i for t in sent if t.lower_ in lx.SPEECH_VERBS and t.i not in quote]
         after = [k for k in speech if k > max(quote)]
@@ -289,7 +275,7 @@ class ClauseRules:
             elif t.text in {";", ":", "—", "–"}:
                 cuts.append((t.i + 1, True))
             elif (t.lower_ in lx.CLAUSE_CONJ | {"then"} and doc[t.i - 1].text == ",") or \
-                    t.lower_ in {"while", "whereas"}:
+                    t.lower_ in lx.WHILE_WHEREAS:
                 cuts.append((t.i, False))
             elif t.lower_ == "and" and (self._acting_mention_at(t.i + 1, cues, mentions) or
                                         self._speaking_company_at(doc, t.i + 1, mentions)):
@@ -297,8 +283,7 @@ class ClauseRules:
             elif t.lower_ == "and" and self._second_act_at(t.i, cues, cuts[-1][0]):
                 cuts.append((t.i, False))  # "it would stop selling the product to retailers
                 # and limit access for everyone else to customers who pass a vetting"
-            elif t.text == "," and _low(doc, t.i + 1) in {"turning", "converting",
-                                                           "transforming"}:
+            elif t.text == "," and _low(doc, t.i + 1) in lx.CONVERSION_VERBS:
                 cuts.append((t.i + 1, False))  # "..., turning into a lasting prohibition the
                 # pause that lawmakers imposed in 2020": the older measure is told apart
             elif t.text == "," and self._interval_opening(doc, t.i + 1) and \
@@ -310,7 +295,7 @@ class ClauseRules:
             elif t.lower_ == "unlike" and doc[t.i - 1].text == ",":
                 cuts.append((t.i, False))  # "Ottermere remains without a ban, unlike Madison,
                 # ..., whose council outlawed city use of it in late 2020": another's act
-            elif t.lower_ in {"which", "who"} and doc[t.i - 1].text == "," and \
+            elif t.lower_ in lx.WHICH_WHO and doc[t.i - 1].text == "," and \
                     (own := self._relative_owner(t.i, cues, mentions)) is not None:
                 cuts.append((own, False))  # "... alongside Somerville, which did the same"
                 if own == cuts[-2][0] and (back := self._predicate_after(t.i, cues, sent)):
@@ -339,17 +324,17 @@ class ClauseRules:
         doc = t.doc
         before = {_low(doc, j) for j in range(t.i - 3, t.i)}
         after = {_low(doc, j) for j in range(t.i + 1, min(len(doc), t.i + 8))}
-        return bool(before & {"attempt", "effort", "bid", "try", "failed", "vote"} and
-                    after & {"fell", "short", "failed", "fails", "lost"})
+        return bool(before & lx.ATTEMPT_WORDS and
+                    after & lx.FELL_SHORT_WORDS)
 
     @staticmethod
     def _interval_opening(doc: Doc, i: int) -> bool:
         """"Three years after", "A month before", "The day after": an interval opening a
         sentence or a phrase."""
         words = [_low(doc, j) for j in range(i, i + 3)]
-        return (words[0] in lx.NUMBER_WORDS | {"the", "a"} or words[0].isdigit()) and \
-            words[1].rstrip("s") in {"day", "week", "month", "year"} and \
-            words[2] in {"after", "before"}
+        return (words[0] in lx.NUMBER_WORDS | lx.THE_A or words[0].isdigit()) and \
+            words[1].rstrip("s") in lx.TIME_UNITS and \
+            words[2] in lx.AFTER_BEFORE
 
     @staticmethod
     def _own_act_after(i: int, cues: list[Span], mentions: list[Mention]) -> bool:
@@ -423,9 +408,9 @@ class ClauseRules:
             # "from Jackson, the Mississippi capital, which barred ...": past an appositive
             start = next((j for j in range(rel - 2, max(rel - 8, 0), -1)
                           if doc[j].text == ","), None)
-            if start is not None and _low(doc, start + 1) in {"the", "a", "an"}:
+            if start is not None and _low(doc, start + 1) in lx.ARTICLES:
                 owner = next((m for m in places if ends_at(m, start)), None)
-        while owner is not None and _low(doc, owner.start - 1) in {"and", ","}:
+        while owner is not None and _low(doc, owner.start - 1) in lx.COMMA_AND:
             # "joining Somerville and Brookline, which passed similar measures in 2019":
             # the relative clause tells of every name of the list
             prev = next((m for m in places if m.end == owner.start - 1), None)
@@ -467,7 +452,7 @@ class ClauseRules:
         if m is None:
             return False
         doc = cues[0].doc if cues else None
-        if doc is not None and m.kind == "company" and _low(doc, m.end) in {"'s", "’s"} and \
+        if doc is not None and m.kind == "company" and _low(doc, m.end) in lx.POSSESSIVE and \
                 _low(doc, m.end + 1) in lx.DECISION_NOUNS and any(
                     c.label_.startswith("action:") and m.end < c.start <= m.end + 10
                     for c in cues):
@@ -476,7 +461,7 @@ class ClauseRules:
             c.start == m.end or (
                 doc is not None and m.kind == "company" and m.end < c.start <= m.end + 8 and
                 not any(t.text in {",", ";", ":", ".", "—", "–", "(", ")", '"'} or
-                        t.lower_ in {"that", "which", "who", "and", "to"}
+                        t.lower_ in lx.COMPANY_CUE_BREAKERS
                         for t in doc[m.end:c.start]) and
                 not any(o.start >= m.end and o.start < c.start for o in mentions)))
             for c in cues)

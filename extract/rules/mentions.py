@@ -22,9 +22,8 @@ from ..places import (
     region_from_context,
     resolve,
 )
-from .state import BAN_NOUNS, Actor, ArticleState, Mention, _low, _place_actor
+from .state import Actor, ArticleState, Mention, _low, _place_actor
 
-SETTLEMENT = {"city", "town", "village", "county", "borough", "township", "community"}
 #: a town below this size needs more than its bare name to count: a line opening with
 #: "Sunset:" is a field's label, and "Wheeler" in a story quoting Mayor Ted Wheeler is him
 SMALL_TOWN_POPULATION = 100_000
@@ -113,7 +112,7 @@ class MentionRules:
         for m in out:
             if m.start < dash:
                 m.owned = True  # "ROME — Italy has halted ...": the dateline only says where
-            if m.kind == "place" and _low(doc, m.end) in {"'s", "’s"} and any(
+            if m.kind == "place" and _low(doc, m.end) in lx.POSSESSIVE and any(
                     o.kind in {"advocate", "publisher"} and m.end < o.start <= m.end + 3
                     for o in out):
                 m.owned = True  # "Italy's privacy watchdog blocked ...": the regulator acts
@@ -127,13 +126,13 @@ class MentionRules:
         if m.kind != "place" or len(m.actors) != 1 or m.actors[0].level != "state" or \
                 m.actors[0].country != "US":
             return m
-        j = m.end + 1 if _low(doc, m.end) in {"'s", "’s"} else m.end
-        largest = _low(doc, j) in {"largest", "biggest"} and _low(doc, j + 1) == "city"
+        j = m.end + 1 if _low(doc, m.end) in lx.POSSESSIVE else m.end
+        largest = _low(doc, j) in lx.LARGEST_BIGGEST and _low(doc, j + 1) == "city"
         if (_low(doc, j) != "capital" and not largest) or j >= sent.end:
             return m
-        if _low(doc, m.start - 1) == "the" and _low(doc, m.start - 2) in {",", "in", "of"}:
+        if _low(doc, m.start - 1) == "the" and _low(doc, m.start - 2) in lx.APPOSITIVE_BEFORE_THE:
             return m  # an appositive or a landmark, not the subject
-        if _low(doc, m.start - 1) == "," or (_low(doc, m.start - 1) in {"the", "a"} and
+        if _low(doc, m.start - 1) == "," or (_low(doc, m.start - 1) in lx.THE_A and
                                              _low(doc, m.start - 2) == ","):
             return m  # "Portland, Maine's largest city, ...": an appositive
         region = m.actors[0].region or ""
@@ -262,12 +261,12 @@ class MentionRules:
         doc = sent.doc
         j = MentionRules._name_run(sent, sent.start, suffixes=True)  # "Quorvel AI, a ..."
         if j == sent.start or j - sent.start > 3 or _low(doc, j) != "," or \
-                _low(doc, j + 1) not in {"the", "a", "an"}:
+                _low(doc, j + 1) not in lx.ARTICLES:
             return []
         head = next((t for t in doc[j + 2:min(sent.end, j + 9)]  # ("the face-search company
-                     if t.lower_ in {",", "of", "whose", "that", "which"}), None)  # whose ...")
+                     if t.lower_ in lx.COMPANY_HEAD_ENDERS), None)  # whose ...")
         last = doc[head.i - 1] if head is not None else None
-        if last is None or last.lower_ not in lx.COMPANY_NOUNS | {"maker", "makers"}:
+        if last is None or last.lower_ not in lx.COMPANY_NOUNS | lx.MAKER_NOUNS:
             return []
         return [Span(doc, sent.start, j, label="COMPANY")]
 
@@ -325,7 +324,7 @@ class MentionRules:
                 prev_tok.lower_ not in lx.NOT_PLACE_WORDS and not prev_tok.ent_type_ and \
                 prev_tok.i > ent.sent.start:
             return None  # "Marcus Bell", "Councilor Jackson"
-        if _low(doc, ent.end) in {"said", "says", "told", "wrote"} and \
+        if _low(doc, ent.end) in lx.SAID_VERBS and \
                 _inside_span(ent, ner, "PERSON", strict=False):
             return None
         org = _inside_span(ent, ner, "ORG") or _inside_span(ent, ner, "FAC")
@@ -335,22 +334,22 @@ class MentionRules:
         nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
         company = s.salient.get("company")
         if company is not None and _low(doc, ent.start - 1) == "the" and (
-                nxt in lx.COMPANY_NOUNS or (nxt in {"-based", "based"} and nxt2 in
+                nxt in lx.COMPANY_NOUNS or (nxt in lx.BASED_WORDS and nxt2 in
                                             lx.COMPANY_NOUNS) or (nxt == "-" and nxt2 == "based"
                                                                   and _low(doc, ent.end + 2)
                                                                   in lx.COMPANY_NOUNS)):
             # "The Redmond company is also putting ...": the company, described by its town
             end = ent.end + (1 if nxt in lx.COMPANY_NOUNS else 2 if nxt != "-" else 3)
             return Mention(ent.start - 1, min(end, ent.sent.end), "company", "", [company])
-        if nxt in {"-based", "based", "-area"} or (nxt == "-" and nxt2 in {"based", "area"}):
+        if nxt in lx.BASED_AREA_WORDS or (nxt == "-" and nxt2 in lx.BASED_AREA_SPLIT):
             return None
-        if _low(doc, ent.start - 1) in {"its", "their", "our"} and nxt in lx.PRODUCT_NOUNS:
+        if _low(doc, ent.start - 1) in lx.ITS_THEIR_OUR and nxt in lx.PRODUCT_NOUNS:
             return None  # "strip face search from its Aurora line of shop cameras": a product
         nxt_tok = doc[ent.end] if ent.end < ent.sent.end else None
         if nxt_tok is not None and nxt_tok.is_title and nxt_tok.is_alpha and \
                 not nxt_tok.ent_type_ and nxt_tok.lower_ not in lx.NOT_PLACE_WORDS:
             return None  # "Hampton Roads", "Portland Timbers"
-        if nxt in lx.INSTITUTION_WORDS and nxt not in {"state", "public", "law"} and \
+        if nxt in lx.INSTITUTION_WORDS and nxt not in lx.PLACE_INSTITUTION_WORDS and \
                 doc[ent.end].text[:1].isupper():
             return None
         if _low(doc, ent.start - 1) == "of" and self._of_owner(doc, ent.start - 2, previous):
@@ -369,7 +368,7 @@ class MentionRules:
             # field's name, not the town of Sunset, Florida
         qualifier_tokens |= res.qualifier_tokens
         if ent.text == "Washington" and not res.qualifier_tokens and \
-                _low(doc, ent.start - 1) in {"in", "from"} and \
+                _low(doc, ent.start - 1) in lx.IN_FROM and \
                 {t.lower_ for t in ent.sent} & lx.FEDERAL_WORDS:
             # "A day later in Washington, Senators Markey and Merkley introduced ... which
             # would bar federal agencies": the capital, standing for the federal government
@@ -377,17 +376,15 @@ class MentionRules:
                 Actor("United States", "jurisdiction", "country", "US", None)])
         places = res.places
         code = s.gaz.state_code(ent.text)
-        if code and nxt in {"city", "town", "village", "suburb", "community", "cities", "towns",
-                            "county", "counties"} and code in s.gaz.states:
+        if code and nxt in lx.STATE_PLACE_NOUNS and code in s.gaz.states:
             # "the upstate New York city": the state saying which city, not New York City
             places = [s.gaz.states[code]]
         m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in places])
         m.qualifiers = set(res.qualifier_tokens)
-        after = nxt2 if nxt in {"'s", "’s"} else nxt
+        after = nxt2 if nxt in lx.POSSESSIVE else nxt
         p1, p2 = _low(doc, ent.start - 1), _low(doc, ent.start - 2)
-        if p1 in {"near", "outside", "beyond"} or (p1 == "of" and p2 in lx.DIRECTIONS) or (
-                p1 == "the" and p2 == "of" and _low(doc, ent.start - 3) in {
-                    "side", "sides", "bank", "banks", "shore", "shores", "mouth"}):
+        if p1 in lx.NEAR_WORDS or (p1 == "of" and p2 in lx.DIRECTIONS) or (
+                p1 == "the" and p2 == "of" and _low(doc, ent.start - 3) in lx.RIVER_PART_NOUNS):
             m.owned = m.landmark = True  # ("on both sides of the Pearl": a river)
         if after in lx.OWNED_NEXT:
             m.owned = True  # "Two Massachusetts cities", "the Michigan city", "Boston police"
@@ -410,12 +407,12 @@ class MentionRules:
         """The place only says which city or whose officers: "Colorado's third-largest
         city", "Officers in Tobery Crossing will need a warrant"."""
         doc = span.doc
-        if _low(doc, span.end) in {"'s", "’s"} and any(
-                t.lower_ in {"largest", "biggest", "second", "third"}
+        if _low(doc, span.end) in lx.POSSESSIVE and any(
+                t.lower_ in lx.RANK_WORDS
                 for t in doc[span.end + 1:span.end + 4]):
             return True
         return _low(doc, span.start - 1) == "in" and span.start - 2 == span.sent.start and \
-            _low(doc, span.start - 2) in {"officers", "police", "deputies", "detectives"}
+            _low(doc, span.start - 2) in lx.POLICE_PEOPLE
 
     def _of_owner(self, doc: Doc, i: int, previous: list[Mention]) -> bool:
         if i < 0:
@@ -479,7 +476,7 @@ class MentionRules:
                                                "member"} \
                     and m.level in {"city", "county", "any"}:
                 end = m.start
-                if _low(doc, end - 1) in {"'s", "’s"}:
+                if _low(doc, end - 1) in lx.POSSESSIVE:
                     end -= 1
                 if end > sent.start and doc[end - 1].text == ")":
                     # "the Fetherston (N.J.) Town Council": the state in brackets
@@ -501,7 +498,7 @@ class MentionRules:
                     self._name_token(doc[t.i - 1]) and t.i - 1 not in taken and \
                     not any(m.start <= t.i - 1 < m.end for m in mentions) and \
                     not self.s.gaz.state_code(doc[t.i - 1].text) and \
-                    not any(w.lower_.endswith("ed") or w.lower_ in {"the", "its", "their"}
+                    not any(w.lower_.endswith("ed") or w.lower_ in lx.THE_ITS_THEIR
                             for w in doc[t.i + 1:noun]):
                 anchors.append((t.i, None))
                 j = t.i - 1
@@ -511,7 +508,7 @@ class MentionRules:
                         self._name_token(doc[j - 2]) and j - 2 not in taken:
                     anchors.append((j - 1, None))
         for t in sent:  # "towns that share the name Rookwell", "a village called Esker"
-            if t.lower_ in {"name", "called", "named"} and _low(doc, t.i - 1) != "was" and any(
+            if t.lower_ in lx.NAMING_WORDS and _low(doc, t.i - 1) != "was" and any(
                     w.lower_ in lx.SETTLEMENT_NOUNS for w in doc[max(sent.start, t.i - 6):t.i]):
                 end = t.i + 1
                 while end < sent.end and self._name_token(doc[end]) and end - t.i <= 3:
@@ -534,15 +531,15 @@ class MentionRules:
                     any(m.start <= t.i - 1 < m.end for m in mentions) or \
                     doc[t.i - 1].i == sent.start and not doc[t.i - 1].is_title:
                 continue
-            owns_ban = t.text in {"'s", "’s"} and any(
-                w.lower_ in BAN_NOUNS for w in doc[t.i + 1:min(sent.end, t.i + 4)])
-            hall = t.text in {"City", "Town"} and _low(doc, t.i + 1) == "hall"
+            owns_ban = t.text in lx.POSSESSIVE and any(
+                w.lower_ in lx.BAN_NOUNS for w in doc[t.i + 1:min(sent.end, t.i + 4)])
+            hall = t.text in lx.HALL_OWNERS and _low(doc, t.i + 1) == "hall"
             if (owns_ban or hall) and not self.s.gaz.state_code(doc[t.i - 1].text) and \
                     doc[t.i - 1].lower_ not in lx.NOT_PLACE_WORDS:
                 anchors.append((t.i, "city"))
         for t in sent:  # "Town meeting voters in Morvennick on Saturday defeated ..."
             # ("the board in neighboring Hestonbury went further")
-            if (t.lower_ in {"neighboring", "neighbouring", "nearby"} or (
+            if (t.lower_ in lx.NEIGHBOURING_WORDS or (
                     t.lower_ == "in" and _low(doc, t.i - 1) in lx.RESIDENT_NOUNS)) and \
                     t.i + 1 < sent.end and self._name_token(doc[t.i + 1]) and \
                     t.i + 1 not in taken and \
@@ -553,7 +550,7 @@ class MentionRules:
                 if end == sent.end or not doc[end].is_title:
                     anchors.append((end, "city"))
         for t in sent:  # "Vellacourt County's three commissioners": a county by its name
-            if t.text in {"County", "Parish"} and t.i > sent.start and \
+            if t.text in lx.COUNTY_TITLES and t.i > sent.start and \
                     self._name_token(doc[t.i - 1]) and t.i - 1 not in taken:
                 anchors.append((t.i + 1, "county"))
         for t in sent:  # "Larkspur Falls, Vt., voted": a name with a state qualifier
@@ -563,7 +560,7 @@ class MentionRules:
         found: list[Mention] = []
         for end, level in anchors:
             suffix = ""
-            if end - 1 >= sent.start and doc[end - 1].text in {"County", "Parish"}:
+            if end - 1 >= sent.start and doc[end - 1].text in lx.COUNTY_TITLES:
                 end -= 1  # "the Brantmoor County Sheriff's Office"
                 suffix, level = " " + doc[end].text, "county"
             start = end
@@ -574,14 +571,12 @@ class MentionRules:
                 continue
             if _low(doc, start - 1) in lx.PERSON_TITLES or doc[start].lower_ in lx.PERSON_TITLES:
                 continue  # "Maine Governor Janet Mills": a person, whatever her name ends in
-            if not suffix and end < sent.end and doc[end].text in {"County", "Parish"}:
+            if not suffix and end < sent.end and doc[end].text in lx.COUNTY_TITLES:
                 suffix = " " + doc[end].text  # "Dunmore County commissioners"
                 level = "county"
             found.append(self._unknown_mention(doc[start:end], level, char_base, suffix))
         for t in sent:  # "the Ohio and Indiana towns of Greyford"
-            if t.lower_ == "of" and _low(doc, t.i - 1) in {"towns", "cities", "villages", "town",
-                                                          "city", "village", "suburb",
-                                                          "halves", "sides"}:
+            if t.lower_ == "of" and _low(doc, t.i - 1) in lx.TOWNS_OF_NOUNS:
                 start = end = t.i + 1
                 while end < sent.end and self._name_token(doc[end]) and end - start < 3:
                     end += 1
@@ -606,13 +601,13 @@ class MentionRules:
                 if o.kind == "place" and o is not m and o.actors and \
                         o.actors[0].level == "state" and m.start - 8 <= o.start < m.start and \
                         any(a.region == o.actors[0].region for a in m.actors) and \
-                        _low(sent.doc, m.start - 1) in {"of", "name", "called", "named"}:
+                        _low(sent.doc, m.start - 1) in lx.NAMED_BEFORE_WORDS:
                     o.owned = True
         return out
 
     @staticmethod
     def _name_token(tok) -> bool:
-        return (tok.is_title or tok.text in {"St.", "Ft.", "Mt."}) and \
+        return (tok.is_title or tok.text in lx.ABBREVIATED_PLACE_PREFIXES) and \
             tok.lower_ not in lx.NOT_PLACE_WORDS and (tok.is_alpha or tok.text.endswith("."))
 
     def _unknown_mention(self, span: Span, level: str | None, char_base: int,
@@ -650,7 +645,7 @@ class MentionRules:
                 continue
             owner: Actor | None = None
             comp = next((m for m in mentions if m.kind == "company" and (
-                m.end == b.start or (m.end == b.start - 1 and _low(doc, m.end) in {"'s", "’s"}))),
+                m.end == b.start or (m.end == b.start - 1 and _low(doc, m.end) in lx.POSSESSIVE))),
                 None)
             if comp is not None and b.role in {"executive", "agency", "legislature"}:
                 b.actors = comp.actors[:1]  # "Microsoft President Brad Smith": its officer
@@ -658,7 +653,7 @@ class MentionRules:
             for p in places:  # "Boston City Council", "Maine's Legislature"
                 gap = [t.lower_ for t in doc[p.end:b.start]]
                 if p.end <= b.start and len(gap) <= 4 and all(
-                        g in {"'s", "’s", ",", "the", "state", "'", "’"} | SETTLEMENT
+                        g in lx.OWNER_GAP_WORDS | lx.SETTLEMENT_HEADS
                         or self.s.gaz.state_code(g) for g in gap):
                     owner_actor = p.actors[0]
                     p.owned = True
@@ -671,7 +666,8 @@ class MentionRules:
                     local = b.level in {"city", "county"} or (
                         b.role == "agency" and "state" not in doc[b.start:b.end].text.lower())
                     if owner_actor.level == "state" and b.level != "state" and (
-                            set(gap) & SETTLEMENT or doc[b.start].lower_ in SETTLEMENT or (
+                            set(gap) & lx.SETTLEMENT_HEADS or
+                            doc[b.start].lower_ in lx.SETTLEMENT_HEADS or (
                                 local and "," in gap) or (
                                 b.level == "city" and not gap
                                 and _low(doc, p.start - 1) == "the")):  # "The Missouri council"
@@ -683,7 +679,7 @@ class MentionRules:
             extra: list[Actor] = []
             if owner is None:
                 for p in places:  # "City Council of Boston", "lawmakers in Oregon"
-                    if p.start == b.end + 1 and _low(doc, b.end) in {"of", "in"}:
+                    if p.start == b.end + 1 and _low(doc, b.end) in lx.OF_IN:
                         owner = p.actors[0]
                         extra = p.actors[1:]
                         p.owned = True
@@ -692,7 +688,7 @@ class MentionRules:
                             # "lawmakers in Olympia": the capital stands for the state
                             owner = _capital_of(owner) or owner
                         if owner.level == "state" and b.level in {"city", "county"} and \
-                                _low(doc, p.end) in {"'s", "’s"}:
+                                _low(doc, p.end) in lx.POSSESSIVE:
                             # "City commissioners in Oregon's largest city": that city
                             owner = self._salient_city(places, b, owner.region) or owner
             if owner is None and _low(doc, b.start - 1) == "whose":
@@ -719,13 +715,14 @@ class MentionRules:
                 owner = next((p.actors[0] for p in places if p.start > b.end and p.actors and
                               p.actors[0].level == "county"), None) or \
                     self.s.salient.get("county")
-            if owner is None and _low(doc, b.end) in {"in", "of"} and b.role == "legislature" \
-                    and {t.lower_ for t in sent} & {"each", "both"}:
+            if owner is None and _low(doc, b.end) in lx.OF_IN and b.role == "legislature" \
+                    and {t.lower_ for t in sent} & lx.EACH_BOTH:
                 # "Aldermen in the Louisiana and Mississippi towns of Tullivant": both towns
                 far = next((p for p in places if not p.owned and len(p.actors) > 1 and
                             b.end + 1 < p.start <= b.end + 9), None)
                 if far is not None and all(
-                        t.lower_ in {"the", "and", ",", "of"} | SETTLEMENT | lx.PLURAL_SETTLEMENTS
+                        t.lower_ in lx.FAR_OWNER_GAP_WORDS | lx.SETTLEMENT_HEADS
+                        | lx.PLURAL_SETTLEMENTS
                         or t.i in far.qualifiers for t in doc[b.end + 1:far.start]):
                     owner, extra = far.actors[0], far.actors[1:]
                     far.owned = True
@@ -745,18 +742,15 @@ class MentionRules:
                 # board the story named, not the town
         for o in mentions:  # "Board president Lyle Danforth": a board's chair, not the nation's
             if o.kind == "body" and o.role == "executive" and \
-                    doc[o.start:o.end].text.lower() == "president" and _low(doc, o.start - 1) in {
-                        "board", "council", "senate", "company", "club", "association", "union",
-                        "district", "college", "university", "borough", "chamber", "commission",
-                        "vice", "student", "bank", "group"}:
+                    doc[o.start:o.end].text.lower() == "president" and \
+                    _low(doc, o.start - 1) in lx.PRESIDENT_OWNERS:
                 o.owned = True
         for o in mentions:  # "the state line", "the city budget": a thing, not the body
-            if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in {
-                    "line", "lines", "border", "borders", "limits", "capitol", "budget", "seal",
-                    "flag", "forest", "park", "parks", "road", "roads", "highway", "fair"}:
+            if o.kind == "body" and o.role == "jurisdiction" and \
+                    _low(doc, o.end) in lx.JURISDICTION_THINGS:
                 o.owned = True
         for o in mentions:  # "the state's Department of Motor Vehicles": the state owns it
-            if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in {"'s", "’s"} \
+            if o.kind == "body" and o.role == "jurisdiction" and _low(doc, o.end) in lx.POSSESSIVE \
                     and any(b.kind in {"body", "agency"} and b.start == o.end + 1
                             and b.role != "jurisdiction" for b in mentions):
                 o.owned = True
@@ -780,7 +774,7 @@ class MentionRules:
         board" in a story about a school board or a transit board."""
         text = doc[b.start:b.end].text.lower()
         if not (text == "members" and _low(doc, b.start - 1) == "board") and \
-                text not in {"board", "the board"}:
+                text not in lx.BARE_BOARD:
             return None
         return next((k.actor for k in reversed(self.s.candidates)
                      if k.actor.actor_type == "agency" and k.actor.name.endswith("Board")),
@@ -793,12 +787,12 @@ class MentionRules:
         for p in reversed(places):
             if not (p.end < b.start <= p.end + 10) or len(p.actors) != 1 or \
                     p.actors[0].level != "state" or _low(doc, p.start - 1) != "the" or \
-                    _low(doc, p.end) not in {"city", "town", "village", "borough"}:
+                    _low(doc, p.end) not in lx.STATE_CITY_NOUNS:
                 continue
             region = p.actors[0].region
             between = {t.lower_ for t in doc[p.end:b.start]}
             home = self.s.salient.get("city")
-            if between & {"shares", "namesake", "same"} and home is not None and \
+            if between & lx.NAMESAKE_WORDS and home is not None and \
                     home.region != region:
                 twin = next((c for c in self.s.gaz.candidates(home.name)
                              if c.region == region and c.level == "city"), None)
@@ -829,13 +823,12 @@ class MentionRules:
         doc = sent.doc
         prev = _low(doc, b.start - 1)
         level = b.level
-        if b.role == "member" and prev in {"police", "fire", "health", "education", "u.s.",
-                                           "federal", "congressional"}:
+        if b.role == "member" and prev in lx.NON_LOCAL_TITLES:
             return None  # "Police Commissioner William Gross", "U.S. Sen. ...": not local
-        if prev in {"county", "state", "city", "town", "village", "federal"} and \
+        if prev in lx.LEVEL_WORDS and \
                 b.role in {"legislature", "executive", "member"}:
             # "The county council", "the state Senate": the word before sets the level
-            level = {"town": "city", "village": "city", "federal": "country"}.get(prev, prev)
+            level = lx.BODY_LEVEL_ALIASES.get(prev, prev)
         if prev in lx.DEMONYMS and b.role in {"legislature", "executive", "member", "agency"}:
             # "ROME — Italian lawmakers in December approved a halt": the nation's, not the
             # dateline city's
@@ -845,14 +838,13 @@ class MentionRules:
                 return _place_actor(nation)
         words = {t.lower_ for t in sent}
         if level == "any":
-            level = {"state": "state", "federal": "country", "u.s.": "country",
-                     "city": "city", "county": "county", "national": "country"}.get(prev, "")
-            if not level and words & {"federal", "congress", "congressional"}:
+            level = lx.ANY_BODY_LEVELS.get(prev, "")
+            if not level and words & lx.FEDERAL_BODY_WORDS:
                 level = "country"
         last = s.candidates[-1] if s.candidates else None
-        if b.role == "legislature" and doc[b.start:b.end].text.lower().removeprefix("the ") in {
-                "house", "senate"} and prev != "state" and (
-                words & {"federal", "congress", "congressional", "u.s."} or (
+        chamber = doc[b.start:b.end].text.lower().removeprefix("the ")
+        if b.role == "legislature" and chamber in lx.CHAMBER_SHORT_NAMES and prev != "state" and (
+                words & lx.FEDERAL_CHAMBER_WORDS or (
                     last is not None and last.actor.level == "country"
                     and last.actor.country == "US")):
             # "A House companion to the federal bill was filed by ...": Congress, not a
@@ -894,7 +886,7 @@ class MentionRules:
                        and not p.landmark),
                       key=lambda p: (p.owned or p.start < dash, abs(p.start - b.start)))
         national = [p.actors[0] for p in places if p.actors[0].level == "country"]
-        if doc[b.start:b.end].text.lower() in {"parliament", "the parliament"} and national:
+        if doc[b.start:b.end].text.lower() in lx.BARE_PARLIAMENT and national:
             return national[-1]  # "Italy has halted it, after parliament approved"
         # the place nearest the body ("Voters on Tuesday turned down ... in Pellow Creek, ...,
         # while in neighboring Garrow Flats ...": Pellow Creek's voters)
@@ -911,7 +903,7 @@ class MentionRules:
             words = re.sub(r"^the\s+", "", doc[b.start:b.end].text, flags=re.I)
             # "Education Commissioner Betty Rosa": the official speaks for her department
             words = lx.OFFICIAL_AGENCY.get(words.lower(), words)
-            title = " ".join(w if w in {"of", "for", "and", "the"} else w[:1].upper() + w[1:]
+            title = " ".join(w if w in lx.TITLE_SMALL_WORDS else w[:1].upper() + w[1:]
                              for w in words.split())
             return Actor(f"{place.name} {title}", "agency", place.level, place.country,
                          place.region)

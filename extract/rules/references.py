@@ -13,8 +13,6 @@ from spacy.tokens import Doc, Span
 
 from .. import lexicon as lx
 from .state import (
-    BAN_NOUNS,
-    MORATORIUM_NOUNS,
     Actor,
     ArticleState,
     Candidate,
@@ -23,10 +21,6 @@ from .state import (
     _low,
     _place_actor,
 )
-
-BACKGROUND_VERBS = {"adopted", "passed", "approved", "imposed", "enacted", "announced",
-                    "instituted", "first", "put", "signed", "voted", "placed", "declared",
-                    "began", "started", "introduced", "issued", "ordered"}
 
 
 class ReferenceRules:
@@ -47,7 +41,7 @@ class ReferenceRules:
         s = self.s
         doc = sent.doc
         cs, ce = c.start, c.end
-        if _low(doc, cue_tok - 1) in {"its", "the", "their"} and _low(doc, cue_tok - 2) == "with":
+        if _low(doc, cue_tok - 1) in lx.THE_ITS_THEIR and _low(doc, cue_tok - 2) == "with":
             return []  # "with its pause close to running out, Amazon ...": circumstance
         pair = self._pair_told(doc, cs, cue_tok, action, idx)
         if pair:
@@ -63,7 +57,7 @@ class ReferenceRules:
                 and _low(doc, cue_tok - 1) in lx.ANAPHOR_NOUNS:
             ana_noun = _low(doc, cue_tok - 1)  # "Among the practices the law forbids are ..."
         pronoun = bool({t.lower_ for t in doc[cs:cue_tok]} & lx.PRONOUN_SUBJECTS) or \
-            any(t.lower_ in {"its", "their"} for t in doc[cue_tok - 1:cue_tok + 1]) or \
+            any(t.lower_ in lx.ITS_THEIR for t in doc[cue_tok - 1:cue_tok + 1]) or \
             self._measure_pronoun(doc, cs, cue_tok)
         clause_dates = [(m, k) for m, k in date_mentions
                         if cs <= k < ce and m.role not in {"until", "effect"}]
@@ -94,7 +88,7 @@ class ReferenceRules:
                                   action, status, cue_tok, date_mentions, has_topic, topic, idx,
                                   body_text, None)
             return []
-        if ana_noun in BAN_NOUNS and ana_noun in {"pause", "moratorium"} and action == "ban":
+        if ana_noun in lx.BAN_NOUNS and ana_noun in lx.PAUSE_MORATORIUM and action == "ban":
             action = "moratorium"
         permanent = any(t.lower_ == "permanent" for t in doc[cue_tok + 1:min(ce, cue_tok + 4)])
         if permanent and self._noun_anaphor(doc, cue_tok) and s.candidates and \
@@ -121,17 +115,16 @@ class ReferenceRules:
             # extended it earlier this year": "it" is the extension told beside its pause
             last = next((k for k in reversed(s.candidates) if k.sentence == last.sentence and
                          not k.background and k.action == action), last)
-        if (ana_noun in BAN_NOUNS | {"ordinance", "law", "measure"} or
+        if (ana_noun in lx.BAN_NOUNS | lx.ORDINANCE_LAW_MEASURE or
                 self._noun_anaphor(doc, cue_tok)) and last is not None and \
                 last.action in {"extension", "repeal"} and (
-                    any(t.lower_ in {"original", "initial", "first", "earlier", "old",
-                                     "originally", "initially"} for t in doc[cs:cue_tok + 1])
+                    any(t.lower_ in lx.ORIGINAL_WORDS for t in doc[cs:cue_tok + 1])
                     or self._older_year(doc, cs, cue_tok, last)
                     or self._dated_earlier(clause_dates, idx, last, doc)):
             # ("Trustees first approved the pause last fall", after its extension)
             # "The original two-year moratorium was adopted in the summer of 2021": the
             # measure the extension prolongs, an event of its own
-            kind = "moratorium" if ana_noun in MORATORIUM_NOUNS or action == "moratorium" \
+            kind = "moratorium" if ana_noun in lx.MORATORIUM_NOUNS or action == "moratorium" \
                 else "ban"
             return self._emit(sent, c, char_base, in_title, [last.actor], set(), {}, kind,
                               "enacted", cue_tok, date_mentions, has_topic, topic, idx,
@@ -146,7 +139,7 @@ class ReferenceRules:
                               cue_tok, date_mentions, has_topic, topic, idx, body_text,
                               None, default_date=default)
         if last is None and s.last_body is not None and 0 < idx - s.last_body[1] <= 2 and \
-                {t.lower_ for t in doc[cs:cue_tok]} & {"they", "it"} and \
+                {t.lower_ for t in doc[cs:cue_tok]} & lx.IT_THEY and \
                 self._has_status(c.cues):
             # "Supervisors worked through a dozen items. They ..., voted 12-9 against a
             # two-year moratorium ...": the body the sentence before named
@@ -155,7 +148,7 @@ class ReferenceRules:
                               body_text, None)
         if last is None:
             place = s.salient.get("last_place")
-            if place is not None and ana_noun in lx.MEASURE_NOUNS | BAN_NOUNS and \
+            if place is not None and ana_noun in lx.MEASURE_NOUNS | lx.BAN_NOUNS and \
                     status == "enacted" and doc[cue_tok].lower_.endswith("ed") and any(
                         t.text.isdigit() and len(t.text) == 4 for t in doc[cs:cue_tok]):
                 # "RICHMOND — ... Virginia's police ... The 2021 law barred local police
@@ -167,14 +160,13 @@ class ReferenceRules:
         # "The restriction on businesses ..." names the measure again: same event;
         # "It also limits ..." adds a provision: a new event unless the action is the same
         family = lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action) or (
-            ana_noun in {"limits", "restrictions", "rules", "rule", "measure", "measures",
-                         "ordinance", "ordinances", "law", "policy"}
+            ana_noun in lx.LIMITING_MEASURE_NOUNS
             and last.action in {"ban", "moratorium", "restriction"})  # "The limits on ..."
         if ana_noun is None and not pronoun:  # "who sponsored the ban": that ban again
             if family:
                 self._update(last, action, c, sent, clause_dates, idx, status)
             return []
-        also = any(t.lower_ in {"also", "additionally", "separately"} for t in doc[cs:cue_tok])
+        also = any(t.lower_ in lx.ALSO_WORDS for t in doc[cs:cue_tok])
         same = family and not also and (ana_noun is not None or status == last.status) and \
             not (last.status == "failed" and status == "enacted" and
                  self._has_status(c.cues) is False and action != last.action) and \
@@ -182,8 +174,7 @@ class ReferenceRules:
                  last.action in {"ban", "moratorium"} and last.sentence < idx)
         # ("The law forbids scraping ... Police use ... is not banned, but it is confined to
         # a short list": limits beside a ban are a provision of their own)
-        if same and any(t.lower_ in {"ends", "ended", "replaces", "replaced", "supersedes",
-                                     "superseded", "succeeds", "succeeded"}
+        if same and any(t.lower_ in lx.REPLACE_VERBS
                         for t in doc[cs:cue_tok]):
             # "The order ends an interim period that began in late 2020, when a state law
             # paused it": the pause is an older measure than the order, not what the order
@@ -227,7 +218,7 @@ class ReferenceRules:
                           ) -> Actor | None:
         """"when a state law paused biometric surveillance": the state of the act just found."""
         words = [t.lower_ for t in doc[cs:cue_tok]]
-        if not any(w == "state" and nxt in {"law", "legislature", "statute"}
+        if not any(w == "state" and nxt in lx.STATE_LAW_NOUNS
                    for w, nxt in zip(words, words[1:], strict=False)):
             return None
         region = last.actor.region
@@ -294,7 +285,7 @@ class ReferenceRules:
         doc = sent.doc
         status_cues = [c for c in cues if c.label_.startswith("status:")]
         cue_tok = status_cues[0].start
-        passive = _low(doc, cue_tok - 1) in {"was", "were", "been", "is"} or \
+        passive = _low(doc, cue_tok - 1) in lx.PASSIVE_BE or \
             cue_tok == sent.start or self._label_field(doc, sent, cue_tok)
         # ("Status: Approved by the Governor 10/08/2019" under "Bill tracker: AB 1215";
         # "Signed by Gov. Jay Inslee." under a topical headline)
@@ -302,7 +293,7 @@ class ReferenceRules:
         if not any(t.lower_ in lx.MEASURE_NOUNS
                    for t in doc[sent.start if passive else cue_tok:sent.end]) and not (
                 passive and (self.s.topical_title or self.s.measure_title)) and not any(
-                t.lower_ in lx.MEASURE_NOUNS and (_low(doc, t.i + 1) in {"that", "which"}
+                t.lower_ in lx.MEASURE_NOUNS and (_low(doc, t.i + 1) in lx.THAT_WHICH
                                                  or t.i == cue_tok - 1)
                 for t in doc[sent.start:cue_tok]):  # "The policing bill that Baker signed",
             # "the Artificial Intelligence Act cleared its last hurdle"
@@ -372,8 +363,8 @@ class ReferenceRules:
     @staticmethod
     def _noun_anaphor(doc: Doc, cue_tok: int) -> bool:
         """"the ban", "its moratorium": the action cue itself is a referring noun."""
-        return _low(doc, cue_tok) in BAN_NOUNS and \
-            _low(doc, cue_tok - 1) in lx.ANAPHOR_DETS | {"'s", "’s"}
+        return _low(doc, cue_tok) in lx.BAN_NOUNS and \
+            _low(doc, cue_tok - 1) in lx.ANAPHOR_DETS | lx.POSSESSIVE
 
     def _refers(self, doc: Doc, cs: int, cue_tok: int) -> bool:
         """The clause's subject is "The ordinance", "it", "the ban"..."""
@@ -393,7 +384,7 @@ class ReferenceRules:
         """The acts of several bodies told together just before, when the clause's subject
         is "the two town councils" or "both boards"."""
         words = {t.lower_ for t in doc[cs:cue_tok]}
-        if not words & {"two", "both", "three"} or not words & lx.PLURAL_BODY_NOUNS:
+        if not words & lx.SEVERAL_WORDS or not words & lx.PLURAL_BODY_NOUNS:
             return []
         fam = lx.ACTION_FAMILY.get(action)
         recent = [k for k in self.s.candidates if 0 < idx - k.sentence <= 3 and
@@ -408,7 +399,7 @@ class ReferenceRules:
         for m in c.mentions:
             if m.kind != "place" or m.start >= cue_tok or len(m.actors) != 1 or \
                     m.actors[0].level != "state" or _low(doc, m.start - 1) != "the" or \
-                    _low(doc, m.end) not in {"city", "town", "village", "borough", "township"}:
+                    _low(doc, m.end) not in lx.PLACE_TYPE_NOUNS:
                 continue
             region = m.actors[0].region
             for key in ("city", "last_place"):
@@ -421,11 +412,10 @@ class ReferenceRules:
     def _measure_pronoun(doc: Doc, cs: int, cue_tok: int) -> bool:
         """"(passed two ordinances.) One keeps bureaus from ...; the other bars ...":
         the clause opens with a pronoun standing for one of the measures just passed."""
-        j = cs + 1 if _low(doc, cs) in {"the", ";", "and"} else cs
+        j = cs + 1 if _low(doc, cs) in lx.SUBJECT_SKIP_WORDS else cs
         if _low(doc, j) == "the":
             j += 1
-        return _low(doc, j) in {"one", "other", "another", "both", "each", "first", "second",
-                                "latter", "former"} and cue_tok - j <= 2
+        return _low(doc, j) in lx.ONE_OF_SEVERAL and cue_tok - j <= 2
 
     # ---------------------------------------------------------------- background events
     @staticmethod
@@ -436,9 +426,9 @@ class ReferenceRules:
             if t.lower_ not in nouns:
                 continue
             prev = _low(doc, t.i - 1)
-            if prev in {"existing", "own"}:
+            if prev in lx.EXISTING_OWN:
                 prev = _low(doc, t.i - 2)
-            if prev in {"its", "their", "'s", "’s"}:
+            if prev in lx.POSSESSORS:
                 return t.lower_
         return None
 
@@ -450,7 +440,7 @@ class ReferenceRules:
             return None
         # ("carving an exception into the surveillance ordinance it passed in December
         # 2020": what a repeal cuts into is the ban)
-        nouns_of = BAN_NOUNS | ({"ordinance", "law"} if action == "repeal" else set())
+        nouns_of = lx.BAN_NOUNS | (lx.ORDINANCE_LAW if action == "repeal" else set())
         nouns = [doc[i:i + 1] for i in range(cue_tok + 1, c.end) if doc[i].lower_ in nouns_of
                  and not any(k.start <= i < k.end and k.label_.startswith("action:")
                              for k in c.cues)]  # "the one-year suspension": a duration cue's
@@ -462,25 +452,25 @@ class ReferenceRules:
                 continue
             if word in nouns_of:
                 noun_start, noun_end = k.start, k.end
-                kind = "moratorium" if word in MORATORIUM_NOUNS else "ban"
+                kind = "moratorium" if word in lx.MORATORIUM_NOUNS else "ban"
             else:
                 # "reversing part of a 2020 ordinance that had banned it"
                 # (and "reinstating a tool that the council had outlawed in December 2020")
                 j = k.start - 1
-                while j > cue_tok and doc[j].lower_ in {"had", "has", "have", "first"}:
+                while j > cue_tok and doc[j].lower_ in lx.PERFECT_SKIP_WORDS:
                     j -= 1
-                if doc[j].lower_ not in {"that", "which"} and \
-                        _low(doc, j - 2) in {"that", "which"} and \
-                        doc[j].lower_ in lx.BARE_BODY_NOUNS | {"it", "they", "lawmakers"}:
+                if doc[j].lower_ not in lx.THAT_WHICH and \
+                        _low(doc, j - 2) in lx.THAT_WHICH and \
+                        doc[j].lower_ in lx.BARE_BODY_NOUNS | lx.RELATIVE_SUBJECT_WORDS:
                     j -= 2 if _low(doc, j - 1) == "the" else 1  # its subject, "the council"
-                if doc[j].lower_ not in {"that", "which"} or \
+                if doc[j].lower_ not in lx.THAT_WHICH or \
                         _low(doc, j - 1) not in lx.MEASURE_NOUNS | lx.TOOL_NOUNS:
                     continue
                 noun_start, noun_end = j - 1, k.end
                 kind = "moratorium" if k.label_ == "action:moratorium" else "ban"
             for m, dk in clause_dates:
                 if m.role == "effect" or (not m.explicit_year and _low(
-                        doc, noun_start - 1) not in {"'s", "’s"}):
+                        doc, noun_start - 1) not in lx.POSSESSIVE):
                     continue  # "its 2019 ban", and "last year's prohibition"
                 if noun_start - 3 <= dk < noun_start and not any(
                         t.is_punct for t in doc[dk:noun_start]):
@@ -489,18 +479,17 @@ class ReferenceRules:
                 if dk <= noun_start or m.role == "effect" or (noun_start < cue_tok <= dk):
                     continue  # "The prohibition ... was reversed on Monday": the repeal's date
                 between = {t.lower_ for t in doc[noun_end:dk]}
-                if between & {"was", "were", "is", "are"} and \
-                        not between & {"that", "which", ",", "it", "they"}:
+                if between & lx.IS_WAS and \
+                        not between & lx.RELATIVE_BREAKERS:
                     continue  # "A partial rollback of X's ban was approved Tuesday": the
                     # sentence's own verb dates the rollback, not the ban
-                if (between & lx.SPEECH_VERBS) - BACKGROUND_VERBS:
+                if (between & lx.SPEECH_VERBS) - lx.BACKGROUND_VERBS:
                     continue  # "..., the mayor said on Monday": the statement's date
-                if between & BACKGROUND_VERBS or (
-                        word not in nouns_of and dk - noun_end <= 2 and not between - {"in",
-                                                                                     "on"}):
+                if between & lx.BACKGROUND_VERBS or (
+                        word not in nouns_of and dk - noun_end <= 2 and not between - lx.IN_ON):
                     return kind, [(m, dk)]  # (the relative clause's own verb: "a tool that
                     # the council had outlawed in December 2020")
-            if {_low(doc, noun_start - 1), _low(doc, noun_start - 2)} & {"existing", "current"}:
+            if {_low(doc, noun_start - 1), _low(doc, noun_start - 2)} & lx.EXISTING_CURRENT:
                 return kind, []  # "would extend the city's existing moratorium": undated
             # no date for this noun: a later one may carry it ("extended its moratorium ...,
             # weeks before the one-year pause it announced last June was set to expire")

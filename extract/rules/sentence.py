@@ -28,8 +28,6 @@ from .clauses import ClauseRules
 from .mentions import MentionRules
 from .references import ReferenceRules
 from .state import (
-    BAN_NOUNS,
-    MORATORIUM_NOUNS,
     Actor,
     ArticleState,
     Candidate,
@@ -134,7 +132,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         words = {t.lower_ for t in title}
         if words & lx.AUTHOR_WORDS:  # "From the Tessaline Biometrics blog: ..."
             start = next((t.i for t in title if t.is_title and t.lower_ not in
-                          {"from", "the", "a", "an", "inside", "on"}), title.start)
+                          lx.TITLE_LEAD_WORDS), title.start)
         first = next((m for m in mentions if m.start == start), None)
         if first is not None:
             return first.actors[0] if first.kind == "company" and first.actors else None
@@ -154,7 +152,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         anywhere in the sentence ("new customers will have to apply ..., and only
         applicants we approve ...") but not inside a quotation."""
         sent = doc[cs].sent
-        return any(doc[i].lower_ in {"we", "we've", "we're", "we'll", "our", "us"} and
+        return any(doc[i].lower_ in lx.WE_WORDS and
                    i not in quote for i in range(sent.start, sent.end))
 
     def _motion_outcome(self, sent: Span, idx: int) -> None:
@@ -250,11 +248,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                 s.candidates.remove(prev_in_sentence)
             if made and prev_in_sentence is not None and prev_in_sentence.status == "failed" \
                     and prev_in_sentence in s.candidates and \
-                    doc[c.start - 1].text == ";" and _low(doc, c.start) in {"it", "they"} and \
+                    doc[c.start - 1].text == ";" and _low(doc, c.start) in lx.IT_THEY and \
                     any(m.actor == prev_in_sentence.actor and m.status == "enacted"
                         for m in made) and \
                     not any(k.label_ == "status:failed" and doc[k.start].lower_ not in
-                            {"did", "does", "do", "didn't", "doesn't"}
+                            lx.DO_FORMS
                             for k in doc.spans.get(CUE_KEY, [])
                             if sent.start <= k.start < c.start):
                 # "The council did not adopt a new ban; it extended the moratorium": what it
@@ -272,7 +270,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         acts = [k for k in c.cues if k.label_.startswith("action:")]
         # ("puts limits on it without outlawing it", "remains without a ban")
         lacking = [k for k in acts if _low(doc, k.start - 1) == "without" or (
-            _low(doc, k.start - 2) == "without" and _low(doc, k.start - 1) in {"a", "an", "any"})]
+            _low(doc, k.start - 2) == "without" and _low(doc, k.start - 1) in lx.A_AN_ANY)]
         if acts and len(lacking) == len(acts):
             return []  # "Ottermere thus remains without a ban": nothing was done
         denied = lacking + [k for k in acts if k not in lacking and any(
@@ -289,7 +287,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                 return []
             if not chain and not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cs:ce]) and \
                     not (prev_in_sentence is not None and any(
-                        k.label_.startswith("status:") and _low(doc, k.end) in {"it", "them"}
+                        k.label_.startswith("status:") and _low(doc, k.end) in lx.IT_THEM
                         for k in c.cues)) and \
                     not (prev_in_sentence is not None and prev_in_sentence.status == "proposed"
                          and any(k.label_ == "status:failed" for k in c.cues)):
@@ -310,18 +308,17 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         failed_cue = any(k.label_ == "status:failed" for k in c.cues)
         if self._threat(doc, cs, ce):
             return []  # "the mayor, who had said he would veto an outright ban"
-        if any(n.label_ == "neg" and doc[n.start].lower_ in {"refused", "declined", "refuses",
-                                                            "declines", "refusing"} and
+        if any(n.label_ == "neg" and doc[n.start].lower_ in lx.REFUSAL_VERBS and
                _low(doc, n.end) in lx.COMPEL_VERBS and n.end < cue_tok for n in c.cues):
             return []  # "a judge refused to order the sheriff's office to stop using it"
         if any(k.label_.startswith("status:") and self._nobody_before(
                 doc, k.start, cs) for k in c.cues):
             return []  # "no one had proposed either buying the technology or banning it"
         if before & lx.VAGUE_INTENT or any(
-                doc[i].lower_ in {"would", "'d"} and _low(doc, i + 1) in {"like", "love"}
+                doc[i].lower_ in lx.WOULD_FORMS and _low(doc, i + 1) in lx.LIKE_LOVE
                 for i in range(cs, cue_tok)):
             return []  # "she hopes to bring forward legislation limiting ...": no measure yet
-        if (before & lx.DEMAND_MODALS or (_low(doc, cue_tok - 2) in {"has", "have"} and
+        if (before & lx.DEMAND_MODALS or (_low(doc, cue_tok - 2) in lx.HAS_HAVE and
                                           _low(doc, cue_tok - 1) == "to")) and \
                 not self._under_law(doc, cs, cue_tok) and \
                 not self._under_law_after(doc, cue_tok, ce) and \
@@ -335,7 +332,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             # (but "Parents objected, and in December the governor signed a law pausing
             # ...": the objection is the clause before)
             return []  # "The governor had objected to broader limits"
-        what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in {"would", "could", "might"}
+        what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in lx.HYPOTHETICAL_MODALS
                          for i in range(cs, cue_tok))
         hypothetical = {t.lower_ for t in doc[cs:cue_tok] if t.lower_ != "instead" or
                         _low(doc, t.i + 1) == "of"} & lx.HYPOTHETICAL
@@ -346,8 +343,8 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         if hypothetical or what_would or \
                 (self._counterfactual(doc, cs, ce, cue_tok) and not failed_cue):
             return []  # "unless the councils extend them", "instead of the outright ban"
-        if _low(doc, cue_tok - 1) in {"a", "an", "any"} and doc[cue_tok].lower_ in BAN_NOUNS \
-                and _low(doc, cue_tok + 1) in {"could", "would", "might", "may", "will"}:
+        if _low(doc, cue_tok - 1) in lx.A_AN_ANY and doc[cue_tok].lower_ in lx.BAN_NOUNS \
+                and _low(doc, cue_tok + 1) in lx.MODAL_AFTER_BAN:
             return []  # "a ban could cut off that option": a ban in general, not an event
         clause_text = doc[cs:ce].text
         temporary = any(k.label_ == "temporary" and not any(
@@ -373,19 +370,17 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             action = "restriction"  # "forbids using a match as the sole basis for an arrest"
         if action == "exit" and lx.CARVE_OUT.search(doc[cue_tok:ce].text):
             action = "restriction"  # "stop selling it to most private businesses"
-        if action == "restriction" and doc[cue_tok].lower_ in {"rules", "standards",
-                                                                "guidelines", "guardrails"} \
+        if action == "restriction" and doc[cue_tok].lower_ in lx.GUIDANCE_NOUNS \
                 and not self._has_status(c.cues) and not in_title and \
-                _low(doc, cue_tok - 1) in {"'s", "’s", "its", "their"}:
+                _low(doc, cue_tok - 1) in lx.POSSESSORS:
             return []  # "Ohio's rules on how police may use it are thin": what exists, no act
         status = self._status(doc, c.cues, cue_tok, cs, ce, action, in_title)
         if status == "failed" and any(
                 k.label_ == "status:failed" and doc[k.start].lower_ in
-                {"did", "does", "do", "would", "could", "declined", "refused", "declines",
-                 "refuses", "didn't"} for k in c.cues) and \
+                lx.DECLINE_OR_DO for k in c.cues) and \
                 any(m.kind == "company" or m.role == "company"
                     for m in c.mentions if m.start < cue_tok) and \
-                not any(t.lower_ in {"shareholders", "investors", "stockholders"}
+                not any(t.lower_ in lx.SHAREHOLDER_NOUNS
                         for t in doc[cs:cue_tok]):
             return []  # "the company did not agree to drop the feature": no decision at all
         if status == "proposed" and self._authorship_only(doc, c.cues):
@@ -499,7 +494,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         last = s.candidates[-1] if s.candidates else None
         clause_dates = [(m, k) for m, k in date_mentions
                         if cs <= k < ce and m.role not in {"until", "effect"}]
-        possessed = any(_low(doc, j) in {"'s", "’s"} for j in range(max(cs + 2, cue_tok - 3),
+        possessed = any(_low(doc, j) in lx.POSSESSIVE for j in range(max(cs + 2, cue_tok - 3),
                                                                    cue_tok))
         if ana is not None and last is not None and last.actor in actors and \
                 idx - last.sentence <= 4 and not possessed and \
@@ -525,7 +520,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             # the governor still have to act
         if action == "moratorium" and not (temporary or condition or until_date) and \
                 all(a.actor_type == "company" for a in actors) and \
-                doc[cue_tok].lower_.startswith(("stop", "cease")):
+                doc[cue_tok].lower_.startswith(lx.STOP_STEMS):
             action = "exit"  # "Meta will stop using facial recognition to tag people"
         if status == "proposed" and all(a.actor_type in {"company", "agency"} for a in actors) \
                 and self._company_policy(doc, c.cues):
@@ -535,12 +530,12 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         made = self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
                           prev_in_sentence, default_date=own_page)
-        older = self._possessed_measure(doc, cs, ce, MORATORIUM_NOUNS) \
+        older = self._possessed_measure(doc, cs, ce, lx.MORATORIUM_NOUNS) \
             if action == "extension" and status == "enacted" else \
-            self._possessed_measure(doc, cs, ce, BAN_NOUNS) \
+            self._possessed_measure(doc, cs, ce, lx.BAN_NOUNS) \
             if action == "repeal" and status == "failed" else None
         if older is not None and not in_title:
-            kind = "moratorium" if older in MORATORIUM_NOUNS else "ban"
+            kind = "moratorium" if older in lx.MORATORIUM_NOUNS else "ban"
             for cand in made:
                 if cand.action == action and not any(
                         k.actor == cand.actor and k.action in {"ban", "moratorium"}
@@ -586,8 +581,8 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
         aside = [(m, k) for m, k in usable if k > cue_tok and (
             (_low(doc, k - 1) == "since" and any(t.text == "," for t in doc[cue_tok:k])) or (
                 # "..., which is unaffected by Monday's vote": another act's day
-                _low(doc, k + len(m.text.split())) in {"'s", "’s"} and any(
-                    doc[j].text == "," and _low(doc, j + 1) in {"which", "that"}
+                _low(doc, k + len(m.text.split())) in lx.POSSESSIVE and any(
+                    doc[j].text == "," and _low(doc, j + 1) in lx.THAT_WHICH
                     for j in range(cue_tok, k))))]
         if aside:
             usable = [mk for mk in usable if mk not in aside]
@@ -623,7 +618,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             else:
                 verb = next((k.start for k in c.cues if k.label_ == "status:enacted" and
                              k.start > cue_tok and doc[k.start].lower_ in lx.STRONG_ENACT),
-                            None) if _low(doc, cue_tok) in BAN_NOUNS else None
+                            None) if _low(doc, cue_tok) in lx.BAN_NOUNS else None
                 # ("refused on Thursday to block X's ban, the ordinance the council passed on
                 # June 14": the ban dates from when it was passed)
                 dm = self._pick_date(usable, verb if verb is not None else cue_tok)
@@ -762,7 +757,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                 continue
             p1 = _low(doc, m.start - 1)
             j = m.start - 1
-            if p1 in {"the", "a"}:
+            if p1 in lx.THE_A:
                 j -= 1
                 p1 = _low(doc, j)
             if m.end < cue_tok and any(doc[k].text == ":" for k in range(m.end, cue_tok)) \
@@ -771,13 +766,13 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                 # barred from city cameras": the label names who acted
             if m.role == "legislature" and any(
                     k.label_ == "status:enacted" and k.end <= m.start <= k.end + 2 and
-                    doc[k.start].lower_ in {"cleared", "clears"}
+                    doc[k.start].lower_ in lx.CLEARED_FORMS
                     for k in doc.spans.get(CUE_KEY, [])):
                 return m.actors[:1]  # "A bill to ban it cleared the state Senate on Monday"
-            voters = p1 == "of" and _low(doc, j - 1) in {"vote", "votes", "majority"}
+            voters = p1 == "of" and _low(doc, j - 1) in lx.VOTE_OF_WORDS
             # ("... died on a 3-4 vote of the parish council": who voted)
             if not voters and (p1 in lx.TARGET_PREV or 0 < m.start - cue_tok <= 3 or
-                               p1 in {"in", "at", "of", "across", "before"}):
+                               p1 in lx.NOT_ACTOR_PREPOSITIONS):
                 continue
             if status == "enacted" and not any(
                     c.start - m.end <= 3 and c.start >= m.end

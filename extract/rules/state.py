@@ -2,8 +2,8 @@
 
 An ``Actor`` acts, a ``Mention`` is where a sentence names one, a ``Clause`` is the
 stretch of a sentence one act is read from, a ``Candidate`` is an event found there,
-and ``ArticleState`` is what reading the article so far has taught.  The word lists
-and token helpers here are the few that several kinds of rule look at.
+and ``ArticleState`` is what reading the article so far has taught.  The token helpers
+here are the few that several kinds of rule look at; their words are in ``lexicon``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,6 @@ from spacy.tokens import Doc, Span
 from .. import dates as d
 from ..gazetteer import Gazetteer, Place
 from ..places import PlaceContext
-
-BAN_NOUNS = {"ban", "bans", "moratorium", "moratoriums", "moratoria", "prohibition", "pause",
-             "freeze", "suspension"}
-MORATORIUM_NOUNS = {"moratorium", "moratoriums", "moratoria", "pause", "freeze", "suspension"}
 
 
 @dataclass(frozen=True)

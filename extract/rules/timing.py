@@ -47,11 +47,11 @@ class DateRules:
         anchor: d.PartialDate | None = None
         for m in mentions:
             if m.kind not in {"company", "place", "body"} or not m.actors or \
-                    _low(doc, m.end) not in {"'s", "’s"} or \
+                    _low(doc, m.end) not in lx.POSSESSIVE or \
                     _low(doc, m.end + 1) not in lx.ACT_NOUNS:
                 continue
             verb = m.end + 2
-            if _low(doc, verb) not in {"came", "followed", "arrived", "was"}:
+            if _low(doc, verb) not in lx.CAME_VERBS:
                 continue
             found = next(((dm, k) for dm, k in date_mentions if verb < k <= verb + 2
                           and not dm.role), None)
@@ -108,7 +108,7 @@ class DateRules:
         # names the vote itself ("An article on Friday misstated the outcome of its
         # January 9 vote")
         voted = [(pd, m, k) for pd, m, k in scenes if any(
-            _low(doc, j) in {"vote", "votes", "meeting", "session", "hearing"}
+            _low(doc, j) in lx.MEETING_EVENT_WORDS
             for j in range(k + 1, k + 5))]
         pd, m, _ = (voted or scenes)[0]
         s.scene_date = (pd, m.text, idx)
@@ -174,7 +174,7 @@ class DateRules:
         m, k = dm
         if re.match(r"(?i)(next|later|coming|upcoming|tomorrow)\b", m.text):
             return True
-        return any(t.lower_ in {"will", "scheduled", "set", "expected", "upcoming"}
+        return any(t.lower_ in lx.SCHEDULED_WORDS
                    for t in doc[max(0, k - 6):k])
 
     # ---------------------------------------------------------------- dates
@@ -202,7 +202,7 @@ class DateRules:
     @staticmethod
     def _shared_relative(doc: Doc, pos: int) -> bool:
         """The name at ``pos`` is followed by ", which" / ", who" within a few words."""
-        return any(doc[j].text == "," and _low(doc, j + 1) in {"which", "who"}
+        return any(doc[j].text == "," and _low(doc, j + 1) in lx.WHICH_WHO
                    for j in range(pos + 1, min(len(doc) - 1, pos + 5)))
 
     @staticmethod
@@ -251,7 +251,7 @@ class DateRules:
         """"the day after Amazon's announcement": the event of the name that follows
         "after" anchors the date, not merely the last event found."""
         after = next((t.i for t in doc[tok:min(len(doc), tok + 6)]
-                      if t.lower_ in {"after", "before"}), None)
+                      if t.lower_ in lx.AFTER_BEFORE), None)
         if after is None:
             return None
         follow = doc[after + 1:min(len(doc), after + 5)].text
@@ -273,8 +273,7 @@ class DateRules:
         if m.kind == "after_event" and (named := self._named_anchor(doc, tok)) is not None:
             anchor, invert = named.date, False
         before = {t.lower_ for t in doc[max(0, tok - 4):tok + 1]}
-        future = status == "proposed" and bool(before & {"will", "next", "scheduled", "set",
-                                                         "upcoming", "could", "expected"})
+        future = status == "proposed" and bool(before & lx.FUTURE_PROPOSAL_WORDS)
         if m.kind == "after_event" and not invert and self._interval_opening(doc, tok) and \
                 _low(doc, tok + 3).endswith("ing") and s.base is not None:
             # "Three years after forbidding its police from using it, X has reversed
@@ -282,8 +281,8 @@ class DateRules:
             invert, anchor = True, d.PartialDate.from_date(s.base)
         if invert:
             ss = doc[tok].sent.start
-            if _low(doc, ss) in {"its", "their"} and _low(doc, ss + 1) in lx.ACT_NOUNS and \
-                    _low(doc, ss + 2) in {"came", "followed", "arrived"}:
+            if _low(doc, ss) in lx.ITS_THEIR and _low(doc, ss + 1) in lx.ACT_NOUNS and \
+                    _low(doc, ss + 2) in lx.CAME_VERBS_SHORT:
                 # "Its announcement came a day after Amazon froze ..., and three days after
                 # IBM told Congress ...": every interval counts back from the act the
                 # sentence is about, told before it
@@ -358,9 +357,10 @@ class DateRules:
         words = [t.lower_ for t in doc[cs:ce]]
         for i, w in enumerate(words):
             if w == "had":  # the first finite verb decides: "had banned" is background
-                return bool(set(words[max(0, i - 3):i]) & {"that", "which", "who"})
-            if w in {"has", "have"} and any(x.endswith(("ed", "en")) for x in words[i + 1:i + 3]):
+                return bool(set(words[max(0, i - 3):i]) & lx.THAT_WHICH_WHO)
+            if w in lx.HAS_HAVE and any(x.endswith(lx.PARTICIPLE_ENDINGS)
+                                        for x in words[i + 1:i + 3]):
                 return True  # "has banned"
-            if w.endswith("ed") or w in {"became", "took", "went", "voted", "passed"}:
+            if w.endswith("ed") or w in lx.PAST_EVENT_VERBS:
                 return True
         return False
