@@ -47,8 +47,9 @@ NEWS_WINDOW = timedelta(days=7)
 #: share of the collectors' lines held out as the test part (by a hash of the id, so a
 #: line's part never changes as more lines arrive)
 TEST_SHARE = 45
-#: id prefixes of lines chosen and annotated blind, and the part they form
-BLIND_PREFIXES = {"rnb-": "blind1"}
+#: id prefixes of lines whose part is fixed: a blind part, or lines collected to enlarge the
+#: development part (all dev: more real text to learn from)
+BLIND_PREFIXES = {"rnb-": "blind1", "rne-": "dev", "rnh-": "dev"}
 
 
 @dataclass
