@@ -34,8 +34,8 @@ import real_news as rn  # noqa: E402
 from banwatch.extract.decider import Thresholds  # noqa: E402
 
 FOLD_DIR = ROOT / ".cache" / "decider_cv"
-GRID = {"keep_rule": [0.05, 0.15, 0.3], "accept_parse": [0.5, 0.65, 0.8],
-        "relabel": [0.6, 0.8, 1.01], "keep_label": [0.3]}
+GRID = {"keep_rule": [0.0, 0.05, 0.2], "accept_parse": [0.7, 0.85, 0.95, 1.01],
+        "relabel": [0.8, 1.01], "keep_label": [0.3]}
 
 
 def fold_of(line_id: str, folds: int) -> int:

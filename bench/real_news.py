@@ -147,18 +147,22 @@ def part_of(line_id: str) -> str:
 
 
 def assemble() -> list[dict[str, Any]]:
-    """Add the annotators' incoming lines to gold.jsonl, with parts assigned; a URL
-    already in the gold (or seen earlier in the incoming files) is dropped. gold.jsonl is
-    the committed record; the incoming files are working files, not committed."""
-    rows = read_jsonl(GOLD_FILE) if GOLD_FILE.is_file() else []
-    seen = {r["url"] for r in rows} | {r["id"] for r in rows}
+    """Add the annotators' incoming lines to gold.jsonl, with parts assigned (a line's part
+    never changes); a line already in the gold is replaced by its annotator's later
+    version; a URL already there under another id is dropped. gold.jsonl is the committed
+    record; the incoming files are working files, not committed."""
+    rows = {r["id"]: r for r in (read_jsonl(GOLD_FILE) if GOLD_FILE.is_file() else [])}
+    urls = {r["url"]: r["id"] for r in rows.values()}
     for path in sorted(INCOMING_DIR.glob("*.jsonl")):
         for r in read_jsonl(path):
-            if r["url"] in seen or r["id"] in seen:
-                continue
-            seen |= {r["url"], r["id"]}
-            rows.append({"id": r["id"], "part": part_of(r["id"]),
-                         **{k: v for k, v in r.items() if k not in {"id", "part"}}})
+            if urls.get(r["url"], r["id"]) != r["id"]:
+                continue  # the same page under another id
+            part = rows[r["id"]]["part"] if r["id"] in rows else part_of(r["id"])
+            # an annotator's later correction of a line already in the gold replaces it
+            rows[r["id"]] = {"id": r["id"], "part": part,
+                             **{k: v for k, v in r.items() if k not in {"id", "part"}}}
+            urls[r["url"]] = r["id"]
+    rows = list(rows.values())
     rows.sort(key=lambda r: r["id"])
     GOLD_FILE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
                          encoding="utf-8")
