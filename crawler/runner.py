@@ -123,7 +123,13 @@ def _kill_group(child: subprocess.Popen[bytes]) -> None:
         os.killpg(child.pid, signal.SIGTERM)
         child.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)
+        # Scrapy's first SIGTERM waits for downloads in flight, which a stalled site
+        # can hold for minutes. Reap the killed child: until then it still shows as a
+        # live process, and a caller checking right after would see an orphan.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(timeout=10)
     except ProcessLookupError:
         return  # it had already exited
 

@@ -57,8 +57,6 @@ class Proposal:
     source: str  # "rules" | "parse"
     path: tuple[str, ...] = ()
     candidate: Candidate | None = field(default=None, repr=False)
-    #: what the article around it says, as words for the decider (``context_flags``)
-    flags: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[int, str, str | None, str]:
@@ -201,18 +199,3 @@ def _pairs(record: SentenceRecord, parsed: Doc, taken: set) -> list[Proposal]:
     taken.update(best)
     return [p for _, p in best.values()]
 
-
-def context_flags(proposals: Sequence[Proposal]) -> None:
-    """Mark each proposal with what the rest of the article says about its actor: whether
-    the rules found an event of that actor anywhere (a parse pairing of the same actor
-    with another cue is then usually no second act), how many other actors its sentence
-    proposes (a list of places with earlier measures), and how early it comes."""
-    ruled = {(p.actor.name.casefold(), p.actor.region) for p in proposals if p.source == "rules"}
-    per_sentence: dict[int, set[str]] = {}
-    for p in proposals:
-        per_sentence.setdefault(p.record.index, set()).add(p.actor.name.casefold())
-    for p in proposals:
-        known = (p.actor.name.casefold(), p.actor.region) in ruled
-        others = len(per_sentence[p.record.index]) - 1
-        p.flags = (f"ruled_{'yes' if known else 'no'}", f"others_{min(others, 3)}",
-                   f"sentence_{min(p.record.index, 6)}")

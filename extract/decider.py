@@ -83,7 +83,6 @@ def model_text(p: Proposal) -> str:
     head = [f"kind_{a.actor_type}", f"level_{a.level or 'none'}", f"cue_{cue}"]
     if p.record.in_title:
         head.append("in_title")
-    head += p.flags
     if p.actor_span is None:
         head.append("implicit_actor")
     else:  # what the statistical NER made of the name: a PERSON never acts

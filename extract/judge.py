@@ -15,14 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import dates as d
-from .candidates import (
-    Proposal,
-    context_flags,
-    cue_action,
-    on_topic,
-    parse_proposals,
-    rule_proposals,
-)
+from .candidates import Proposal, cue_action, on_topic, parse_proposals, rule_proposals
 from .decider import Decider, Verdict, add_paths
 from .parse import parse_sentences
 from .rules.state import ArticleState, Candidate, SentenceRecord
@@ -55,9 +48,7 @@ def proposals_of(state: ArticleState, parser: Language | None) -> list[Proposal]
     props = rule_proposals(state.candidates, records)
     add_paths(props, parses)
     taken = {p.key for p in props}
-    props += parse_proposals(state.sentences, taken, parses)
-    context_flags(props)
-    return props
+    return props + parse_proposals(state.sentences, taken, parses)
 
 
 def judge(state: ArticleState, decider: Decider, parser: Language | None,
