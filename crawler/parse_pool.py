@@ -69,6 +69,28 @@ def _ready() -> int:
     return os.getpid()
 
 
+ORPHAN_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Worker initializer: end this worker once the crawl process that forked it is gone.
+
+    A worker waits on its call queue, whose pipe it holds both ends of, so a crawl
+    killed with SIGKILL never wakes it: it would sleep on, an orphan, for ever.
+    """
+
+    def watch() -> None:
+        # By pid, not os.getppid(): a worker from the forkserver is the server's child.
+        while True:
+            try:
+                os.kill(parent_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            threading.Event().wait(ORPHAN_CHECK_SECONDS)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
 class ArticleParserPool:
     """``await pool.parse(...)``: ``parse_article`` in a worker process.
 
@@ -91,7 +113,12 @@ class ArticleParserPool:
         else:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["banwatch.crawler.parsing"])
-        self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=_exit_with_parent,
+            initargs=(os.getpid(),),
+        )
         self._generation += 1
         for _ in range(self.workers):
             self._executor.submit(_ready)

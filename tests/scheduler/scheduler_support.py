@@ -245,6 +245,19 @@ def pid_alive(pid: int) -> bool:
     return state != "Z"
 
 
+def group_members(group: int) -> list[int]:
+    """Live processes in process group ``group`` (the crawl child starts its own)."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            members.append(int(stat.parent.name))
+    return members
+
+
 def write_config(path: Path, db_url: str, site: NewsSite, extra: str = "") -> Path:
     """A banwatch.toml for a scheduler started as a real process."""
     path.write_text(

@@ -18,6 +18,7 @@ import pytest
 from scheduler_support import (
     BAN_ARTICLES,
     NewsSite,
+    group_members,
     hold_lock_in_child,
     make_settings,
     pid_alive,
@@ -101,6 +102,8 @@ def test_a_crawl_killed_with_sigkill_is_marked_died_with_the_counts_it_had_reach
             os.kill(child_pid, signal.SIGKILL)
     (row,) = runs_of(db_url)
     assert row.status == "running", "nobody closed it"
+    # Its text-extraction workers notice and leave, rather than sleep on as orphans.
+    wait_for(lambda: not group_members(child_pid), timeout=15, what="the parse workers to exit")
 
     config = tmp_path / "banwatch.toml"
     (run,) = _runs_jsonl(config)
