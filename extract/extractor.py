@@ -110,12 +110,23 @@ def _same_words(a: str, b: str) -> bool:
     return a.split() == b.split()
 
 
-def _story_news(group: Sequence[Candidate], lead_end: int) -> bool:
+def _story_news(group: Sequence[Candidate], lead_end: int, dated_sentences: set[int]) -> bool:
     """The story's own news: told in the headline or the lead, not an older measure the
     story recalls or a mere reference to another place's act, and not a pending proposal
-    (dated by its filing, which a story that a body "will vote" on does not give)."""
+    (dated by its filing, which a story that a body "will vote" on does not give).
+
+    Nor a follower named after the cue of a sentence whose other act the text dates
+    ("banned it in May 2019, with Oakland following soon after"): the text bounds its
+    date by the act it follows, and the publication date would contradict that.
+    """
     return any(c.in_title or c.start <= lead_end for c in group) and \
-        not any(c.background or c.reference or c.status == "proposed" for c in group)
+        not any(c.background or c.reference or c.status == "proposed" for c in group) and \
+        not all(_follower(c) and c.sentence in dated_sentences for c in group)
+
+
+def _follower(c: Candidate) -> bool:
+    """Named after its sentence's cue, as a follower is ("..., with Oakland following")."""
+    return c.actor_tok is not None and c.cue_tok is not None and c.actor_tok > c.cue_tok
 
 
 class Corrections(Protocol):
@@ -477,6 +488,7 @@ class Extractor:
         }
         text_low = p.text.casefold()
         title_date = self._title_date(p)
+        dated_sentences = {c.sentence for c in cands if c.date is not None and c.date_explicit}
         for (name, region, _action, _status), group in groups.items():
             if _status == "proposed" and all(c.date is None for c in group) and \
                     (name, region, _action, "failed") in groups:
@@ -535,7 +547,8 @@ class Extractor:
                     # "Ossory Labs release notes — 14 November 2022": the page's own date
                     date_val, date_text = title_date[0].iso(), title_date[1]
             date_source = "text" if date_val is not None else None
-            if date_val is None and p.published is not None and _story_news(group, lead_end):
+            if date_val is None and p.published is not None and \
+                    _story_news(group, lead_end, dated_sentences):
                 date_val, date_text, date_source = p.published.isoformat(), None, "published"
             conf = min(0.99, max(c.confidence for c in group) + 0.05 * (len(group) - 1))
             scope = next((c.scope for c in sorted(group, key=lambda c: c.order) if c.scope), None)

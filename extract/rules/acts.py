@@ -502,7 +502,12 @@ class ActRules:
                 # use is paused, not who paused it
             owns_cue = _low(doc, m.end) in lx.POSSESSIVE and 0 < cue_tok - m.end <= 4
             # ("build on the company's 2020 pledge not to sell ...": whose pledge)
-            if p1 in lx.TARGET_PREV and not ref and not owns_cue and not (
+            follower = p1 in lx.FOLLOWER_PREV and m.start > cue_tok and any(
+                k.label_ == "chain" and m.end <= k.start <= m.end + 1
+                for k in doc.spans.get(CUE_KEY, []))
+            # "Boston banned it in June, Springfield followed in February", "..., with
+            # Oakland following soon after": the follower acts in turn
+            if p1 in lx.TARGET_PREV and not ref and not owns_cue and not follower and not (
                     p1 in lx.INCLUDE_FORMS and m.kind == "place") and not (
                     p1 == "with" and p2 in lx.ALONG_TOGETHER):  # "along with Northampton"
                 target_end = m.end
@@ -521,9 +526,8 @@ class ActRules:
                     # main act's (but "failed at Tuesday's council meeting after ...")
                     ref = m.kind == "place" and any(
                         t.lower_.startswith(lx.FOLLOW_STEMS) for t in doc[cue_tok:m.start])
-                elif p1 == "," and any(k.label_ == "chain" and m.end <= k.start <= m.end + 1
-                                       for k in doc.spans.get(CUE_KEY, [])):
-                    pass  # "Boston banned it in June, Springfield followed in February"
+                elif follower:
+                    pass
                 elif p1 == "of" and m.kind == "place" and any(q < m.start for q in m.qualifiers):
                     pass  # "introduced in the Delaware and Maryland halves of Veltry"
                 elif p1 in lx.COMMA_AND and m.kind == "place" and self._gapped(doc, m):

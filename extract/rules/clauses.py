@@ -280,6 +280,9 @@ class ClauseRules:
             elif t.lower_ == "and" and (self._acting_mention_at(t.i + 1, cues, mentions) or
                                         self._speaking_company_at(doc, t.i + 1, mentions)):
                 cuts.append((t.i, False))  # "IBM said it was leaving and Amazon paused"
+            elif t.lower_ == "but" and self._turn_to_act_at(doc, t.i, cues, cuts[-1][0]):
+                cuts.append((t.i, False))  # "failed to pass a proposed ban in 2019 but has
+                # recently passed a modified bill that adds restrictions": a second act
             elif t.lower_ == "and" and self._second_act_at(t.i, cues, cuts[-1][0]):
                 cuts.append((t.i, False))  # "it would stop selling the product to retailers
                 # and limit access for everyone else to customers who pass a vetting"
@@ -366,6 +369,20 @@ class ClauseRules:
         return nxt is not None and any(
             c.label_.startswith("action:") and c.label_ != nxt.label_ and start <= c.start and
             c.end + 2 < i for c in cues)
+
+    @staticmethod
+    def _turn_to_act_at(doc: Doc, i: int, cues: list[Span], start: int) -> bool:
+        """After "but" at ``i`` a verb phrase opens with an enactment or an action cue (past
+        auxiliaries and adverbs), and the clause so far has an act of its own: the same
+        subject's second, contrasting act."""
+        j = i + 1
+        while _low(doc, j) in lx.AUXILIARIES | lx.SEQUENCE_ADVERBS:
+            j += 1
+        opens = any(c.start == j and (c.label_ == "status:enacted" or
+                                      c.label_.startswith("action:")) for c in cues)
+        return opens and any(
+            (c.label_.startswith(("action:", "status:"))) and start <= c.start < i - 1
+            for c in cues)
 
     @staticmethod
     def _predicate_after(rel: int, cues: list[Span], sent: Span) -> int | None:

@@ -526,6 +526,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                 and self._company_policy(doc, c.cues):
             # a company's or an agency's "will no longer use it" announces its own policy
             status = "enacted"
+        if status == "proposed" and all(_introduces_itself(a) for a in actors) and \
+                _introduced_measure(doc, c.cues):
+            status = "enacted"  # "the Dutch parliament introduced a moratorium": a national
+            # government or an agency introduces a measure by making it (a US council's
+            # "introduced a ban" is a first reading, and a bill is always a proposal)
         own_page = s.author_date if actors == [s.author_company] else None
         made = self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,
@@ -637,8 +642,9 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             elif default_date is not None and default_date[0] is not None:
                 pdate, dtext, explicit = default_date
             elif prev_in_sentence is not None and not ref and not clause_dates and \
-                    self._rel_floor is None and prev_in_sentence.date is not None:
-                # (a relative clause's act is its own)
+                    self._rel_floor is None and prev_in_sentence.date is not None and \
+                    _low(doc, cs) != "but":
+                # (a relative clause's act is its own; so is the act "but" turns to)
                 pdate, dtext, explicit = (prev_in_sentence.date, prev_in_sentence.date_text,
                                           prev_in_sentence.date_explicit)
             elif not ref and not clause_dates and prev_in_sentence is None and \
@@ -780,3 +786,28 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                 continue  # only a body that itself enacts: "Gov. Charlie Baker signed"
             return m.actors[:1]
         return []
+
+
+def _introduces_itself(actor: Actor) -> bool:
+    """Whether "<actor> introduced a ban" means it made the ban: a national government or
+    parliament outside the US, an agency or a company (a US body introduces bills)."""
+    if actor.actor_type in {"agency", "company"}:
+        return True
+    return actor.level == "country" and actor.country != "US"
+
+
+def _introduced_measure(doc: Doc, cues: list[Span]) -> bool:
+    """Every proposal cue is "introduced" and names the measure itself right after it
+    ("introduced a temporary moratorium"), not a bill or a proposal for one."""
+    proposed = [k for k in cues if k.label_ == "status:proposed"]
+    if not proposed:
+        return False
+    for k in proposed:
+        if doc[k.start].lower_ not in lx.INTRODUCE_FORMS:
+            return False
+        i = k.end
+        while i < len(doc) and i < k.end + 4 and doc[i].lower_ in lx.INTRODUCED_MEASURE_FILLERS:
+            i += 1
+        if _low(doc, i) not in lx.BAN_NOUNS:
+            return False
+    return True

@@ -1,0 +1,89 @@
+"""The failure kinds the real-news set showed (issue #15), each in sentences of our own.
+
+Real reporting is plainer than the gold parts: a company "is no longer offering" the
+product, a follower comes "with <City> following soon after". Each row is a real public
+event told in new words, with the events it must give (actor, region, action, status,
+date).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .conftest import facts
+
+CASES = [
+    pytest.param(
+        "IBM told members of Congress in June 2020 that it is no longer offering general "
+        "purpose face recognition software.",
+        date(2020, 6, 9),
+        {("IBM", None, "exit", "enacted", "2020-06")},
+        id="no-longer-offering",
+    ),
+    pytest.param(
+        "Microsoft said it would also not be selling its face recognition technology to "
+        "police departments until a federal law governs it.",
+        date(2020, 6, 12),
+        {("Microsoft", None, "moratorium", "enacted", "2020-06-12")},
+        id="would-not-be-selling",
+    ),
+    pytest.param(
+        "The company won't be offering its face matching tool to law enforcement for now.",
+        date(2020, 6, 12),
+        set(),
+        id="no-actor-no-event",
+    ),
+    pytest.param(
+        "San Francisco barred its agencies from using facial recognition in May 2019, with "
+        "Oakland following soon after.",
+        date(2020, 1, 10),
+        {("San Francisco", "CA", "ban", "enacted", "2019-05"),
+         ("Oakland", "CA", "ban", "enacted", None)},
+        id="with-follower-following",
+    ),
+    pytest.param(
+        "The city council in Portland, Oregon, banned facial recognition in stores in "
+        "September 2020, following a long debate.",
+        date(2020, 9, 10),
+        {("Portland", "OR", "ban", "enacted", "2020-09")},
+        id="following-a-debate-is-no-follower",
+    ),
+    pytest.param(
+        "The Dutch parliament introduced a temporary moratorium on facial recognition in "
+        "public spaces in 2021.",
+        date(2021, 5, 3),
+        {("Netherlands", None, "moratorium", "enacted", "2021")},
+        id="a-parliament-introduces-a-moratorium",
+    ),
+    pytest.param(
+        "Jackson's city council introduced a ban on police use of facial recognition in "
+        "August 2020.",
+        date(2020, 8, 20),
+        {("Jackson", "MS", "ban", "proposed", "2020-08")},
+        id="a-us-council-introduces-a-ban",
+    ),
+    pytest.param(
+        "Members of the European Parliament introduced a ban on facial recognition in "
+        "public spaces in 2021.",
+        date(2021, 10, 6),
+        {("European Union", None, "ban", "proposed", "2021")},
+        id="the-eu-parliament-only-proposes",
+    ),
+    pytest.param(
+        "Vermont's legislature failed to pass a proposed ban on facial recognition in 2019 "
+        "but has recently passed a modified bill that adds restrictions on police use of "
+        "the technology.",
+        None,
+        {("Vermont", "VT", "ban", "failed", "2019"),
+         ("Vermont", "VT", "restriction", "enacted", None)},
+        id="but-turns-to-a-second-act",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_real_news_failure_kinds(extractor, text: str, published: date | None,
+                                 expected: set[tuple]) -> None:
+    assert facts(extractor.extract(text, published)) == expected
