@@ -343,6 +343,16 @@ class ActRules:
         # (a "General Assembly" is the whole legislature)
 
     @staticmethod
+    def _places_that_acted(doc: Doc, cs: int, cue_tok: int) -> bool:
+        """The clause opens "(Other) cities that have banned it": a kind of place whose
+        members, named after "include", each took the act."""
+        words = [_low(doc, i) for i in range(cs, cue_tok)]
+        kind = next((i for i, w in enumerate(words[:4]) if w in lx.PLURAL_SETTLEMENTS), None)
+        return kind is not None and len(words) > kind + 1 and \
+            words[kind + 1] in lx.THAT_WHICH and \
+            all(w in lx.AUXILIARIES | lx.SEQUENCE_ADVERBS for w in words[kind + 2:])
+
+    @staticmethod
     def _elided_subject(doc: Doc, cs: int, cue_tok: int) -> bool:
         """"X is retiring A, the company said, and will limit B": a coordinated verb
         phrase whose subject is the previous clause's actor."""
@@ -452,6 +462,8 @@ class ActRules:
         passive = self._passive(doc, cue_tok)
         chosen: list[tuple[Mention, bool]] = []
         target_end: int | None = None
+        listed = self._places_that_acted(doc, cs, cue_tok)
+        list_end: int | None = None
         for m in usable:
             if passive and m.start < cue_tok and (m.kind == "company" or (
                     m.kind in {"body", "agency"} and m.role in {"police", "agency", ""})) and \
@@ -520,6 +532,12 @@ class ActRules:
             if m.start < cue_tok and p1 in lx.WITHIN_PREPOSITIONS and any(
                     o.start < m.start for o in before_cue):
                 continue  # "Axon, the largest maker ... in the United States, said"
+            if listed and m.kind == "place" and m.start > cue_tok and (
+                    p1 in lx.INCLUDE_FORMS or (list_end is not None and all(
+                        t.lower_ in lx.NAME_LIST_FILLERS for t in doc[list_end:m.start]))):
+                list_end = m.end  # "Cities that have banned it include Oakland, San
+                chosen.append((m, True))  # Francisco and Berkeley": each acted, at a time
+                continue  # of its own, as precedents do
             if m.start > cue_tok and not ref:
                 if chain and m.kind in {"place", "body"}:
                     # "joining its neighbor Somerville": a precedent, whose date is not the

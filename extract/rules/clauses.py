@@ -272,6 +272,9 @@ class ClauseRules:
                 continue
             if t.text == ":" and self._label_before(sent, t.i, mentions):
                 cuts.append((t.i + 1, False))  # "Osterlund, Minnesota: Ordinance 2021-37 ..."
+            elif t.text in {"—", "–"} and _low(doc, t.i + 1) in lx.LIST_GOES_ON:
+                continue  # "joining Boston and Somerville—as well as San Francisco": the
+                # list goes on past the dash
             elif t.text in {";", ":", "—", "–"}:
                 cuts.append((t.i + 1, True))
             elif (t.lower_ in lx.CLAUSE_CONJ | {"then"} and doc[t.i - 1].text == ",") or \

@@ -80,6 +80,27 @@ CASES = [
          ("Vermont", "VT", "restriction", "enacted", None)},
         id="but-turns-to-a-second-act",
     ),
+    pytest.param(
+        "Alameda barred the use of facial recognition on Tuesday. Cities that have banned "
+        "the use of the technology include Oakland, San Francisco and Berkeley.",
+        date(2019, 12, 18),
+        {("Alameda", "CA", "ban", "enacted", "2019-12-17"),
+         ("Oakland", "CA", "ban", "enacted", None),
+         ("San Francisco", "CA", "ban", "enacted", None),
+         ("Berkeley", "CA", "ban", "enacted", None)},
+        id="places-that-have-banned-it-include",
+    ),
+    pytest.param(
+        "Worcester became the latest Massachusetts city to ban government use of face "
+        "surveillance, joining Boston and Somerville—as well as cities elsewhere, including "
+        "New Orleans.",
+        date(2021, 12, 15),
+        {("Worcester", "MA", "ban", "enacted", "2021-12-15"),
+         ("Boston", "MA", "ban", "enacted", None),
+         ("Somerville", "MA", "ban", "enacted", None),
+         ("New Orleans", "LA", "ban", "enacted", None)},
+        id="a-list-goes-on-past-a-dash",
+    ),
 ]
 
 
