@@ -531,6 +531,12 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             status = "enacted"  # "the Dutch parliament introduced a moratorium": a national
             # government or an agency introduces a measure by making it (a US council's
             # "introduced a ban" is a first reading, and a bill is always a proposal)
+        if status == "enacted" and actors and \
+                all(a.level == "supranational" for a in actors) and \
+                any(t.lower_ in lx.SUPRANATIONAL_LEGISLATORS for t in doc[cs:ce]) and \
+                not any(t.lower_ in lx.FINAL_STAGE_WORDS for t in doc[cs:ce]):
+            status = "proposed"  # "The European Parliament voted to ban ...": the Council
+            # and the negotiations still come; only the final adoption enacts
         own_page = s.author_date if actors == [s.author_company] else None
         made = self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
                           cue_tok, date_mentions, has_topic, topic, idx, body_text,

@@ -101,6 +101,20 @@ CASES = [
          ("New Orleans", "LA", "ban", "enacted", None)},
         id="a-list-goes-on-past-a-dash",
     ),
+    pytest.param(
+        "The European Parliament voted on Wednesday to ban real-time facial recognition in "
+        "public spaces, setting up talks with the member states.",
+        date(2023, 6, 15),
+        {("European Union", None, "ban", "proposed", "2023-06-14")},
+        id="a-eu-parliament-vote-is-a-stage",
+    ),
+    pytest.param(
+        "The European Parliament gave its final approval on Wednesday to a law that bans "
+        "real-time facial recognition in public spaces.",
+        date(2024, 3, 14),
+        {("European Union", None, "ban", "enacted", "2024-03-13")},
+        id="its-final-approval-enacts",
+    ),
 ]
 
 
