@@ -484,6 +484,10 @@ class ActRules:
                 continue  # "Deputies in Bryony County will need a supervisor's approval,
                 # under a policy Sheriff X issued": where the regulated work, not who
                 # regulates them (the sheriff does)
+            if m.kind == "place" and (p1 in lx.SPREAD_PREPOSITIONS or (
+                    p1 in lx.THE_A and p2 in lx.SPREAD_PREPOSITIONS)):
+                continue  # "communities across the United States", "throughout the US":
+                # where others act, not who acts
             if p1 in lx.ANY_EVERY and p2 in lx.TARGET_PREV:
                 p1 = p2  # "from selling to any Illinois state or local agency": a target
             if m.start == cs:  # "..., from | Jackson, the Mississippi capital, which barred

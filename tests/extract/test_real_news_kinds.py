@@ -115,6 +115,13 @@ CASES = [
         {("European Union", None, "ban", "enacted", "2024-03-13")},
         id="its-final-approval-enacts",
     ),
+    pytest.param(
+        "Cities across the United States have passed bans, and on Wednesday Portland, "
+        "Oregon, barred private businesses from using facial recognition.",
+        date(2020, 9, 10),
+        {("Portland", "OR", "ban", "enacted", "2020-09-09")},
+        id="across-the-country-is-no-actor",
+    ),
 ]
 
 
