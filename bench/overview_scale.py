@@ -49,8 +49,8 @@ sys.path.insert(0, str(ROOT))
 from export_scale import fill  # noqa: E402
 
 from banwatch.overview import overview_data, render_overview  # noqa: E402
-from banwatch.overview.places import locate  # noqa: E402
 from banwatch.overview.replay import reference_overview_data  # noqa: E402
+from banwatch.places import locate  # noqa: E402
 from banwatch.store.db import create_db_engine, session_factory, upgrade_database  # noqa: E402
 from banwatch.store.events import EventFilters  # noqa: E402
 from banwatch.store.models import Event  # noqa: E402

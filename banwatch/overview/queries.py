@@ -6,7 +6,7 @@ month, and reduces each actor (topic + normalised name) to one row: its latest
 word (the name, kind and place of its most recent event), the latest date in its
 history, and, when its enacted history holds no repeal or extension, the
 decision that sets its current state (the strongest in force, else the latest
-lapsed moratorium; see ``banwatch.overview.status``). Only actors with repeals
+lapsed moratorium; see ``banwatch.standing``). Only actors with repeals
 or extensions have their enacted decisions read back for a replay in Python,
 and only the actors the page lists have their histories read. Every query is
 plain SQLAlchemy Core and runs on SQLite and PostgreSQL alike.
@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from banwatch.overview.status import AMENDING, IN_FORCE, STRENGTH
+from banwatch.standing import AMENDING, IN_FORCE, STRENGTH
 from banwatch.store.events import EventFilters, filtered_events_query
 from banwatch.store.models import Event
 
