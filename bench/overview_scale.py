@@ -32,11 +32,14 @@ per actor by window functions alone takes ~3 s on SQLite here.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import date
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,36 +52,46 @@ sys.path.insert(0, str(ROOT))
 from export_scale import fill  # noqa: E402
 
 from banwatch.overview import overview_data, render_overview  # noqa: E402
+from banwatch.overview.data import sql_overview_data  # noqa: E402
 from banwatch.overview.replay import reference_overview_data  # noqa: E402
 from banwatch.places import locate  # noqa: E402
 from banwatch.store.db import create_db_engine, session_factory, upgrade_database  # noqa: E402
 from banwatch.store.events import EventFilters  # noqa: E402
 from banwatch.store.models import Event  # noqa: E402
+from banwatch.store.summaries import rebuild_summaries  # noqa: E402
 
-TODAY = date(2026, 1, 1)
+# The summaries hold each status as of the day they were written: time the page
+# of that day (a page of another day replays the actors whose status changed since).
+TODAY = datetime.now(UTC).date()
 
 
-def store_url(events: int, pg: str | None, workdir: Path) -> str:
-    """A database holding ``events`` synthetic events (filled on first use)."""
+@contextmanager
+def store_url(events: int, pg: str | None, workdir: Path) -> Iterator[str]:
+    """A database holding ``events`` synthetic events and their summaries; dropped after."""
+    schema = f"overview_bench_{uuid.uuid4().hex[:8]}"
     if pg is None:
         url = f"sqlite:///{workdir / f'overview-{events}.db'}"
     else:
-        schema = f"overview_bench_{events}"
         with create_engine(pg).begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
         url = f"{pg}{'&' if '?' in pg else '?'}options=-csearch_path%3D{schema}"
-    engine = create_db_engine(url)
-    upgrade_database(engine)
-    with engine.connect() as connection:
-        present = connection.scalar(select(func.count(Event.id)))
-    if present and present != events:
-        sys.exit(f"{url} holds {present:,} events, not {events:,}")
-    if not present:
+    try:
+        engine = create_db_engine(url)
+        upgrade_database(engine)
         fill(engine, events, min(50_000, events))
+        started = time.perf_counter()
         with engine.begin() as connection:
+            rebuild_summaries(connection)
+        print(f"  summaries rebuilt in {time.perf_counter() - started:.1f} s")
+        with engine.begin() as connection:
+            assert connection.scalar(select(func.count(Event.id))) == events
             connection.execute(text("ANALYZE"))
-    engine.dispose()
-    return url
+        engine.dispose()
+        yield url
+    finally:
+        if pg is not None:
+            with create_engine(pg).begin() as connection:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 def timed(url: str, compute: Callable[..., Any]) -> tuple[float, Any]:
@@ -94,31 +107,48 @@ def timed(url: str, compute: Callable[..., Any]) -> tuple[float, Any]:
         engine.dispose()
 
 
+def command_seconds(url: str, workdir: Path) -> float:
+    """Seconds for ``banwatch overview --out`` in a fresh process, start-up included."""
+    banwatch = Path(sys.executable).with_name("banwatch")
+    started = time.perf_counter()
+    subprocess.run(
+        [str(banwatch), "--db", url, "overview", "--out", str(workdir / "overview.html")],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", default="30000,300000", help="store sizes, comma-separated")
-    parser.add_argument("--pg", help="PostgreSQL URL (a schema per size is made and kept)")
+    parser.add_argument("--pg", help="PostgreSQL URL (a schema per size is made and dropped)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the slow full replay")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="banwatch-overview-bench-"))
     started = time.perf_counter()
     locate("Springfield", "city", "US", "IL")
     print(f"city gazetteer loaded in {time.perf_counter() - started:.1f} s (once per process)")
-    print(f"{'events':>8} {'db':<10} {'replay s':>9} {'sql s':>7} {'again s':>8} {'ratio':>7}")
+    print(
+        f"{'events':>8} {'db':<10} {'replay s':>9} {'old sql s':>10} {'new s':>7}"
+        f" {'again s':>8} {'cli s':>6} {'replay/new':>11} {'old/new':>8}"
+    )
     for events in (int(n) for n in args.events.split(",")):
-        url = store_url(events, args.pg, workdir)
-        dialect = "postgresql" if args.pg else "sqlite"
-        first, data = timed(url, overview_data)
-        again, _ = timed(url, overview_data)
-        if args.no_baseline:
-            print(f"{events:>8,} {dialect:<10} {'-':>9} {first:>7.2f} {again:>8.2f}")
-            continue
-        baseline, expected = timed(url, reference_overview_data)
-        assert data == expected, "the SQL overview differs from the replay"
-        print(
-            f"{events:>8,} {dialect:<10} {baseline:>9.2f} {first:>7.2f} {again:>8.2f}"
-            f" {baseline / first:>6.0f}x"
-        )
+        with store_url(events, args.pg, workdir) as url:
+            dialect = "postgresql" if args.pg else "sqlite"
+            first, data = timed(url, overview_data)
+            again, _ = timed(url, overview_data)
+            cli = command_seconds(url, workdir)
+            old, counted = timed(url, sql_overview_data)
+            assert data == counted, "the summaries' overview differs from the counted one"
+            baseline = float("nan")
+            if not args.no_baseline:
+                baseline, expected = timed(url, reference_overview_data)
+                assert data == expected, "the summaries' overview differs from the replay"
+            print(
+                f"{events:>8,} {dialect:<10} {baseline:>9.2f} {old:>10.2f} {first:>7.2f}"
+                f" {again:>8.2f} {cli:>6.2f} {baseline / first:>10.0f}x {old / first:>7.0f}x"
+            )
 
 
 if __name__ == "__main__":

@@ -332,7 +332,8 @@ def assemble_placed(
 # -- from the database -----------------------------------------------------------------
 
 
-def _facts(row: queries.ActorRow, current: CurrentStatus | None) -> ActorFacts:
+def facts_with(row: Any, current: CurrentStatus | None) -> ActorFacts:
+    """An actor's facts from a reduced row (``queries.ActorRow``, a kept summary)."""
     return ActorFacts(
         topic=row.topic,
         actor_key=row.actor_key,
@@ -377,7 +378,7 @@ def actor_facts(session: Session, filters: EventFilters, as_of: str) -> list[Act
         else {}
     )
     return [
-        _facts(
+        facts_with(
             row,
             current_status(amended.get((row.topic, row.actor_key), []), as_of)
             if row.amended

@@ -20,7 +20,6 @@ whose status changed since their last write) and merged into the lists.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import fields, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -28,7 +27,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
-from banwatch.overview import queries
 from banwatch.overview.data import (
     LIST_SHOWN,
     LISTED,
@@ -41,11 +39,11 @@ from banwatch.overview.data import (
     assemble_timeline,
     effective_filters,
     facts_of,
+    facts_with,
     history_reader,
     order_key,
     place_actors,
     sql_overview_data,
-    summary,
     timeline_samples,
 )
 from banwatch.places import MAP_PLACES, PLACES, Point
@@ -175,33 +173,19 @@ def _facts(row: ActorSummary) -> tuple[ActorFacts, Point | None]:
         if row.state is not None
         else None
     )
-    facts = ActorFacts(
-        topic=row.topic,
-        actor_key=row.actor_key,
-        actor=row.actor,
-        actor_type=row.actor_type,
-        level=row.level,
-        country=row.country,
-        region=row.region,
-        last_date=row.last_date,
-        current=current,
-    )
     point = Point(row.lat, row.lon, row.placed_by or "") if row.lat is not None else None
-    return facts, point
+    return facts_with(row, current), point
 
 
 def replayed_actors(session: Session, filters: EventFilters, as_of: str) -> dict[str, Placed]:
     """The actors whose stored status does not hold on ``as_of``, replayed and placed."""
     s = ActorSummary
     stale = _actors(filters).with_only_columns(s.topic, s.actor_key)
-    keys = [tuple(key) for key in session.execute(stale.where(not_(_valid(as_of))))]
-    grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for row in queries.histories(session, filters, keys) if keys else ():
-        event = summary(row)
-        grouped[(event.topic, event.actor_key)].append(event)
+    keys = [(topic, key) for topic, key in session.execute(stale.where(not_(_valid(as_of))))]
+    histories = history_reader(session, filters)(keys) if keys else {}
     actors = [
         facts_of(topic, key, sorted(events, key=sort_key), as_of)
-        for (topic, key), events in grouped.items()
+        for (topic, key), events in histories.items()
     ]
     return place_actors(actors, filters)
 

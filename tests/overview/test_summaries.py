@@ -22,7 +22,7 @@ from banwatch.overview.replay import reference_overview_data
 from banwatch.overview.summarised import overview_data, summaries_answer
 from banwatch.store.articles import ArticleRecord, save_article
 from banwatch.store.db import create_db_engine, session_scope, upgrade_database
-from banwatch.store.events import EventFilters, link_amendments, replace_article_mentions
+from banwatch.store.events import EventFilters, replace_article_mentions
 from banwatch.store.models import ActorSummary, Article, Event, Mention, TimelineCount
 from banwatch.store.review import (
     accept_event,
@@ -34,7 +34,7 @@ from banwatch.store.review import (
 from banwatch.store.summaries import rebuild_summaries, today, validity
 
 from .conftest import make_event
-from .test_sql_matches_replay import HISTORIES
+from .test_sql_matches_replay import HISTORIES, add_histories
 
 FILTERS = [
     EventFilters(),
@@ -115,18 +115,6 @@ def store(db_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _add_histories(engine: Engine) -> None:
-    with session_scope(engine) as session:
-        for events, amendments in HISTORIES:
-            made = [make_event(**fields) for fields in events]
-            session.add_all(made)
-            session.flush()
-            for key in {(e.topic, e.actor_key) for e in made}:
-                link_amendments(session, *key)
-            for index, target in amendments.items():
-                made[index].amends_event_id = None if target is None else made[target].id
-
-
 def _event_id(engine: Engine, **where: Any) -> int:
     with session_scope(engine) as session:
         query = select(Event.id).where(*(getattr(Event, k) == v for k, v in where.items()))
@@ -134,7 +122,7 @@ def _event_id(engine: Engine, **where: Any) -> int:
 
 
 def test_every_kind_of_write_keeps_the_summaries(store: Engine) -> None:
-    _add_histories(store)
+    add_histories(store)
     assert_matches_replay(store)
 
     with session_scope(store) as session:  # a crawl's extraction: new events
@@ -203,7 +191,7 @@ def test_a_stored_status_holds_until_a_decision_comes_or_a_moratorium_lapses() -
 
 
 def test_a_status_out_of_its_window_is_replayed_on_the_day_asked(store: Engine) -> None:
-    _add_histories(store)
+    add_histories(store)
     for day in (date(2021, 1, 1), date(2023, 6, 1), date(2099, 1, 1)):
         with session_scope(store) as session:
             expected = reference_overview_data(session, EventFilters(), today=day)
