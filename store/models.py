@@ -293,12 +293,19 @@ class ActorSummary(Base):
     extended: Mapped[bool] = mapped_column(default=False)
     deciding_event_id: Mapped[int | None] = mapped_column(Integer)
     ended: Mapped[str | None] = mapped_column(Text)
-    valid_from: Mapped[str | None] = mapped_column(String(20))
-    valid_to: Mapped[str | None] = mapped_column(String(20))
+    valid_from: Mapped[str] = mapped_column(String(20))
+    valid_to: Mapped[str] = mapped_column(String(20))
 
     __table_args__ = (
         Index("ix_actor_summaries_list", "scope", "place", "name_key", "topic", "actor_key"),
-        Index("ix_actor_summaries_state", "scope", "place", "state"),
+        # Counting the shown actors of a place reads this index alone.
+        Index(
+            "ix_actor_summaries_shown",
+            *("scope", "place", "state", "extended", "topic", "valid_from", "valid_to"),
+        ),
+        # The few rows whose window has closed, for the page to replay.
+        Index("ix_actor_summaries_valid_from", "scope", "valid_from"),
+        Index("ix_actor_summaries_valid_to", "scope", "valid_to"),
     )
 
 

@@ -25,7 +25,6 @@ from itertools import groupby
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, and_, case, delete, event, func, insert, literal, or_, select
-from sqlalchemy import tuple_ as sql_tuple
 from sqlalchemy.orm import Session, attributes
 
 from banwatch.places import place_of
@@ -36,6 +35,7 @@ from banwatch.vocabulary import ANY_REVIEW_STATE, REVIEW_STATES
 #: The review-state filters an actor is summarised for.
 SCOPES: tuple[str, ...] = (*REVIEW_STATES, ANY_REVIEW_STATE)
 CHUNK = 400  # actors or months per "IN (...)" list
+OPEN_FROM, OPEN_TO = "", "9999-12-31"  # a window with no start, with no end
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 ActorKey = tuple[str, str]  # (topic, actor key)
@@ -84,12 +84,14 @@ def _day_after(bound: str) -> str | None:
     return (date(year, month, day) + timedelta(days=1)).isoformat()
 
 
-def validity(events: Iterable[HistoryEvent], as_of: str) -> tuple[str | None, str | None]:
+def validity(events: Iterable[HistoryEvent], as_of: str) -> tuple[str, str]:
     """The days [from, to) on which the status replayed as of ``as_of`` still holds.
 
     It changes only on the day a dated decision comes into force (``date <= as_of``)
     and on the day after a ``until`` passes (a moratorium lapses). Where a bound
     is no real day the window is cut short, so the page replays sooner, never wrongly.
+    Open ends are ``OPEN_FROM`` and ``OPEN_TO``, not NULL, so the page's test of a
+    window is two plain comparisons any index serves.
     """
     starts: list[str] = []
     ends: list[str] = []
@@ -105,7 +107,7 @@ def validity(events: Iterable[HistoryEvent], as_of: str) -> tuple[str | None, st
                 starts.append(after or as_of)
             else:
                 ends.append(after or bound)
-    return max(starts, default=None), min(ends, default=None)
+    return max(starts, default=OPEN_FROM), min(ends, default=OPEN_TO)
 
 
 def summary_row(scope: str, events: Sequence[HistoryEvent], as_of: str) -> dict[str, Any]:
@@ -155,26 +157,35 @@ def _history_query() -> Any:
     return select(*HISTORY_COLUMNS).where(Event.orphaned.is_(False))
 
 
-def _chunks(items: Sequence[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(items), CHUNK):
-        yield list(items[start : start + CHUNK])
+def actor_chunks(keys: Iterable[ActorKey]) -> Iterator[tuple[str, list[str]]]:
+    """(topic, up to CHUNK actor keys): one column's IN list, which every database
+    looks up in the (topic, actor_key) indexes (a row-value IN may scan the table)."""
+    by_topic: dict[str, list[str]] = {}
+    for topic, key in sorted(set(keys)):
+        by_topic.setdefault(topic, []).append(key)
+    for topic, actor_keys in by_topic.items():
+        for start in range(0, len(actor_keys), CHUNK):
+            yield topic, actor_keys[start : start + CHUNK]
 
 
 def refresh_actors(connection: Connection, keys: Iterable[ActorKey], as_of: str) -> None:
     """Recompute the summaries of these actors from their events (gone ones are removed)."""
-    for chunk in _chunks(sorted(set(keys))):
-        pairs = sql_tuple(ActorSummary.topic, ActorSummary.actor_key)
-        connection.execute(delete(ActorSummary).where(pairs.in_(chunk)))
-        query = _history_query().where(sql_tuple(Event.topic, Event.actor_key).in_(chunk))
-        events = [HistoryEvent(*row) for row in connection.execute(query)]
-        events.sort(key=lambda e: (e.topic, e.actor_key))
+    for topic, actor_keys in actor_chunks(keys):
+        s = ActorSummary
+        connection.execute(delete(s).where(s.topic == topic, s.actor_key.in_(actor_keys)))
+        query = _history_query().where(Event.topic == topic, Event.actor_key.in_(actor_keys))
+        events = sorted((HistoryEvent(*row) for row in connection.execute(query)), key=_actor)
         rows = [
             row
-            for _, group in groupby(events, key=lambda e: (e.topic, e.actor_key))
+            for _, group in groupby(events, key=_actor)
             for row in actor_summary_rows(list(group), as_of)
         ]
         if rows:
             connection.execute(insert(ActorSummary), rows)
+
+
+def _actor(item: HistoryEvent) -> ActorKey:
+    return (item.topic, item.actor_key)
 
 
 # -- the timeline -----------------------------------------------------------------------

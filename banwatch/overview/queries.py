@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from banwatch.standing import AMENDING, IN_FORCE, STRENGTH
 from banwatch.store.events import EventFilters, filtered_events_query
 from banwatch.store.models import Event
+from banwatch.store.summaries import actor_chunks
 
 # What the page shows of one event (EventSummary's fields, in its order).
 SUMMARY_COLUMNS = (
@@ -323,12 +324,11 @@ def histories(
     """Every history event of the given (topic, actor key) pairs, in replay order."""
     has_date = and_(Event.date.is_not(None), Event.date != "")
     order = (case((has_date, 1), else_=0), func.coalesce(Event.date, ""), Event.id)
-    for start in range(0, len(actors), IN_CHUNK):
-        chunk = list(actors[start : start + IN_CHUNK])
+    for topic, keys in actor_chunks(actors):
         query = (
             history_events(filters)
             .with_only_columns(*SUMMARY_COLUMNS)
-            .where(tuple_(Event.topic, Event.actor_key).in_(chunk))
+            .where(Event.topic == topic, Event.actor_key.in_(keys))
             .order_by(*order)
         )
         yield from session.execute(query)

@@ -46,15 +46,21 @@ def upgrade() -> None:
         sa.Column("extended", sa.Boolean(), nullable=False),
         sa.Column("deciding_event_id", sa.Integer()),
         sa.Column("ended", sa.Text()),
-        sa.Column("valid_from", sa.String(20)),
-        sa.Column("valid_to", sa.String(20)),
+        sa.Column("valid_from", sa.String(20), nullable=False),
+        sa.Column("valid_to", sa.String(20), nullable=False),
     )
     op.create_index(
         "ix_actor_summaries_list",
         "actor_summaries",
         ["scope", "place", "name_key", "topic", "actor_key"],
     )
-    op.create_index("ix_actor_summaries_state", "actor_summaries", ["scope", "place", "state"])
+    op.create_index(
+        "ix_actor_summaries_shown",
+        "actor_summaries",
+        ["scope", "place", "state", "extended", "topic", "valid_from", "valid_to"],
+    )
+    op.create_index("ix_actor_summaries_valid_from", "actor_summaries", ["scope", "valid_from"])
+    op.create_index("ix_actor_summaries_valid_to", "actor_summaries", ["scope", "valid_to"])
     op.create_table(
         "timeline_counts",
         sa.Column("review_state", sa.String(20), primary_key=True),
@@ -69,6 +75,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("timeline_counts")
-    op.drop_index("ix_actor_summaries_state", "actor_summaries")
+    for name in ("shown", "valid_from", "valid_to"):
+        op.drop_index(f"ix_actor_summaries_{name}", "actor_summaries")
     op.drop_index("ix_actor_summaries_list", "actor_summaries")
     op.drop_table("actor_summaries")
