@@ -6,10 +6,12 @@ matches the filters (any status), by the month of its date. Events dated only to
 a year, or not at all, cannot sit in a month and are counted beside the chart
 instead of being guessed.
 
-The database does the counting and grouping (``banwatch.overview.queries``), so
-the page costs what the store's indexes and one pass over its events cost, not
-a Python object per event. ``banwatch.overview.replay`` computes the same
-``OverviewData`` the straightforward way; the tests hold the two equal.
+The page reads summaries kept on write where they answer its filters
+(``banwatch.overview.summarised``); otherwise ``sql_overview_data`` here has the
+database count and group every matching event (``banwatch.overview.queries``),
+one pass over the events rather than a Python object per event.
+``banwatch.overview.replay`` computes the same ``OverviewData`` the
+straightforward way; the tests hold all three equal.
 """
 
 from __future__ import annotations
