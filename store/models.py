@@ -297,6 +297,7 @@ class ActorSummary(Base):
     valid_to: Mapped[str] = mapped_column(String(20))
 
     __table_args__ = (
+        # The lists' order; on PostgreSQL migration 0004 adds the same in COLLATE "C".
         Index("ix_actor_summaries_list", "scope", "place", "name_key", "topic", "actor_key"),
         # Counting the shown actors of a place reads this index alone.
         Index(

@@ -54,6 +54,13 @@ def upgrade() -> None:
         "actor_summaries",
         ["scope", "place", "name_key", "topic", "actor_key"],
     )
+    if op.get_bind().dialect.name == "postgresql":
+        # The page lists by code point (COLLATE "C", Python's order); an index in the
+        # database's own collation cannot serve that ORDER BY ... LIMIT.
+        op.execute(
+            "CREATE INDEX ix_actor_summaries_list_c ON actor_summaries (scope, place,"
+            ' name_key COLLATE "C", topic COLLATE "C", actor_key COLLATE "C")'
+        )
     op.create_index(
         "ix_actor_summaries_shown",
         "actor_summaries",
@@ -75,6 +82,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("timeline_counts")
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_index("ix_actor_summaries_list_c", "actor_summaries")
     for name in ("shown", "valid_from", "valid_to"):
         op.drop_index(f"ix_actor_summaries_{name}", "actor_summaries")
     op.drop_index("ix_actor_summaries_list", "actor_summaries")
