@@ -6,6 +6,7 @@ SQLite (the default) and PostgreSQL (for teams) behave the same.
 
 from __future__ import annotations
 
+from banwatch.store import summaries  # noqa: F401  (keeps the overview's summaries on flush)
 from banwatch.store.db import create_db_engine, session_factory, upgrade_database
 from banwatch.store.models import (
     Article,

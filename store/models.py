@@ -257,3 +257,71 @@ class CrawlRun(Base):
     error: Mapped[str | None] = mapped_column(Text)
     stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     sources_report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ActorSummary(Base):
+    """One actor (topic + actor key) as the overview shows it, kept on write (0004).
+
+    One row per review-state *scope* (``accepted``, ``pending``, ``rejected`` or
+    ``any``): the actor's latest word, the latest date in its history, where the
+    page places it, and its current status replayed as of the day it was written.
+    That status holds for every day from ``valid_from`` (inclusive) to
+    ``valid_to`` (exclusive): outside that window a later decision comes into force
+    or a moratorium lapses, and the overview replays the actor again. Rows are
+    derived data: ``banwatch.store.summaries`` rebuilds them from the events.
+    """
+
+    __tablename__ = "actor_summaries"
+
+    topic: Mapped[str] = mapped_column(String(100), primary_key=True)
+    actor_key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300))  # actor.casefold(): the page's order
+    actor_type: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str | None] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(2))
+    region: Mapped[str | None] = mapped_column(String(10))
+    last_date: Mapped[str | None] = mapped_column(String(10))
+    place: Mapped[str] = mapped_column(String(20))  # banwatch.places.PLACES
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    placed_by: Mapped[str | None] = mapped_column(String(100))
+    state: Mapped[str | None] = mapped_column(String(20))
+    since: Mapped[str | None] = mapped_column(String(10))
+    until: Mapped[str | None] = mapped_column(String(20))
+    extended: Mapped[bool] = mapped_column(default=False)
+    deciding_event_id: Mapped[int | None] = mapped_column(Integer)
+    ended: Mapped[str | None] = mapped_column(Text)
+    valid_from: Mapped[str] = mapped_column(String(20))
+    valid_to: Mapped[str] = mapped_column(String(20))
+
+    __table_args__ = (
+        # The lists' order; on PostgreSQL migration 0004 adds the same in COLLATE "C".
+        Index("ix_actor_summaries_list", "scope", "place", "name_key", "topic", "actor_key"),
+        # Counting the shown actors of a place reads this index alone.
+        Index(
+            "ix_actor_summaries_shown",
+            *("scope", "place", "state", "extended", "topic", "valid_from", "valid_to"),
+        ),
+        # The few rows whose window has closed, for the page to replay.
+        Index("ix_actor_summaries_valid_from", "scope", "valid_from"),
+        Index("ix_actor_summaries_valid_to", "scope", "valid_to"),
+    )
+
+
+class TimelineCount(Base):
+    """How many events (not orphaned) fall in one month, year or none, kept on write (0004).
+
+    ``bucket`` is "2019-05" for a date with a month, "2019" for a year only and ""
+    for an undated event, as the overview's timeline counts them.
+    """
+
+    __tablename__ = "timeline_counts"
+
+    review_state: Mapped[str] = mapped_column(String(20), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(100), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    action: Mapped[str] = mapped_column(String(20), primary_key=True)
+    bucket: Mapped[str] = mapped_column(String(10), primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)

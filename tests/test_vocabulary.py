@@ -34,8 +34,8 @@ from banwatch.overview import overview_data, render_overview
 from banwatch.overview.data import EventSummary
 from banwatch.overview.figures import ACTION_COLOURS, STATE_COLOURS, timeline_figure
 from banwatch.overview.render import OVERVIEW_STATIC_DIR
-from banwatch.overview.status import STRENGTH, current_status
 from banwatch.review.queries import parse_filters, queue_page
+from banwatch.standing import STRENGTH, current_status
 from banwatch.store.articles import ArticleRecord, save_article
 from banwatch.store.db import session_scope
 from banwatch.store.events import EventFilters, replace_article_mentions

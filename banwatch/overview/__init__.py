@@ -11,10 +11,10 @@ from banwatch.overview.data import (
     EventSummary,
     OverviewData,
     Timeline,
-    overview_data,
 )
 from banwatch.overview.render import OVERVIEW_STATIC_DIR, render_overview
-from banwatch.overview.status import CurrentStatus, current_status
+from banwatch.overview.summarised import overview_data
+from banwatch.standing import CurrentStatus, current_status
 
 __all__ = [
     "OVERVIEW_STATIC_DIR",

@@ -1,15 +1,17 @@
 """The overview's numbers: events per month by action, and each actor's *current* policy.
 
 The maps and the companies table show where each actor stands now (the rules
-are in ``banwatch.overview.status``); the timeline counts every event that
+are in ``banwatch.standing``); the timeline counts every event that
 matches the filters (any status), by the month of its date. Events dated only to
 a year, or not at all, cannot sit in a month and are counted beside the chart
 instead of being guessed.
 
-The database does the counting and grouping (``banwatch.overview.queries``), so
-the page costs what the store's indexes and one pass over its events cost, not
-a Python object per event. ``banwatch.overview.replay`` computes the same
-``OverviewData`` the straightforward way; the tests hold the two equal.
+The page reads summaries kept on write where they answer its filters
+(``banwatch.overview.summarised``); otherwise ``sql_overview_data`` here has the
+database count and group every matching event (``banwatch.overview.queries``),
+one pass over the events rather than a Python object per event.
+``banwatch.overview.replay`` computes the same ``OverviewData`` the
+straightforward way; the tests hold all three equal.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from banwatch.overview import queries
-from banwatch.overview.places import EU_MEMBERS, Point, alpha3, is_bloc, locate
-from banwatch.overview.status import CurrentStatus, current_status, ended_text, upper_bound
+from banwatch.places import EU_MEMBERS, PLACES, Point, place_of
+from banwatch.standing import CurrentStatus, current_status, ended_text, upper_bound
 from banwatch.store.events import EventFilters
 from banwatch.store.models import Event
 from banwatch.vocabulary import ACTIONS
@@ -234,41 +236,28 @@ def _company_shown(actor: ActorFacts, filters: EventFilters) -> bool:
     return _shown(actor, filters) if filters.action else _active_since(actor, filters)
 
 
-@dataclass
-class _Places:
-    """Actors sorted into where the page shows them."""
-
-    us_states: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
-    us_points: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
-    countries: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
-    blocs: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
-    world_points: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
-    unplaced: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
-    companies: list[tuple[ActorFacts, Point | None]] = field(default_factory=list)
+Placed = list[tuple[ActorFacts, Point | None]]
 
 
-def _place(actors: Iterable[ActorFacts], filters: EventFilters) -> _Places:
-    places = _Places()
-    for actor in sorted(actors, key=lambda a: (a.actor.casefold(), a.topic, a.actor_key)):
-        if actor.actor_type == "company":
-            if _company_shown(actor, filters):
-                places.companies.append((actor, None))
-            continue
-        if not _shown(actor, filters):
-            continue
-        country = (actor.country or "").upper()
-        if is_bloc(actor.level, actor.country):
-            places.blocs.append((actor, None))
-        elif actor.level == "country" and alpha3(country):
-            places.countries.append((actor, None))
-        elif country == "US" and actor.level == "state" and actor.region:
-            places.us_states.append((actor, None))
-        elif actor.level in ("city", "county") and (
-            point := locate(actor.actor, actor.level, actor.country, actor.region)
-        ):
-            (places.us_points if country == "US" else places.world_points).append((actor, point))
-        else:
-            places.unplaced.append((actor, None))
+def order_key(actor: ActorFacts) -> tuple[str, str, str]:
+    """The order actors are listed in: by name, then topic and key."""
+    return (actor.actor.casefold(), actor.topic, actor.actor_key)
+
+
+def shown_in(place: str, actor: ActorFacts, filters: EventFilters) -> bool:
+    """Whether an actor placed at ``place`` (``banwatch.places.PLACES``) is shown."""
+    return _company_shown(actor, filters) if place == "company" else _shown(actor, filters)
+
+
+def place_actors(actors: Iterable[ActorFacts], filters: EventFilters) -> dict[str, Placed]:
+    """The shown actors by place (``banwatch.places.PLACES``), each list in ``order_key`` order."""
+    places: dict[str, Placed] = {place: [] for place in PLACES}
+    for actor in sorted(actors, key=order_key):
+        place, point = place_of(
+            actor.actor, actor.actor_type, actor.level, actor.country, actor.region
+        )
+        if shown_in(place, actor, filters):
+            places[place].append((actor, point))
     return places
 
 
@@ -284,21 +273,31 @@ def assemble_overview(
     topics: tuple[str, ...],
 ) -> OverviewData:
     """Sort the actors onto the maps and lists, and read the histories of those listed."""
-    places = _place(actors, filters)
-    unplaced, companies = places.unplaced[:LIST_SHOWN], places.companies[:LIST_SHOWN]
-    groups = (
-        places.us_states,
-        places.us_points,
-        places.countries,
-        places.blocs,
-        places.world_points,
-        unplaced,
-        companies,
-    )
-    keys = [(actor.topic, actor.actor_key) for group in groups for actor, _ in group]
+    places = place_actors(actors, filters)
+    totals = {place: len(places[place]) for place in LISTED}
+    return assemble_placed(filters, as_of, timeline, places, totals, read_histories, topics)
+
+
+LISTED = ("unplaced", "company")  # the lists under the maps: the first LIST_SHOWN shown
+
+
+def assemble_placed(
+    filters: EventFilters,
+    as_of: str,
+    timeline: Timeline,
+    places: dict[str, Placed],
+    totals: dict[str, int],
+    read_histories: HistoryReader,
+    topics: tuple[str, ...],
+) -> OverviewData:
+    """The page's data from actors already placed (lists in order) and the lists' totals."""
+    shown = {
+        place: group[:LIST_SHOWN] if place in LISTED else group for place, group in places.items()
+    }
+    keys = [(a.topic, a.actor_key) for group in shown.values() for a, _ in group]
     history = read_histories(keys)
 
-    def statuses(group: list[tuple[ActorFacts, Point | None]]) -> tuple[ActorStatus, ...]:
+    def statuses(place: str) -> tuple[ActorStatus, ...]:
         return tuple(
             ActorStatus(
                 topic=a.topic,
@@ -312,22 +311,22 @@ def assemble_overview(
                 history=tuple(history.get((a.topic, a.actor_key), ())),
                 point=point,
             )
-            for a, point in group
+            for a, point in shown[place]
         )
 
     return OverviewData(
         filters=filters,
         as_of=as_of,
         timeline=timeline,
-        us_states=statuses(places.us_states),
-        us_points=statuses(places.us_points),
-        countries=statuses(places.countries),
-        blocs=statuses(places.blocs),
-        world_points=statuses(places.world_points),
-        unplaced=statuses(unplaced),
-        companies=statuses(companies),
-        unplaced_total=len(places.unplaced),
-        companies_total=len(places.companies),
+        us_states=statuses("us_state"),
+        us_points=statuses("us_point"),
+        countries=statuses("country"),
+        blocs=statuses("bloc"),
+        world_points=statuses("world_point"),
+        unplaced=statuses("unplaced"),
+        companies=statuses("company"),
+        unplaced_total=totals["unplaced"],
+        companies_total=totals["company"],
         topics=topics,
     )
 
@@ -335,7 +334,8 @@ def assemble_overview(
 # -- from the database -----------------------------------------------------------------
 
 
-def _facts(row: queries.ActorRow, current: CurrentStatus | None) -> ActorFacts:
+def facts_with(row: Any, current: CurrentStatus | None) -> ActorFacts:
+    """An actor's facts from a reduced row (``queries.ActorRow``, a kept summary)."""
     return ActorFacts(
         topic=row.topic,
         actor_key=row.actor_key,
@@ -380,7 +380,7 @@ def actor_facts(session: Session, filters: EventFilters, as_of: str) -> list[Act
         else {}
     )
     return [
-        _facts(
+        facts_with(
             row,
             current_status(amended.get((row.topic, row.actor_key), []), as_of)
             if row.amended
@@ -395,10 +395,50 @@ def summary(row: Any) -> EventSummary:
     return EventSummary(*row)
 
 
-def overview_data(
+def history_reader(session: Session, filters: EventFilters) -> HistoryReader:
+    """Reads the histories of the actors the page lists, under the overview's filters."""
+
+    def read_histories(
+        keys: Sequence[tuple[str, str]],
+    ) -> dict[tuple[str, str], list[EventSummary]]:
+        found: dict[tuple[str, str], list[EventSummary]] = defaultdict(list)
+        for row in queries.histories(session, filters, keys):
+            event = summary(row)
+            found[(event.topic, event.actor_key)].append(event)
+        return found
+
+    return read_histories
+
+
+def all_topics(session: Session) -> tuple[str, ...]:
+    """Every topic in the store, for the page's topic filter."""
+    return tuple(session.scalars(select(Event.topic).distinct().order_by(Event.topic)))
+
+
+def facts_of(topic: str, key: str, events: Sequence[EventSummary], as_of: str) -> ActorFacts:
+    """An actor's facts replayed from its history events, in replay order."""
+    latest = events[-1]
+    return ActorFacts(
+        topic=topic,
+        actor_key=key,
+        actor=latest.actor,
+        actor_type=latest.actor_type,
+        level=latest.level,
+        country=latest.country,
+        region=latest.region,
+        last_date=max((e.date for e in events if e.date is not None), default=None),
+        current=current_status(events, as_of),
+    )
+
+
+def sql_overview_data(
     session: Session, filters: EventFilters, *, today: date | None = None
 ) -> OverviewData:
     """Query the store for the overview: the timeline, the maps and the companies.
+
+    Counts and reduces every matching event in the database; used for the filters
+    the summaries cannot answer (``banwatch.overview.summarised``): 15-25 s at
+    300,000 events.
 
     The timeline uses every filter as given. The maps and the companies table
     show current status, which depends on an actor's whole enacted history,
@@ -411,25 +451,26 @@ def overview_data(
     as_of = as_of_day(filters, today or datetime.now(UTC).date())
     queries.without_jit(session)
     counts = queries.timeline_counts(session, filters)
-    months = sorted({bucket for bucket, _, _ in counts if len(bucket) >= 7})
-    samples = [
-        summary(row) for row in queries.month_samples(session, filters, months, MONTH_EVENTS_SHOWN)
-    ]
-    timeline = assemble_timeline(counts, sorted(samples, key=lambda e: (e.date or "", e.id)))
-
-    def read_histories(
-        keys: Sequence[tuple[str, str]],
-    ) -> dict[tuple[str, str], list[EventSummary]]:
-        found: dict[tuple[str, str], list[EventSummary]] = defaultdict(list)
-        for row in queries.histories(session, filters, keys):
-            event = summary(row)
-            found[(event.topic, event.actor_key)].append(event)
-        return found
-
-    topics = tuple(session.scalars(select(Event.topic).distinct().order_by(Event.topic)))
+    timeline = assemble_timeline(counts, timeline_samples(session, filters, counts))
     data = assemble_overview(
-        filters, as_of, timeline, actor_facts(session, filters, as_of), read_histories, topics
+        filters,
+        as_of,
+        timeline,
+        actor_facts(session, filters, as_of),
+        history_reader(session, filters),
+        all_topics(session),
     )
     if timeline.total == 0:
         data = replace(data, review_counts=queries.review_state_counts(session, filters))
     return data
+
+
+def timeline_samples(
+    session: Session, filters: EventFilters, counts: Sequence[tuple[str, str, int]]
+) -> list[EventSummary]:
+    """The first events of each month that has any, in date order."""
+    months = sorted({bucket for bucket, _, _ in counts if len(bucket) >= 7})
+    samples = [
+        summary(row) for row in queries.month_samples(session, filters, months, MONTH_EVENTS_SHOWN)
+    ]
+    return sorted(samples, key=lambda e: (e.date or "", e.id))

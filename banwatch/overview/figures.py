@@ -17,8 +17,8 @@ from html import escape
 from typing import Any
 
 from banwatch.overview.data import ActorStatus, OverviewData
-from banwatch.overview.places import alpha3
-from banwatch.overview.status import CURRENT_STATES, STRENGTH
+from banwatch.places import alpha3
+from banwatch.standing import CURRENT_STATES, STRENGTH
 from banwatch.vocabulary import ACTIONS
 
 ACTION_COLOURS: dict[str, str] = {

@@ -6,7 +6,7 @@ month, and reduces each actor (topic + normalised name) to one row: its latest
 word (the name, kind and place of its most recent event), the latest date in its
 history, and, when its enacted history holds no repeal or extension, the
 decision that sets its current state (the strongest in force, else the latest
-lapsed moratorium; see ``banwatch.overview.status``). Only actors with repeals
+lapsed moratorium; see ``banwatch.standing``). Only actors with repeals
 or extensions have their enacted decisions read back for a replay in Python,
 and only the actors the page lists have their histories read. Every query is
 plain SQLAlchemy Core and runs on SQLite and PostgreSQL alike.
@@ -33,9 +33,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from banwatch.overview.status import AMENDING, IN_FORCE, STRENGTH
+from banwatch.standing import AMENDING, IN_FORCE, STRENGTH
 from banwatch.store.events import EventFilters, filtered_events_query
 from banwatch.store.models import Event
+from banwatch.store.summaries import actor_chunks
 
 # What the page shows of one event (EventSummary's fields, in its order).
 SUMMARY_COLUMNS = (
@@ -323,12 +324,11 @@ def histories(
     """Every history event of the given (topic, actor key) pairs, in replay order."""
     has_date = and_(Event.date.is_not(None), Event.date != "")
     order = (case((has_date, 1), else_=0), func.coalesce(Event.date, ""), Event.id)
-    for start in range(0, len(actors), IN_CHUNK):
-        chunk = list(actors[start : start + IN_CHUNK])
+    for topic, keys in actor_chunks(actors):
         query = (
             history_events(filters)
             .with_only_columns(*SUMMARY_COLUMNS)
-            .where(tuple_(Event.topic, Event.actor_key).in_(chunk))
+            .where(Event.topic == topic, Event.actor_key.in_(keys))
             .order_by(*order)
         )
         yield from session.execute(query)

@@ -41,7 +41,7 @@ from banwatch.overview.figures import (
     us_map_figure,
     world_map_figure,
 )
-from banwatch.overview.status import CURRENT_STATES
+from banwatch.standing import CURRENT_STATES
 from banwatch.vocabulary import ACTIONS
 from banwatch.web.filters import CHOICES, filter_query_string, filters_to_params
 from banwatch.web.templates import template_environment

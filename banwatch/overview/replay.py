@@ -14,23 +14,22 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from banwatch.overview.data import (
     MONTH_EVENTS_SHOWN,
-    ActorFacts,
     EventSummary,
     OverviewData,
+    all_topics,
     as_of_day,
     assemble_overview,
     assemble_timeline,
     effective_filters,
+    facts_of,
 )
 from banwatch.overview.queries import history_filters
-from banwatch.overview.status import current_status, sort_key
+from banwatch.standing import sort_key
 from banwatch.store.events import EventFilters, filtered_events_query
-from banwatch.store.models import Event
 
 
 def _events(session: Session, filters: EventFilters) -> list[EventSummary]:
@@ -71,31 +70,17 @@ def reference_overview_data(
     grouped: dict[tuple[str, str], list[EventSummary]] = defaultdict(list)
     for event in history:
         grouped[(event.topic, event.actor_key)].append(event)
-    actors = []
-    for (topic, key), events in grouped.items():
-        events.sort(key=sort_key)
-        latest = events[-1]
-        actors.append(
-            ActorFacts(
-                topic=topic,
-                actor_key=key,
-                actor=latest.actor,
-                actor_type=latest.actor_type,
-                level=latest.level,
-                country=latest.country,
-                region=latest.region,
-                last_date=max((e.date for e in events if e.date is not None), default=None),
-                current=current_status(events, as_of),
-            )
-        )
+    actors = [
+        facts_of(topic, key, sorted(events, key=sort_key), as_of)
+        for (topic, key), events in grouped.items()
+    ]
 
     def read_histories(
         keys: Sequence[tuple[str, str]],
     ) -> dict[tuple[str, str], list[EventSummary]]:
-        return {key: grouped[key] for key in keys}
+        return {key: sorted(grouped[key], key=sort_key) for key in keys}
 
-    topics = tuple(session.scalars(select(Event.topic).distinct().order_by(Event.topic)))
-    data = assemble_overview(filters, as_of, timeline, actors, read_histories, topics)
+    data = assemble_overview(filters, as_of, timeline, actors, read_histories, all_topics(session))
     if timeline.total == 0:
         states = Counter(
             e.review_state for e in _events(session, replace(filters, review_state="any"))

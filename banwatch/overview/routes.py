@@ -14,8 +14,9 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from banwatch.overview.data import DEFAULT_REVIEW_STATE, overview_data
+from banwatch.overview.data import DEFAULT_REVIEW_STATE
 from banwatch.overview.render import OVERVIEW_STATIC_DIR, render_overview
+from banwatch.overview.summarised import overview_data
 from banwatch.web.app import NavItem, web_state
 from banwatch.web.filters import FILTER_PARAMS, parse_filters
 

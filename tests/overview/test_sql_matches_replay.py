@@ -116,11 +116,8 @@ FILTERS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def store(db_url: str) -> Iterator[Engine]:
-    """Every history above in one store, amendments linked as the store links them."""
-    engine = create_db_engine(db_url)
-    upgrade_database(engine)
+def add_histories(engine: Engine) -> None:
+    """Store every history above, amendments linked as the store links them."""
     with session_scope(engine) as session:
         for events, amendments in HISTORIES:
             made = [make_event(**fields) for fields in events]
@@ -130,6 +127,14 @@ def store(db_url: str) -> Iterator[Engine]:
                 link_amendments(session, *key)
             for index, target in amendments.items():
                 made[index].amends_event_id = None if target is None else made[target].id
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Engine]:
+    """Every history above in one store, amendments linked as the store links them."""
+    engine = create_db_engine(db_url)
+    upgrade_database(engine)
+    add_histories(engine)
     yield engine
     engine.dispose()
 

@@ -170,3 +170,37 @@ def _locate(name: str, level: str, country: str, region: str | None) -> Point | 
     if found is None and (place != folded or place.startswith("the ")):
         found = city_point(place, country, region)
     return found
+
+
+#: Where the overview puts an actor: a map layer, the list under the maps, or companies.
+PLACES: tuple[str, ...] = (
+    "us_state",
+    "us_point",
+    "country",
+    "bloc",
+    "world_point",
+    "unplaced",
+    "company",
+)
+MAP_PLACES: tuple[str, ...] = PLACES[:5]
+
+
+def place_of(
+    actor: str, actor_type: str, level: str | None, country: str | None, region: str | None
+) -> tuple[str, Point | None]:
+    """Which of ``PLACES`` an actor goes to, and its point when it is a located place.
+
+    Decided by the actor's latest word alone, so it can be kept with the actor.
+    """
+    if actor_type == "company":
+        return "company", None
+    code = (country or "").upper()
+    if is_bloc(level, country):
+        return "bloc", None
+    if level == "country" and alpha3(code):
+        return "country", None
+    if code == "US" and level == "state" and region:
+        return "us_state", None
+    if level in ("city", "county") and (point := locate(actor, level, country, region)):
+        return ("us_point" if code == "US" else "world_point"), point
+    return "unplaced", None
