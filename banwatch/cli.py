@@ -41,6 +41,7 @@ from banwatch.cli_common import (
     TopicOption,
     UntilOption,
     console,
+    crawl_settings_of,
     errors,
     event_filters,
     one_of,
@@ -295,7 +296,7 @@ def crawl(
     with --wait). With --queue (or a configured queue) the crawl is spread over
     the `banwatch worker` processes serving it, and counted over all of them.
     """
-    settings = settings_of(ctx, queue)
+    settings = crawl_settings_of(ctx, queue)
     sources = _adhoc_sources(feed or [], page or [], sitemap or [], allow_private)
     if not sources:
         sources = [s for s in settings.sources if s.enabled]

@@ -196,13 +196,28 @@ def event_filters(
     )
 
 
-def settings_of(ctx: typer.Context, queue: str | None = None) -> Settings:
-    """The settings the app callback resolved for this invocation (``queue``: ``--queue``)."""
+def settings_of(ctx: typer.Context) -> Settings:
+    """The settings the app callback resolved for this invocation."""
     settings = ctx.obj
     assert isinstance(settings, Settings), "the app callback sets the settings"
+    return settings
+
+
+def crawl_settings_of(ctx: typer.Context, queue: str | None) -> Settings:
+    """The settings of a command that crawls, with ``--queue`` applied.
+
+    A crawl on a queue is stored by workers on other machines: the database
+    must be one they share, so SQLite is refused here, before a run is started.
+    """
+    settings = settings_of(ctx)
     if queue is not None:
         settings = settings.with_overrides(queue_url=check_queue_url(queue))
-        ctx.obj = settings  # what a user error names
+        ctx.find_root().obj = settings  # what a user error names
+    if settings.queue_url and not settings.db_url.startswith("postgresql"):
+        raise ConfigError(
+            f"a crawl on a queue needs the PostgreSQL database every worker shares"
+            f" (--db postgresql+psycopg://...), not {settings.db_url}"
+        )
     return settings
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from banwatch.cli_common import QueueOption, console, errors, settings_of
+from banwatch.cli_common import QueueOption, console, crawl_settings_of, errors
 from banwatch.config import Settings
 from banwatch.jobs import StopFlag, open_database, stop_on_signals
 
@@ -53,16 +53,9 @@ def worker(ctx: typer.Context, queue: QueueOption = None) -> None:
     """
     from banwatch.crawler.worker import serve
 
-    settings = settings_of(ctx, queue)
+    settings = crawl_settings_of(ctx, queue)
     if not settings.queue_url:
         errors.print("no queue: pass --queue redis://host:6379/0, or set [queue] url")
-        raise typer.Exit(EXIT_USAGE)
-    if not settings.db_url.startswith("postgresql"):
-        errors.print(
-            f"a worker needs the shared PostgreSQL database (--db postgresql://...),"
-            f" not {settings.db_url}",
-            markup=False,
-        )
         raise typer.Exit(EXIT_USAGE)
     with stop_on_signals(StopFlag()) as stop:
         if not _database_ready(settings, stop):

@@ -19,19 +19,23 @@ import contextlib
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Unpack
 
 import redis
 
 from banwatch.crawler.child import prepare_sources, record_outcomes
 from banwatch.crawler.queue_keys import LEASE_MS, RunKeys, connect, runs_key
-from banwatch.crawler.runner import CrawlOutcome
+from banwatch.crawler.runner import CrawlOptions, CrawlOutcome
 from banwatch.crawler.spiders.news import MAX_KEPT_WARNINGS, SourceOutcome
 from banwatch.store.db import create_db_engine, session_scope
 from banwatch.store.runs import add_run_stats
 
 POLL_SECONDS = 0.5
+LOST_RUN = (
+    "the queue lost this run (Redis restarted without its data?); the articles stored are"
+    " kept and the next run fetches the rest"
+)
 # Elapsed time is the longest of the workers', not their sum.
 LONGEST_STATS = ("elapsed_time_seconds",)
 # After "done", how long workers get to publish their final counts.
@@ -136,30 +140,30 @@ def crawl_on_queue(
     run_id: int,
     sources: Sequence[dict[str, Any]],
     user_agent: str,
-    *,
-    refresh: bool = False,
-    timeout: float = 3600,
-    scrapy_overrides: dict[str, Any] | None = None,
-    keywords: Sequence[str] = (),
-    on_tick: Callable[[float], None] | None = None,
-    should_stop: Callable[[], bool] | None = None,
+    **options: Unpack[CrawlOptions],
 ) -> CrawlOutcome:
     """Have the workers crawl ``sources`` as run ``run_id``; same contract as ``crawl_in_child``."""
+    timeout = options.get("timeout", 3600)
+    on_tick, should_stop = options.get("on_tick"), options.get("should_stop")
     started = time.monotonic()
     keys = RunKeys(prefix, run_id)
     server = connect(queue_url)
     prepared = prepare_sources(db_url, run_id, list(sources))
     # The progress file is this machine's: workers elsewhere cannot write it.
-    overrides = {k: v for k, v in (scrapy_overrides or {}).items() if k != "BANWATCH_PROGRESS_FILE"}
+    overrides = {
+        key: value
+        for key, value in (options.get("scrapy_overrides") or {}).items()
+        if key != "BANWATCH_PROGRESS_FILE"
+    }
     publish_job(
         server,
         keys,
         {
             "sources": prepared,
             "user_agent": user_agent,
-            "refresh": refresh,
+            "refresh": options.get("refresh", False),
             "scrapy_settings": overrides,
-            "keywords": list(keywords),
+            "keywords": list(options.get("keywords", ())),
         },
     )
     error: str | None = None
@@ -167,13 +171,22 @@ def crawl_on_queue(
     recovered = 0
     try:
         while True:
-            server.set(keys.coordinator, "1", px=LEASE_MS)
-            recovered += recover_dead_workers(server, keys)
-            drained = is_drained(server, keys)
+            elapsed = time.monotonic() - started
+            try:
+                server.set(keys.coordinator, "1", px=LEASE_MS)
+                if not server.exists(keys.job):
+                    error = LOST_RUN
+                    break
+                recovered += recover_dead_workers(server, keys)
+                drained = is_drained(server, keys)
+            except redis.ConnectionError:
+                # Redis restarting: the workers wait for it too; the timeout still holds.
+                drained = False
+                if elapsed > timeout:
+                    raise
             if drained and drained_before:
                 break
             drained_before = drained
-            elapsed = time.monotonic() - started
             if elapsed > timeout:
                 error = f"crawl exceeded {timeout:.0f}s and was stopped"
                 break

@@ -13,9 +13,11 @@ coordinator when the run is finished: queue empty and nobody holding a request.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from typing import Any
 
+import redis
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
@@ -25,6 +27,8 @@ from twisted.internet.task import LoopingCall
 from banwatch.crawler.queue_keys import LEASE_MS, RunKeys, connect
 
 TAKEN_META = "banwatch_taken"
+
+logger = logging.getLogger(__name__)
 
 
 def queue_scrapy_settings(url: str, prefix: str, run_id: int, worker: str) -> dict[str, Any]:
@@ -166,10 +170,15 @@ class RunMembership:
         self.timer.start(1.0, now=True)
 
     def tick(self) -> None:
-        self.server.set(self.keys.lease(self.worker), "1", px=LEASE_MS)
-        self.publish()
+        try:
+            self.server.set(self.keys.lease(self.worker), "1", px=LEASE_MS)
+            self.publish()
+            queued = self.server.llen(self.keys.queue)
+        except redis.RedisError as exc:  # a LoopingCall that raises stops for good
+            logger.warning("cannot reach Redis (%s); trying again in a second", exc)
+            return
         slot = getattr(self.crawler.engine, "_slot", None)
-        if slot is not None and self.server.llen(self.keys.queue):
+        if slot is not None and queued:
             slot.nextcall.schedule()
 
     def publish(self) -> None:

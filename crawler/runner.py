@@ -17,9 +17,20 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 STDERR_TAIL_CHARS = 4000
+
+
+class CrawlOptions(TypedDict, total=False):
+    """How a crawl runs, whether in a local child or on a queue (``crawler.coordinator``)."""
+
+    refresh: bool
+    timeout: float
+    scrapy_overrides: dict[str, Any] | None
+    keywords: Sequence[str]
+    on_tick: Callable[[float], None] | None
+    should_stop: Callable[[], bool] | None
 
 
 @dataclass(frozen=True)
