@@ -15,19 +15,26 @@ the one host, enforced over all workers by the Redis site slot): the question
 is what the workers can do, not how hard banwatch allows itself to hit one
 site; ``--polite`` keeps the default limits.
 
-Measured here (2 cores shared with other work; load average beside each):
+Measured here, 2026-12-05, 2 cores shared with two other engineers' work
+(load average 2.0-3.0 throughout; noisy, as the spread shows):
 
-    load 1.0  trafilatura alone 380 pages/s (2.6 ms/page)
-              1 worker: 104 articles/s   2 workers: 121 articles/s   ratio 1.16
-              CPU per article 8.4 ms (workers, extraction included) vs 2.6 ms
-              Redis ~1.6 KB per queued request
-    paper, 100,000 feeds x 10 new articles a day, crawled within 4 hours:
-              70 articles/s -> 2 machines of 2 cores (1 worker each, 2 extraction
-              processes), Redis ~1.9 GiB at worst (every link queued at once),
-              PostgreSQL ~70 article rows/s (one commit each) during the window.
+    trafilatura.extract alone       448-461 pages/s, 2.2 ms of CPU per page
+    1 worker                        74-118 articles/s
+    2 workers (same 2 cores)        92-117 articles/s   ratio 0.99-1.25
+    workers' CPU per article        8.6-10.7 ms (fetch, parse, extract, store;
+                                    the 2 extraction processes per worker included)
+    Redis                           1.26-1.43 KB per queued request at the peak,
+                                    0.2-0.3 ms of Redis CPU per article
+    paper, 100,000 feeds x 10 new articles a day within a 4-hour window:
+        69 articles/s -> 0.7 core of worker CPU: two 2-core worker machines
+        (one worker each; headroom and a spare), Redis <= 1.6 GiB if every link
+        of the night is queued at once (give it 2 GiB), PostgreSQL ~70 article
+        rows/s, one commit each, during the window.
 
-(The figures above are replaced by the last measured ones in the report that
-brought this file in; run it again on the machine that matters.)
+On two cores the second worker has no core of its own (one worker's two
+extraction processes already fill them), so the ratio says that sharing one
+queue costs little, not how a second machine scales; a second machine adds
+its cores' worth (CPU per article is the figure to size with).
 
     .venv/bin/python bench/crawl_distributed.py
     .venv/bin/python bench/crawl_distributed.py --articles 500 --feeds 5   # quick

@@ -27,6 +27,7 @@ from twisted.internet.task import LoopingCall
 from banwatch.crawler.queue_keys import LEASE_MS, RunKeys, connect
 
 TAKEN_META = "banwatch_taken"
+FORGOTTEN_AFTER = 7 * 24 * 3600
 
 logger = logging.getLogger(__name__)
 
@@ -167,6 +168,8 @@ class RunMembership:
 
     def opened(self, spider: Spider) -> None:
         self.server.sadd(self.keys.workers, self.worker)
+        # Deleted with the run; bounded anyway, for a child that joins a run as it ends.
+        self.server.expire(self.keys.workers, FORGOTTEN_AFTER)
         self.timer.start(1.0, now=True)
 
     def tick(self) -> None:
@@ -197,6 +200,7 @@ class RunMembership:
             "root_successes": dict(getattr(spider, "root_successes", {})),
         }
         self.server.hset(self.keys.snapshots, self.worker, json.dumps(snapshot, default=str))
+        self.server.expire(self.keys.snapshots, FORGOTTEN_AFTER)
 
     def finished(self) -> bool:
         """The coordinator has declared the run finished, or has gone."""

@@ -16,6 +16,13 @@ import redis
 
 from banwatch.crawler.queue_keys import RunKeys, connect
 
+# Sets KEYS[1] if it is not set and the run's job KEYS[2] still exists.
+CLAIM_SEEDING = """
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+if redis.call('SET', KEYS[1], '1', 'NX') then return 1 end
+return 0
+"""
+
 
 class SharedLinks:
     """Answers "first time this run meets this link?" for all of the run's workers."""
@@ -34,5 +41,9 @@ class SharedLinks:
         return bool(self.server.sadd(self.keys.links, key))
 
     def claim_seeding(self) -> bool:
-        """True for the one worker that puts the run's sources on the queue."""
-        return bool(self.server.set(self.keys.seeded, "1", nx=True))
+        """True for the one worker that puts the run's sources on the queue.
+
+        Never for a run already forgotten (a worker that found it just before it
+        ended): that would crawl it again with nobody to record it.
+        """
+        return bool(self.server.eval(CLAIM_SEEDING, 2, self.keys.seeded, self.keys.job))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,40 @@ def test_outcomes_add_up_over_workers() -> None:
     assert stats["banwatch/articles/new"] == 120
     assert stats["elapsed_time_seconds"] == 9.0  # the longest, not the sum
     assert stats["banwatch/errors/source"] == 1  # once, not once per worker
+
+
+def test_a_sites_slot_is_shared_and_holds_off_after_retry_after() -> None:
+    """The site slot's scripts on the real Redis: the limit, the delay, Retry-After."""
+    redis = pytest.importorskip("redis")
+    from banwatch.crawler.site_gate import HOLD_OFF, TAKE_PLACE
+
+    server = redis.Redis.from_url("redis://127.0.0.1:6379/0", socket_connect_timeout=2)
+    try:
+        server.ping()
+    except redis.RedisError as exc:
+        pytest.skip(f"Redis not reachable at 127.0.0.1:6379: {type(exc).__name__}")
+    base = f"bwtest-{uuid.uuid4().hex[:10]}:site:example.org"
+    keys = [f"{base}:places", f"{base}:next"]
+    take, hold_off = server.register_script(TAKE_PLACE), server.register_script(HOLD_OFF)
+    try:
+        # Two workers, limit 2, no delay: two places, then the third asker waits.
+        assert take(keys=keys, args=[2, 0, 5000, "w1:0"]) == 0
+        assert take(keys=keys, args=[2, 0, 5000, "w2:0"]) == 0
+        assert take(keys=keys, args=[2, 0, 5000, "w1:1"]) > 0
+        server.zrem(keys[0], "w2:0")  # a download ends
+        assert take(keys=keys, args=[2, 0, 5000, "w1:1"]) == 0
+        server.delete(keys[0])
+        # A delay of 10 s: the next start waits about that long, whoever asks.
+        assert take(keys=keys, args=[8, 10_000, 5000, "w1:2"]) == 0
+        assert 9_000 < take(keys=keys, args=[8, 10_000, 5000, "w2:1"]) <= 10_000
+        server.delete(*keys)
+        # A Retry-After of 30 s seen by one worker holds every worker off.
+        hold_off(keys=[keys[1]], args=[30_000])
+        assert 29_000 < take(keys=keys, args=[8, 0, 5000, "w2:2"]) <= 30_000
+        # An expired place (a killed worker's) is freed by the next asker.
+        server.delete(*keys)
+        assert take(keys=keys, args=[1, 0, 50, "dead:0"]) == 0
+        time.sleep(0.1)
+        assert take(keys=keys, args=[1, 0, 5000, "w1:3"]) == 0
+    finally:
+        server.delete(*keys)
