@@ -176,7 +176,9 @@ def _reloaded(settings: Settings) -> Settings:
     except (ConfigError, OSError) as exc:
         log.warning("%s; using the configuration the scheduler started with", exc)
         return settings
-    return fresh.with_overrides(db_url=settings.db_url, model=settings.model)
+    return fresh.with_overrides(
+        db_url=settings.db_url, model=settings.model, queue_url=settings.queue_url
+    )
 
 
 def job_store_engine(settings: Settings) -> Engine:

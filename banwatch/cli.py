@@ -22,7 +22,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from sqlalchemy import select
 
-from banwatch import cli_overview, cli_review, cli_schedule, cli_train
+from banwatch import cli_overview, cli_review, cli_schedule, cli_train, cli_worker
 from banwatch.cli_common import (
     EXIT_BUSY,
     ActionOption,
@@ -32,6 +32,7 @@ from banwatch.cli_common import (
     ExportFormat,
     FormatOption,
     OutputFormat,
+    QueueOption,
     RegionOption,
     ReviewStateOption,
     SearchOption,
@@ -40,6 +41,7 @@ from banwatch.cli_common import (
     TopicOption,
     UntilOption,
     console,
+    crawl_settings_of,
     errors,
     event_filters,
     one_of,
@@ -283,6 +285,7 @@ def crawl(
             " finish instead of exiting with status 75.",
         ),
     ] = False,
+    queue: QueueOption = None,
 ) -> None:
     """Crawl the configured sources (or only the given ones), then extract events.
 
@@ -290,9 +293,10 @@ def crawl(
     health line per source (why a failed one failed). Exits 1 if the run failed;
     a failing source alone does not fail the run. One crawl at a time per
     database: exits 75 if another banwatch process is crawling it (or waits,
-    with --wait).
+    with --wait). With --queue (or a configured queue) the crawl is spread over
+    the `banwatch worker` processes serving it, and counted over all of them.
     """
-    settings = settings_of(ctx)
+    settings = crawl_settings_of(ctx, queue)
     sources = _adhoc_sources(feed or [], page or [], sitemap or [], allow_private)
     if not sources:
         sources = [s for s in settings.sources if s.enabled]
@@ -762,3 +766,4 @@ cli_schedule.register(app)
 cli_review.register(app)
 cli_overview.register(app)
 cli_train.register(app)
+cli_worker.register(app)

@@ -20,7 +20,7 @@ from rich.table import Table
 from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
 from typer.core import TyperGroup
 
-from banwatch.config import ConfigError, Settings
+from banwatch.config import ConfigError, Settings, check_queue_url
 from banwatch.export import neutralise_cell
 from banwatch.store.db import DatabaseUrlError, database_error_message
 from banwatch.store.events import EventFilters
@@ -80,6 +80,10 @@ def user_error(exc: BaseException, settings: object) -> tuple[str, int] | None:
     if isinstance(exc, DBAPIError) and _is_database_unavailable(exc):
         url = settings.db_url if isinstance(settings, Settings) else None
         return database_error_message(exc, url), FAILURE_EXIT
+    if type(exc).__module__.startswith("redis.") and isinstance(exc, Exception):
+        # Told by module, so that a command without a queue never imports redis.
+        queue = settings.queue_url if isinstance(settings, Settings) else None
+        return f"cannot use the crawl queue at {queue}: {exc}", FAILURE_EXIT
     if isinstance(exc, OSError):
         return file_error_message(exc), FAILURE_EXIT
     return None
@@ -197,6 +201,34 @@ def settings_of(ctx: typer.Context) -> Settings:
     settings = ctx.obj
     assert isinstance(settings, Settings), "the app callback sets the settings"
     return settings
+
+
+def crawl_settings_of(ctx: typer.Context, queue: str | None) -> Settings:
+    """The settings of a command that crawls, with ``--queue`` applied.
+
+    A crawl on a queue is stored by workers on other machines: the database
+    must be one they share, so SQLite is refused here, before a run is started.
+    """
+    settings = settings_of(ctx)
+    if queue is not None:
+        settings = settings.with_overrides(queue_url=check_queue_url(queue))
+        ctx.find_root().obj = settings  # what a user error names
+    if settings.queue_url and not settings.db_url.startswith("postgresql"):
+        raise ConfigError(
+            f"a crawl on a queue needs the PostgreSQL database every worker shares"
+            f" (--db postgresql+psycopg://...), not {settings.db_url}"
+        )
+    return settings
+
+
+QueueOption = Annotated[
+    str | None,
+    typer.Option(
+        "--queue",
+        help="Redis URL of the shared crawl queue served by `banwatch worker`"
+        " (overrides [queue] url and BANWATCH_QUEUE).",
+    ),
+]
 
 
 def write_plain_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:

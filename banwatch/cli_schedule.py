@@ -22,7 +22,14 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
-from banwatch.cli_common import EXIT_BUSY, console, errors, settings_of
+from banwatch.cli_common import (
+    EXIT_BUSY,
+    QueueOption,
+    console,
+    crawl_settings_of,
+    errors,
+    settings_of,
+)
 from banwatch.config import Settings
 from banwatch.digest import enabled_channels
 from banwatch.health import SourceHealth, source_health
@@ -63,11 +70,16 @@ LogLevelOption = Annotated[
 ]
 
 
-def schedule(ctx: typer.Context, log_level: LogLevelOption = "info") -> None:
-    """Run the whole job on the configured cron schedule until stopped (SIGTERM or Ctrl-C)."""
+def schedule(
+    ctx: typer.Context, log_level: LogLevelOption = "info", queue: QueueOption = None
+) -> None:
+    """Run the whole job on the configured cron schedule until stopped (SIGTERM or Ctrl-C).
+
+    With a queue, each run's crawl is spread over the `banwatch worker` processes.
+    """
     from banwatch.scheduler import cron_trigger, serve
 
-    settings = settings_of(ctx)
+    settings = crawl_settings_of(ctx, queue)
     _configure_logging(log_level)
     try:
         cron_trigger(settings.schedule.cron, settings.schedule.timezone)
@@ -93,9 +105,11 @@ def schedule(ctx: typer.Context, log_level: LogLevelOption = "info") -> None:
     console.print("scheduler stopped")
 
 
-def run_now(ctx: typer.Context, log_level: LogLevelOption = "warning") -> None:
+def run_now(
+    ctx: typer.Context, log_level: LogLevelOption = "warning", queue: QueueOption = None
+) -> None:
     """Run the scheduled job once, now: the same lock, source health and digest (for cron)."""
-    settings = settings_of(ctx)
+    settings = crawl_settings_of(ctx, queue)
     _configure_logging(log_level)
     if not any(s.enabled for s in settings.sources):
         errors.print("no sources: add [[sources]] to banwatch.toml")

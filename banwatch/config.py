@@ -148,6 +148,9 @@ class Settings:
     user_agent: str | None = None
     crawl_timeout: int = 3600
     config_path: Path | None = None
+    # A Redis URL: crawls go to `banwatch worker` processes instead of a local child.
+    queue_url: str | None = None
+    queue_prefix: str = "banwatch"
 
     @property
     def effective_user_agent(self) -> str:
@@ -287,10 +290,32 @@ def _learning_from_mapping(data: Mapping[str, Any], config_path: Path | None) ->
     )
 
 
+def check_queue_url(url: str) -> str:
+    """Return ``url`` if it can be a Redis queue URL (``redis://host:6379/0``), else raise."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise ConfigError(f"queue URL {url!r} is not a URL: {exc}") from None
+    if parts.scheme not in ("redis", "rediss") or not parts.hostname:
+        raise ConfigError(f"queue URL {url!r} must look like redis://host:6379/0")
+    db = parts.path.strip("/")
+    if db and not db.isdigit():
+        raise ConfigError(f"queue URL {url!r}: the database after the host must be a number")
+    return url
+
+
+def _queue_prefix(value: str) -> str:
+    if not value or any(c.isspace() for c in value):
+        raise ConfigError(f"queue prefix {value!r} must be a non-empty word")
+    return value
+
+
 def settings_from_mapping(data: Mapping[str, Any], config_path: Path | None = None) -> Settings:
     """Build settings from a parsed ``banwatch.toml``."""
     crawl = data.get("crawl", {})
     schedule = data.get("schedule", {})
+    queue = data.get("queue", {})
     topics = tuple(topic_from_mapping(t) for t in data.get("topics", ())) or DEFAULT_TOPICS
     sources = tuple(_source_from_mapping(s, i) for i, s in enumerate(data.get("sources", ())))
     names = [s.name for s in sources]
@@ -308,6 +333,8 @@ def settings_from_mapping(data: Mapping[str, Any], config_path: Path | None = No
         user_agent=crawl.get("user_agent"),
         crawl_timeout=int(crawl.get("timeout", 3600)),
         config_path=config_path,
+        queue_url=check_queue_url(str(queue["url"])) if queue.get("url") else None,
+        queue_prefix=_queue_prefix(str(queue.get("prefix", "banwatch"))),
     )
 
 
@@ -347,4 +374,8 @@ def load_settings(
         db_url=env.get("BANWATCH_DB") or None,
         model=env.get("BANWATCH_MODEL") or None,
         contact_url=env.get("BANWATCH_CONTACT_URL") or None,
+        queue_url=check_queue_url(env["BANWATCH_QUEUE"]) if env.get("BANWATCH_QUEUE") else None,
+        queue_prefix=_queue_prefix(env["BANWATCH_QUEUE_PREFIX"])
+        if env.get("BANWATCH_QUEUE_PREFIX")
+        else None,
     )

@@ -222,18 +222,33 @@ def _crawl_and_extract(
     on_extract_progress: Callable[[int, int], None] | None,
     scrapy_overrides: dict[str, Any] | None,
 ) -> JobResult:
-    outcome = crawl_in_child(
-        settings.db_url,
-        run_id,
-        [s.to_dict() for s in enabled],
-        settings.effective_user_agent,
-        refresh=refresh,
-        timeout=settings.crawl_timeout,
-        scrapy_overrides=scrapy_overrides,
-        keywords=list(dict.fromkeys(k for topic in settings.topics for k in topic.keywords)),
-        on_tick=on_crawl_tick,
-        should_stop=stop.is_set,
-    )
+    crawl_args: dict[str, Any] = {
+        "refresh": refresh,
+        "timeout": settings.crawl_timeout,
+        "scrapy_overrides": scrapy_overrides,
+        "keywords": list(dict.fromkeys(k for topic in settings.topics for k in topic.keywords)),
+        "on_tick": on_crawl_tick,
+        "should_stop": stop.is_set,
+    }
+    sources = [s.to_dict() for s in enabled]
+    if settings.queue_url:
+        # Spread over the `banwatch worker` processes serving this queue (imported
+        # here: a local crawl's parent never loads Scrapy or Redis).
+        from banwatch.crawler.coordinator import crawl_on_queue
+
+        outcome = crawl_on_queue(
+            settings.queue_url,
+            settings.queue_prefix,
+            settings.db_url,
+            run_id,
+            sources,
+            settings.effective_user_agent,
+            **crawl_args,
+        )
+    else:
+        outcome = crawl_in_child(
+            settings.db_url, run_id, sources, settings.effective_user_agent, **crawl_args
+        )
     if outcome.log_tail:
         # What the crawl logged (warnings and errors), however it ended.
         merge_run_stats(engine, run_id, {"crawl_log_tail": outcome.log_tail})

@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -22,7 +24,7 @@ from html import escape
 from pathlib import Path
 
 from banwatch.config import SourceConfig
-from banwatch.sample_site import SAMPLE_SITE_DIR
+from banwatch.sample_site import SAMPLE_SITE_DIR, serve_sample_site
 
 _BODY = re.compile(r'(<div class="story-body">)(.*?)(</div>)', re.S)
 _PARAGRAPH = re.compile(r"<p>.*?</p>", re.S)
@@ -64,6 +66,17 @@ def _replace_inner(pattern: re.Pattern[str], html: str, inner: str) -> str:
     match = pattern.search(html)
     assert match is not None, pattern.pattern
     return html[: match.start(2)] + inner + html[match.end(2) :]
+
+
+@contextmanager
+def served_site(
+    scratch: Path, articles: int, feeds: int
+) -> Iterator[tuple[GeneratedSite, str, list[bytes]]]:
+    """Generate the site under ``scratch``, serve it, say so; yield it, its URL and its pages."""
+    site = generate_site(scratch / "site", articles, feeds)
+    with serve_sample_site(site.root) as base_url:
+        print(f"site: {site.articles} articles behind {site.feeds} feeds at {base_url}")
+        yield site, base_url, site.pages(base_url)
 
 
 def generate_site(

@@ -27,12 +27,11 @@ import trafilatura
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from crawl_site import generate_site  # noqa: E402
+from crawl_site import served_site  # noqa: E402
 
 from banwatch.config import Settings  # noqa: E402
 from banwatch.crawler.articles import parse_article  # noqa: E402
 from banwatch.jobs import run_crawl_job  # noqa: E402
-from banwatch.sample_site import serve_sample_site  # noqa: E402
 
 
 def rate_of(label: str, pages: list[bytes], work: object) -> float:
@@ -66,32 +65,31 @@ def main() -> None:
     )
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0))
-    with tempfile.TemporaryDirectory(prefix="banwatch-bench-") as scratch:
-        site = generate_site(Path(scratch) / "site", args.articles, args.feeds)
-        with serve_sample_site(site.root) as base_url:
-            pages = site.pages(base_url)
-            print(f"site: {site.articles} articles behind {site.feeds} feeds at {base_url}")
-            print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.2f}")
-            before = rate_of("trafilatura.extract, one process", pages, trafilatura_alone)
-            single = rate_of("banwatch parse_article, one process", pages, banwatch_parse)
+    with (
+        tempfile.TemporaryDirectory(prefix="banwatch-bench-") as scratch,
+        served_site(Path(scratch), args.articles, args.feeds) as (site, base_url, pages),
+    ):
+        print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.2f}")
+        before = rate_of("trafilatura.extract, one process", pages, trafilatura_alone)
+        single = rate_of("banwatch parse_article, one process", pages, banwatch_parse)
 
-            settings = Settings(db_url=f"sqlite:///{Path(scratch) / 'bench.db'}")
-            started = time.perf_counter()
-            result = run_crawl_job(
-                settings,
-                site.sources(base_url),
-                extract=False,
-                scrapy_overrides={
-                    "BANWATCH_PARSE_WORKERS": args.workers,
-                    **(
-                        {"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 32}
-                        if args.unthrottled
-                        else {}
-                    ),
-                },
-            )
-            wall = time.perf_counter() - started
-            after = rate_of("trafilatura.extract, one process (again)", pages, trafilatura_alone)
+        settings = Settings(db_url=f"sqlite:///{Path(scratch) / 'bench.db'}")
+        started = time.perf_counter()
+        result = run_crawl_job(
+            settings,
+            site.sources(base_url),
+            extract=False,
+            scrapy_overrides={
+                "BANWATCH_PARSE_WORKERS": args.workers,
+                **(
+                    {"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 32}
+                    if args.unthrottled
+                    else {}
+                ),
+            },
+        )
+        wall = time.perf_counter() - started
+        after = rate_of("trafilatura.extract, one process (again)", pages, trafilatura_alone)
 
     stats = result.stats
     stored = stats.get("articles_new", 0)

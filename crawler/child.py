@@ -22,6 +22,7 @@ from scrapy.crawler import CrawlerProcess
 from sqlalchemy import select
 
 from banwatch.crawler.pipelines import PER_SOURCE_PREFIX
+from banwatch.crawler.queue_scheduler import distributed_settings, with_queue_components
 from banwatch.crawler.runcounts import write_run_counts
 from banwatch.crawler.settings import scrapy_settings
 from banwatch.crawler.spiders.news import NewsSpider, SourceOutcome
@@ -119,16 +120,26 @@ def _host(url: str) -> str:
 
 
 def run(job: dict[str, Any]) -> int:
-    """Crawl the job's sources; return a process exit code."""
+    """Crawl the job's sources; return a process exit code.
+
+    With ``job["queue"]`` this is one worker's share of a distributed run: the
+    coordinator prepared the sources and records the outcomes, summed over
+    workers, from what this child publishes in Redis (``crawler.queue_scheduler``).
+    """
     db_url = job["db_url"]
-    sources = prepare_sources(db_url, job["run_id"], job["sources"])
+    queue = job.get("queue")
+    sources = job["sources"] if queue else prepare_sources(db_url, job["run_id"], job["sources"])
     private_hosts = sorted({_host(s["url"]) for s in sources if s.get("allow_private")} - {""})
     overrides = {
         **(job.get("scrapy_settings") or {}),
         "BANWATCH_RUN_ID": job["run_id"],
         "BANWATCH_PARENT_PID": job.get("parent_pid"),
     }
+    if queue:
+        overrides.update(distributed_settings(queue, job["run_id"]))
     settings = scrapy_settings(db_url, job["user_agent"], private_hosts, overrides)
+    if queue:
+        settings = with_queue_components(settings)
     # The topics' keywords, unless the caller overrides them in the Scrapy settings.
     keywords = list(settings.get("BANWATCH_SEARCH_KEYWORDS") or job.get("keywords") or [])
     process = CrawlerProcess(settings, install_root_handler=True)
@@ -149,6 +160,8 @@ def run(job: dict[str, Any]) -> int:
     )
     spider = crawler.spider
     assert isinstance(spider, NewsSpider)
+    if queue:
+        return 0
     record_outcomes(db_url, job["run_id"], spider.outcomes, crawler.stats.get_stats())
     if spider.seen is not None:
         spider.seen.close()

@@ -17,9 +17,20 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 STDERR_TAIL_CHARS = 4000
+
+
+class CrawlOptions(TypedDict, total=False):
+    """How a crawl runs, whether in a local child or on a queue (``crawler.coordinator``)."""
+
+    refresh: bool
+    timeout: float
+    scrapy_overrides: dict[str, Any] | None
+    keywords: Sequence[str]
+    on_tick: Callable[[float], None] | None
+    should_stop: Callable[[], bool] | None
 
 
 @dataclass(frozen=True)
@@ -48,8 +59,13 @@ def crawl_in_child(
     keywords: Sequence[str] = (),
     on_tick: Callable[[float], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    extra: dict[str, Any] | None = None,
+    on_started: Callable[[int], None] | None = None,
 ) -> CrawlOutcome:
     """Run ``python -m crawler.child`` for these sources and wait for it.
+
+    ``extra`` is added to the child's job (a worker's ``queue``, see ``crawler.worker``);
+    ``on_started`` is given the child's pid.
 
     ``on_tick`` is called about four times a second while the child runs, so a
     caller can refresh a progress display. When ``should_stop`` returns true the child's
@@ -67,6 +83,7 @@ def crawl_in_child(
         "keywords": list(keywords),
         # The child stops if this process dies (see crawler.parentwatch).
         "parent_pid": os.getpid(),
+        **(extra or {}),
     }
     started = time.monotonic()
     with tempfile.TemporaryFile() as stderr_file:
@@ -78,6 +95,8 @@ def crawl_in_child(
             start_new_session=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
+        if on_started is not None:
+            on_started(child.pid)
         assert child.stdin is not None
         child.stdin.write(json.dumps(job).encode("utf-8"))
         child.stdin.close()

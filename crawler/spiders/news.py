@@ -36,6 +36,7 @@ from banwatch.crawler.items import ArticleItem
 from banwatch.crawler.middlewares import ALLOW_PRIVATE_META
 from banwatch.crawler.parse_pool import ArticleParserPool, ParseFailed, default_workers
 from banwatch.crawler.seen import SeenIndex
+from banwatch.crawler.shared_links import SharedLinks
 from banwatch.crawler.urls import expand_search_url, source_url_problem
 
 FEED_KINDS = ("feed", "search")
@@ -109,6 +110,8 @@ class NewsSpider(scrapy.Spider):
         self.seen: SeenIndex | None = None
         self.parser = ArticleParserPool(0)
         self.scheduled: set[str] = set()
+        # In a distributed run: the run's links in Redis, shared by every worker.
+        self.shared_links: SharedLinks | None = None
         self.pending_roots: Counter[str] = Counter()
         self.root_successes: Counter[str] = Counter()
         self.listing_pages: Counter[str] = Counter()
@@ -121,6 +124,8 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.seen = SeenIndex(settings["BANWATCH_DB"])
+        if settings.get("BANWATCH_QUEUE_URL"):
+            spider.shared_links = SharedLinks.from_settings(settings)
         workers = settings.getint("BANWATCH_PARSE_WORKERS", -1)
         spider.parser = ArticleParserPool(
             default_workers() if workers < 0 else workers,
@@ -136,7 +141,21 @@ class NewsSpider(scrapy.Spider):
         crawler.signals.connect(spider.parser.close, signal=signals.spider_closed)
         return spider
 
+    def request_done(self, request: scrapy.Request) -> None:
+        """A request's callback or errback is done (the shared queue forgets it)."""
+
+    def first_time(self, key: str) -> bool:
+        """True the first time this crawl (all its workers) meets ``key``; remembers it."""
+        if self.shared_links is not None:
+            return self.shared_links.first_time(key)
+        if key in self.scheduled:
+            return False
+        self.scheduled.add(key)
+        return True
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.shared_links is not None and not self.shared_links.claim_seeding():
+            return  # another worker of the run puts the sources on the queue
         for source in self.sources.values():
             try:
                 requests = self._source_requests(source)
@@ -247,7 +266,7 @@ class NewsSpider(scrapy.Spider):
                 more = await self.parser.run(
                     parsing.parse_listing_pages, response.body, response.url, deny, room
                 )
-                more = [url for url in more if url not in self.scheduled]
+                more = [url for url in more if self.first_time(url)]
         except ParseFailed as exc:
             self._document_error(response, source, f"listing page: {exc}", exc.kind)
             return
@@ -263,7 +282,6 @@ class NewsSpider(scrapy.Spider):
             for request in self._article_request(source, link, None):
                 yield request
         for url in more:
-            self.scheduled.add(url)
             self.listing_pages[source] += 1
             yield scrapy.Request(
                 url,
@@ -336,10 +354,9 @@ class NewsSpider(scrapy.Spider):
             self._article_error(source, FailureInfo("bad_url", f"unparseable link {url!r}"))
             return
         self.outcomes[source].links += 1
-        if canonical in self.scheduled:
+        if not self.first_time(canonical):
             self._count("articles/duplicate_link")
             return
-        self.scheduled.add(canonical)
         if not self.refresh and self.seen is not None and self.seen.known(canonical):
             self._count("articles/skipped_known")
             return
@@ -396,6 +413,8 @@ class NewsSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)
+        if request is not None:
+            self.request_done(request)
         source = request.cb_kwargs.get("source") if request is not None else None
         info = describe_failure(failure)
         if source in self.outcomes:
@@ -408,6 +427,8 @@ class NewsSpider(scrapy.Spider):
     def document_failed(self, failure: Failure) -> None:
         """Errback of feeds, search feeds, listing pages and sitemaps."""
         request = getattr(failure, "request", None)
+        if request is not None:
+            self.request_done(request)
         source = request.cb_kwargs.get("source") if request is not None else None
         info = describe_failure(failure)
         if source not in self.outcomes or request is None:
