@@ -7,7 +7,7 @@ parent held the crawl lock, which died with it, and the next crawl would
 start beside it. Instead, the child checks about once a second whether it has
 been handed to another parent, and if so stops the way SIGTERM stops it: what
 it fetched is committed and its counts and source health are recorded. A
-graceful stop waits for the downloads in flight, so after ``GRACE_SECONDS``
+graceful stop waits for the downloads in flight, so after ``stop_grace_seconds()``
 the reactor is stopped outright (as the parent's SIGKILL would after its
 SIGTERM); the child then still records what it had done. The run row is
 marked by the next banwatch command that looks (``banwatch.jobs``).
@@ -26,8 +26,9 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.error import ReactorNotRunning
 from twisted.internet.task import LoopingCall
 
+from banwatch.crawler.runner import stop_grace_seconds
+
 INTERVAL_SECONDS = 1.0
-GRACE_SECONDS = 10.0
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +70,13 @@ class ParentWatch:
         deferred_from_coro(self.crawler.stop_async())
         from twisted.internet import reactor  # the one Scrapy installed, imported once it has
 
-        reactor.callLater(GRACE_SECONDS, _stop_reactor)
+        reactor.callLater(stop_grace_seconds(), _stop_reactor)
 
 
 def _stop_reactor() -> None:
     """Stop the reactor if the graceful stop has not yet (it waits for slow downloads)."""
     from twisted.internet import reactor
 
-    log.warning("the crawl did not stop within %.0fs; stopping it now", GRACE_SECONDS)
+    log.warning("the crawl did not stop within %.0fs; stopping it now", stop_grace_seconds())
     with contextlib.suppress(ReactorNotRunning):
         reactor.stop()

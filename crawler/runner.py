@@ -20,6 +20,21 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 STDERR_TAIL_CHARS = 4000
+DEFAULT_STOP_GRACE = 10.0
+
+
+def stop_grace_seconds() -> float:
+    """How long a stopping crawl may take to finish its downloads before it is killed.
+
+    Scrapy's graceful stop waits for every download in flight, which a stalled site can
+    hold for minutes, so the wait is capped. ``BANWATCH_STOP_GRACE`` changes the cap
+    (the test suite shortens it: its stalled sites never answer).
+    """
+    try:
+        value = float(os.environ.get("BANWATCH_STOP_GRACE", DEFAULT_STOP_GRACE))
+    except ValueError:
+        return DEFAULT_STOP_GRACE
+    return value if value > 0 else DEFAULT_STOP_GRACE
 
 
 class CrawlOptions(TypedDict, total=False):
@@ -140,7 +155,7 @@ def _kill_group(child: subprocess.Popen[bytes]) -> None:
     """Stop the child and anything it started: TERM, then KILL if it lingers."""
     try:
         os.killpg(child.pid, signal.SIGTERM)
-        child.wait(timeout=10)
+        child.wait(timeout=stop_grace_seconds())
     except subprocess.TimeoutExpired:
         # Scrapy's first SIGTERM waits for downloads in flight, which a stalled site
         # can hold for minutes. Reap the killed child: until then it still shows as a

@@ -19,6 +19,11 @@ from sqlalchemy.exc import OperationalError
 from banwatch.sample_site import SAMPLE_SITE_DIR, serve_sample_site
 from banwatch.store.db import create_db_engine, upgrade_database
 
+# The tests' stalled sites never answer, so a stopping crawl would wait out the whole
+# 10 s grace for its downloads; 3 s shows the same behaviour (inherited by the crawls and
+# CLI processes the tests start).
+os.environ.setdefault("BANWATCH_STOP_GRACE", "3")
+
 PG_URL = os.environ.get("BANWATCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
