@@ -259,6 +259,12 @@ class CrawlRun(Base):
     sources_report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+#: Indexes that migrations create on PostgreSQL only, which the models do not declare: an
+#: index whose columns carry a collation is an expression SQLAlchemy cannot describe for
+#: both databases (the overview lists actors in code-point order).
+POSTGRESQL_ONLY_INDEXES = frozenset({"ix_actor_summaries_list_c"})
+
+
 class ActorSummary(Base):
     """One actor (topic + actor key) as the overview shows it, kept on write (0004).
 
@@ -297,7 +303,8 @@ class ActorSummary(Base):
     valid_to: Mapped[str] = mapped_column(String(20))
 
     __table_args__ = (
-        # The lists' order; on PostgreSQL migration 0004 adds the same in COLLATE "C".
+        # The lists' order; on PostgreSQL migration 0004 adds the same in COLLATE "C"
+        # (``POSTGRESQL_ONLY_INDEXES``).
         Index("ix_actor_summaries_list", "scope", "place", "name_key", "topic", "actor_key"),
         # Counting the shown actors of a place reads this index alone.
         Index(
