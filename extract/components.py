@@ -41,7 +41,8 @@ from .dates import MONTHS, WEEKDAYS
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 
 #: Files loaded by the gazetteer ruler, in this order.
-RULER_FILES = ["jurisdictions.jsonl", "companies.jsonl", "organizations.jsonl", "agencies.jsonl"]
+RULER_FILES = ["jurisdictions.jsonl", "companies.jsonl", "organizations.jsonl", "agencies.jsonl",
+               "regulators.jsonl"]
 CUE_FILES = ["cues.jsonl"]
 
 #: ``doc.user_data`` key of the gazetteer ruler's matches, found once per Doc

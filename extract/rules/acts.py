@@ -464,7 +464,12 @@ class ActRules:
         target_end: int | None = None
         listed = self._places_that_acted(doc, cs, cue_tok)
         list_end: int | None = None
+        ordering = [o for o in before_cue if o.actors[0].actor_type != "company"] \
+            if cue is not None and doc[cue.start].lower_ in lx.ORDER_VERBS else []
         for m in usable:
+            if ordering and m.actors[0].actor_type == "company":
+                continue  # "the CNIL fined Clearview AI and ordered the company to stop
+                # collecting": the regulator orders; the company is fined and ordered
             if passive and m.start < cue_tok and (m.kind == "company" or (
                     m.kind in {"body", "agency"} and m.role in {"police", "agency", ""})) and \
                     not any(t.lower_ in lx.SPEECH_VERBS for t in doc[m.end:cue_tok]):

@@ -93,6 +93,11 @@ class ClauseRules:
                     k.label_.startswith("action:") and k.start <= c.start and c.end <= k.end
                     and k.end - k.start > c.end - c.start for k in cues):
                 continue  # "blocked police from using it" bans; it is no failed vote
+            if c.label_ in {"action:moratorium", "action:exit"} and any(
+                    k.label_ == "action:ban" and k.start <= c.start and c.end <= k.end
+                    and k.end - k.start > c.end - c.start for k in cues):
+                continue  # "ordered Serco to stop using it": the order bans; the inner
+                # "stop using" is no pause of the regulator's own
             if c.label_ == "action:repeal" and any(
                     k.label_ == "status:failed" and k.start <= c.start and c.end <= k.end
                     for k in cues):

@@ -107,6 +107,7 @@ class MentionRules:
         out = self._unknown_places(sent, out, char_base)
         out = [self._capital_city(sent, m) for m in out]
         out.sort(key=lambda m: m.start)
+        out = self._party_tags(sent, out)
         self._attach_bodies(out, sent, char_base)
         dash = self._dateline_end(sent)
         for m in out:
@@ -117,6 +118,22 @@ class MentionRules:
                     for o in out):
                 m.owned = True  # "Italy's privacy watchdog blocked ...": the regulator acts
         return out
+
+    def _party_tags(self, sent: Span, out: list[Mention]) -> list[Mention]:
+        """"Rep. Yvette Clarke (D-NY) introduced ...", "Sen. Jeff Merkley, D-Ore.,": a
+        member named with a party and a state sits in Congress (state legislators are
+        tagged with their home town, and "state Sen." keeps its level); the state is the
+        member's seat, not an actor."""
+        doc = sent.doc
+        tags = [t.i + 2 for t in sent[:-2] if t.text in lx.PARTY_LETTERS
+                and doc[t.i + 1].text == "-"
+                and self.s.gaz.state_code(doc[t.i + 2].text, allow_postal=True)]
+        for tag in tags:
+            member = next((b for b in reversed(out) if b.kind == "body" and b.role == "member"
+                           and tag - 8 <= b.end <= tag), None)
+            if member is not None and _low(doc, member.start - 1) not in lx.LEVEL_WORDS:
+                member.level = "country"
+        return [m for m in out if not (m.kind == "place" and m.start in tags)]
 
     def _capital_city(self, sent: Span, m: Mention) -> Mention:
         """"Wisconsin's capital on Tuesday became the latest city to ...", "voters in
@@ -823,8 +840,10 @@ class MentionRules:
         doc = sent.doc
         prev = _low(doc, b.start - 1)
         level = b.level
-        if b.role == "member" and prev in lx.NON_LOCAL_TITLES:
-            return None  # "Police Commissioner William Gross", "U.S. Sen. ...": not local
+        if b.role == "member" and prev in lx.FEDERAL_CHAMBER_WORDS:
+            level = "country"  # "U.S. Sen. Ed Markey filed a bill": a member of Congress
+        elif b.role == "member" and prev in lx.NON_LOCAL_TITLES:
+            return None  # "Police Commissioner William Gross": not local
         if prev in lx.LEVEL_WORDS and \
                 b.role in {"legislature", "executive", "member"}:
             # "The county council", "the state Senate": the word before sets the level

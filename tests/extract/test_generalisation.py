@@ -910,7 +910,12 @@ def test_a_company_making_its_pause_permanent_exits(extractor) -> None:
         ("Amazon", None, "exit", "enacted")}
 
 
-def test_a_countrys_privacy_watchdog_blocking_a_system_is_no_national_ban(extractor) -> None:
+def test_a_countrys_privacy_watchdog_blocking_a_system_is_its_ban_not_the_nations(
+        extractor) -> None:
+    # the real-news convention: a regulator's order to stop is the agency's own ban
     text = ("ROME — Italy's privacy watchdog on Wednesday blocked the Interior Ministry from "
             "deploying a real-time facial recognition system, saying it lacked a legal basis.")
-    assert extractor.extract(text, date(2021, 4, 15)) == []
+    got = [(e.actor, e.actor_type, e.country, e.action, e.status, e.date)
+           for e in extractor.extract(text, date(2021, 4, 15))]
+    assert got == [("Italian Data Protection Authority", "agency", "IT", "ban", "enacted",
+                    "2021-04-14")]

@@ -122,6 +122,34 @@ CASES = [
         {("Portland", "OR", "ban", "enacted", "2020-09-09")},
         id="across-the-country-is-no-actor",
     ),
+    pytest.param(
+        "The UK's data protection watchdog on Friday ordered the outsourcing firm Serco to "
+        "stop using facial recognition to check in staff at its leisure centres.",
+        date(2024, 2, 23),
+        {("Information Commissioner's Office", None, "ban", "enacted", "2024-02-23")},
+        id="country-watchdog-orders-a-stop",
+    ),
+    pytest.param(
+        "The Hellenic Data Protection Authority fined Clearview AI and ordered the company to "
+        "stop processing the faces of people in Greece for its facial recognition search.",
+        date(2022, 7, 14),
+        {("Hellenic Data Protection Authority", None, "ban", "enacted", "2022-07-14")},
+        id="the-ordered-company-does-not-act",
+    ),
+    pytest.param(
+        "Rep. Yvette Clarke (D-NY) filed a bill on Thursday that would require police to get a "
+        "warrant before running facial recognition searches.",
+        date(2022, 9, 30),
+        {("United States", None, "restriction", "proposed", "2022-09-29")},
+        id="member-with-party-and-state-sits-in-congress",
+    ),
+    pytest.param(
+        "Congresswoman Ayanna Pressley introduced a bill to ban facial recognition in public "
+        "housing.",
+        date(2019, 7, 25),
+        {("United States", None, "ban", "proposed", None)},
+        id="congresswoman",
+    ),
 ]
 
 
