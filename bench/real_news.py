@@ -49,7 +49,7 @@ NEWS_WINDOW = timedelta(days=7)
 TEST_SHARE = 45
 #: id prefixes of lines whose part is fixed: a blind part, or lines collected to enlarge the
 #: development part (all dev: more real text to learn from)
-BLIND_PREFIXES = {"rnb-": "blind1", "rne-": "dev", "rnh-": "dev"}
+BLIND_PREFIXES = {"rnb-": "blind1", "rnc-": "blind2", "rne-": "dev", "rnh-": "dev"}
 
 
 @dataclass
