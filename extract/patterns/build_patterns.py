@@ -36,6 +36,10 @@ MIN_WORLD_CITY_POPULATION = 1_000_000
 # City names that are everyday English words: matching them would flood the
 # extractor with false places ("Mobile phones", "Reading the bill").
 COMMON_WORD_CITIES = {
+    "Banning",  # "Banning facial recognition ..." opens many a sentence
+    "University",
+    "University of Texas",
+    "Murray",  # a surname far more often than the Utah city
     "Mobile",
     "Reading",
     "Independence",

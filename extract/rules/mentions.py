@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from .. import lexicon as lx
-from ..components import CUE_KEY, NER_KEY
+from ..components import CUE_KEY, NER_KEY, TOPIC_KEY
 from ..gazetteer import Place
 from ..places import (
     Resolution,
@@ -92,8 +92,10 @@ class MentionRules:
             elif eid.startswith("body:"):
                 _, role, level = (eid.split(":") + ["", ""])[:3]
                 out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))
+        known = len(out)
         out += self._unknown_companies(sent, out, self.s.companies)
         out += self._unknown_agencies(sent, out)
+        out = out[:known] + self._not_the_technology(sent, out[known:])
         author = self.s.author_company
         if author is not None:
             first = author.name.split()[0]
@@ -248,6 +250,16 @@ class MentionRules:
                 continue  # "a Limited Access application": a program's name
             add(ent, name)
         return out
+
+    @staticmethod
+    def _not_the_technology(sent: Span, out: list[Mention]) -> list[Mention]:
+        """The technology is never an actor: a name the gazetteer does not know that holds
+        the topic's term ("Facial Recognition Technology", "the Scooter Share Program") is
+        what is banned, not who bans it.  (A known company whose product is a term, such as
+        Clearview AI, still acts.)"""
+        terms = [t for t in sent.doc.spans.get(TOPIC_KEY, [])
+                 if sent.start <= t.start < sent.end]
+        return [m for m in out if not any(t.start < m.end and m.start < t.end for t in terms)]
 
     def _unknown_agencies(self, sent: Span, found: list[Mention]) -> list[Mention]:
         """Public bodies the agency list lacks, named by the NER as organisations with an
@@ -915,7 +927,11 @@ class MentionRules:
     def _body_actor(b: Mention, place: Actor, doc: Doc) -> Actor:
         if b.role == "police":
             text = doc[b.start:b.end].text.lower()
-            suffix = "Sheriff's Office" if "sheriff" in text else "Police Department"
+            # "the Toronto Police Service": the name the text gives, else the country's
+            # usual one ("Toronto police" is the Toronto Police Service)
+            named = text.removeprefix("the ").split()[-1:] == ["service"]
+            suffix = "Sheriff's Office" if "sheriff" in text else "Police Service" if named \
+                else lx.POLICE_NAMES.get(place.country or "", "Police Department")
             return Actor(f"{place.name} {suffix}", "agency", place.level, place.country,
                          place.region)
         if b.role == "agency":

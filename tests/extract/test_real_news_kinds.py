@@ -150,6 +150,27 @@ CASES = [
         {("United States", None, "ban", "proposed", None)},
         id="congresswoman",
     ),
+    pytest.param(
+        "The Toronto Police Service said on Thursday that its officers had stopped using "
+        "Clearview AI's facial recognition app.",
+        date(2020, 2, 14),
+        {("Toronto Police Service", None, "moratorium", "enacted", "2020-02-13")},
+        id="police-service-keeps-its-name",
+    ),
+    pytest.param(
+        "The RCMP said in July that it had stopped using Clearview AI's facial recognition "
+        "software.",
+        date(2020, 7, 10),
+        {("Royal Canadian Mounted Police", None, "moratorium", "enacted", "2020-07")},
+        id="national-police-by-acronym",
+    ),
+    pytest.param(
+        "Banning facial recognition in schools was the subject of a forum for parents on "
+        "Tuesday.",
+        date(2021, 3, 2),
+        set(),
+        id="banning-opens-a-sentence-not-a-city",
+    ),
 ]
 
 
