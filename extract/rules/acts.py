@@ -464,6 +464,7 @@ class ActRules:
         target_end: int | None = None
         listed = self._places_that_acted(doc, cs, cue_tok)
         list_end: int | None = None
+        ref_end: int | None = None
         ordering = [o for o in before_cue if o.actors[0].actor_type != "company"] \
             if cue is not None and doc[cue.start].lower_ in lx.ORDER_VERBS else []
         for m in usable:
@@ -483,6 +484,12 @@ class ActRules:
                                          for t in doc[cue_tok:m.start]):
                 continue  # "until there is a national law": a condition, not an actor
             p1, p2 = _low(doc, m.start - 1), _low(doc, m.start - 2)
+            if m.kind == "body" and p1 in lx.APPOSITIVE_OPENERS and \
+                    _low(doc, m.end) in lx.POSSESSIVE and any(
+                        o.start < m.start and m.start - 1 - max([o.end - 1, *o.qualifiers]) <= 1
+                        for o in usable if o is not m):
+                continue  # "King County, Washington—the state's largest county—passed":
+                # an appositive that describes the name before it
             if p1 == "in" and p2 in lx.REGULATED_PARTIES and m.kind == "place" and \
                     m.start < cue_tok and any(o.kind in {"body", "agency"} and o.actors and
                                               o.role != "member" for o in usable):
@@ -502,6 +509,13 @@ class ActRules:
             ref = p1 in lx.REFERENCE_PREV and not (
                 _low(doc, m.end) in lx.SPEECH_VERBS or m.end == cue_tok  # "after IBM said"
                 or self._plain_verb_at(doc, m.end))  # "after the police department disclosed"
+            if not ref and m.start < cue_tok and (p1 in lx.INCLUDE_FORMS or (
+                    ref_end is not None and 0 < m.start - ref_end <= 2 and all(
+                        t.lower_ in lx.NAME_LIST_FILLERS for t in doc[ref_end:m.start]))):
+                # "would join San Francisco and Boston in banning it", "join other cities
+                # including Oakland": every name the joiner joins is a precedent
+                ref = ref_end is not None or any(
+                    t.lower_ in lx.JOIN_FORMS for t in doc[max(cs, m.start - 5):m.start])
             # a precedent after "follows"/"after" -- but not "the ban followed reports that",
             # "after a vendor offered the police ..." or "after the police disclosed a trial"
             chain = any(t.lower_ in lx.CHAIN_AFTER and not (
@@ -541,9 +555,14 @@ class ActRules:
             if m.start < cue_tok and p1 in lx.WITHIN_PREPOSITIONS and any(
                     o.start < m.start for o in before_cue):
                 continue  # "Axon, the largest maker ... in the United States, said"
+            if listed and m.kind == "place" and m.start < cue_tok and \
+                    _low(doc, m.end) in lx.PLURAL_SETTLEMENTS:
+                continue  # "Other Massachusetts cities that have banned it include ...":
+                # where the listed towns are
             if listed and m.kind == "place" and m.start > cue_tok and (
                     p1 in lx.INCLUDE_FORMS or (list_end is not None and all(
-                        t.lower_ in lx.NAME_LIST_FILLERS for t in doc[list_end:m.start]))):
+                        t.lower_ in lx.NAME_LIST_FILLERS or t.is_title  # a name we lack
+                        for t in doc[list_end:m.start]))):
                 list_end = m.end  # "Cities that have banned it include Oakland, San
                 chosen.append((m, True))  # Francisco and Berkeley": each acted, at a time
                 continue  # of its own, as precedents do
@@ -569,6 +588,7 @@ class ActRules:
                 else:
                     continue
             chosen.append((m, ref))
+            ref_end = m.end if ref and m.start < cue_tok else None
         actors: list[Actor] = []
         refs: set[int] = set()
         positions: dict[Actor, int] = {}

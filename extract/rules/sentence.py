@@ -686,8 +686,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                 pdate, dtext, explicit = None, None, False
             # a defeated measure never ran, so it has no end
             until = self._until(sent, c, pdate) if status != "failed" else None
+            # a precedent already acted: "Portland would join San Francisco and Boston in
+            # banning it" proposes Portland's ban, not theirs
+            own_status = "enacted" if ref and status == "proposed" else status
             cand = self._candidate(sent, char_base, in_title, body_text, actor,
-                                   action, status, scope, topic, pdate, dtext, explicit, until,
+                                   action, own_status, scope, topic, pdate, dtext, explicit, until,
                                    has_topic, idx, ref,
                                    self._past_simple(doc, cs, ce) and self._rel_floor is None)
             cand.cue_tok, cand.actor_tok = cue_tok, positions.get(actor)

@@ -171,6 +171,36 @@ CASES = [
         set(),
         id="banning-opens-a-sentence-not-a-city",
     ),
+    pytest.param(
+        "Portland would join San Francisco and Boston in banning government use of facial "
+        "recognition.",
+        date(2020, 8, 20),
+        {("Portland", "OR", "ban", "proposed", None),
+         ("San Francisco", "CA", "ban", "enacted", None),
+         ("Boston", "MA", "ban", "enacted", None)},
+        id="those-joined-already-acted",
+    ),
+    pytest.param(
+        "Worcester voted to ban facial recognition on Tuesday. Other Massachusetts cities "
+        "that have barred the technology include Brookline, Cambridge, Eastfordham, "
+        "Northampton and Somerville.",
+        date(2021, 12, 16),
+        {("Worcester", "MA", "ban", "enacted", "2021-12-14"),
+         ("Brookline", "MA", "ban", "enacted", None),
+         ("Cambridge", "MA", "ban", "enacted", None),
+         ("Northampton", "MA", "ban", "enacted", None),
+         ("Somerville", "MA", "ban", "enacted", None)},
+        id="include-list-past-an-unknown-name",
+    ),
+    pytest.param(
+        "Worcester on Tuesday became the eighth town in Massachusetts to ban facial "
+        "recognition. Meanwhile, King County, Washington—the state's most populous "
+        "county—passed a ban earlier this year.",
+        date(2021, 12, 16),
+        {("Worcester", "MA", "ban", "enacted", "2021-12-14"),
+         ("King County", "WA", "ban", "enacted", "2021")},
+        id="appositive-state-is-no-actor",
+    ),
 ]
 
 
