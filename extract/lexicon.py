@@ -267,6 +267,7 @@ FEDERAL_WORDS = _words("FEDERAL_WORDS")
 PARTY_LETTERS = _words("PARTY_LETTERS")
 ORDER_VERBS = _words("ORDER_VERBS")
 JOIN_FORMS = _words("JOIN_FORMS")
+STOP_USING_OBJECTS = _words("STOP_USING_OBJECTS")
 APPOSITIVE_OPENERS = _words("APPOSITIVE_OPENERS")
 POLICE_NAMES = _mapping("POLICE_NAMES")
 FEDERAL_BODY_WORDS = _words("FEDERAL_BODY_WORDS")
@@ -477,7 +478,7 @@ DURATION = re.compile(
     r"\b(one|two|three|four|five|six|\d{1,2}|a)[\s-]+(year|month)s?[\s-]*(?:long\s+)?"
     r"(?=\s*(?:moratorium|ban|pause|suspension))"
     r"|(?<!used\s)(?<!using\s)(?<!been\s)(?<!it\s)(?<!them\s)(?<!worked\s)(?<!tested\s)"
-    r"\bfor\s+(one|two|three|four|five|six|\d{1,2}|a)\s+(year|month)s?\b"
+    r"\bfor\s+(one|two|three|four|five|six|\d{1,3}|a)\s+(year|month|week|day)s?\b"
     r"|\b(?:lapses?|expires?|ends?)\s+after\s+(one|two|three|four|five|six|\d{1,2}|a)\s+"
     r"(year|month)s?\b",
     re.I,

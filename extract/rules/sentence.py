@@ -522,6 +522,12 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
                 all(a.actor_type == "company" for a in actors) and \
                 doc[cue_tok].lower_.startswith(lx.STOP_STEMS):
             action = "exit"  # "Meta will stop using facial recognition to tag people"
+        elif action == "moratorium" and not (temporary or condition or until_date) and \
+                actors and all(a.actor_type == "agency" for a in actors) and \
+                doc[cue_tok].lower_.startswith(lx.STOP_STEMS) and \
+                _low(doc, cue_tok + 1) in lx.STOP_USING_OBJECTS:
+            action = "ban"  # "the IRS said it would stop using the software": an agency
+            # ends its own use for good, with no term or condition
         if status == "proposed" and all(a.actor_type in {"company", "agency"} for a in actors) \
                 and self._company_policy(doc, c.cues):
             # a company's or an agency's "will no longer use it" announces its own policy

@@ -154,14 +154,14 @@ CASES = [
         "The Toronto Police Service said on Thursday that its officers had stopped using "
         "Clearview AI's facial recognition app.",
         date(2020, 2, 14),
-        {("Toronto Police Service", None, "moratorium", "enacted", "2020-02-13")},
+        {("Toronto Police Service", None, "ban", "enacted", "2020-02-13")},
         id="police-service-keeps-its-name",
     ),
     pytest.param(
         "The RCMP said in July that it had stopped using Clearview AI's facial recognition "
         "software.",
         date(2020, 7, 10),
-        {("Royal Canadian Mounted Police", None, "moratorium", "enacted", "2020-07")},
+        {("Royal Canadian Mounted Police", None, "ban", "enacted", "2020-07")},
         id="national-police-by-acronym",
     ),
     pytest.param(
@@ -200,6 +200,20 @@ CASES = [
         {("Worcester", "MA", "ban", "enacted", "2021-12-14"),
          ("King County", "WA", "ban", "enacted", "2021")},
         id="appositive-state-is-no-actor",
+    ),
+    pytest.param(
+        "The IRS said on Monday that it would stop using the ID.me facial recognition "
+        "service to verify taxpayers who open online accounts.",
+        date(2022, 2, 8),
+        {("Internal Revenue Service", None, "ban", "enacted", "2022-02-07")},
+        id="agency-ends-its-own-use-for-good",
+    ),
+    pytest.param(
+        "The Toronto Police Service said on Thursday that it would stop using facial "
+        "recognition for 90 days while it reviews how officers used the app.",
+        date(2020, 2, 14),
+        {("Toronto Police Service", None, "moratorium", "enacted", "2020-02-13")},
+        id="a-stop-for-some-days-is-a-pause",
     ),
 ]
 
