@@ -267,6 +267,7 @@ FEDERAL_WORDS = _words("FEDERAL_WORDS")
 PARTY_LETTERS = _words("PARTY_LETTERS")
 ORDER_VERBS = _words("ORDER_VERBS")
 JOIN_FORMS = _words("JOIN_FORMS")
+OWNED_BY_MARKS = _words("OWNED_BY_MARKS")
 STOP_USING_OBJECTS = _words("STOP_USING_OBJECTS")
 APPOSITIVE_OPENERS = _words("APPOSITIVE_OPENERS")
 POLICE_NAMES = _mapping("POLICE_NAMES")
@@ -460,6 +461,8 @@ EFFECT_PREV = re.compile(
 
 INDEFINITE = re.compile(
     r"\b(indefinite(?:ly)?|until further notice|for now|for as long as|"
+    r"(?:while|until|pending) (?:an?|the|its|their) (?:\w+ ){0,3}(?:investigat\w*|inquiry|"
+    r"inquiries|reviews?|probes?|complaints?)\b|"
     r"until (?:congress|the federal government"
     r"|lawmakers|the legislature|the state|there (?:is|are)|a federal law|federal|national|"
     r"strong|a national|legislation|laws?|rules|it|they|state|the council|the city)\b|"

@@ -468,6 +468,9 @@ class ActRules:
         ordering = [o for o in before_cue if o.actors[0].actor_type != "company"] \
             if cue is not None and doc[cue.start].lower_ in lx.ORDER_VERBS else []
         for m in usable:
+            if _low(doc, m.end) in lx.OWNED_BY_MARKS or (
+                    _low(doc, m.end) == "-" and _low(doc, m.end + 1) in lx.OWNED_BY_MARKS):
+                continue  # "Kmart, the Wesfarmers-owned chain": the owner only says whose
             if ordering and m.actors[0].actor_type == "company":
                 continue  # "the CNIL fined Clearview AI and ordered the company to stop
                 # collecting": the regulator orders; the company is fined and ordered

@@ -215,6 +215,13 @@ CASES = [
         {("Toronto Police Service", None, "moratorium", "enacted", "2020-02-13")},
         id="a-stop-for-some-days-is-a-pause",
     ),
+    pytest.param(
+        "Kmart, the Wesfarmers-owned retail chain, has stopped using facial recognition in "
+        "its stores while the privacy commissioner investigates a complaint.",
+        date(2022, 7, 26),
+        {("Kmart", None, "moratorium", "enacted", "2022-07-26")},
+        id="retailers-pause-while-a-complaint-is-investigated",
+    ),
 ]
 
 
