@@ -159,12 +159,14 @@ class GazetteerRuler(EntityRuler):
 
 @Language.factory(
     "banwatch_entity_ruler",
-    default_config={"pattern_files": RULER_FILES, "overwrite_ents": True},
+    default_config={"pattern_files": RULER_FILES, "overwrite_ents": True, "companies": []},
 )
 def make_gazetteer_ruler(
-    nlp: Language, name: str, pattern_files: list[str], overwrite_ents: bool
+    nlp: Language, name: str, pattern_files: list[str], overwrite_ents: bool,
+    companies: list[str],
 ) -> EntityRuler:
-    """spaCy's own ``EntityRuler``, filled from banwatch's JSONL pattern files.
+    """spaCy's own ``EntityRuler``, filled from banwatch's JSONL pattern files and the
+    topics' own company names (``companies``).
 
     Phrase patterns are matched on ORTH (case-sensitive) on purpose: "Mobile" or
     "Reading" as places must be capitalised, and "ban in Portland" must not match
@@ -172,7 +174,8 @@ def make_gazetteer_ruler(
     """
     ruler = GazetteerRuler(nlp, name, overwrite_ents=overwrite_ents, ent_id_sep="||")
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(with_capitals(read_patterns(pattern_files)))
+        own = [{"label": "ORG", "pattern": c, "id": f"company:{c}"} for c in companies]
+        ruler.add_patterns(with_capitals(read_patterns(pattern_files) + own))
     return ruler
 
 

@@ -114,7 +114,8 @@ def build_pipeline(
         nlp.add_pipe("banwatch_selective_ner")
         nlp.disable_pipe("ner")
     nlp.add_pipe("banwatch_ner_snapshot")
-    nlp.add_pipe("banwatch_entity_ruler")
+    nlp.add_pipe("banwatch_entity_ruler",
+                 config={"companies": sorted({c for t in topics for c in t.companies})})
     if not selective:
         nlp.add_pipe("banwatch_topics", config={"topics": topic_config(topics)})
         nlp.add_pipe("banwatch_cues", config={"topic_cues": topic_cues(topics)})

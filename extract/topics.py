@@ -24,7 +24,8 @@ from banwatch.vocabulary import ACTIONS
 TOPICS_DIR = Path(__file__).resolve().parent / "patterns" / "topics"
 #: scopes any measure may have, whatever the technology ("police use", "schools")
 GENERIC_SCOPES = TOPICS_DIR.parent / "scopes.jsonl"
-KEYS = {"name", "technology", "terms", "keywords", "scopes", "partial_use", "cues", "preset"}
+KEYS = {"name", "technology", "terms", "keywords", "scopes", "partial_use", "cues", "companies",
+        "preset"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Topic:
     news-search feeds.  ``scopes`` are ``(scope, regex)`` pairs naming what a measure
     covers; ``partial_use`` regexes mark a ban of one use of the results (a restriction);
     ``cues`` are ``(phrase, action)`` pairs, action words of this technology alone.
+    ``companies`` are the businesses of this technology whose names are everyday words
+    ("Bird", "Lime"): the NER cannot be trusted to see them, so the gazetteer knows them.
     """
 
     name: str
@@ -45,6 +48,7 @@ class Topic:
     scopes: tuple[tuple[str, str], ...] = ()
     partial_use: tuple[str, ...] = ()
     cues: tuple[tuple[str, str], ...] = ()
+    companies: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.strip():
@@ -93,8 +97,8 @@ def topic_from_mapping(data: Mapping[str, Any]) -> Topic:
 
     Keys: ``name`` (required unless ``preset``), ``technology`` (defaults to the name with
     dashes as spaces), ``terms`` (defaults to ``[technology]``), ``keywords``, ``scopes``,
-    ``partial_use``, ``cues``; ``preset`` starts from a built-in topic and the other keys
-    override it.  Raises ``ValueError`` on a malformed table so a bad config fails at
+    ``partial_use``, ``cues``, ``companies``; ``preset`` starts from a built-in topic and
+    the other keys override it.  Raises ``ValueError`` on a malformed table so a bad config fails at
     start-up.
     """
     if not isinstance(data, Mapping):
@@ -122,13 +126,14 @@ def topic_from_mapping(data: Mapping[str, Any]) -> Topic:
         scopes=_pairs(data.get("scopes"), "scopes"),
         partial_use=_str_tuple(data.get("partial_use"), "partial_use"),
         cues=_pairs(data.get("cues"), "cues"),
+        companies=_str_tuple(data.get("companies"), "companies"),
     )
 
 
 def _as_mapping(topic: Topic) -> dict[str, Any]:
     return {"name": topic.name, "technology": topic.technology, "terms": topic.terms,
             "keywords": topic.keywords, "scopes": topic.scopes,
-            "partial_use": topic.partial_use, "cues": topic.cues}
+            "partial_use": topic.partial_use, "cues": topic.cues, "companies": topic.companies}
 
 
 @lru_cache(maxsize=1)

@@ -153,6 +153,20 @@ class ClauseRules:
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("vote") and \
                     {_low(doc, c.start - k) for k in (1, 2, 3)} & lx.LONE_VOTE_WORDS:
                 continue  # "Commissioner Renwick, who cast the lone vote against": a dissent
+            if c.label_ == "status:failed" and doc[c.start].lower_ == "failed" and \
+                    _low(doc, c.end) in lx.DUTY_VERBS:
+                continue  # "the operators had failed to implement limits": a duty not
+                # met, no measure defeated
+            if c.label_ == "action:exit" and doc[c.start].lower_ in lx.MARKET_EXIT_WORDS and (
+                    any(t.lower_ in lx.KEPT_AS_IS for t in doc[c.end:min(sent.end, c.end + 7)])
+                    or _low(doc, c.end) in lx.THE_A | lx.ANAPHOR_DETS | lx.ITS_THEIR_OUR
+                    and _low(doc, c.end + 1) in lx.BAN_NOUNS | lx.MEASURE_NOUNS):
+                continue  # "voted to leave the moratorium in place": kept, not left
+            if c.label_.startswith("action:") and any(
+                    _low(doc, j) in lx.DUTY_VERBS and _low(doc, j - 1) == "to"
+                    and _low(doc, j - 2) == "failed" for j in range(c.start - 3, c.start)):
+                continue  # "failed to implement limits", "failed to comply with the ban":
+                # what they did not do, not a measure of theirs
             if c.label_ == "status:failed" and _low(doc, c.start - 1) in lx.FAILURE_MODALS:
                 continue  # "he would veto a ban", "threatened to veto": a threat, no failure
             if c.label_ == "status:failed" and doc[c.start].lower_.startswith("veto") and \

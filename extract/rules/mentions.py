@@ -359,7 +359,9 @@ class MentionRules:
         org = _inside_span(ent, ner, "ORG") or _inside_span(ent, ner, "FAC")
         if org is not None and any(t.lower_ in lx.INSTITUTION_WORDS for t in org
                                    if t.i >= ent.end or t.i < ent.start):
-            return None  # "Portland State University", "the Portland Timbers"
+            if {t.lower_ for t in org} & lx.UNIVERSITY_WORDS:
+                return self._university(org, ent, char_base)
+            return None  # "the Portland Timbers"
         nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
         company = s.salient.get("company")
         if company is not None and _low(doc, ent.start - 1) == "the" and (
@@ -423,6 +425,19 @@ class MentionRules:
                 doc[ent.start - 3].is_alpha:
             m.owned = True  # "the Westvale police, in Massachusetts, ...": where, not who
         return m
+
+    def _university(self, org: Span, ent: Span, char_base: int) -> Mention | None:
+        """"San Diego State University has banned scooters": a public body of the state
+        its town is in (a university acts on its own campus)."""
+        res = self._resolve_span(ent, True, char_base)
+        place = res.places[0] if res.places else None
+        name = re.sub(r"^the\s+", "", org.text, flags=re.I)
+        if place is None or (name.lower().startswith(("university of", "college of"))
+                             and place.level != "state"):
+            return None  # "the University of Essex": a town's name is no sure state
+        return Mention(org.start, org.end, "agency", f"agency:{name}",
+                       [Actor(name, "agency", "state" if place.country == "US" else None,
+                              place.country, place.region or None)])
 
     def _stray_label(self, places: list[Place]) -> bool:
         """A small town the article gives no other reason to expect: neither its state nor

@@ -511,6 +511,9 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             actors = [actors[i] for i in keep]
         if action == "ban" and actors and all(a.actor_type == "company" for a in actors):
             action = "exit"  # "stop the company from selling it to governments"
+        if action == "exit" and not any(a.actor_type == "company" for a in actors) and \
+                doc[cue_tok].lower_ in lx.MARKET_EXIT_WORDS:
+            return []  # "residents leaving the city": only a business leaves a market
         if action == "exit" and not any(a.actor_type == "company" for a in actors):
             # governments do not "exit": "officers may no longer use it under a moratorium"
             kinds = {k.label_.split(":", 1)[1] for k in c.cues if k.label_.startswith("action:")}
