@@ -136,6 +136,10 @@ def preceding_qualifiers(span: Span, gaz: Gazetteer) -> tuple[list[str], set[int
     i = lo
     while i < start:
         found = _state_at(doc, i, gaz, allow_postal=False)
+        if found and i + found[1] < start and doc[i + found[1]].is_title and \
+                doc[i + found[1]].lower_ in SETTLEMENT_WORDS:
+            i += found[1] + 1  # "New York City and Philadelphia": a city's name, not
+            continue  # "the New York city of ..."
         if found:
             code, n = found
             codes.append(code)

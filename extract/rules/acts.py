@@ -569,6 +569,10 @@ class ActRules:
                 list_end = m.end  # "Cities that have banned it include Oakland, San
                 chosen.append((m, True))  # Francisco and Berkeley": each acted, at a time
                 continue  # of its own, as precedents do
+            if m.start > cue_tok and m.kind in {"place", "body"} and \
+                    self._as_do_follower(doc, cue_tok, m, usable):
+                chosen.append((m, True))  # "..., as do the states of New Jersey and
+                continue  # Massachusetts", "as has the city of Philadelphia"
             if m.start > cue_tok and not ref:
                 if chain and m.kind in {"place", "body"}:
                     # "joining its neighbor Somerville": a precedent, whose date is not the
@@ -607,6 +611,18 @@ class ActRules:
             positions[a] = m.start
             actors.append(a)
         return actors, refs, positions
+
+    @staticmethod
+    def _as_do_follower(doc: Doc, cue_tok: int, m: Mention, usable: list[Mention]) -> bool:
+        """"Philadelphia requires shops to take cash, as do the states of New Jersey and
+        Massachusetts": the names after ", as do" did the same (at times of their own)."""
+        opener = next((j for j in range(m.start - 1, cue_tok, -1) if doc[j].lower_ == "as"
+                       and _low(doc, j + 1) in lx.AS_DO_AUX and _low(doc, j - 1) == ","), None)
+        if opener is None:
+            return False
+        names = {i for o in usable for i in range(o.start, o.end) if o.start > opener}
+        return all(t.i in names or t.lower_ in lx.NAME_LIST_FILLERS | lx.AS_DO_FILLERS
+                   for t in doc[opener + 2:m.start])
 
     @staticmethod
     def _agent_after(doc: Doc, usable: list[Mention], cue_tok: int, ce: int) -> Mention | None:

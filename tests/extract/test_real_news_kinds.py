@@ -222,6 +222,13 @@ CASES = [
         {("Kmart", None, "moratorium", "enacted", "2022-07-26")},
         id="retailers-pause-while-a-complaint-is-investigated",
     ),
+    pytest.param(
+        "Officials in Kansas City, Missouri, plan to run facial recognition on bus cameras "
+        "against a list of banned riders.",
+        date(2026, 6, 21),
+        set(),
+        id="banned-riders-are-people",
+    ),
 ]
 
 

@@ -1,0 +1,58 @@
+"""A second technology, configured as data, on the kinds the real-news set showed.
+
+Cashless stores: shops and restaurants that refuse cash. The passages are our own words
+about real public events (Philadelphia's law of March 2019, New Jersey's of the same
+month, New York City's of January 2020, Massachusetts' law of 1978).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from banwatch.extract.extractor import Extractor
+from banwatch.extract.topics import topic_from_mapping
+
+CASHLESS = topic_from_mapping({
+    "name": "cashless-stores",
+    "technology": "cashless stores",
+    "terms": ["cashless", "cash-free", "accept cash", "take cash"],
+    "cues": [["accept cash", "ban"], ["take cash", "ban"]],
+})
+
+CASES = [
+    pytest.param(
+        "New York City and Philadelphia have banned cashless stores.",
+        date(2020, 2, 1),
+        {("New York City", "NY", "ban", "enacted"), ("Philadelphia", "PA", "ban", "enacted")},
+        id="new-york-city-is-no-state-before-the-next-name",
+    ),
+    pytest.param(
+        "Philadelphia now requires shops to accept cash, as do the states of New Jersey and "
+        "Massachusetts.",
+        date(2019, 3, 8),
+        {("Philadelphia", "PA", "ban", "enacted"), ("New Jersey", "NJ", "ban", "enacted"),
+         ("Massachusetts", "MA", "ban", "enacted")},
+        id="as-do-repeats-the-act",
+    ),
+    pytest.param(
+        "Massachusetts has outlawed cashless shops since 1978, as has the city of "
+        "Philadelphia more recently.",
+        date(2019, 5, 8),
+        {("Massachusetts", "MA", "ban", "enacted"), ("Philadelphia", "PA", "ban", "enacted")},
+        id="as-has-the-city-of",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(topics=[CASHLESS])
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_cashless_kinds(extractor: Extractor, text: str, published: date,
+                        expected: set[tuple]) -> None:
+    got = {(e.actor, e.region, e.action, e.status) for e in extractor.extract(text, published)}
+    assert got == expected
