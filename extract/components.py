@@ -235,10 +235,15 @@ def make_cue_matcher(nlp: Language, name: str, pattern_files: list[str], key: st
                      topic_cues: list[dict[str, str]]) -> CueMatcher:
     """Mark action, status, negation and chaining cues from ``cues.jsonl``, and the
     topics' own action phrases (``{"phrase": ..., "action": ...}``, from topic data)."""
-    extra = [{"id": f"action:{c['action']}",
+    extra = [{"id": f"action:{c['action']}{TOPIC_CUE_MARK}",
               "pattern": [{"LOWER": t.lower_} for t in nlp.make_doc(c["phrase"])]}
              for c in topic_cues]
     return CueMatcher(nlp, read_patterns(pattern_files) + extra, key)
+
+
+#: A topic's own cue ("accept cash") is marked with ``kb_id_ == "topic"``: it names the
+#: conduct a measure requires, so "the store refused to accept cash" is the practice itself
+TOPIC_CUE_MARK = "#topic"
 
 
 class CueMatcher:
@@ -271,7 +276,12 @@ class CueMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found = list(self.matcher(doc)) + list(self.phrases(doc))
-        spans = [Span(doc, s, e, label=mid) for mid, s, e in found]
+        spans = []
+        for mid, s, e in found:
+            label = doc.vocab.strings[mid]
+            topic = label.endswith(TOPIC_CUE_MARK)
+            spans.append(Span(doc, s, e, label=label.removesuffix(TOPIC_CUE_MARK),
+                              kb_id="topic" if topic else ""))
         # overlapping cues of *different* kinds are all kept ("voted to" + "ban");
         # within one kind the longest wins
         kept: list[Span] = []
@@ -295,7 +305,7 @@ def check_cue_ids(patterns: Iterable[dict[str, Any]]) -> None:
     lists and no legend colours.
     """
     for row in patterns:
-        kind, _, value = str(row["id"]).partition(":")
+        kind, _, value = str(row["id"]).removesuffix(TOPIC_CUE_MARK).partition(":")
         allowed = VOCABULARY_CUES.get(kind)
         if allowed is not None and value not in allowed:
             raise ValueError(

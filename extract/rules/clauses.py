@@ -93,6 +93,11 @@ class ClauseRules:
                     k.label_.startswith("action:") and k.start <= c.start and c.end <= k.end
                     and k.end - k.start > c.end - c.start for k in cues):
                 continue  # "blocked police from using it" bans; it is no failed vote
+            if c.label_.startswith("action:") and c.kb_id_ == "topic" and (
+                    _low(doc, c.start - 1) in lx.NEGATORS or
+                    (_low(doc, c.start - 2), _low(doc, c.start - 1)) in lx.REFUSAL_BEFORE):
+                continue  # "her usual store refused to accept cash": the practice a
+                # measure would forbid, not the measure
             if c.label_ == "action:ban" and len(c) == 1 and _low(doc, c.end) in lx.BANNED_PEOPLE:
                 continue  # "a list of banned riders": people kept out, not a measure
             if c.label_ in {"action:moratorium", "action:exit"} and any(

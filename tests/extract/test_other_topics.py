@@ -43,6 +43,13 @@ CASES = [
         {("Massachusetts", "MA", "ban", "enacted"), ("Philadelphia", "PA", "ban", "enacted")},
         id="as-has-the-city-of",
     ),
+    pytest.param(
+        "Colorado's new law came after a shopper in Pueblo said her usual store refused to "
+        "accept cash.",
+        date(2021, 5, 20),
+        set(),
+        id="a-store-refusing-cash-is-the-practice-not-a-measure",
+    ),
 ]
 
 
