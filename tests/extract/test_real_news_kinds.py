@@ -229,6 +229,13 @@ CASES = [
         set(),
         id="banned-riders-are-people",
     ),
+    pytest.param(
+        "The King County Council voted unanimously on Tuesday to bar county agencies from "
+        "using facial recognition.",
+        date(2021, 6, 2),
+        {("King County", "WA", "ban", "enacted", "2021-06-01")},
+        id="the-populous-county-of-a-shared-name",
+    ),
 ]
 
 
