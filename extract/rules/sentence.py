@@ -511,6 +511,13 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             actors = [actors[i] for i in keep]
         if action == "ban" and actors and all(a.actor_type == "company" for a in actors):
             action = "exit"  # "stop the company from selling it to governments"
+        if action == "exit" and any(a.actor_type == "company" for a in actors) and \
+                not all(a.actor_type == "company" for a in actors):
+            # "The privacy commissioner announced that Clearview AI will cease offering its
+            # services in Canada": only the business leaves; the others only tell of it
+            keep = [i for i, a in enumerate(actors) if a.actor_type == "company"]
+            refs = {keep.index(i) for i in refs if i in keep}
+            actors = [actors[i] for i in keep]
         if action == "exit" and not any(a.actor_type == "company" for a in actors) and \
                 doc[cue_tok].lower_ in lx.MARKET_EXIT_WORDS:
             return []  # "residents leaving the city": only a business leaves a market

@@ -236,6 +236,20 @@ CASES = [
         {("King County", "WA", "ban", "enacted", "2021-06-01")},
         id="the-populous-county-of-a-shared-name",
     ),
+    pytest.param(
+        "The privacy commissioner announced on Monday that Clearview AI will stop offering "
+        "its facial recognition service in Canada.",
+        date(2020, 7, 7),
+        {("Clearview AI", None, "exit", "enacted", "2020-07-06")},
+        id="only-the-business-exits",
+    ),
+    pytest.param(
+        "The EU's AI Act moved a step closer on Wednesday with a ban on facial recognition "
+        "in public places.",
+        date(2023, 6, 15),
+        {("European Union", None, "ban", "proposed", "2023-06-14")},
+        id="a-step-closer-is-not-there-yet",
+    ),
 ]
 
 
