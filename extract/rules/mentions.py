@@ -426,6 +426,14 @@ class MentionRules:
             m.owned = True  # "the Westvale police, in Massachusetts, ...": where, not who
         return m
 
+    @staticmethod
+    def _officer_of_state(doc: Doc, i: int) -> bool:
+        """"Gurbir Grewal, New Jersey's attorney general, told ...": the name before the
+        state is its officer's, not a town's."""
+        return _low(doc, i) in lx.POSSESSIVE and (
+            _low(doc, i + 1) in lx.PERSON_TITLES | lx.RANK_OF_OFFICER
+            or _low(doc, i + 2) in lx.PERSON_TITLES)
+
     def _university(self, org: Span, ent: Span, char_base: int) -> Mention | None:
         """"San Diego State University has banned scooters": a public body of the state
         its town is in (a university acts on its own campus)."""
@@ -599,7 +607,9 @@ class MentionRules:
                 anchors.append((t.i + 1, "county"))
         for t in sent:  # "Larkspur Falls, Vt., voted": a name with a state qualifier
             if t.text == "," and t.i > sent.start and self._name_token(doc[t.i - 1]) and \
-                    t.i - 1 not in taken and following_qualifier(doc[t.i - 1:t.i], self.s.gaz):
+                    t.i - 1 not in taken and \
+                    (qual := following_qualifier(doc[t.i - 1:t.i], self.s.gaz)) and \
+                    not self._officer_of_state(doc, max(qual[1]) + 1):
                 anchors.append((t.i, None))
         found: list[Mention] = []
         for end, level in anchors:

@@ -250,6 +250,13 @@ CASES = [
         {("European Union", None, "ban", "proposed", "2023-06-14")},
         id="a-step-closer-is-not-there-yet",
     ),
+    pytest.param(
+        "Gurbir Grewal, New Jersey's attorney general, told prosecutors on Friday that "
+        "police officers should stop using the Clearview AI facial recognition app.",
+        date(2020, 1, 25),
+        {("New Jersey Attorney General", "NJ", "ban", "enacted", "2020-01-24")},
+        id="a-state-attorney-general-orders-a-stop",
+    ),
 ]
 
 
