@@ -257,7 +257,7 @@ def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int
     These are the strongest clues for which Portland is meant, and the only clue for
     the region of a town the gazetteer does not know.
     """
-    from .lexicon import LOCALITY_NOUNS
+    from .lexicon import LOCALITY_NOUNS, US_REGIONS
 
     hints: list[tuple[int, str]] = []
     state_alt = "|".join(sorted((re.escape(s) for s in gaz.state_forms if len(s) > 2),
@@ -290,6 +290,10 @@ def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int
                    if p.country == "US" and p.level == "city" and p.population >= 100_000}
         if len(regions) == 1:
             hints.append((offset + m.start(), regions.pop()))
+    for name, codes in US_REGIONS.items():
+        # "the second New England city to prohibit it": Portland, Maine, not Oregon
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            hints.extend((offset + m.start(), code) for code in codes.split(","))
     for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:County|Parish))\b", text):
         # "the Hampden County seat": a county only one state has places the article
         regions = {p.region for p in gaz.candidates(m.group(1))

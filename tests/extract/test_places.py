@@ -58,3 +58,13 @@ def test_gazetteer_has_states_counties_countries_and_blocs() -> None:
     assert (eu.name, eu.level, eu.country) == ("European Union", "supranational", None)
     assert gaz.state_code("Ore.") == "OR" and gaz.state_code("OR") is None
     assert gaz.state_code("OR", allow_postal=True) == "OR"
+
+
+def test_a_named_region_says_which_state(extractor) -> None:
+    # Portland, Maine banned facial recognition on 3 August 2020; the text names no state
+    from datetime import date
+    text = ("Portland city councilors on Monday night approved a prohibition on facial "
+            "recognition. Portland will join Boston as the second New England city to "
+            "prohibit the technology.")
+    got = {(e.actor, e.region) for e in extractor.extract(text, date(2020, 8, 4))}
+    assert ("Portland", "ME") in got and ("Portland", "OR") not in got
