@@ -257,6 +257,20 @@ CASES = [
         {("New Jersey Attorney General", "NJ", "ban", "enacted", "2020-01-24")},
         id="a-state-attorney-general-orders-a-stop",
     ),
+    pytest.param(
+        "Organizers of the Denver ballot initiative to ban facial recognition did not turn in "
+        "any signatures by the May 4 deadline.",
+        date(2020, 5, 5),
+        {("Denver", "CO", "ban", "failed", "2020-05-04")},
+        id="an-initiative-without-signatures-fails",
+    ),
+    pytest.param(
+        "The Good Guys has paused its trial of facial recognition in two stores while the "
+        "privacy commissioner looks into a complaint.",
+        date(2022, 7, 12),
+        {("The Good Guys", None, "moratorium", "enacted", "2022-07-12")},
+        id="a-retailer-the-ner-takes-for-people",
+    ),
 ]
 
 
