@@ -24,6 +24,9 @@ from ..places import (
 )
 from .state import Actor, ArticleState, Mention, _low, _place_actor
 
+#: A congressional district after a member's name: "Ayanna Pressley (MA-07)"
+DISTRICT_TAG = re.compile(r"^[A-Z]{2}-\d{1,2}$")
+
 #: a town below this size needs more than its bare name to count: a line opening with
 #: "Sunset:" is a field's label, and "Wheeler" in a story quoting Mayor Ted Wheeler is him
 SMALL_TOWN_POPULATION = 100_000
@@ -130,6 +133,8 @@ class MentionRules:
         tags = [t.i + 2 for t in sent[:-2] if t.text in lx.PARTY_LETTERS
                 and doc[t.i + 1].text == "-"
                 and self.s.gaz.state_code(doc[t.i + 2].text, allow_postal=True)]
+        tags += [t.i for t in sent if DISTRICT_TAG.match(t.text)  # "Pressley (MA-07)"
+                 and self.s.gaz.state_code(t.text[:2], allow_postal=True)]
         for tag in tags:
             member = next((b for b in reversed(out) if b.kind == "body" and b.role == "member"
                            and tag - 8 <= b.end <= tag), None)

@@ -271,6 +271,13 @@ CASES = [
         {("The Good Guys", None, "moratorium", "enacted", "2022-07-12")},
         id="a-retailer-the-ner-takes-for-people",
     ),
+    pytest.param(
+        "Rep. Ayanna Pressley (MA-07) and Rashida Tlaib (MI-13) announced a bill on Thursday to "
+        "ban facial recognition in federally funded public housing.",
+        date(2019, 7, 26),
+        {("United States", None, "ban", "proposed", "2019-07-25")},
+        id="members-named-with-their-districts-sit-in-congress",
+    ),
 ]
 
 
