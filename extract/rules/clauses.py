@@ -98,6 +98,8 @@ class ClauseRules:
                     (_low(doc, c.start - 2), _low(doc, c.start - 1)) in lx.REFUSAL_BEFORE):
                 continue  # "her usual store refused to accept cash": the practice a
                 # measure would forbid, not the measure
+            if c.label_ == "action:restriction" and _low(doc, c.start - 1) in lx.QUANTITY_UNITS:
+                continue  # "most cities have a 15 mph limit": a speed, not a measure on it
             if c.label_ == "action:ban" and len(c) == 1 and _low(doc, c.end) in lx.BANNED_PEOPLE:
                 continue  # "a list of banned riders": people kept out, not a measure
             if c.label_ in {"action:moratorium", "action:exit"} and any(

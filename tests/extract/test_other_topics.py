@@ -63,3 +63,31 @@ def test_cashless_kinds(extractor: Extractor, text: str, published: date,
                         expected: set[tuple]) -> None:
     got = {(e.actor, e.region, e.action, e.status) for e in extractor.extract(text, published)}
     assert got == expected
+
+
+SCOOTERS = topic_from_mapping({
+    "name": "shared-scooters",
+    "technology": "shared scooters",
+    "terms": ["scooters", "e-scooters", "electric scooters"],
+})
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    pytest.param(
+        "Electric scooters will stay in Nashville after the Metro Council's rejection of an "
+        "outright ban on Tuesday.",
+        date(2019, 8, 21),
+        {("Nashville", "TN", "ban", "failed")},
+        id="a-councils-rejection-of-a-ban",
+    ),
+    pytest.param(
+        "The scooters top out at 15 mph, since most cities have a 15 mph limit.",
+        date(2018, 5, 1),
+        set(),
+        id="a-speed-limit-is-no-restriction",
+    ),
+])
+def test_scooter_kinds(text: str, published: date, expected: set[tuple]) -> None:
+    got = {(e.actor, e.region, e.action, e.status)
+           for e in Extractor(topics=[SCOOTERS]).extract(text, published)}
+    assert got == expected
