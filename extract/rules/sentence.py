@@ -15,6 +15,7 @@ organisation filtering that needs NER.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -504,20 +505,16 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             # (but "The one-year moratorium the company announced last June" after this
             # week's news is the older measure, an event of its own)
             self._update(last, action, c, sent, clause_dates, idx, status)
-            keep = [i for i, a in enumerate(actors) if a != last.actor]
-            if not keep:
+            actors, refs = _keep_actors(actors, refs, lambda a: a != last.actor)
+            if not actors:
                 return []
-            refs = {keep.index(i) for i in refs if i in keep}
-            actors = [actors[i] for i in keep]
         if action == "ban" and actors and all(a.actor_type == "company" for a in actors):
             action = "exit"  # "stop the company from selling it to governments"
         if action == "exit" and any(a.actor_type == "company" for a in actors) and \
                 not all(a.actor_type == "company" for a in actors):
             # "The privacy commissioner announced that Clearview AI will cease offering its
             # services in Canada": only the business leaves; the others only tell of it
-            keep = [i for i, a in enumerate(actors) if a.actor_type == "company"]
-            refs = {keep.index(i) for i in refs if i in keep}
-            actors = [actors[i] for i in keep]
+            actors, refs = _keep_actors(actors, refs, lambda a: a.actor_type == "company")
         if action == "exit" and not any(a.actor_type == "company" for a in actors) and \
                 doc[cue_tok].lower_ in lx.MARKET_EXIT_WORDS:
             return []  # "residents leaving the city": only a business leaves a market
@@ -836,3 +833,11 @@ def _introduced_measure(doc: Doc, cues: list[Span]) -> bool:
         if _low(doc, i) not in lx.BAN_NOUNS:
             return False
     return True
+
+
+def _keep_actors(actors: list[Actor], refs: set[int], keep: Callable[[Actor], bool]
+                 ) -> tuple[list[Actor], set[int]]:
+    """The actors ``keep`` accepts, with ``refs`` (indexes of references among them)
+    renumbered to match."""
+    kept = [i for i, a in enumerate(actors) if keep(a)]
+    return [actors[i] for i in kept], {kept.index(i) for i in refs if i in kept}
