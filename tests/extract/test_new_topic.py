@@ -69,28 +69,3 @@ def test_events_of_a_topic_added_as_data(extractor: Extractor, name: str, publis
     assert got == expected
     assert all(e.technology == "predictive policing" and e.topic == TOPIC.name for e in events)
 
-
-def test_a_topics_own_companies_act_where_the_ner_sees_a_word() -> None:
-    # "Bird" is an everyday word: only the topic's ``companies`` make it a business
-    # (Bird left Corpus Christi in January 2019; the words are ours)
-    scooters = {"name": "shared-scooters", "technology": "shared scooters",
-                "terms": ["scooters", "e-scooters"]}
-    text = "Bird said on Monday that its scooters are leaving Corpus Christi."
-    published = date(2019, 1, 29)
-    plain = Extractor(topics=[topic_from_mapping(scooters)])
-    assert plain.extract(text, published) == []
-    known = Extractor(topics=[topic_from_mapping({**scooters, "companies": ["Bird"]})])
-    assert [(e.actor, e.actor_type, e.action, e.status, e.date)
-            for e in known.extract(text, published)] == [
-        ("Bird", "company", "exit", "enacted", "2019-01-28")]
-
-
-def test_a_university_acts_on_its_own_campus() -> None:
-    # San Diego State University banned most motorized scooters on campus in 2019
-    scooters = topic_from_mapping({"name": "shared-scooters", "technology": "shared scooters",
-                                   "terms": ["scooters", "e-scooters"]})
-    text = ("San Diego State University said on Monday that it has banned e-scooters on "
-            "campus. Researchers at the University of Essex found no such rules in Britain.")
-    got = [(e.actor, e.actor_type, e.region, e.action, e.status)
-           for e in Extractor(topics=[scooters]).extract(text, date(2019, 8, 20))]
-    assert got == [("San Diego State University", "agency", "CA", "ban", "enacted")]

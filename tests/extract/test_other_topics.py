@@ -65,11 +65,16 @@ def test_cashless_kinds(extractor: Extractor, text: str, published: date,
     assert got == expected
 
 
-SCOOTERS = topic_from_mapping({
+SCOOTERS = {
     "name": "shared-scooters",
     "technology": "shared scooters",
     "terms": ["scooters", "e-scooters", "electric scooters"],
-})
+}
+
+
+@pytest.fixture(scope="module")
+def scooters() -> Extractor:
+    return Extractor(topics=[topic_from_mapping(SCOOTERS)])
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
@@ -87,7 +92,28 @@ SCOOTERS = topic_from_mapping({
         id="a-speed-limit-is-no-restriction",
     ),
 ])
-def test_scooter_kinds(text: str, published: date, expected: set[tuple]) -> None:
-    got = {(e.actor, e.region, e.action, e.status)
-           for e in Extractor(topics=[SCOOTERS]).extract(text, published)}
+def test_scooter_kinds(scooters: Extractor, text: str, published: date,
+                      expected: set[tuple]) -> None:
+    got = {(e.actor, e.region, e.action, e.status) for e in scooters.extract(text, published)}
     assert got == expected
+
+
+def test_a_topics_own_companies_act_where_the_ner_sees_a_word(scooters: Extractor) -> None:
+    # "Bird" is an everyday word: only the topic's ``companies`` make it a business
+    # (Bird left Corpus Christi in January 2019; the words are ours)
+    text = "Bird said on Monday that its scooters are leaving Corpus Christi."
+    published = date(2019, 1, 29)
+    assert scooters.extract(text, published) == []
+    known = Extractor(topics=[topic_from_mapping({**SCOOTERS, "companies": ["Bird"]})])
+    assert [(e.actor, e.actor_type, e.action, e.status, e.date)
+            for e in known.extract(text, published)] == [
+        ("Bird", "company", "exit", "enacted", "2019-01-28")]
+
+
+def test_a_university_acts_on_its_own_campus(scooters: Extractor) -> None:
+    # San Diego State University banned most motorized scooters on campus in 2019
+    text = ("San Diego State University said on Monday that it has banned e-scooters on "
+            "campus. Researchers at the University of Essex found no such rules in Britain.")
+    got = [(e.actor, e.actor_type, e.region, e.action, e.status)
+           for e in scooters.extract(text, date(2019, 8, 20))]
+    assert got == [("San Diego State University", "agency", "CA", "ban", "enacted")]
