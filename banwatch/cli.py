@@ -347,9 +347,9 @@ def extract_command(
     ] = None,
     url: Annotated[str | None, typer.Option(help="The article's URL, for HTML input.")] = None,
     explain: Annotated[bool, typer.Option(
-        "--explain", help="With each event, the candidates behind it (which source proposed "
-                          "them, the decider's scores); then every dropped candidate and the "
-                          "check that dropped it.")] = False,
+        "--explain", help="With each event, the candidates behind it (the rule's cue and "
+                          "sentence, or the decider's source and scores); then every dropped "
+                          "candidate and the named check that dropped it.")] = False,
 ) -> None:
     """Print the events in FILES as JSON lines, touching no database.
 
@@ -369,8 +369,7 @@ def extract_command(
     if readable:
         extractor = _extractor(settings)
     for path, text in readable:
-        found, verdicts = extractor.explain(text, when)
-        for record in explained_records(found, verdicts if explain else None):
+        for record in explained_records(extractor.explain(text, when), detailed=explain):
             record["file"] = str(path)
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     if len(readable) < len(texts):

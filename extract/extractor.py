@@ -32,8 +32,9 @@ from spacy.language import Language
 from . import dates as d
 from .candidates import Proposal
 from .components import TOPIC_KEY
-from .decider import MODEL_DIR, Decider, Verdict, decider_version
+from .decider import MODEL_DIR, Decider, decider_version
 from .events import Event
+from .explain import Explanation
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .judge import judge, proposals_of
 from .lexicon import CONTINUING, HEADLINE_FAMILY, MEASURE_TITLE
@@ -231,9 +232,11 @@ class Extractor:
 
     def explain(
         self, text: str, published: date | datetime | None = None, title: str | None = None
-    ) -> tuple[list[Event], list[Verdict]]:
-        """The events and, for every candidate the decider judged, its verdict: which
-        source proposed it, the model's scores and the check that dropped it, if any."""
+    ) -> Explanation:
+        """The events and how they were found: the rule candidates behind them, every
+        clause a named rule check dropped, and, with a learned decider, its verdict on
+        each candidate (which source proposed it, the model's scores, the check that
+        dropped it)."""
         return next(self._read_many([(text, published, title)]))
 
     def extract_many(
@@ -241,24 +244,25 @@ class Extractor:
     ) -> Iterator[list[Event]]:
         """Same results as ``extract`` for each item, in order, but batched through
         ``nlp.pipe``; off-topic items are answered without the model."""
-        for events, _ in self._read_many(items, batch_size):
-            yield events
+        for explained in self._read_many(items, batch_size):
+            yield explained.events
 
     def _read_many(
         self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32
-    ) -> Iterator[tuple[list[Event], list[Verdict]]]:
+    ) -> Iterator[Explanation]:
         for reading in self._readings(items, batch_size):
             if reading is None:
-                yield [], []
+                yield Explanation([], [], [], [])
                 continue
-            candidates, verdicts = reading.state.candidates, []
+            made = list(reading.state.candidates)
+            candidates, verdicts = made, []
             if self.decider is not None:
                 judged = judge(reading.state, self.decider, self.parser, reading.p.text)
                 candidates, verdicts = judged.candidates, judged.verdicts
             events = self._merge(candidates, reading.dateline_date, reading.p, reading.lead_end)
             if self.corrections is not None:
                 events = self.corrections.apply(events, reading.p.text, reading.p.title)
-            yield events, verdicts
+            yield Explanation(events, made, verdicts, reading.state.vetoes)
 
     def proposals_many(
         self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32

@@ -470,6 +470,10 @@ EFFECT_PREV = re.compile(
     re.I,
 )
 
+#: "was tabled indefinitely": a vote that waits, said just before an INDEFINITE phrase,
+#: tells how long the vote waits, not what the measure does
+WAITING_VOTE = re.compile(r"\b(tabled|postponed|shelved|delayed|deferred)\s*$", re.I)
+
 INDEFINITE = re.compile(
     r"\b(indefinite(?:ly)?|until further notice|for now|for as long as|"
     r"(?:while|until|pending) (?:an?|the|its|their) (?:\w+ ){0,3}(?:investigat\w*|inquiry|"

@@ -33,12 +33,16 @@ from .state import (
     ArticleState,
     Candidate,
     Clause,
+    ClauseRead,
     Mention,
+    SentenceRead,
     SentenceRecord,
+    Vetoed,
     _low,
     _measured_back,
 )
 from .timing import DateRules
+from .vetoes import ACT_VETOES, ACTOR_VETOES, MEASURE_VETOES, STATUS_VETOES, first_veto
 
 
 class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRules):
@@ -235,10 +239,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             if act:
                 sentence_action = act
                 break
+        at = SentenceRead(sent, char_base, in_title, mentions, date_mentions, has_topic, topic,
+                          idx, body_text, quote, sentence_action)
         prev_in_sentence: Candidate | None = None
         for c in clauses:
-            made = self._clause(sent, c, char_base, in_title, mentions, date_mentions, has_topic,
-                                topic, idx, body_text, quote, sentence_action, prev_in_sentence)
+            made = self._clause(ClauseRead(at, c, prev_in_sentence))
             if made and prev_in_sentence is not None and prev_in_sentence.status == "enacted" \
                     and any(m.status == "failed" and m.actor == prev_in_sentence.actor and
                             m.action == prev_in_sentence.action for m in made) and \
@@ -262,318 +267,354 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRul
             if made:
                 prev_in_sentence = made[-1]
 
-    def _clause(self, sent, c: Clause, char_base, in_title, mentions, date_mentions, has_topic,
-                topic, idx, body_text, quote, sentence_action, prev_in_sentence
-                ) -> list[Candidate]:
-        s = self.s
-        doc = sent.doc
-        cs, ce = c.start, c.end
+    # ================================================================== one clause
+    def _clause(self, r: ClauseRead) -> list[Candidate]:
+        """The events of one clause, read in steps: its action, what the measure is, its
+        status, who acts; after each step a table of named checks (``rules.vetoes``) may
+        find that the clause is no event."""
+        veto = self._read_action(r) or first_veto(self, r, ACT_VETOES)
+        if veto is None:
+            self._measure_kind(r)
+            veto = first_veto(self, r, MEASURE_VETOES)
+        if veto is None:
+            self._partial_measure(r)
+            r.status = self._clause_status(r)
+            veto = first_veto(self, r, STATUS_VETOES)
+        if veto is not None:
+            return self._vetoed(r, veto)
+        done = self._find_actors(r)
+        if done is not None:
+            return done
+        if not r.actors:
+            return self._vetoed(r, "no_actor")
+        if self._restates_earlier(r):
+            return []
+        self._business_exit(r)
+        veto = first_veto(self, r, ACTOR_VETOES)
+        if veto is not None:
+            return self._vetoed(r, veto)
+        self._settle_for_actors(r)
+        at = r.at
+        own_page = self.s.author_date if r.actors == [self.s.author_company] else None
+        made = self._emit(at.sent, r.c, at.char_base, at.in_title, r.actors, r.refs,
+                          r.positions, r.action, r.status, r.cue_tok, at.date_mentions,
+                          at.has_topic, at.topic, at.idx, at.body_text, r.prev,
+                          default_date=own_page)
+        self._kept_measure(r, made)
+        return made
+
+    def _vetoed(self, r: ClauseRead, check: str) -> list[Candidate]:
+        """Drop the clause, keeping the check's name for ``--explain``."""
+        cue = r.doc[r.cue_tok].text if r.action is not None else \
+            " ".join(k.text for k in r.c.cues)
+        self.s.vetoes.append(Vetoed(r.at.idx, check, cue, r.doc[r.cs:r.ce].text))
+        return []
+
+    def _read_action(self, r: ClauseRead) -> str | None:
+        """The clause's action and the token it is read from; or why there is none.  A
+        clause that only chains ("and followed suit") or only gives a status takes the
+        sentence's or the article's action."""
+        doc, cs, ce = r.doc, r.cs, r.ce
+        c = r.c
         acts = [k for k in c.cues if k.label_.startswith("action:")]
         # ("puts limits on it without outlawing it", "remains without a ban")
         lacking = [k for k in acts if _low(doc, k.start - 1) == "without" or (
             _low(doc, k.start - 2) == "without" and _low(doc, k.start - 1) in lx.A_AN_ANY)]
         if acts and len(lacking) == len(acts):
-            return []  # "Ottermere thus remains without a ban": nothing was done
+            return "without_measure"  # "Ottermere thus remains without a ban"
         denied = lacking + [k for k in acts if k not in lacking and any(
             n.label_ == "neg" and 0 <= k.start - n.end <= 2 for n in c.cues)]
         if denied and len(denied) < len(acts):
             # "sets new limits ... but stops short of a ban": the limits are the measure
-            c = Clause(c.start, c.end, [k for k in c.cues if k not in denied], c.mentions,
-                       c.hard_start)
-        action, cue_tok = self._action(doc, c.cues)
-        inherited = action is None
-        if action is None:
-            chain = [k for k in c.cues if k.label_ == "chain"]
-            if not chain and not any(k.label_.startswith("status:") for k in c.cues):
-                return []
-            if not chain and not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cs:ce]) and \
-                    not (prev_in_sentence is not None and any(
-                        k.label_.startswith("status:") and _low(doc, k.end) in lx.IT_THEM
-                        for k in c.cues)) and \
-                    not (prev_in_sentence is not None and prev_in_sentence.status == "proposed"
-                         and any(k.label_ == "status:failed" for k in c.cues)):
-                return []  # "cameras would be deployed": no measure, so nothing enacted
-                # (but "..., but the mayor vetoed it": the measure just named)
-            action = sentence_action or s.last_action or (s.title_action if chain else None)
-            measure = next((t.i for t in reversed(doc[cs:ce]) if t.lower_ in lx.MEASURE_NOUNS),
-                           None)
-            statuses = [k for k in c.cues if k.label_.startswith("status:") and
-                        (measure is None or k.start < measure)]
-            # ("Measure K went on the ballot by petition after the council voted 3-2 against
-            # a similar ordinance": the status of the measure, not the petition)
-            cue_tok = chain[0].start if chain else (
-                statuses[-1].start if statuses else c.cues[0].start)
-            if action is None:
-                return []
-        before = {t.lower_ for t in doc[cs:cue_tok]}
-        failed_cue = any(k.label_ == "status:failed" for k in c.cues)
-        if self._threat(doc, cs, ce):
-            return []  # "the mayor, who had said he would veto an outright ban"
-        if any(n.label_ == "neg" and doc[n.start].lower_ in lx.REFUSAL_VERBS and
-               _low(doc, n.end) in lx.COMPEL_VERBS and n.end < cue_tok for n in c.cues):
-            return []  # "a judge refused to order the sheriff's office to stop using it"
-        if any(k.label_.startswith("status:") and self._nobody_before(
-                doc, k.start, cs) for k in c.cues):
-            return []  # "no one had proposed either buying the technology or banning it"
-        if before & lx.VAGUE_INTENT or any(
-                doc[i].lower_ in lx.WOULD_FORMS and _low(doc, i + 1) in lx.LIKE_LOVE
-                for i in range(cs, cue_tok)):
-            return []  # "she hopes to bring forward legislation limiting ...": no measure yet
-        if (before & lx.DEMAND_MODALS or (_low(doc, cue_tok - 2) in lx.HAS_HAVE and
-                                          _low(doc, cue_tok - 1) == "to")) and \
-                not self._under_law(doc, cs, cue_tok) and \
-                not self._under_law_after(doc, cue_tok, ce) and \
-                not self._rule_of_last_act(doc, cs, idx) and \
-                not self._company_rule(doc, cs, cue_tok, mentions) and \
-                not self._reported_measure(doc, cs, cue_tok):
-            return []  # "Massachusetts should press pause on face surveillance"
-        joint = max((j + 1 for j in range(cs, cue_tok - 1) if doc[j].text == "," and
-                     doc[j + 1].lower_ in lx.CLAUSE_CONJ), default=cs)
-        if {t.lower_ for t in doc[joint:cue_tok]} & lx.OPPOSING:
-            # (but "Parents objected, and in December the governor signed a law pausing
-            # ...": the objection is the clause before)
-            return []  # "The governor had objected to broader limits"
-        what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in lx.HYPOTHETICAL_MODALS
-                         for i in range(cs, cue_tok))
-        hypothetical = {t.lower_ for t in doc[cs:cue_tok] if t.lower_ != "instead" or
-                        _low(doc, t.i + 1) == "of"} & lx.HYPOTHETICAL
-        if hypothetical == {"whether"} and failed_cue:
-            hypothetical = set()  # "commissioners split 2-2 over whether to extend it": the
-            # question was put and failed
-        # ("instead of the outright ban", but "Instead, its board approved a policy")
-        if hypothetical or what_would or \
-                (self._counterfactual(doc, cs, ce, cue_tok) and not failed_cue):
-            return []  # "unless the councils extend them", "instead of the outright ban"
-        if _low(doc, cue_tok - 1) in lx.A_AN_ANY and doc[cue_tok].lower_ in lx.BAN_NOUNS \
-                and _low(doc, cue_tok + 1) in lx.MODAL_AFTER_BAN:
-            return []  # "a ban could cut off that option": a ban in general, not an event
-        clause_text = doc[cs:ce].text
-        temporary = any(k.label_ == "temporary" and not any(
-            a.label_.startswith("action:") and a.start <= k.start < a.end for a in c.cues)
-            for k in c.cues) or bool(
-            lx.DURATION.search(clause_text))
-        condition = any(not re.search(r"\b(tabled|postponed|shelved|delayed|deferred)\s*$",
-                                      clause_text[:m.start()], re.I)
-                        for m in lx.INDEFINITE.finditer(clause_text))
+            r.c = c = Clause(c.start, c.end, [k for k in c.cues if k not in denied],
+                             c.mentions, c.hard_start)
+        r.action, r.cue_tok = self._action(doc, c.cues)
+        r.inherited = r.action is None
+        if not r.inherited:
+            return None
+        chain = [k for k in c.cues if k.label_ == "chain"]
+        if not chain and not any(k.label_.startswith("status:") for k in c.cues):
+            return "no_action"
+        prev = r.prev
+        if not chain and not any(t.lower_ in lx.MEASURE_NOUNS for t in doc[cs:ce]) and \
+                not (prev is not None and any(
+                    k.label_.startswith("status:") and _low(doc, k.end) in lx.IT_THEM
+                    for k in c.cues)) and \
+                not (prev is not None and prev.status == "proposed"
+                     and any(k.label_ == "status:failed" for k in c.cues)):
+            return "no_measure"  # "cameras would be deployed": nothing enacted
+            # (but "..., but the mayor vetoed it": the measure just named)
+        s = self.s
+        r.action = r.at.action or s.last_action or (s.title_action if chain else None)
+        measure = next((t.i for t in reversed(doc[cs:ce]) if t.lower_ in lx.MEASURE_NOUNS),
+                       None)
+        statuses = [k for k in c.cues if k.label_.startswith("status:") and
+                    (measure is None or k.start < measure)]
+        # ("Measure K went on the ballot by petition after the council voted 3-2 against
+        # a similar ordinance": the status of the measure, not the petition)
+        r.cue_tok = chain[0].start if chain else (
+            statuses[-1].start if statuses else c.cues[0].start)
+        return "no_action" if r.action is None else None
+
+    def _measure_kind(self, r: ClauseRead) -> None:
+        """How long the measure holds: a ban for a term or until a condition is a
+        moratorium; a pause made permanent is a ban."""
+        clause_text = r.doc[r.cs:r.ce].text
+        cues = r.c.cues
+        r.temporary = any(k.label_ == "temporary" and not any(
+            a.label_.startswith("action:") and a.start <= k.start < a.end for a in cues)
+            for k in cues) or bool(lx.DURATION.search(clause_text))
         # ("was tabled indefinitely": how long the vote waits, not what the measure does)
-        until_date = any(m.role == "until" for m, k in date_mentions if cs <= k < ce)
-        if action == "ban" and (temporary or condition or until_date):
-            action = "moratorium"
-        if action == "exit" and (temporary or condition):
-            action = "moratorium"
-        if action == "moratorium" and lx.MADE_PERMANENT.search(clause_text):
-            action = "ban"  # "an ordinance that would make the halt permanent"
-        if action == "exit" and ({t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} &
-                                 lx.COMPULSION or self._compelled(doc, cs, cue_tok)):
-            return []  # "the regulator ordered it to delete the data": a penalty, no policy
-        if action == "ban" and s.partial_use is not None and \
-                s.partial_use.search(doc[cue_tok:ce].text):
-            action = "restriction"  # "forbids using a match as the sole basis for an arrest"
-        if action == "exit" and lx.CARVE_OUT.search(doc[cue_tok:ce].text):
-            action = "restriction"  # "stop selling it to most private businesses"
-        if action == "restriction" and doc[cue_tok].lower_ in lx.GUIDANCE_NOUNS \
-                and not self._has_status(c.cues) and not in_title and \
-                _low(doc, cue_tok - 1) in lx.POSSESSORS:
-            return []  # "Ohio's rules on how police may use it are thin": what exists, no act
-        status = self._status(doc, c.cues, cue_tok, cs, ce, action, in_title)
-        if status == "failed" and any(
-                k.label_ == "status:failed" and doc[k.start].lower_ in
-                lx.DECLINE_OR_DO for k in c.cues) and \
-                any(m.kind == "company" or m.role == "company"
-                    for m in c.mentions if m.start < cue_tok) and \
-                not any(t.lower_ in lx.SHAREHOLDER_NOUNS
-                        for t in doc[cs:cue_tok]):
-            return []  # "the company did not agree to drop the feature": no decision at all
+        r.condition = any(not lx.WAITING_VOTE.search(clause_text[:m.start()])
+                          for m in lx.INDEFINITE.finditer(clause_text))
+        r.until_date = any(m.role == "until" for m, k in r.at.date_mentions
+                           if r.cs <= k < r.ce)
+        timed = r.temporary or r.condition
+        if r.action == "ban" and (timed or r.until_date):
+            r.action = "moratorium"
+        if r.action == "exit" and timed:
+            r.action = "moratorium"
+        if r.action == "moratorium" and lx.MADE_PERMANENT.search(clause_text):
+            r.action = "ban"  # "an ordinance that would make the halt permanent"
+
+    def _partial_measure(self, r: ClauseRead) -> None:
+        """A ban of one use only, or an exit with exceptions, is a restriction."""
+        rest = r.doc[r.cue_tok:r.ce].text
+        if r.action == "ban" and self.s.partial_use is not None and \
+                self.s.partial_use.search(rest):
+            r.action = "restriction"  # "forbids using a match as the sole basis for an arrest"
+        if r.action == "exit" and lx.CARVE_OUT.search(rest):
+            r.action = "restriction"  # "stop selling it to most private businesses"
+
+    def _clause_status(self, r: ClauseRead) -> str | None:
+        """Enacted, proposed or failed; None when the act is negated."""
+        doc, c, at = r.doc, r.c, r.at
+        status = self._status(doc, c.cues, r.cue_tok, r.cs, r.ce, r.action, at.in_title)
         if status == "proposed" and self._authorship_only(doc, c.cues):
             # "Councilors Wu and Arroyo co-sponsored the ordinance, which makes Boston the
             # second city to enact such a prohibition": who wrote the measure already
             # reported as enacted, not a new proposal
             status = self._status(doc, [k for k in c.cues if not self._authorship(doc, k)],
-                                  cue_tok, cs, ce, action, in_title)
-        if status is None:
+                                  r.cue_tok, r.cs, r.ce, r.action, at.in_title)
+        return status
+
+    def _find_actors(self, r: ClauseRead) -> list[Candidate] | None:
+        """Who acts: sets ``r.actors`` (and their references and tokens) and returns None;
+        or returns the clause's outcome when it is settled another way (a demand, an
+        agenda item, the outcome of the sentence's proposal, an act referred back to)."""
+        if r.cue_tok in r.at.quote:
+            r.actors = self._quote_speaker(r.at.sent, r.at.mentions, r.at.quote)
+            return None
+        if any(k.label_ == "urge" and k.start < r.cue_tok for k in r.c.cues):
+            return self._demand(r)
+        first = next((m for m in r.c.mentions if m.start < r.cue_tok
+                      and m.kind in {"advocate", "publisher", "place", "company", "body",
+                                     "agency"}), None)
+        if first is not None and first.kind in {"advocate", "publisher"} and \
+                not any(m.actors and not m.owned for m in r.c.mentions if m.start < r.cue_tok):
+            return self._vetoed(r, "advocate_demand")  # "The ACLU called for a moratorium"
+        # one member of a body may file a measure, but cannot enact or defeat one
+        usable = r.c.mentions if r.status == "proposed" else \
+            [m for m in r.c.mentions if m.role != "member"]
+        r.actors, r.refs, r.positions = self._actors(r.doc, usable, r.cue_tok, r.cs, r.ce)
+        if not r.actors:
+            found = self._unnamed_actor(r)
+            if found is not None:
+                r.actors, r.positions = found, {}
+        if r.actors:
+            return None
+        return self._without_actor(r)
+
+    def _demand(self, r: ClauseRead) -> list[Candidate]:
+        """"advocates urged the council to ban ...": no event; but in "advocates pushed
+        for a full ban like the one Portland adopted in 2020" the model it names is one."""
+        model = self._model_act(r.doc, r.c)
+        if model is None or r.status != "enacted":
+            return self._vetoed(r, "call_for_measure")
+        at = r.at
+        return self._emit(at.sent, r.c, at.char_base, at.in_title, model.actors[:1], set(),
+                          {}, r.action, "enacted", r.cue_tok, at.date_mentions, at.has_topic,
+                          at.topic, at.idx, at.body_text, None)
+
+    def _unnamed_actor(self, r: ClauseRead) -> list[Actor] | None:
+        """The actor the clause does not name around its cue, tried in order: the
+        speaker of the sentence's earlier clause, a town described, a council elsewhere
+        in the sentence, the page's author, the subject of an opening gerund."""
+        doc, cs, cue_tok, at, prev = r.doc, r.cs, r.cue_tok, r.at, r.prev
+        s = self.s
+        if prev is not None and (
+                self._elided_subject(doc, cs, cue_tok) or (
+                    _low(doc, cs) == "and" and
+                    _low(doc, cs + 1) in lx.SPEECH_VERBS | {"that"} and
+                    prev.actor.actor_type == "company")):
+            # ("Microsoft said that it will retire ..., and that new customers will
+            # have to apply ...", "X retires A, and says new customers must apply":
+            # what the same speaker said next; "..., and will limit access to ...")
+            return [prev.actor]
+        if (town := self._described_town(doc, r.c, cue_tok)) is not None:
+            return [town]  # "The Washington city banned ... in 2020"
+        if not r.inherited and not self._refers(doc, cs, cue_tok):
+            bodies = self._fallback_bodies(doc, at.mentions, cue_tok, r.status)
+            if bodies:
+                return bodies
+        if s.author_company is not None and self._first_person(doc, cs, at.quote):
+            return [s.author_company]
+        opening = self._dateline_end(at.sent)
+        if not r.inherited and cs <= opening + 1 and self._interval_opening(doc, opening):
+            # "Three years after forbidding its police from using it, Corrigan Springs
+            # has partly reversed course": the gerund's subject is the main clause's
+            main = next((m for m in at.mentions if r.ce <= m.start <= r.ce + 1 and m.actors
+                         and m.kind in {"place", "company", "body", "agency"}), None)
+            if main is not None:
+                return main.actors[:1]
+        return None
+
+    def _without_actor(self, r: ClauseRead) -> list[Candidate] | None:
+        """No actor found: an agenda item of the meeting recorded, the outcome of the
+        sentence's proposal, a body named sentences before, or an act referred back to."""
+        doc, cs, ce, at, prev = r.doc, r.cs, r.ce, r.at, r.prev
+        s = self.s
+        if not r.inherited and s.meeting_body and \
+                any(t.lower_ in lx.ITEM_NOUNS for t in doc[cs:ce]):
+            return self._agenda_item(at.sent, r.c, at.char_base, at.in_title, r.action,
+                                     r.status, r.cue_tok, at.date_mentions, at.has_topic,
+                                     at.topic, at.idx, at.body_text)
+        dates = r.clause_dates
+        if r.inherited and r.status == "failed" and prev is not None and \
+                prev.status == "proposed" and prev in s.candidates:
+            # "Ordinance 22-41 ...: would bar all county offices ...; last action: failed
+            # on final reading, 3-4, October 4, 2022": the proposal's outcome
+            prev.status = "failed"
+            prev.date = None
+            self._update(prev, prev.action, r.c, at.sent, dates, at.idx, "failed")
             return []
-        refs: set[int] = set()
-        if cue_tok in quote:
-            actors = self._quote_speaker(sent, mentions, quote)
-            positions = {}
-        else:
-            if any(k.label_ == "urge" and k.start < cue_tok for k in c.cues):
-                model = self._model_act(doc, c)
-                if model is not None and status == "enacted":
-                    # "advocates pushed for a full ban like the one Portland adopted in 2020":
-                    # the demand is no event, the model it names is one
-                    return self._emit(sent, c, char_base, in_title, model.actors[:1], set(),
-                                      {}, action, "enacted", cue_tok, date_mentions, has_topic,
-                                      topic, idx, body_text, None)
-                return []  # "advocates urged the council to ban ...": not an event
-            first = next((m for m in c.mentions if m.start < cue_tok
-                          and m.kind in {"advocate", "publisher", "place", "company", "body",
-                                         "agency"}), None)
-            if first is not None and first.kind in {"advocate", "publisher"} and \
-                    not any(m.actors and not m.owned for m in c.mentions if m.start < cue_tok):
-                return []  # "The ACLU called for a moratorium"
-            # one member of a body may file a measure, but cannot enact or defeat one
-            usable = c.mentions if status == "proposed" else \
-                [m for m in c.mentions if m.role != "member"]
-            actors, refs, positions = self._actors(doc, usable, cue_tok, cs, ce)
-            if not actors and prev_in_sentence is not None and (
-                    self._elided_subject(doc, cs, cue_tok) or (
-                        _low(doc, cs) == "and" and
-                        _low(doc, cs + 1) in lx.SPEECH_VERBS | {"that"} and
-                        prev_in_sentence.actor.actor_type == "company")):
-                # ("Microsoft said that it will retire ..., and that new customers will
-                # have to apply ...", "X retires A, and says new customers must apply":
-                # what the same speaker said next)
-                actors = [prev_in_sentence.actor]  # "..., and will limit access to ..."
-                positions = {}
-            if not actors and (town := self._described_town(doc, c, cue_tok)) is not None:
-                actors, positions = [town], {}  # "The Washington city banned ... in 2020"
-            if not actors and not inherited and not self._refers(doc, cs, cue_tok):
-                actors = self._fallback_bodies(doc, mentions, cue_tok, status)
-                positions = {}
-            if not actors and s.author_company is not None and \
-                    self._first_person(doc, cs, quote):
-                actors, positions = [s.author_company], {}
-            opening = self._dateline_end(sent)
-            if not actors and not inherited and cs <= opening + 1 and \
-                    self._interval_opening(doc, opening):
-                # "Three years after forbidding its police from using it, Corrigan Springs
-                # has partly reversed course": the gerund's subject is the main clause's
-                main = next((m for m in mentions if ce <= m.start <= ce + 1 and m.actors and
-                             m.kind in {"place", "company", "body", "agency"}), None)
-                if main is not None:
-                    actors, positions = main.actors[:1], {}
-            if not actors and not inherited and s.meeting_body and \
-                    any(t.lower_ in lx.ITEM_NOUNS for t in doc[cs:ce]):
-                return self._agenda_item(sent, c, char_base, in_title, action, status,
-                                         cue_tok, date_mentions, has_topic, topic, idx,
-                                         body_text)
-            if not actors and inherited and status == "failed" and \
-                    prev_in_sentence is not None and prev_in_sentence.status == "proposed" \
-                    and prev_in_sentence in s.candidates:
-                # "Ordinance 22-41 ...: would bar all county offices ...; last action: failed
-                # on final reading, 3-4, October 4, 2022": the proposal's outcome
-                prev_in_sentence.status = "failed"
-                prev_in_sentence.date = None
-                self._update(prev_in_sentence, prev_in_sentence.action, c, sent,
-                             [(m, k) for m, k in date_mentions if cs <= k < ce and
-                              m.role not in {"until", "effect"}], idx, "failed")
-                return []
-            if not actors and inherited and prev_in_sentence is not None and \
-                    prev_in_sentence.status == status and prev_in_sentence in s.candidates and \
-                    any(t.lower_ in lx.MEASURE_NOUNS | {"it"} for t in doc[cs:cue_tok]):
-                # "... could not muster the votes to advance a proposed moratorium, and the
-                # bill died in committee on Friday": the same outcome, dated
-                self._update(prev_in_sentence, prev_in_sentence.action, c, sent,
-                             [(m, k) for m, k in date_mentions if cs <= k < ce and
-                              m.role not in {"until", "effect"}], idx, status)
-                return []
-            if not actors and inherited:
-                return []
-            if not actors and (body := self._passive_body(doc, c, idx)) is not None:
-                # "a two-year moratorium ... was approved by the board Thursday": the board
-                # the release named two sentences before
-                actors, positions = [body], {}
-            if not actors:
-                return self._refer(sent, c, char_base, in_title, action, status, cue_tok,
-                                   date_mentions, has_topic, topic, idx, body_text,
-                                   prev_in_sentence)
-        if not actors:
+        if r.inherited and prev is not None and prev.status == r.status and \
+                prev in s.candidates and \
+                any(t.lower_ in lx.MEASURE_NOUNS | {"it"} for t in doc[cs:r.cue_tok]):
+            # "... could not muster the votes to advance a proposed moratorium, and the
+            # bill died in committee on Friday": the same outcome, dated
+            self._update(prev, prev.action, r.c, at.sent, dates, at.idx, r.status)
             return []
+        if r.inherited:
+            return self._vetoed(r, "no_actor")
+        if (body := self._passive_body(doc, r.c, at.idx)) is not None:
+            # "a two-year moratorium ... was approved by the board Thursday": the board
+            # the release named two sentences before
+            r.actors, r.positions = [body], {}
+            return None
+        return self._refer(at.sent, r.c, at.char_base, at.in_title, r.action, r.status,
+                           r.cue_tok, at.date_mentions, at.has_topic, at.topic, at.idx,
+                           at.body_text, prev)
+
+    def _restates_earlier(self, r: ClauseRead) -> bool:
+        """Whether the clause only tells again an act already read, which it then dates
+        or relabels; the actors it still holds are new acts."""
+        doc, cs, cue_tok, idx = r.doc, r.cs, r.cue_tok, r.at.idx
+        s = self.s
         if self._record(doc, cs, cue_tok):
             # "Springfield is the fifth community to curb it": the actor's event again,
             # in looser words ("curb" for its moratorium)
-            olds = {a: [k for k in s.candidates if k.actor == a] for a in actors}
+            olds = {a: [k for k in s.candidates if k.actor == a] for a in r.actors}
             if all(olds.values()) and not all(
-                    any(k.action == action for k in v) for v in olds.values()):
-                dates = [(m, k) for m, k in date_mentions
-                         if cs <= k < ce and m.role not in {"until", "effect"}]
+                    any(k.action == r.action for k in v) for v in olds.values()):
                 for v in olds.values():
-                    self._update(v[-1], v[-1].action, c, sent, dates, idx, v[-1].status)
-                return []
+                    self._update(v[-1], v[-1].action, r.c, r.at.sent, r.clause_dates, idx,
+                                 v[-1].status)
+                return True
         ana = self._anaphoric_subject(doc, cs, cue_tok)
         last = s.candidates[-1] if s.candidates else None
-        clause_dates = [(m, k) for m, k in date_mentions
-                        if cs <= k < ce and m.role not in {"until", "effect"}]
-        possessed = any(_low(doc, j) in lx.POSSESSIVE for j in range(max(cs + 2, cue_tok - 3),
-                                                                   cue_tok))
-        if ana is not None and last is not None and last.actor in actors and \
+        possessed = any(_low(doc, j) in lx.POSSESSIVE
+                        for j in range(max(cs + 2, cue_tok - 3), cue_tok))
+        if ana is not None and last is not None and last.actor in r.actors and \
                 idx - last.sentence <= 4 and not possessed and \
-                lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action) and \
-                not self._months_apart(last, clause_dates, idx, status, doc):
+                lx.ACTION_FAMILY.get(r.action) == lx.ACTION_FAMILY.get(last.action) and \
+                not self._months_apart(last, r.clause_dates, idx, r.status, doc):
             # "The provision, which the Legislature passed, bars ...": the same measure again
             # (but "The one-year moratorium the company announced last June" after this
             # week's news is the older measure, an event of its own)
-            self._update(last, action, c, sent, clause_dates, idx, status)
-            actors, refs = _keep_actors(actors, refs, lambda a: a != last.actor)
-            if not actors:
-                return []
-        if action == "ban" and actors and all(a.actor_type == "company" for a in actors):
-            action = "exit"  # "stop the company from selling it to governments"
-        if action == "exit" and any(a.actor_type == "company" for a in actors) and \
-                not all(a.actor_type == "company" for a in actors):
+            self._update(last, r.action, r.c, r.at.sent, r.clause_dates, idx, r.status)
+            r.actors, r.refs = _keep_actors(r.actors, r.refs, lambda a: a != last.actor)
+            return not r.actors
+        return False
+
+    def _business_exit(self, r: ClauseRead) -> None:
+        """Only a business exits; a ban that stops only businesses is their exit."""
+        if r.action == "ban" and r.actors and all(a.actor_type == "company" for a in r.actors):
+            r.action = "exit"  # "stop the company from selling it to governments"
+        if r.action == "exit" and any(a.actor_type == "company" for a in r.actors) and \
+                not all(a.actor_type == "company" for a in r.actors):
             # "The privacy commissioner announced that Clearview AI will cease offering its
             # services in Canada": only the business leaves; the others only tell of it
-            actors, refs = _keep_actors(actors, refs, lambda a: a.actor_type == "company")
-        if action == "exit" and not any(a.actor_type == "company" for a in actors) and \
-                doc[cue_tok].lower_ in lx.MARKET_EXIT_WORDS:
-            return []  # "residents leaving the city": only a business leaves a market
-        if action == "exit" and not any(a.actor_type == "company" for a in actors):
+            r.actors, r.refs = _keep_actors(r.actors, r.refs,
+                                            lambda a: a.actor_type == "company")
+
+    def _settle_for_actors(self, r: ClauseRead) -> None:
+        """Action and status as the actors make them: a government's "no longer" is a ban
+        or a pause, a company's stop is its exit, one chamber's vote a proposal, a
+        national parliament's "introduced" an enactment."""
+        doc, c, cue_tok, actors = r.doc, r.c, r.cue_tok, r.actors
+        timed = r.temporary or r.condition or r.until_date
+        companies = [a for a in actors if a.actor_type == "company"]
+        if r.action == "exit" and not companies:
             # governments do not "exit": "officers may no longer use it under a moratorium"
             kinds = {k.label_.split(":", 1)[1] for k in c.cues if k.label_.startswith("action:")}
-            action = "moratorium" if "moratorium" in kinds or temporary or condition else "ban"
-        if status == "enacted" and action != "repeal" and self._one_chamber(doc, c, cue_tok):
-            status = "proposed"  # "The Maryland House passed a bill": the other chamber and
-            # the governor still have to act
-        if action == "moratorium" and not (temporary or condition or until_date) and \
-                all(a.actor_type == "company" for a in actors) and \
-                doc[cue_tok].lower_.startswith(lx.STOP_STEMS):
-            action = "exit"  # "Meta will stop using facial recognition to tag people"
-        elif action == "moratorium" and not (temporary or condition or until_date) and \
-                actors and all(a.actor_type == "agency" for a in actors) and \
-                doc[cue_tok].lower_.startswith(lx.STOP_STEMS) and \
+            r.action = "moratorium" if "moratorium" in kinds or r.temporary or r.condition \
+                else "ban"
+        if r.status == "enacted" and r.action != "repeal" and \
+                self._one_chamber(doc, c, cue_tok):
+            r.status = "proposed"  # "The Maryland House passed a bill": the other chamber
+            # and the governor still have to act
+        stop = r.action == "moratorium" and not timed and \
+            doc[cue_tok].lower_.startswith(lx.STOP_STEMS)
+        if stop and len(companies) == len(actors):
+            r.action = "exit"  # "Meta will stop using facial recognition to tag people"
+        elif stop and actors and all(a.actor_type == "agency" for a in actors) and \
                 _low(doc, cue_tok + 1) in lx.STOP_USING_OBJECTS:
-            action = "ban"  # "the IRS said it would stop using the software": an agency
+            r.action = "ban"  # "the IRS said it would stop using the software": an agency
             # ends its own use for good, with no term or condition
-        if status == "proposed" and all(a.actor_type in {"company", "agency"} for a in actors) \
-                and self._company_policy(doc, c.cues):
+        if r.status == "proposed" and all(a.actor_type in {"company", "agency"}
+                                          for a in actors) and \
+                self._company_policy(doc, c.cues):
             # a company's or an agency's "will no longer use it" announces its own policy
-            status = "enacted"
-        if status == "proposed" and all(_introduces_itself(a) for a in actors) and \
+            r.status = "enacted"
+        if r.status == "proposed" and all(_introduces_itself(a) for a in actors) and \
                 _introduced_measure(doc, c.cues):
-            status = "enacted"  # "the Dutch parliament introduced a moratorium": a national
-            # government or an agency introduces a measure by making it (a US council's
-            # "introduced a ban" is a first reading, and a bill is always a proposal)
-        if status == "enacted" and actors and \
+            r.status = "enacted"  # "the Dutch parliament introduced a moratorium": a
+            # national government or an agency introduces a measure by making it (a US
+            # council's "introduced a ban" is a first reading, and a bill is a proposal)
+        if r.status == "enacted" and actors and \
                 all(a.level == "supranational" for a in actors) and \
-                any(t.lower_ in lx.SUPRANATIONAL_LEGISLATORS for t in doc[cs:ce]) and \
-                not any(t.lower_ in lx.FINAL_STAGE_WORDS for t in doc[cs:ce]):
-            status = "proposed"  # "The European Parliament voted to ban ...": the Council
+                any(t.lower_ in lx.SUPRANATIONAL_LEGISLATORS for t in doc[r.cs:r.ce]) and \
+                not any(t.lower_ in lx.FINAL_STAGE_WORDS for t in doc[r.cs:r.ce]):
+            r.status = "proposed"  # "The European Parliament voted to ban ...": the Council
             # and the negotiations still come; only the final adoption enacts
-        own_page = s.author_date if actors == [s.author_company] else None
-        made = self._emit(sent, c, char_base, in_title, actors, refs, positions, action, status,
-                          cue_tok, date_mentions, has_topic, topic, idx, body_text,
-                          prev_in_sentence, default_date=own_page)
-        older = self._possessed_measure(doc, cs, ce, lx.MORATORIUM_NOUNS) \
-            if action == "extension" and status == "enacted" else \
-            self._possessed_measure(doc, cs, ce, lx.BAN_NOUNS) \
-            if action == "repeal" and status == "failed" else None
-        if older is not None and not in_title:
-            kind = "moratorium" if older in lx.MORATORIUM_NOUNS else "ban"
-            for cand in made:
-                if cand.action == action and not any(
-                        k.actor == cand.actor and k.action in {"ban", "moratorium"}
-                        for k in s.candidates):
-                    # "agreed to keep its freeze on facial recognition in place
-                    # indefinitely", "rejected a proposal to repeal the county's own
-                    # prohibition": the measure kept or defended is a decision of its own,
-                    # undated unless the text dates it
-                    s.candidates.append(replace(cand, action=kind, status="enacted", date=None,
-                                                date_text=None, date_explicit=False,
-                                                until=None, background=True,
-                                                confidence=round(cand.confidence - 0.2, 2),
-                                                order=cand.order + 1))
-        return made
+
+    def _kept_measure(self, r: ClauseRead, made: list[Candidate]) -> None:
+        """"agreed to keep its freeze on facial recognition in place indefinitely",
+        "rejected a proposal to repeal the county's own prohibition": the measure kept or
+        defended is a decision of its own, undated unless the text dates it."""
+        doc, cs, ce = r.doc, r.cs, r.ce
+        if r.at.in_title:
+            return
+        if r.action == "extension" and r.status == "enacted":
+            older = self._possessed_measure(doc, cs, ce, lx.MORATORIUM_NOUNS)
+        elif r.action == "repeal" and r.status == "failed":
+            older = self._possessed_measure(doc, cs, ce, lx.BAN_NOUNS)
+        else:
+            return
+        if older is None:
+            return
+        kind = "moratorium" if older in lx.MORATORIUM_NOUNS else "ban"
+        s = self.s
+        for cand in made:
+            if cand.action == r.action and not any(
+                    k.actor == cand.actor and k.action in {"ban", "moratorium"}
+                    for k in s.candidates):
+                s.candidates.append(replace(cand, action=kind, status="enacted", date=None,
+                                            date_text=None, date_explicit=False,
+                                            until=None, background=True,
+                                            confidence=round(cand.confidence - 0.2, 2),
+                                            order=cand.order + 1))
 
     def _emit(self, sent, c: Clause, char_base, in_title, actors, refs, positions, action,
               status, cue_tok, date_mentions, has_topic, topic, idx, body_text,

@@ -159,6 +159,8 @@ class ArticleState:
     #: acronyms the article spells out: "OAIC" → "Office of the Australian Information ..."
     acronyms: dict[str, str] = field(default_factory=dict)
     meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
+    #: clauses the named checks dropped, for ``--explain``
+    vetoes: list[Vetoed] = field(default_factory=list)
 
 
 @dataclass
@@ -168,6 +170,76 @@ class Clause:
     cues: list[Span]
     mentions: list[Mention]
     hard_start: bool  # begins after ";" ":" or a dash rather than ", and"
+
+
+@dataclass
+class SentenceRead:
+    """What every clause of one sentence is read with."""
+
+    sent: Span
+    char_base: int
+    in_title: bool
+    mentions: list[Mention]
+    date_mentions: list  # (DateMention, token index)
+    has_topic: bool
+    topic: str
+    idx: int
+    body_text: str | None
+    quote: set[int]  # tokens inside quotation marks
+    action: str | None  # the first action a clause of the sentence names
+
+
+@dataclass
+class ClauseRead:
+    """One clause while it is read: the steps of ``SentenceRules._clause`` fill it in
+    turn (action, status, actors) and the named checks (``rules.vetoes``) look at it."""
+
+    at: SentenceRead
+    c: Clause
+    prev: Candidate | None  # the sentence's last candidate before this clause
+    action: str | None = None
+    cue_tok: int = 0  # the token the action is read from
+    inherited: bool = False  # the action is the sentence's or the article's, not named here
+    status: str | None = None
+    temporary: bool = False  # "for a year", "a temporary ban"
+    condition: bool = False  # "until rules are in place", "while an investigation ..."
+    until_date: bool = False  # "until June 2025"
+    actors: list[Actor] = field(default_factory=list)
+    refs: set[int] = field(default_factory=set)  # indexes of actors that only refer back
+    positions: dict[Actor, int] = field(default_factory=dict)  # actor → its token
+
+    @property
+    def doc(self) -> Doc:
+        return self.at.sent.doc
+
+    @property
+    def cs(self) -> int:
+        return self.c.start
+
+    @property
+    def ce(self) -> int:
+        return self.c.end
+
+    @property
+    def clause_dates(self) -> list:
+        """The clause's dates of the act itself (not an expiry or an effective date)."""
+        return [(m, k) for m, k in self.at.date_mentions
+                if self.cs <= k < self.ce and m.role not in {"until", "effect"}]
+
+
+@dataclass(frozen=True)
+class Vetoed:
+    """A clause with an action cue that a named check kept from being an event
+    (``banwatch extract --explain`` lists these)."""
+
+    sentence: int
+    check: str
+    cue: str
+    clause: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"source": "rules", "check": self.check, "cue": self.cue,
+                "clause": self.clause[:300], "sentence": self.sentence}
 
 
 def _place_actor(place: Place) -> Actor:

@@ -1,0 +1,176 @@
+"""Why a clause with an action cue is no event: named checks, tried in order.
+
+``SentenceRules._clause`` reads a clause in steps (its action, what the measure is, its
+status, who acts) and after each step asks one table here whether the clause is an
+event at all.  Each check is a plain function of the rules and the ``ClauseRead``; the
+first that holds drops the clause, and its name is kept for ``banwatch extract
+--explain``.  A new kind of non-event is a new row, in the table of the step whose
+result it needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .. import lexicon as lx
+from .state import ClauseRead, _low
+
+#: the rules object (``SentenceRules``); typed loosely so that this module needs only the
+#: records, not the rules that use it
+Rules = Any
+
+
+@dataclass(frozen=True)
+class Veto:
+    name: str
+    holds: Callable[[Rules, ClauseRead], bool]
+
+
+def _words_before_cue(r: ClauseRead) -> set[str]:
+    return {t.lower_ for t in r.doc[r.cs:r.cue_tok]}
+
+
+# ------------------------------------------------------------ once the action is known
+def threatened(rules: Rules, r: ClauseRead) -> bool:
+    """"the mayor, who had said he would veto an outright ban": a threat, no act."""
+    return rules._threat(r.doc, r.cs, r.ce)
+
+
+def refused_to_order(rules: Rules, r: ClauseRead) -> bool:
+    """"a judge refused to order the sheriff's office to stop using it"."""
+    doc = r.doc
+    return any(n.label_ == "neg" and doc[n.start].lower_ in lx.REFUSAL_VERBS and
+               _low(doc, n.end) in lx.COMPEL_VERBS and n.end < r.cue_tok for n in r.c.cues)
+
+
+def nobody_acted(rules: Rules, r: ClauseRead) -> bool:
+    """"no one had proposed either buying the technology or banning it"."""
+    return any(k.label_.startswith("status:") and rules._nobody_before(r.doc, k.start, r.cs)
+               for k in r.c.cues)
+
+
+def vague_intent(rules: Rules, r: ClauseRead) -> bool:
+    """"she hopes to bring forward legislation limiting ...": no measure yet."""
+    doc = r.doc
+    return bool(_words_before_cue(r) & lx.VAGUE_INTENT) or any(
+        doc[i].lower_ in lx.WOULD_FORMS and _low(doc, i + 1) in lx.LIKE_LOVE
+        for i in range(r.cs, r.cue_tok))
+
+
+def demand_only(rules: Rules, r: ClauseRead) -> bool:
+    """"Massachusetts should press pause on face surveillance": an opinion (but "police
+    must stop using it under the law" tells what a measure does)."""
+    doc, cs, cue_tok = r.doc, r.cs, r.cue_tok
+    demanded = bool(_words_before_cue(r) & lx.DEMAND_MODALS) or (
+        _low(doc, cue_tok - 2) in lx.HAS_HAVE and _low(doc, cue_tok - 1) == "to")
+    return demanded and not rules._under_law(doc, cs, cue_tok) and \
+        not rules._under_law_after(doc, cue_tok, r.ce) and \
+        not rules._rule_of_last_act(doc, cs, r.at.idx) and \
+        not rules._company_rule(doc, cs, cue_tok, r.at.mentions) and \
+        not rules._reported_measure(doc, cs, cue_tok)
+
+
+def opposed(rules: Rules, r: ClauseRead) -> bool:
+    """"The governor had objected to broader limits" (but in "Parents objected, and in
+    December the governor signed a law pausing ..." the objection is the clause before)."""
+    doc = r.doc
+    joint = max((j + 1 for j in range(r.cs, r.cue_tok - 1) if doc[j].text == "," and
+                 doc[j + 1].lower_ in lx.CLAUSE_CONJ), default=r.cs)
+    return bool({t.lower_ for t in doc[joint:r.cue_tok]} & lx.OPPOSING)
+
+
+def hypothetical(rules: Rules, r: ClauseRead) -> bool:
+    """"unless the councils extend them", "instead of the outright ban", "what a ban
+    would do" (but "commissioners split 2-2 over whether to extend it": the question was
+    put and failed; and "Instead, its board approved a policy" is an act)."""
+    doc, cs, cue_tok = r.doc, r.cs, r.cue_tok
+    failed_cue = any(k.label_ == "status:failed" for k in r.c.cues)
+    what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in lx.HYPOTHETICAL_MODALS
+                     for i in range(cs, cue_tok))
+    words = {t.lower_ for t in doc[cs:cue_tok] if t.lower_ != "instead" or
+             _low(doc, t.i + 1) == "of"} & lx.HYPOTHETICAL
+    if words == {"whether"} and failed_cue:
+        words = set()
+    return bool(words) or what_would or (
+        rules._counterfactual(doc, cs, r.ce, cue_tok) and not failed_cue)
+
+
+def ban_in_general(rules: Rules, r: ClauseRead) -> bool:
+    """"a ban could cut off that option": bans in general, not an event."""
+    doc, cue_tok = r.doc, r.cue_tok
+    return _low(doc, cue_tok - 1) in lx.A_AN_ANY and doc[cue_tok].lower_ in lx.BAN_NOUNS \
+        and _low(doc, cue_tok + 1) in lx.MODAL_AFTER_BAN
+
+
+ACT_VETOES: tuple[Veto, ...] = (
+    Veto("threatened", threatened),
+    Veto("refused_to_order", refused_to_order),
+    Veto("nobody_acted", nobody_acted),
+    Veto("vague_intent", vague_intent),
+    Veto("demand_only", demand_only),
+    Veto("opposed", opposed),
+    Veto("hypothetical", hypothetical),
+    Veto("ban_in_general", ban_in_general),
+)
+
+
+# ------------------------------------------------------------ once the measure is known
+def penalty_only(rules: Rules, r: ClauseRead) -> bool:
+    """"the regulator ordered it to delete the data": a penalty, no policy."""
+    doc, cs, cue_tok = r.doc, r.cs, r.cue_tok
+    return r.action == "exit" and (
+        bool({t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} & lx.COMPULSION)
+        or rules._compelled(doc, cs, cue_tok))
+
+
+MEASURE_VETOES: tuple[Veto, ...] = (Veto("penalty_only", penalty_only),)
+
+
+# ------------------------------------------------------------ once the status is known
+def negated(rules: Rules, r: ClauseRead) -> bool:
+    """"has not banned", "exempt from the ban", "not planning a ban": no status at all."""
+    return r.status is None
+
+
+def existing_rules(rules: Rules, r: ClauseRead) -> bool:
+    """"Ohio's rules on how police may use it are thin": what exists, no act."""
+    doc, cue_tok = r.doc, r.cue_tok
+    return r.action == "restriction" and doc[cue_tok].lower_ in lx.GUIDANCE_NOUNS and \
+        not rules._has_status(r.c.cues) and not r.at.in_title and \
+        _low(doc, cue_tok - 1) in lx.POSSESSORS
+
+
+def company_declined(rules: Rules, r: ClauseRead) -> bool:
+    """"the company did not agree to drop the feature": no decision at all (but a
+    shareholder vote that failed is one)."""
+    doc, cue_tok = r.doc, r.cue_tok
+    return r.status == "failed" and any(
+        k.label_ == "status:failed" and doc[k.start].lower_ in lx.DECLINE_OR_DO
+        for k in r.c.cues) and \
+        any(m.kind == "company" or m.role == "company"
+            for m in r.c.mentions if m.start < cue_tok) and \
+        not any(t.lower_ in lx.SHAREHOLDER_NOUNS for t in doc[r.cs:cue_tok])
+
+
+STATUS_VETOES: tuple[Veto, ...] = (
+    Veto("negated", negated),
+    Veto("existing_rules", existing_rules),
+    Veto("company_declined", company_declined),
+)
+
+
+# ------------------------------------------------------------ once the actors are known
+def not_a_business(rules: Rules, r: ClauseRead) -> bool:
+    """"residents leaving the city": only a business leaves a market."""
+    return r.action == "exit" and not any(a.actor_type == "company" for a in r.actors) and \
+        r.doc[r.cue_tok].lower_ in lx.MARKET_EXIT_WORDS
+
+
+ACTOR_VETOES: tuple[Veto, ...] = (Veto("not_a_business", not_a_business),)
+
+
+def first_veto(rules: Rules, r: ClauseRead, table: tuple[Veto, ...]) -> str | None:
+    """The name of the first check of ``table`` that holds, if any."""
+    return next((v.name for v in table if v.holds(rules, r)), None)

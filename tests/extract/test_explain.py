@@ -1,0 +1,93 @@
+"""``--explain``: which rule made each event, and which named check dropped a clause.
+
+Every check of the veto tables (``extract.rules.vetoes``) and every other reason the
+clause reader gives up has a case here, in words written for this test; a check added
+without one fails ``test_every_named_check_has_a_case``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from banwatch.extract.explain import explained_records
+from banwatch.extract.rules import vetoes
+
+# (passage, the check that drops its clause)
+DROPPED = [
+    ("Mayor Ellen Park of Somerville said she would veto any ban on facial recognition.",
+     "threatened"),
+    ("A state judge declined to force the Brackwater County Sheriff's Office to suspend "
+     "facial recognition.", "refused_to_order"),
+    ("Council members in Alder Vale, Utah, said no one had proposed either buying facial "
+     "recognition technology or banning it.", "nobody_acted"),
+    ("Senator Ana Ruiz of Ohio hopes to bring forward legislation limiting facial "
+     "recognition.", "vague_intent"),
+    ("Massachusetts should press pause on facial recognition.", "demand_only"),
+    ("The governor of Ohio had objected to broader limits on facial recognition.", "opposed"),
+    ("Commissioners in Dane County debated whether to ban facial recognition.",
+     "hypothetical"),
+    ("A ban could cut off that option for police using facial recognition in Somerville.",
+     "ban_in_general"),
+    ("The regulator ordered Clearview AI to delete all facial recognition data and to stop "
+     "selling it in France.", "penalty_only"),
+    ("Somerville has not banned facial recognition.", "negated"),
+    ("Ohio's rules on how police may use facial recognition are thin.", "existing_rules"),
+    ("Amazon did not agree to drop its facial recognition feature.", "company_declined"),
+    ("Somerville voted to ban facial recognition. Residents of Somerville were leaving the "
+     "city, but Lime exited the Somerville market.", "not_a_business"),
+    ("Somerville thus remains without a ban on facial recognition.", "without_measure"),
+    ("Facial recognition: Somerville. It was approved on Tuesday, and followed suit.",
+     "no_measure"),
+    ("Facial recognition bans are spreading. Several followed suit.", "no_action"),
+    ("Somerville banned facial recognition. Others followed suit on facial recognition.",
+     "no_actor"),
+    ("The ACLU called for a moratorium on facial recognition.", "advocate_demand"),
+    ("Advocates urged the Somerville council to ban facial recognition.", "call_for_measure"),
+]
+
+#: reasons the clause reader gives outside the tables (no action, no actor, a demand)
+OTHER_REASONS = {"without_measure", "no_measure", "no_action", "no_actor", "advocate_demand",
+                 "call_for_measure"}
+
+
+@pytest.mark.parametrize(("text", "check"), DROPPED, ids=[c for _, c in DROPPED])
+def test_a_dropped_clause_names_its_check(extractor, text: str, check: str) -> None:
+    explained = extractor.explain(text, date(2021, 3, 4))
+    assert check in [v.check for v in explained.vetoes]
+    dropped = [r["dropped"] for r in explained_records(explained) if "dropped" in r]
+    assert any(d["check"] == check and d["source"] == "rules" for d in dropped)
+
+
+def test_every_named_check_has_a_case() -> None:
+    tables = (vetoes.ACT_VETOES, vetoes.MEASURE_VETOES, vetoes.STATUS_VETOES,
+              vetoes.ACTOR_VETOES)
+    named = {v.name for table in tables for v in table}
+    assert named | OTHER_REASONS == {check for _, check in DROPPED}
+
+
+def test_an_event_shows_the_rule_candidate_behind_it(extractor) -> None:
+    text = ("The Somerville City Council voted 6-1 on Tuesday to ban police use of facial "
+            "recognition technology. Mayor Ellen Park said she would veto any broader ban.")
+    records = list(explained_records(extractor.explain(text, date(2021, 3, 4))))
+    event, dropped = records[0], records[1]["dropped"]
+    assert (event["actor"], event["action"], event["date"]) == ("Somerville", "ban",
+                                                                "2021-03-02")
+    [candidate] = event["candidates"]
+    assert candidate["source"] == "rules"
+    assert (candidate["cue"], candidate["date_text"], candidate["sentence"]) == \
+        ("ban", "Tuesday", 0)
+    assert (dropped["check"], dropped["cue"]) == ("threatened", "ban")
+    assert dropped["clause"].startswith("Mayor Ellen Park")
+    json.dumps(records)  # what the command prints
+
+
+def test_without_explain_only_the_events_are_given(extractor) -> None:
+    text = ("The Somerville City Council voted on Tuesday to ban facial recognition. "
+            "Advocates urged the county to ban it as well.")
+    records = list(explained_records(extractor.explain(text, date(2021, 3, 4)),
+                                     detailed=False))
+    assert [r["actor"] for r in records] == ["Somerville"]
+    assert "candidates" not in records[0]
