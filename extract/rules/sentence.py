@@ -24,6 +24,7 @@ from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY, TOPIC_KEY
 from ..gazetteer import Place
+from .actors import ActorRules
 from .acts import ActRules
 from .clauses import ClauseRules
 from .mentions import MentionRules
@@ -45,7 +46,8 @@ from .timing import DateRules
 from .vetoes import ACT_VETOES, ACTOR_VETOES, MEASURE_VETOES, STATUS_VETOES, first_veto
 
 
-class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActRules):
+class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorRules,
+                    ActRules):
     """Apply the rules to the sentences of one article, in reading order."""
 
     def __init__(self, state: ArticleState) -> None:
