@@ -35,12 +35,12 @@ from .state import (
     Candidate,
     Clause,
     ClauseRead,
+    Dating,
     Mention,
     SentenceRead,
     SentenceRecord,
     Vetoed,
     _low,
-    _measured_back,
 )
 from .timing import DateRules
 from .vetoes import ACT_VETOES, ACTOR_VETOES, MEASURE_VETOES, STATUS_VETOES, first_veto
@@ -621,6 +621,9 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
     def _emit(self, sent, c: Clause, char_base, in_title, actors, refs, positions, action,
               status, cue_tok, date_mentions, has_topic, topic, idx, body_text,
               prev_in_sentence, default_date=None) -> list[Candidate]:
+        """One candidate per actor of the clause, each dated (``DateRules._actor_date``),
+        plus the older measure the act changes when the clause names one ("lifted the
+        ban it passed in 2020")."""
         s = self.s
         doc = sent.doc
         cs, ce = c.start, c.end
@@ -641,6 +644,47 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
                               [(m, k) for m, k in date_mentions if id(m) in claimed or
                                not (cs <= k < ce)], has_topic, topic, idx, body_text,
                               prev_in_sentence)
+        usable, clause_dates = self._act_dates(doc, c, cue_tok, clause_dates, claimed)
+        s.last_action = action
+        scope = self._scope(doc[cs:ce].text, sent.text)
+        dating = Dating(sent, c, idx, status, cue_tok, date_mentions, clause_dates, usable,
+                        sorted(positions.items(), key=lambda kv: kv[1]), positions,
+                        prev_in_sentence, default_date)
+        past = self._past_simple(doc, cs, ce) and self._rel_floor is None
+        made: list[Candidate] = []
+        self._single_ref = len(actors) == 1 and 0 in refs
+        for i, actor in enumerate(actors):
+            ref = i in refs
+            pdate, dtext, explicit = self._actor_date(dating, actor, ref, made)
+            # a defeated measure never ran, so it has no end
+            until = self._until(sent, c, pdate) if status != "failed" else None
+            # a precedent already acted: "Portland would join San Francisco and Boston in
+            # banning it" proposes Portland's ban, not theirs
+            own_status = "enacted" if ref and status == "proposed" else status
+            cand = self._candidate(sent, char_base, in_title, body_text, actor,
+                                   action, own_status, scope, topic, pdate, dtext, explicit, until,
+                                   has_topic, idx, ref, past)
+            cand.cue_tok, cand.actor_tok = cue_tok, positions.get(actor)
+            made.append(cand)
+            if background:
+                bg_action, bg_dates = background
+                bdate, btext, bexplicit = None, None, False
+                if bg_dates:
+                    m, k = bg_dates[0]
+                    bdate = d.resolve(m, s.base, anchor=None, year_hint=self._year_hint(idx))
+                    btext, bexplicit = m.text, m.explicit_year
+                made.append(self._candidate(sent, char_base, in_title, body_text, actor,
+                                            bg_action, "enacted", scope, topic, bdate, btext,
+                                            bexplicit, None, has_topic, idx, False, True))
+                made[-1].background = True
+        s.candidates.extend(made)
+        return made
+
+    def _act_dates(self, doc: Doc, c: Clause, cue_tok: int, clause_dates: list,
+                   claimed: set[int]) -> tuple[list, list]:
+        """The clause's dates that may date its act (not those an older measure claims),
+        and its dates without the asides."""
+        cs, ce = c.start, c.end
         usable = [(m, k) for m, k in clause_dates if id(m) not in claimed]
         # "Starting today, X is discontinuing FaceTrace, the service we have sold since 2016":
         # how long the product has been sold, told in an aside, does not date the act; nor
@@ -658,126 +702,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
             # "..., San Francisco, whose supervisors passed one last year, and Somerville and
             # Cambridge, which have also barred it": only the relative clause dates its act
             usable = [(m, k) for m, k in usable if k > self._rel_floor]
-        s.last_action = action
-        scope = self._scope(doc[cs:ce].text, sent.text)
-        made: list[Candidate] = []
-        ordered = sorted(positions.items(), key=lambda kv: kv[1])
-        self._single_ref = len(actors) == 1 and 0 in refs
-        for i, actor in enumerate(actors):
-            ref = i in refs
-            own = self._own_dates(doc, actor, ordered, usable, ce)
-            # the act the interval counts from: the one just made in this clause, or the
-            # one before the cut ("Somerville banned it in June 2019, | a month after San
-            # Francisco became the first")
-            counted = made[-1] if made else prev_in_sentence
-            before_ref = self._interval_before(date_mentions, positions.get(actor)) \
-                if ref and counted is not None and counted.date is not None else None
-            if own:
-                dm = own[0]
-            elif before_ref is not None:
-                # "Somerville banned it in June 2019, a month after San Francisco became the
-                # first": the earlier act is the later one's date less the interval
-                dm = None
-                pdate = d.resolve(_measured_back(before_ref), s.base, anchor=counted.date)
-                dtext, explicit = before_ref.text, False
-            elif ref:
-                dm = None
-            else:
-                verb = next((k.start for k in c.cues if k.label_ == "status:enacted" and
-                             k.start > cue_tok and doc[k.start].lower_ in lx.STRONG_ENACT),
-                            None) if _low(doc, cue_tok) in lx.BAN_NOUNS else None
-                # ("refused on Thursday to block X's ban, the ordinance the council passed on
-                # June 14": the ban dates from when it was passed)
-                dm = self._pick_date(usable, verb if verb is not None else cue_tok)
-            if dm is not None and status == "proposed" and self._scheduled(doc, dm):
-                dm = None  # "will vote next week on a proposal": not when it was proposed
-                # ("..., which Commissioner Hardesty introduced in June": but this is)
-                dm = next(((m, k) for m, k in usable if any(
-                    _low(doc, j) in lx.FILING_VERBS for j in range(max(cs, k - 3), k))), None)
-            if dm is None and not ref and not clause_dates and default_date is None:
-                dm = self._attribution_date(doc, date_mentions, ce, sent.end)
-            if before_ref is not None:
-                pass  # dated above
-            elif dm is not None:
-                invert = self._inverted(doc, dm, date_mentions, positions.get(actor))
-                pdate, dtext, explicit = self._resolve_date(dm[0], idx, status, dm[1], doc, invert)
-            elif default_date is not None and default_date[0] is not None:
-                pdate, dtext, explicit = default_date
-            elif prev_in_sentence is not None and not ref and not clause_dates and \
-                    self._rel_floor is None and prev_in_sentence.date is not None and \
-                    _low(doc, cs) != "but":
-                # (a relative clause's act is its own; so is the act "but" turns to)
-                pdate, dtext, explicit = (prev_in_sentence.date, prev_in_sentence.date_text,
-                                          prev_in_sentence.date_explicit)
-            elif not ref and not clause_dates and prev_in_sentence is None and \
-                    (fronted := self._fronted_date(doc, sent, cs, date_mentions)) is not None:
-                pdate, dtext, explicit = self._resolve_date(fronted[0], idx, status, fronted[1],
-                                                            doc, False)
-            elif (same := self._same_statement(doc, cs, cue_tok, actor, idx)) is not None and \
-                    same.date is not None:
-                pdate, dtext, explicit = same.date, same.date_text, same.date_explicit
-            elif not ref and not clause_dates and status != "proposed" and \
-                    (like := self._similar_before(doc[cs:ce], idx)) is not None:
-                # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
-                # rejected a similar question": the same ballot, the same day (but "is
-                # weighing a similar ordinance" is not dated by the act it copies)
-                pdate, dtext, explicit = like.date, like.date_text, like.date_explicit
-            elif not ref and not usable and actor.actor_type == "company" and \
-                    (told := next((k for k in reversed(s.candidates) if k.actor == actor and
-                                   k.date is not None and 0 < idx - k.sentence <= 1 and
-                                   not k.background), None)) is not None:
-                # "X said Wednesday it has stopped selling ... The company will keep selling
-                # it to agencies, but only to those that pass a review": the same statement
-                pdate, dtext, explicit = told.date, told.date_text, False
-            elif not ref and not usable and (ballot := self._same_ballot(doc, cs, ce, idx)):
-                # "Voters in Corlett Bay approved Proposition 2 on Tuesday ... Tressider
-                # County's Question 5 ... was defeated": one election day
-                pdate, dtext, explicit = ballot.date, ballot.date_text, False
-            elif not ref and not usable and status == "enacted" and s.scene_date and \
-                    idx - s.scene_date[2] <= 2 and self._past_simple(doc, cs, ce):
-                # "It was past eleven on Tuesday when the council reached the item. By a
-                # vote of 7-2, alders adopted an ordinance ...": the scene's date
-                pdate, dtext, explicit = s.scene_date[0], s.scene_date[1], False
-            else:
-                pdate, dtext, explicit = None, None, False
-            # a defeated measure never ran, so it has no end
-            until = self._until(sent, c, pdate) if status != "failed" else None
-            # a precedent already acted: "Portland would join San Francisco and Boston in
-            # banning it" proposes Portland's ban, not theirs
-            own_status = "enacted" if ref and status == "proposed" else status
-            cand = self._candidate(sent, char_base, in_title, body_text, actor,
-                                   action, own_status, scope, topic, pdate, dtext, explicit, until,
-                                   has_topic, idx, ref,
-                                   self._past_simple(doc, cs, ce) and self._rel_floor is None)
-            cand.cue_tok, cand.actor_tok = cue_tok, positions.get(actor)
-            made.append(cand)
-            if background:
-                bg_action, bg_dates = background
-                bdate, btext, bexplicit = None, None, False
-                if bg_dates:
-                    m, k = bg_dates[0]
-                    bdate = d.resolve(m, s.base, anchor=None, year_hint=self._year_hint(idx))
-                    btext, bexplicit = m.text, m.explicit_year
-                made.append(self._candidate(sent, char_base, in_title, body_text, actor,
-                                            bg_action, "enacted", scope, topic, bdate, btext,
-                                            bexplicit, None, has_topic, idx, False, True))
-                made[-1].background = True
-        s.candidates.extend(made)
-        return made
-
-    def _same_statement(self, doc: Doc, cs: int, cue_tok: int, actor: Actor, idx: int
-                        ) -> Candidate | None:
-        """"The company also said ...": the same announcement as the actor's dated
-        candidate a sentence or two before, so the same date."""
-        words = {t.lower_ for t in doc[cs:cue_tok]}
-        if "also" not in words:
-            return None
-        said = bool(words & lx.SPEECH_VERBS)  # "The company also said ..."
-        for c in reversed(self.s.candidates):
-            if c.actor == actor and c.date is not None and not c.in_title and \
-                    idx - c.sentence <= (3 if said else 2):
-                return c
-        return None
+        return usable, clause_dates
 
     def _candidate(self, sent, char_base, in_title, body_text, actor, action, status, scope,
                    topic, pdate, dtext, explicit, until, has_topic, idx, ref, past) -> Candidate:

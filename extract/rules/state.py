@@ -227,6 +227,28 @@ class ClauseRead:
                 if self.cs <= k < self.ce and m.role not in {"until", "effect"}]
 
 
+@dataclass
+class Dating:
+    """What the events of one clause are dated from (``DateRules._actor_date``)."""
+
+    sent: Span
+    c: Clause
+    idx: int
+    status: str
+    cue_tok: int
+    date_mentions: list  # the sentence's (DateMention, token index)
+    clause_dates: list  # the clause's, but for expiries and asides
+    usable: list  # those not claimed by an older measure the clause names
+    ordered: list[tuple[Actor, int]]  # the actors by where they are named
+    positions: dict[Actor, int]
+    prev: Candidate | None  # the sentence's last candidate before this clause
+    default_date: tuple | None  # the page's own date, for its author's acts
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+
 @dataclass(frozen=True)
 class Vetoed:
     """A clause with an action cue that a named check kept from being an event

@@ -15,7 +15,16 @@ from spacy.tokens import Doc, Span
 from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY
-from .state import Actor, ArticleState, Candidate, Clause, Mention, _low, _measured_back
+from .state import (
+    Actor,
+    ArticleState,
+    Candidate,
+    Clause,
+    Dating,
+    Mention,
+    _low,
+    _measured_back,
+)
 
 
 class DateRules:
@@ -76,6 +85,110 @@ class DateRules:
             s.restated = (idx, new)
             spans.append((m.start, k + 1))
         return spans
+
+    # ------------------------------------------------------------ an event's date
+    def _actor_date(self, g: Dating, actor: Actor, ref: bool, made: list[Candidate]
+                    ) -> tuple[d.PartialDate | None, str | None, bool]:
+        """The date of ``actor``'s act in the clause: a date the clause gives it, or one
+        counted back from the act just read, or one borrowed from the page, the sentence
+        or an act told before (``_borrowed_date``)."""
+        doc, s = g.doc, self.s
+        own = self._own_dates(doc, actor, g.ordered, g.usable, g.c.end)
+        # the act the interval counts from: the one just made in this clause, or the one
+        # before the cut ("Somerville banned it in June 2019, | a month after San
+        # Francisco became the first")
+        counted = made[-1] if made else g.prev
+        before_ref = self._interval_before(g.date_mentions, g.positions.get(actor)) \
+            if ref and counted is not None and counted.date is not None else None
+        if not own and before_ref is not None:
+            # "Somerville banned it in June 2019, a month after San Francisco became the
+            # first": the earlier act is the later one's date less the interval
+            return (d.resolve(_measured_back(before_ref), s.base, anchor=counted.date),
+                    before_ref.text, False)
+        if own:
+            dm = own[0]
+        elif ref:
+            dm = None
+        else:
+            verb = next((k.start for k in g.c.cues if k.label_ == "status:enacted" and
+                         k.start > g.cue_tok and doc[k.start].lower_ in lx.STRONG_ENACT),
+                        None) if _low(doc, g.cue_tok) in lx.BAN_NOUNS else None
+            # ("refused on Thursday to block X's ban, the ordinance the council passed on
+            # June 14": the ban dates from when it was passed)
+            dm = self._pick_date(g.usable, verb if verb is not None else g.cue_tok)
+        if dm is not None and g.status == "proposed" and self._scheduled(doc, dm):
+            # "will vote next week on a proposal": not when it was proposed ("...,
+            # which Commissioner Hardesty introduced in June": but this is)
+            dm = next(((m, k) for m, k in g.usable if any(
+                _low(doc, j) in lx.FILING_VERBS for j in range(max(g.c.start, k - 3), k))),
+                None)
+        if dm is None and not ref and not g.clause_dates and g.default_date is None:
+            dm = self._attribution_date(doc, g.date_mentions, g.c.end, g.sent.end)
+        if dm is not None:
+            invert = self._inverted(doc, dm, g.date_mentions, g.positions.get(actor))
+            return self._resolve_date(dm[0], g.idx, g.status, dm[1], doc, invert)
+        return self._borrowed_date(g, actor, ref)
+
+    def _borrowed_date(self, g: Dating, actor: Actor, ref: bool
+                       ) -> tuple[d.PartialDate | None, str | None, bool]:
+        """A date the clause does not give, tried in order: the page's own, the
+        sentence's earlier act's, a fronted date, the same statement's, a similar act's
+        told before, the same ballot's, the scene's; else none."""
+        doc, s, idx = g.doc, self.s, g.idx
+        cs, ce = g.c.start, g.c.end
+        bare = not ref and not g.clause_dates
+        if g.default_date is not None and g.default_date[0] is not None:
+            return g.default_date
+        prev = g.prev
+        if prev is not None and bare and self._rel_floor is None and prev.date is not None \
+                and _low(doc, cs) != "but":
+            # (a relative clause's act is its own; so is the act "but" turns to)
+            return prev.date, prev.date_text, prev.date_explicit
+        if bare and prev is None and \
+                (fronted := self._fronted_date(doc, g.sent, cs, g.date_mentions)) is not None:
+            return self._resolve_date(fronted[0], idx, g.status, fronted[1], doc, False)
+        same = self._same_statement(doc, cs, g.cue_tok, actor, idx)
+        if same is not None and same.date is not None:
+            return same.date, same.date_text, same.date_explicit
+        if bare and g.status != "proposed" and \
+                (like := self._similar_before(doc[cs:ce], idx)) is not None:
+            # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
+            # rejected a similar question": the same ballot, the same day (but "is
+            # weighing a similar ordinance" is not dated by the act it copies)
+            return like.date, like.date_text, like.date_explicit
+        if ref or g.usable:
+            return None, None, False
+        told = next((k for k in reversed(s.candidates) if k.actor == actor and
+                     k.date is not None and 0 < idx - k.sentence <= 1 and
+                     not k.background), None) if actor.actor_type == "company" else None
+        if told is not None:
+            # "X said Wednesday it has stopped selling ... The company will keep selling
+            # it to agencies, but only to those that pass a review": the same statement
+            return told.date, told.date_text, False
+        if ballot := self._same_ballot(doc, cs, ce, idx):
+            # "Voters in Corlett Bay approved Proposition 2 on Tuesday ... Tressider
+            # County's Question 5 ... was defeated": one election day
+            return ballot.date, ballot.date_text, False
+        if g.status == "enacted" and s.scene_date and idx - s.scene_date[2] <= 2 and \
+                self._past_simple(doc, cs, ce):
+            # "It was past eleven on Tuesday when the council reached the item. By a
+            # vote of 7-2, alders adopted an ordinance ...": the scene's date
+            return s.scene_date[0], s.scene_date[1], False
+        return None, None, False
+
+    def _same_statement(self, doc: Doc, cs: int, cue_tok: int, actor: Actor, idx: int
+                        ) -> Candidate | None:
+        """"The company also said ...": the same announcement as the actor's dated
+        candidate a sentence or two before, so the same date."""
+        words = {t.lower_ for t in doc[cs:cue_tok]}
+        if "also" not in words:
+            return None
+        said = bool(words & lx.SPEECH_VERBS)  # "The company also said ..."
+        for c in reversed(self.s.candidates):
+            if c.actor == actor and c.date is not None and not c.in_title and \
+                    idx - c.sentence <= (3 if said else 2):
+                return c
+        return None
 
     def _similar_before(self, clause: Span, idx: int) -> Candidate | None:
         """The dated event of the sentence before when this clause tells of "a similar"
