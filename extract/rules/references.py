@@ -17,6 +17,7 @@ from .state import (
     ArticleState,
     Candidate,
     Clause,
+    ClauseRead,
     Pending,
     _low,
     _place_actor,
@@ -33,24 +34,20 @@ class ReferenceRules:
     s: ArticleState  # set by SentenceRules.__init__
 
     # ---------------------------------------------------------------- referring back
-    def _refer(self, sent, c: Clause, char_base, in_title, action, status, cue_tok,
-               date_mentions, has_topic, topic, idx, body_text, prev_in_sentence
-               ) -> list[Candidate]:
+    def _refer(self, r: ClauseRead) -> list[Candidate]:
         """A clause with an action but no named actor: "The law bars ...", "It also
-        limits ...", "The pause was first adopted in March 2021"."""
-        s = self.s
-        doc = sent.doc
-        cs, ce = c.start, c.end
+        limits ...", "The pause was first adopted in March 2021".  The act it tells is one
+        read before (dated or relabelled), a provision of it, an older measure, or the act
+        of an enactment, body or place named before."""
+        doc, cs, cue_tok, idx = r.doc, r.cs, r.cue_tok, r.at.idx
         if _low(doc, cue_tok - 1) in lx.THE_ITS_THEIR and _low(doc, cue_tok - 2) == "with":
             return []  # "with its pause close to running out, Amazon ...": circumstance
-        pair = self._pair_told(doc, cs, cue_tok, action, idx)
+        pair = self._pair_told(doc, cs, cue_tok, r.action, idx)
         if pair:
             # "The Kansas and Nebraska towns of Pelsworth have both banned it. Earlier this
             # month the two town councils each adopted ordinances ...": those two acts again
-            clause_dates = [(m, k) for m, k in date_mentions
-                            if cs <= k < ce and m.role not in {"until", "effect"}]
             for cand in pair:
-                self._update(cand, action, c, sent, clause_dates, idx, status)
+                self._update(cand, r.action, r.c, r.at.sent, r.clause_dates, idx, r.status)
             return []
         ana_noun = self._anaphoric_subject(doc, cs, cue_tok)
         if ana_noun is None and cue_tok - 2 > cs and _low(doc, cue_tok - 2) in lx.ANAPHOR_DETS \
@@ -59,134 +56,157 @@ class ReferenceRules:
         pronoun = bool({t.lower_ for t in doc[cs:cue_tok]} & lx.PRONOUN_SUBJECTS) or \
             any(t.lower_ in lx.ITS_THEIR for t in doc[cue_tok - 1:cue_tok + 1]) or \
             self._measure_pronoun(doc, cs, cue_tok)
-        clause_dates = [(m, k) for m, k in date_mentions
-                        if cs <= k < ce and m.role not in {"until", "effect"}]
         if ana_noun is None and not pronoun and not self._noun_anaphor(doc, cue_tok):
-            last = s.candidates[-1] if s.candidates else None
-            company = last is not None and last.actor.actor_type == "company"
-            if action == "restriction" and has_topic and last is not None and \
-                    last.action in ({"ban", "moratorium", "exit"} if company else
-                                    {"ban", "moratorium"}) and last.status == "enacted" and \
-                    0 < idx - last.sentence <= 2 and not self._has_status(c.cues) and \
-                    {t.lower_ for t in doc[cs:ce]} & (lx.CUSTOMER_NOUNS if company else
-                                                      lx.REGULATED_PARTIES):
-                # "The law outlaws ... Police may use real-time face identification only in
-                # narrow cases and need prior approval from a judge": what the act just
-                # reported allows, under limits -- a provision of its own (and "Microsoft
-                # will retire ... New customers will now have to apply for access": the
-                # company's own access rule)
-                return self._emit(sent, c, char_base, in_title, [last.actor], set(), {},
-                                  action, "enacted", cue_tok, date_mentions, has_topic, topic,
-                                  idx, body_text, None,
-                                  default_date=(last.date, last.date_text, last.date_explicit))
-            if status == "failed" and last is not None and 0 < idx - last.sentence <= 3 and \
-                    last.actor.actor_type != "company" and \
-                    {t.lower_ for t in doc[cs:cue_tok]} & lx.ATTEMPT_NOUNS:
-                # "... voted to lift the ban. A first attempt to undo the ban collapsed on a
-                # 1-2 vote in 2022": the same body's earlier, failed try
-                return self._emit(sent, c, char_base, in_title, [last.actor], set(), {},
-                                  action, status, cue_tok, date_mentions, has_topic, topic, idx,
-                                  body_text, None)
+            return self._unreferred_act(r)
+        if ana_noun in lx.BAN_NOUNS and ana_noun in lx.PAUSE_MORATORIUM and r.action == "ban":
+            r.action = "moratorium"
+        done = self._measure_again(r, ana_noun)
+        if done is not None:
+            return done
+        last = self._last_told(r)
+        pend = self.s.pending if self.s.pending and idx - self.s.pending.sentence <= 3 \
+            else None
+        if r.prev is not None:
+            last = r.prev
+        if last is None or (pend is not None and last.sentence < pend.sentence):
+            return self._act_named_before(r, ana_noun, pend)
+        return self._same_or_further(r, last, ana_noun, pronoun, pend)
+
+    def _unreferred_act(self, r: ClauseRead) -> list[Candidate]:
+        """No anaphor: a provision of the act just reported, or the same body's earlier
+        failed try; else nothing."""
+        doc, cs, ce, idx = r.doc, r.cs, r.ce, r.at.idx
+        s = self.s
+        last = s.candidates[-1] if s.candidates else None
+        if last is None:
             return []
-        if ana_noun in lx.BAN_NOUNS and ana_noun in lx.PAUSE_MORATORIUM and action == "ban":
-            action = "moratorium"
+        company = last.actor.actor_type == "company"
+        if r.action == "restriction" and r.at.has_topic and \
+                last.action in ({"ban", "moratorium", "exit"} if company else
+                                {"ban", "moratorium"}) and last.status == "enacted" and \
+                0 < idx - last.sentence <= 2 and not self._has_status(r.c.cues) and \
+                {t.lower_ for t in doc[cs:ce]} & (lx.CUSTOMER_NOUNS if company else
+                                                  lx.REGULATED_PARTIES):
+            # "The law outlaws ... Police may use real-time face identification only in
+            # narrow cases and need prior approval from a judge": what the act just
+            # reported allows, under limits -- a provision of its own (and "Microsoft
+            # will retire ... New customers will now have to apply for access": the
+            # company's own access rule)
+            return self._emit_for(r, [last.actor], status="enacted",
+                                  default_date=(last.date, last.date_text, last.date_explicit))
+        if r.status == "failed" and 0 < idx - last.sentence <= 3 and not company and \
+                {t.lower_ for t in doc[cs:r.cue_tok]} & lx.ATTEMPT_NOUNS:
+            # "... voted to lift the ban. A first attempt to undo the ban collapsed on a
+            # 1-2 vote in 2022": the same body's earlier, failed try
+            return self._emit_for(r, [last.actor])
+        return []
+
+    def _measure_again(self, r: ClauseRead, ana_noun: str | None) -> list[Candidate] | None:
+        """A measure read before, named again: a pause made permanent, a moratorium
+        already found (dated now), or the original measure an extension prolongs."""
+        doc, cs, ce, cue_tok, idx = r.doc, r.cs, r.ce, r.cue_tok, r.at.idx
+        s = self.s
         permanent = any(t.lower_ == "permanent" for t in doc[cue_tok + 1:min(ce, cue_tok + 4)])
-        if permanent and self._noun_anaphor(doc, cue_tok) and s.candidates and \
+        noun_anaphor = self._noun_anaphor(doc, cue_tok)
+        if permanent and noun_anaphor and s.candidates and \
                 s.candidates[-1].action in {"moratorium", "extension"} and \
                 idx - s.candidates[-1].sentence <= 3:
             # "the board voted 4-1 to make the prohibition permanent": the pause becomes a
             # ban, a decision of its own
-            return self._emit(sent, c, char_base, in_title, [s.candidates[-1].actor], set(), {},
-                              "ban", status, cue_tok, date_mentions, has_topic, topic, idx,
-                              body_text, None)
-        if ana_noun is None and self._noun_anaphor(doc, cue_tok):
+            return self._emit_for(r, [s.candidates[-1].actor], action="ban")
+        if ana_noun is None and noun_anaphor:
             # "When it first announced the moratorium": the moratorium already found
-            fam = lx.ACTION_FAMILY.get(action)
+            fam = lx.ACTION_FAMILY.get(r.action)
             for cand in reversed(s.candidates):
                 if idx - cand.sentence > 8:
                     break
                 if lx.ACTION_FAMILY.get(cand.action) == fam and \
                         cand.action not in {"extension", "repeal"}:
-                    self._update(cand, action, c, sent, clause_dates, idx, status)
+                    self._update(cand, r.action, r.c, r.at.sent, r.clause_dates, idx, r.status)
                     return []
-        last = s.candidates[-1] if s.candidates and idx - s.candidates[-1].sentence <= 4 else None
-        if last is not None and last.background:
-            # "X's moratorium, adopted last year, will now run through 2026. The council
-            # extended it earlier this year": "it" is the extension told beside its pause
-            last = next((k for k in reversed(s.candidates) if k.sentence == last.sentence and
-                         not k.background and k.action == action), last)
-        if (ana_noun in lx.BAN_NOUNS | lx.ORDINANCE_LAW_MEASURE or
-                self._noun_anaphor(doc, cue_tok)) and last is not None and \
-                last.action in {"extension", "repeal"} and (
+        last = self._last_told(r)
+        if (ana_noun in lx.BAN_NOUNS | lx.ORDINANCE_LAW_MEASURE or noun_anaphor) and \
+                last is not None and last.action in {"extension", "repeal"} and (
                     any(t.lower_ in lx.ORIGINAL_WORDS for t in doc[cs:cue_tok + 1])
                     or self._older_year(doc, cs, cue_tok, last)
-                    or self._dated_earlier(clause_dates, idx, last, doc)):
+                    or self._dated_earlier(r.clause_dates, idx, last, doc)):
             # ("Trustees first approved the pause last fall", after its extension)
             # "The original two-year moratorium was adopted in the summer of 2021": the
             # measure the extension prolongs, an event of its own
-            kind = "moratorium" if ana_noun in lx.MORATORIUM_NOUNS or action == "moratorium" \
+            kind = "moratorium" if ana_noun in lx.MORATORIUM_NOUNS or r.action == "moratorium" \
                 else "ban"
-            return self._emit(sent, c, char_base, in_title, [last.actor], set(), {}, kind,
-                              "enacted", cue_tok, date_mentions, has_topic, topic, idx,
-                              body_text, None)
-        pend = s.pending if s.pending and idx - s.pending.sentence <= 3 else None
-        if prev_in_sentence is not None:
-            last = prev_in_sentence
-        if pend is not None and (last is None or last.sentence < pend.sentence):
-            st = status if self._has_status(c.cues) else pend.status
-            default = (pend.date, pend.date_text, False)
-            return self._emit(sent, c, char_base, in_title, pend.actors, set(), {}, action, st,
-                              cue_tok, date_mentions, has_topic, topic, idx, body_text,
-                              None, default_date=default)
-        if last is None and s.last_body is not None and 0 < idx - s.last_body[1] <= 2 and \
+            return self._emit_for(r, [last.actor], action=kind, status="enacted")
+        return None
+
+    def _last_told(self, r: ClauseRead) -> Candidate | None:
+        """The act told last, up to four sentences back; the extension rather than the
+        pause told beside it ("X's moratorium, adopted last year, will now run through
+        2026. The council extended it earlier this year")."""
+        s = self.s
+        idx = r.at.idx
+        last = s.candidates[-1] if s.candidates and idx - s.candidates[-1].sentence <= 4 else None
+        if last is not None and last.background:
+            last = next((k for k in reversed(s.candidates) if k.sentence == last.sentence and
+                         not k.background and k.action == r.action), last)
+        return last
+
+    def _act_named_before(self, r: ClauseRead, ana_noun: str | None, pend: Pending | None
+                          ) -> list[Candidate]:
+        """No act told just before: the enactment reported without its content, the body
+        the sentence before named, or the dated measure of the place the story is about."""
+        doc, cs, cue_tok, idx = r.doc, r.cs, r.cue_tok, r.at.idx
+        s = self.s
+        if pend is not None:
+            st = r.status if self._has_status(r.c.cues) else pend.status
+            return self._emit_for(r, pend.actors, status=st,
+                                  default_date=(pend.date, pend.date_text, False))
+        if s.last_body is not None and 0 < idx - s.last_body[1] <= 2 and \
                 {t.lower_ for t in doc[cs:cue_tok]} & lx.IT_THEY and \
-                self._has_status(c.cues):
+                self._has_status(r.c.cues):
             # "Supervisors worked through a dozen items. They ..., voted 12-9 against a
             # two-year moratorium ...": the body the sentence before named
-            return self._emit(sent, c, char_base, in_title, [s.last_body[0]], set(), {},
-                              action, status, cue_tok, date_mentions, has_topic, topic, idx,
-                              body_text, None)
-        if last is None:
-            place = s.salient.get("last_place")
-            if place is not None and ana_noun in lx.MEASURE_NOUNS | lx.BAN_NOUNS and \
-                    status == "enacted" and doc[cue_tok].lower_.endswith("ed") and any(
-                        t.text.isdigit() and len(t.text) == 4 for t in doc[cs:cue_tok]):
-                # "RICHMOND — ... Virginia's police ... The 2021 law barred local police
-                # from using it": the dated measure of the place the story is about
-                return self._emit(sent, c, char_base, in_title, [place], set(), {}, action,
-                                  status, cue_tok, date_mentions, has_topic, topic, idx,
-                                  body_text, None)
-            return []
-        # "The restriction on businesses ..." names the measure again: same event;
-        # "It also limits ..." adds a provision: a new event unless the action is the same
+            return self._emit_for(r, [s.last_body[0]])
+        place = s.salient.get("last_place")
+        if place is not None and ana_noun in lx.MEASURE_NOUNS | lx.BAN_NOUNS and \
+                r.status == "enacted" and doc[cue_tok].lower_.endswith("ed") and any(
+                    t.text.isdigit() and len(t.text) == 4 for t in doc[cs:cue_tok]):
+            # "RICHMOND — ... Virginia's police ... The 2021 law barred local police
+            # from using it": the dated measure of the place the story is about
+            return self._emit_for(r, [place])
+        return []
+
+    def _same_or_further(self, r: ClauseRead, last: Candidate, ana_noun: str | None,
+                         pronoun: bool, pend: Pending | None) -> list[Candidate]:
+        """"The restriction on businesses ..." names the act just told again (the same
+        event, dated or relabelled); "It also limits ..." adds a provision (a new event,
+        unless the action is the same)."""
+        doc, cs, cue_tok, idx = r.doc, r.cs, r.cue_tok, r.at.idx
+        action, status = r.action, r.status
         family = lx.ACTION_FAMILY.get(action) == lx.ACTION_FAMILY.get(last.action) or (
             ana_noun in lx.LIMITING_MEASURE_NOUNS
             and last.action in {"ban", "moratorium", "restriction"})  # "The limits on ..."
         if ana_noun is None and not pronoun:  # "who sponsored the ban": that ban again
             if family:
-                self._update(last, action, c, sent, clause_dates, idx, status)
+                self._update(last, action, r.c, r.at.sent, r.clause_dates, idx, status)
             return []
         also = any(t.lower_ in lx.ALSO_WORDS for t in doc[cs:cue_tok])
         same = family and not also and (ana_noun is not None or status == last.status) and \
             not (last.status == "failed" and status == "enacted" and
-                 self._has_status(c.cues) is False and action != last.action) and \
-            not (ana_noun is None and action == "restriction" and has_topic and
+                 self._has_status(r.c.cues) is False and action != last.action) and \
+            not (ana_noun is None and action == "restriction" and r.at.has_topic and
                  last.action in {"ban", "moratorium"} and last.sentence < idx)
         # ("The law forbids scraping ... Police use ... is not banned, but it is confined to
         # a short list": limits beside a ban are a provision of their own)
-        if same and any(t.lower_ in lx.REPLACE_VERBS
-                        for t in doc[cs:cue_tok]):
+        if same and any(t.lower_ in lx.REPLACE_VERBS for t in doc[cs:cue_tok]):
             # "The order ends an interim period that began in late 2020, when a state law
             # paused it": the pause is an older measure than the order, not what the order
             # is -- but an event of its own when the clause dates it and says whose law it was
             older = self._state_law_before(doc, cs, cue_tok, last)
-            if older is not None and clause_dates:
-                return self._emit(sent, c, char_base, in_title, [older], set(), {}, action,
-                                  "enacted", cue_tok, date_mentions, has_topic, topic, idx,
-                                  body_text, None)
+            if older is not None and r.clause_dates:
+                return self._emit_for(r, [older], status="enacted")
             return []
         if same:
-            self._update(last, action, c, sent, clause_dates, idx, status)
+            self._update(last, action, r.c, r.at.sent, r.clause_dates, idx, status)
             return []
         if action == "exit" and last.actor.actor_type != "company":
             return []  # "it has said the cameras its officers wear will not include one":
@@ -199,9 +219,7 @@ class ReferenceRules:
             # "The final law instead ... requires a court order": the law signed on the day
             # the story began with
             default = (pend.date, pend.date_text, False)
-        return self._emit(sent, c, char_base, in_title, [last.actor], set(), {}, action, status,
-                          cue_tok, date_mentions, has_topic, topic, idx, body_text,
-                          prev_in_sentence, default_date=default)
+        return self._emit_for(r, [last.actor], prev=r.prev, default_date=default)
 
     def _dated_earlier(self, clause_dates, idx: int, last: Candidate, doc: Doc) -> bool:
         """"The pause, which the council debated through the autumn of 2021 and adopted the

@@ -433,10 +433,18 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         model = self._model_act(r.doc, r.c)
         if model is None or r.status != "enacted":
             return self._vetoed(r, "call_for_measure")
+        return self._emit_for(r, model.actors[:1], status="enacted")
+
+    def _emit_for(self, r: ClauseRead, actors: list[Actor], *, action: str | None = None,
+                  status: str | None = None, prev: Candidate | None = None,
+                  default_date: tuple | None = None) -> list[Candidate]:
+        """``_emit`` for actors found some other way than by name in the clause (so no
+        references and no positions), with the clause's action and status unless given."""
         at = r.at
-        return self._emit(at.sent, r.c, at.char_base, at.in_title, model.actors[:1], set(),
-                          {}, r.action, "enacted", r.cue_tok, at.date_mentions, at.has_topic,
-                          at.topic, at.idx, at.body_text, None)
+        return self._emit(at.sent, r.c, at.char_base, at.in_title, actors, set(), {},
+                          action or r.action, status or r.status, r.cue_tok, at.date_mentions,
+                          at.has_topic, at.topic, at.idx, at.body_text, prev,
+                          default_date=default_date)
 
     def _unnamed_actor(self, r: ClauseRead) -> list[Actor] | None:
         """The actor the clause does not name around its cue, tried in order: the
@@ -504,9 +512,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
             # the release named two sentences before
             r.actors, r.positions = [body], {}
             return None
-        return self._refer(at.sent, r.c, at.char_base, at.in_title, r.action, r.status,
-                           r.cue_tok, at.date_mentions, at.has_topic, at.topic, at.idx,
-                           at.body_text, prev)
+        return self._refer(r)
 
     def _restates_earlier(self, r: ClauseRead) -> bool:
         """Whether the clause only tells again an act already read, which it then dates
