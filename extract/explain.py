@@ -5,7 +5,9 @@ are the rule candidates merged into it (the sentence, the cue, the evidence); wi
 learned decider they are its verdicts (which source proposed them, the parse path, the
 model's scores, any relabelling).  Then one record per dropped candidate: each clause
 whose action cue a named rule check (``extract.rules.vetoes``) kept from being an event,
-and each proposal the decider dropped, with the check that dropped it.
+each group of candidates merging dropped as an echo of another event
+(``extract.merge.GROUP_DROPS``), and each proposal the decider dropped, with the check
+that dropped it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from .decider import Verdict
 from .events import Event
+from .merge import Echo
 from .rules.state import Candidate, Vetoed
 
 
@@ -27,6 +30,7 @@ class Explanation:
     candidates: list[Candidate]  # what the rules made, before any decider
     verdicts: list[Verdict]  # the decider's, when one is loaded
     vetoes: list[Vetoed]  # clauses the rules' named checks dropped
+    echoes: list[Echo]  # groups merging dropped as echoes of another event
 
 
 def _key(actor: str, region: str | None, action: str, status: str) -> tuple:
@@ -64,6 +68,8 @@ def explained_records(ex: Explanation, detailed: bool = True) -> Iterator[dict[s
         yield record
     for vetoed in ex.vetoes:
         yield {"dropped": vetoed.as_dict()}
+    for echo in ex.echoes:
+        yield {"dropped": echo.as_dict()}
     for v in ex.verdicts:
         if not v.kept:
             yield {"dropped": v.as_dict()}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
@@ -37,12 +37,13 @@ from .events import Event
 from .explain import Explanation
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .judge import judge, proposals_of
-from .lexicon import CONTINUING, HEADLINE_FAMILY, MEASURE_TITLE
+from .lexicon import MEASURE_TITLE
+from .merge import ArticleFacts, merge
 from .parse import load_parser
 from .pipeline import build_pipeline, resolve_model
 from .places import PlaceContext, dateline_place, home_state, locality_hints
 from .prefilter import Block, Prefilter, relevant_blocks, split_blocks
-from .rules import Actor, ArticleState, Candidate, SentenceRules
+from .rules import Actor, ArticleState, SentenceRules
 from .text import is_garbage
 from .topics import DEFAULT_TOPICS, Topic, partial_use_pattern, scope_patterns
 
@@ -109,25 +110,6 @@ def spelled_out(text: str) -> dict[str, str]:
 
 def _same_words(a: str, b: str) -> bool:
     return a.split() == b.split()
-
-
-def _story_news(group: Sequence[Candidate], lead_end: int, dated_sentences: set[int]) -> bool:
-    """The story's own news: told in the headline or the lead, not an older measure the
-    story recalls or a mere reference to another place's act, and not a pending proposal
-    (dated by its filing, which a story that a body "will vote" on does not give).
-
-    Nor a follower named after the cue of a sentence whose other act the text dates
-    ("banned it in May 2019, with Oakland following soon after"): the text bounds its
-    date by the act it follows, and the publication date would contradict that.
-    """
-    return any(c.in_title or c.start <= lead_end for c in group) and \
-        not any(c.background or c.reference or c.status == "proposed" for c in group) and \
-        not all(_follower(c) and c.sentence in dated_sentences for c in group)
-
-
-def _follower(c: Candidate) -> bool:
-    """Named after its sentence's cue, as a follower is ("..., with Oakland following")."""
-    return c.actor_tok is not None and c.cue_tok is not None and c.actor_tok > c.cue_tok
 
 
 class Corrections(Protocol):
@@ -252,17 +234,18 @@ class Extractor:
     ) -> Iterator[Explanation]:
         for reading in self._readings(items, batch_size):
             if reading is None:
-                yield Explanation([], [], [], [])
+                yield Explanation([], [], [], [], [])
                 continue
             made = list(reading.state.candidates)
             candidates, verdicts = made, []
             if self.decider is not None:
                 judged = judge(reading.state, self.decider, self.parser, reading.p.text)
                 candidates, verdicts = judged.candidates, judged.verdicts
-            events = self._merge(candidates, reading.dateline_date, reading.p, reading.lead_end)
+            merged = merge(candidates, self._facts(reading))
+            events = merged.events
             if self.corrections is not None:
                 events = self.corrections.apply(events, reading.p.text, reading.p.title)
-            yield Explanation(events, made, verdicts, reading.state.vetoes)
+            yield Explanation(events, made, verdicts, reading.state.vetoes, merged.echoes)
 
     def proposals_many(
         self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32
@@ -434,151 +417,9 @@ class Extractor:
                 return pdate, m.text
         return None
 
-    def _merge(
-        self,
-        cands: list[Candidate],
-        dateline_date: d.PartialDate | None,
-        p: _Prepared,
-        lead_end: int,
-    ) -> list[Event]:
-        spelled = spelled_out(p.text)
-        for c in cands:  # "the OAIC" named in full where the text defines it
-            if c.actor.name in spelled:
-                c.actor = replace(c.actor, name=spelled[c.actor.name])
-        pauses = [c for c in cands if c.action == "moratorium" and not c.in_title]
-        for c in pauses:
-            # "Amazon will keep police from using it until further notice, a spokesperson
-            # said on Tuesday. The one-year moratorium the company announced last June ...":
-            # the later pause of an actor that already had one continues it
-            if c.status == "enacted" and c.date is not None and c.date.precision >= 2 and \
-                    CONTINUING.search(c.evidence) and any(
-                        o is not c and o.actor == c.actor and o.status == "enacted" and
-                        o.date is not None and o.date.precision >= 2 and
-                        (c.date.as_date() - o.date.as_date()).days >= 90 for o in pauses):
-                c.action = "extension"
-        pauses = [c for c in pauses if c.action == "moratorium"]
-        for c in cands:
-            # "voted to keep police away from it" and, later, "the 2020 moratorium": one
-            # decision, named loosely first; the more precise word wins (but two bills
-            # proposed the same week are two proposals)
-            if c.action == "ban" and not c.in_title and c.status != "proposed" and any(
-                    p.actor == c.actor and p.status == c.status and (
-                        p.date is None or c.date is None or p.date.year == c.date.year)
-                    for p in pauses):
-                c.action = "moratorium"
-        groups: dict[tuple, list[Candidate]] = {}
-        for c in cands:
-            key = (c.actor.name.casefold(), c.actor.region, c.action, c.status)
-            groups.setdefault(key, []).append(c)
-        # a mere reference ("after San Francisco") adds nothing when the actor has a real event
-        real_actors = {(c.actor.name.casefold(), c.actor.region, c.action, c.status)
-                       for c in cands if not c.reference and not c.in_title}
-        title_dates = {
-            (c.actor.name.casefold(), c.actor.region): c
-            for c in cands
-            if c.in_title and c.date is not None
-        }
-        events: list[Event] = []
-        body_actors = {
-            (c.actor.name.casefold(), c.actor.region, HEADLINE_FAMILY[c.action], c.status)
-            for c in cands
-            if not c.in_title
-        }
-        body_names = {(k[0], k[1], k[2]) for k in body_actors}
-        body_regions = {
-            (c.actor.region, c.actor.actor_type, HEADLINE_FAMILY[c.action])
-            for c in cands
-            if not c.in_title and c.actor.region
-        }
-        text_low = p.text.casefold()
-        title_date = self._title_date(p)
-        dated_sentences = {c.sentence for c in cands if c.date is not None and c.date_explicit}
-        for (name, region, _action, _status), group in groups.items():
-            if _status == "proposed" and all(c.date is None for c in group) and \
-                    (name, region, _action, "failed") in groups:
-                continue  # "Commissioner Whitcombe, who proposed the ban": the one voted down
-            if all(c.reference for c in group) and \
-                    (name, region, _action, _status) in real_actors:
-                continue
-            if all(c.in_title for c in group) and \
-                    (name, region, HEADLINE_FAMILY[_action], _status) in body_actors:
-                continue  # the headline's wording yields to the body's
-            if all(c.in_title and not c.confirmed for c in group) and \
-                    (name, region, HEADLINE_FAMILY[_action]) in body_names:
-                continue  # so does its status: "defeats proposed ban" over a body "defeated"
-                # (unless the body told of the headline's act again)
-            if all(c.in_title for c in group) and _action == "repeal" and \
-                    (name, region, "stop", "failed") in body_actors:
-                continue  # "Lake Anselm scraps ban" over a body whose proposed ban failed
-            if all(c.in_title for c in group) and any(
-                    k[0].startswith(name + " ") and k[1] == region for k in body_actors):
-                continue  # "Vellacourt commissioners weigh ..." over "Vellacourt County"
-            if all(c.in_title for c in group) and name not in text_low and \
-                    (region, group[0].actor.actor_type, HEADLINE_FAMILY[_action]) in body_regions:
-                # "... dies in Olympia", "Iowa sheriff ...": a headline's shorthand for the
-                # body's actor of the same state, which the body names in full
-                continue
-            dated = [c for c in group if c.date is not None]
-            best_date = (
-                max(dated, key=lambda c: (c.date.precision, c.date_explicit, -c.order))
-                if dated
-                else None
-            )
-            body = [c for c in group if not c.in_title] or group
-            evidence = (
-                best_date
-                if best_date is not None and not best_date.in_title
-                else max(body, key=lambda c: (c.confidence, -c.order))
-            )
-            first = min(group, key=lambda c: c.order)
-            date_val = best_date.date.iso() if best_date else None
-            date_text = best_date.date_text if best_date else None
-            if date_val is None and not all(c.background for c in group):
-                # (an older measure only implied by its extension is not the headline's act)
-                td = title_dates.get((name, region))
-                if td is not None:
-                    date_val, date_text = td.date.iso(), td.date_text
-                elif (
-                    dateline_date is not None
-                    and p.dateline is not None
-                    and any(
-                        c.past_simple and (c.in_title or c.start <= lead_end) and not c.reference
-                        for c in group
-                    )
-                ):
-                    date_val, date_text = dateline_date.iso(), p.dateline.text
-                elif title_date is not None and not all(c.reference for c in group):
-                    # "Ossory Labs release notes — 14 November 2022": the page's own date
-                    date_val, date_text = title_date[0].iso(), title_date[1]
-            date_source = "text" if date_val is not None else None
-            if date_val is None and p.published is not None and \
-                    _story_news(group, lead_end, dated_sentences):
-                date_val, date_text, date_source = p.published.isoformat(), None, "published"
-            conf = min(0.99, max(c.confidence for c in group) + 0.05 * (len(group) - 1))
-            scope = next((c.scope for c in sorted(group, key=lambda c: c.order) if c.scope), None)
-            until = next((c.until for c in sorted(group, key=lambda c: c.order) if c.until), None)
-            a = first.actor
-            events.append(
-                Event(
-                    actor=a.name,
-                    actor_type=a.actor_type,
-                    level=a.level,
-                    country=a.country,
-                    region=a.region,
-                    action=first.action,
-                    status=first.status,
-                    scope=scope,
-                    technology=self._technology.get(first.topic, first.topic),
-                    date=date_val,
-                    date_text=date_text,
-                    until=until,
-                    evidence=evidence.evidence,
-                    start=evidence.start,
-                    end=evidence.end,
-                    confidence=round(conf, 3),
-                    topic=first.topic,
-                    date_source=date_source,
-                )
-            )
-        events.sort(key=lambda e: (e.start == 0 and e.end == 0, e.start))
-        return events
+    def _facts(self, reading: _Reading) -> ArticleFacts:
+        p = reading.p
+        return ArticleFacts(p.text, p.published, reading.state.acronyms, reading.lead_end,
+                            reading.dateline_date,
+                            p.dateline.text if p.dateline is not None else None,
+                            self._title_date(p), self._technology)

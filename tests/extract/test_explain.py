@@ -1,8 +1,9 @@
 """``--explain``: which rule made each event, and which named check dropped a clause.
 
-Every check of the veto tables (``extract.rules.vetoes``) and every other reason the
-clause reader gives up has a case here, in words written for this test; a check added
-without one fails ``test_every_named_check_has_a_case``.
+Every check of the veto tables (``extract.rules.vetoes``), every other reason the clause
+reader gives up, and every check by which merging drops a group as an echo of another
+event (``extract.merge.GROUP_DROPS``) has a case here, in words written for this test; a
+check added without one fails ``test_every_named_check_has_a_case``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 
 import pytest
 
+from banwatch.extract import merge
 from banwatch.extract.explain import explained_records
 from banwatch.extract.rules import vetoes
 
@@ -66,6 +68,41 @@ def test_every_named_check_has_a_case() -> None:
               vetoes.ACTOR_VETOES)
     named = {v.name for table in tables for v in table}
     assert named | OTHER_REASONS == {check for _, check in DROPPED}
+    assert {name for name, _ in merge.GROUP_DROPS} == {check for _, _, check, _ in ECHOES}
+
+
+# (headline, body, the check that drops the headline's or the loose group, the event kept)
+ECHOES = [
+    ("Somerville bans facial recognition",
+     "The Somerville City Council on Tuesday imposed a moratorium on police use of facial "
+     "recognition.", "headline_wording", ("Somerville", "moratorium", "enacted")),
+    ("Somerville to ban facial recognition",
+     "The Somerville City Council on Tuesday banned police use of facial recognition.",
+     "headline_status", ("Somerville", "ban", "enacted")),
+    ("Boston scraps facial recognition ban",
+     "A proposed ban on facial recognition failed in the Boston City Council on Tuesday.",
+     "headline_repeal", ("Boston", "ban", "failed")),
+    ("Dane commissioners weigh facial recognition ban",
+     "Dane County commissioners proposed a ban on facial recognition on Tuesday.",
+     "headline_short_name", ("Dane County", "ban", "proposed")),
+    ("Facial recognition ban dies in Olympia",
+     "A bill to ban facial recognition failed in the Washington Legislature on Tuesday.",
+     "headline_shorthand", ("Washington", "ban", "failed")),
+    ("Facial recognition",
+     "Boston City Councilor Ana Whitcombe proposed a ban on facial recognition. The Boston "
+     "City Council voted down the ban on facial recognition on Tuesday.",
+     "failed_later", ("Boston", "ban", "failed")),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "check", "kept"), ECHOES,
+                         ids=[c for _, _, c, _ in ECHOES])
+def test_an_echo_of_another_event_names_its_check(extractor, title: str, text: str,
+                                                   check: str, kept: tuple) -> None:
+    explained = extractor.explain(text, date(2021, 3, 4), title)
+    assert [(e.actor, e.action, e.status) for e in explained.events] == [kept]
+    dropped = [r["dropped"] for r in explained_records(explained) if "dropped" in r]
+    assert [d["check"] for d in dropped if d["source"] == "merge"] == [check]
 
 
 def test_an_event_shows_the_rule_candidate_behind_it(extractor) -> None:

@@ -1,0 +1,276 @@
+"""From candidates to events: the mentions of one decision become one event.
+
+Candidates of one (actor, region, action, status) are one event.  Before grouping, a
+loosely named act takes its precise name (a later "moratorium" of the same actor makes a
+"ban" one); when grouping, a group that only echoes another is dropped by a named check
+(``GROUP_DROPS``: a headline's shorthand, a proposal that failed);
+each event then takes its group's most precise date, or the headline's, the dateline's
+or the page's, or for the story's own news the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from . import dates as d
+from .events import Event
+from .lexicon import CONTINUING, HEADLINE_FAMILY
+from .rules import Candidate
+
+Key = tuple[str, str | None, str, str]  # actor (casefolded), region, action, status
+
+
+@dataclass
+class ArticleFacts:
+    """What merging needs of the article besides its candidates."""
+
+    text: str
+    published: date | None
+    acronyms: dict[str, str]  # "OAIC" → the name the text spells out
+    lead_end: int  # where the story's lead ends
+    dateline_date: d.PartialDate | None
+    dateline_text: str | None
+    title_date: tuple[d.PartialDate, str] | None  # a day the headline gives
+    technology: dict[str, str]  # topic → its technology's name
+
+
+@dataclass
+class Seen:
+    """The candidates by group, and what the body (not the headline) told."""
+
+    groups: dict[Key, list[Candidate]]
+    body: set[Key]  # told in the body, action by headline family
+    body_regions: set[tuple[str | None, str, str]]  # (region, actor type, family)
+    title_dates: dict[tuple[str, str | None], Candidate]
+    dated_sentences: set[int]
+    text_low: str
+    body_names: set[tuple[str, str | None, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.body_names = {(k[0], k[1], k[2]) for k in self.body}
+
+
+def key_of(c: Candidate) -> Key:
+    return (c.actor.name.casefold(), c.actor.region, c.action, c.status)
+
+
+@dataclass(frozen=True)
+class Echo:
+    """A group of candidates dropped as an echo of another event (``--explain``)."""
+
+    check: str
+    key: Key
+
+    def as_dict(self) -> dict[str, object]:
+        actor, region, action, status = self.key
+        return {"source": "merge", "check": self.check, "actor": actor, "region": region,
+                "action": action, "status": status}
+
+
+@dataclass
+class Merged:
+    events: list[Event]  # headline-only ones last
+    echoes: list[Echo]
+
+
+def merge(cands: list[Candidate], article: ArticleFacts) -> Merged:
+    """The article's events, and the groups dropped as echoes of them."""
+    for c in cands:  # "the OAIC" named in full where the text defines it
+        if c.actor.name in article.acronyms:
+            c.actor = replace(c.actor, name=article.acronyms[c.actor.name])
+    _name_pauses(cands)
+    seen = _seen(cands, article.text)
+    events, echoes = [], []
+    for key, group in seen.groups.items():
+        check = dropped_by(seen, key, group)
+        if check is None:
+            events.append(_event(group, seen, article))
+        else:
+            echoes.append(Echo(check, key))
+    events.sort(key=lambda e: (e.start == 0 and e.end == 0, e.start))
+    return Merged(events, echoes)
+
+
+def _name_pauses(cands: list[Candidate]) -> None:
+    """The later pause of an actor that already had one continues it; a "ban" the same
+    actor's "moratorium" names precisely is that moratorium."""
+    pauses = [c for c in cands if c.action == "moratorium" and not c.in_title]
+    for c in pauses:
+        # "Amazon will keep police from using it until further notice, a spokesperson
+        # said on Tuesday. The one-year moratorium the company announced last June ...":
+        # the later pause of an actor that already had one continues it
+        if c.status == "enacted" and c.date is not None and c.date.precision >= 2 and \
+                CONTINUING.search(c.evidence) and any(
+                    o is not c and o.actor == c.actor and o.status == "enacted" and
+                    o.date is not None and o.date.precision >= 2 and
+                    (c.date.as_date() - o.date.as_date()).days >= 90 for o in pauses):
+            c.action = "extension"
+    pauses = [c for c in pauses if c.action == "moratorium"]
+    for c in cands:
+        # "voted to keep police away from it" and, later, "the 2020 moratorium": one
+        # decision, named loosely first; the more precise word wins (but two bills
+        # proposed the same week are two proposals)
+        if c.action == "ban" and not c.in_title and c.status != "proposed" and any(
+                p.actor == c.actor and p.status == c.status and (
+                    p.date is None or c.date is None or p.date.year == c.date.year)
+                for p in pauses):
+            c.action = "moratorium"
+
+
+def _seen(cands: list[Candidate], text: str) -> Seen:
+    groups: dict[Key, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(key_of(c), []).append(c)
+    body = [c for c in cands if not c.in_title]
+    return Seen(
+        groups=groups,
+        body={(c.actor.name.casefold(), c.actor.region, HEADLINE_FAMILY[c.action], c.status)
+              for c in body},
+        body_regions={(c.actor.region, c.actor.actor_type, HEADLINE_FAMILY[c.action])
+                      for c in body if c.actor.region},
+        title_dates={(c.actor.name.casefold(), c.actor.region): c
+                     for c in cands if c.in_title and c.date is not None},
+        dated_sentences={c.sentence for c in cands if c.date is not None and c.date_explicit},
+        text_low=text.casefold(),
+    )
+
+
+# ------------------------------------------------------------ groups that only echo
+GroupCheck = Callable[[Seen, Key, list[Candidate]], bool]
+
+
+def failed_later(seen: Seen, key: Key, group: list[Candidate]) -> bool:
+    """"Commissioner Whitcombe, who proposed the ban": the one voted down."""
+    name, region, action, status = key
+    return status == "proposed" and all(c.date is None for c in group) and \
+        (name, region, action, "failed") in seen.groups
+
+
+def _family_key(key: Key) -> Key:
+    name, region, action, status = key
+    return (name, region, HEADLINE_FAMILY[action], status)
+
+
+def headline_wording(seen: Seen, key: Key, group: list[Candidate]) -> bool:
+    """The headline's wording yields to the body's."""
+    return all(c.in_title for c in group) and _family_key(key) in seen.body
+
+
+def headline_status(seen: Seen, key: Key, group: list[Candidate]) -> bool:
+    """So does its status: "defeats proposed ban" over a body "defeated" (unless the body
+    told of the headline's act again)."""
+    return all(c.in_title and not c.confirmed for c in group) and \
+        _family_key(key)[:3] in seen.body_names
+
+
+def headline_repeal(seen: Seen, key: Key, group: list[Candidate]) -> bool:
+    """"Lake Anselm scraps ban" over a body whose proposed ban failed."""
+    name, region, action, _ = key
+    return all(c.in_title for c in group) and action == "repeal" and \
+        (name, region, "stop", "failed") in seen.body
+
+
+def headline_short_name(seen: Seen, key: Key, group: list[Candidate]) -> bool:
+    """"Vellacourt commissioners weigh ..." over "Vellacourt County"."""
+    name, region = key[0], key[1]
+    return all(c.in_title for c in group) and any(
+        k[0].startswith(name + " ") and k[1] == region for k in seen.body)
+
+
+def headline_shorthand(seen: Seen, key: Key, group: list[Candidate]) -> bool:
+    """"... dies in Olympia", "Iowa sheriff ...": a headline's shorthand for the body's
+    actor of the same state, which the body names in full."""
+    name, region, action, _ = key
+    return all(c.in_title for c in group) and name not in seen.text_low and \
+        (region, group[0].actor.actor_type, HEADLINE_FAMILY[action]) in seen.body_regions
+
+
+GROUP_DROPS: tuple[tuple[str, GroupCheck], ...] = (
+    ("failed_later", failed_later),
+    ("headline_wording", headline_wording),
+    ("headline_status", headline_status),
+    ("headline_repeal", headline_repeal),
+    ("headline_short_name", headline_short_name),
+    ("headline_shorthand", headline_shorthand),
+)
+
+
+def dropped_by(seen: Seen, key: Key, group: list[Candidate]) -> str | None:
+    """The name of the first check that finds the group only echoes another."""
+    return next((name for name, check in GROUP_DROPS if check(seen, key, group)), None)
+
+
+# ------------------------------------------------------------ one event
+def _event(group: list[Candidate], seen: Seen, article: ArticleFacts) -> Event:
+    dated = [c for c in group if c.date is not None]
+    best = max(dated, key=lambda c: (c.date.precision, c.date_explicit, -c.order)) \
+        if dated else None
+    body = [c for c in group if not c.in_title] or group
+    evidence = best if best is not None and not best.in_title else \
+        max(body, key=lambda c: (c.confidence, -c.order))
+    date_val, date_text, date_source = _event_date(group, best, seen, article)
+    ordered = sorted(group, key=lambda c: c.order)
+    first = ordered[0]
+    a = first.actor
+    return Event(
+        actor=a.name, actor_type=a.actor_type, level=a.level, country=a.country,
+        region=a.region, action=first.action, status=first.status,
+        scope=next((c.scope for c in ordered if c.scope), None),
+        technology=article.technology.get(first.topic, first.topic),
+        date=date_val, date_text=date_text,
+        until=next((c.until for c in ordered if c.until), None),
+        evidence=evidence.evidence, start=evidence.start, end=evidence.end,
+        confidence=round(min(0.99, max(c.confidence for c in group) +
+                             0.05 * (len(group) - 1)), 3),
+        topic=first.topic, date_source=date_source,
+    )
+
+
+def _event_date(group: list[Candidate], best: Candidate | None, seen: Seen,
+                article: ArticleFacts) -> tuple[str | None, str | None, str | None]:
+    """(date, date words, date source): the group's most precise date; else the
+    headline's for the actor, the dateline's for an act the lead tells in the past, or
+    the page's own; else, for the story's own news, the publication date."""
+    if best is not None:
+        return best.date.iso(), best.date_text, "text"
+    key = key_of(group[0])
+    date_val = date_text = None
+    if not all(c.background for c in group):
+        # (an older measure only implied by its extension is not the headline's act)
+        td = seen.title_dates.get((key[0], key[1]))
+        if td is not None:
+            date_val, date_text = td.date.iso(), td.date_text
+        elif article.dateline_date is not None and article.dateline_text is not None and any(
+                c.past_simple and (c.in_title or c.start <= article.lead_end) and
+                not c.reference for c in group):
+            date_val, date_text = article.dateline_date.iso(), article.dateline_text
+        elif article.title_date is not None and not all(c.reference for c in group):
+            # "Ossory Labs release notes — 14 November 2022": the page's own date
+            date_val, date_text = article.title_date[0].iso(), article.title_date[1]
+    if date_val is not None:
+        return date_val, date_text, "text"
+    if article.published is not None and \
+            story_news(group, article.lead_end, seen.dated_sentences):
+        return article.published.isoformat(), None, "published"
+    return None, None, None
+
+
+def story_news(group: Sequence[Candidate], lead_end: int, dated_sentences: set[int]) -> bool:
+    """The story's own news: told in the headline or the lead, not an older measure the
+    story recalls or a mere reference to another place's act, and not a pending proposal
+    (dated by its filing, which a story that a body "will vote" on does not give).
+
+    Nor a follower named after the cue of a sentence whose other act the text dates
+    ("banned it in May 2019, with Oakland following soon after"): the text bounds its
+    date by the act it follows, and the publication date would contradict that.
+    """
+    return any(c.in_title or c.start <= lead_end for c in group) and \
+        not any(c.background or c.reference or c.status == "proposed" for c in group) and \
+        not all(_follower(c) and c.sentence in dated_sentences for c in group)
+
+
+def _follower(c: Candidate) -> bool:
+    """Named after its sentence's cue, as a follower is ("..., with Oakland following")."""
+    return c.actor_tok is not None and c.cue_tok is not None and c.actor_tok > c.cue_tok
