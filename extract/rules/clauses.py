@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY
+from .cue_checks import CueScan, dropped_by
 from .state import Actor, ArticleState, Clause, Mention, _low
 
 
@@ -53,150 +53,23 @@ class ClauseRules:
             for k in cues)
 
     def _cues(self, sent: Span) -> list[Span]:
+        """The sentence's cues that may tell of an act: those no check of
+        ``cue_checks.CUE_DROPS`` drops ("called on Tuesday for a ban", "until Congress
+        passes a law", "a retired teacher" ...); "calls for a ban" as a noun is a demand."""
         doc = sent.doc
         cues = [c for c in doc.spans[CUE_KEY] if sent.start <= c.start < sent.end] \
             if CUE_KEY in doc.spans else []
-        untils = [t.i for t in sent if t.lower_ in lx.UNTIL_UNLESS]
-        wheres = [t.i for t in sent if t.lower_ == "where" and _low(doc, t.i - 1) == ","]
+        scan = CueScan(sent, cues, [t.i for t in sent if t.lower_ in lx.UNTIL_UNLESS],
+                       [t.i for t in sent if t.lower_ == "where" and _low(doc, t.i - 1) == ","],
+                       self)
         out = []
         for c in cues:
             if c.label_ == "status:proposed" and doc[c.start].lower_ == "calls" and (
                     c.start == sent.start or _low(doc, c.start - 1) in lx.BEFORE_NOUN_CALLS):
                 # "In Marrish Bend, calls for a ban meet a quiet council": demands, the noun
                 out.append(Span(doc, c.start, c.end, label="urge"))
-                continue
-            if c.label_ == "urge" and doc[c.start].lower_.startswith("call") and \
-                    _low(doc, c.end) in set(d.WEEKDAYS) | set(d.MONTHS):
-                continue  # "called on Tuesday for a ban"
-            if (c.label_.startswith(("action:", "status:"))) and \
-                    any(0 < c.start - u <= 8 for u in untils):
-                continue  # "until Congress lifts the prohibition", "until Congress passes a law"
-            if c.label_.startswith("action:") and (
-                    (_low(doc, c.start - 2), _low(doc, c.start - 1)) in lx.INSTEAD_OF_PHRASES):
-                continue  # "regulates the technology rather than prohibiting it"
-            if c.label_ == "chain" and _low(doc, c.end) in lx.ANAPHOR_DETS | lx.A_AN and \
-                    doc[c.start].lower_.startswith("follow") and \
-                    _low(doc, c.end + 1) not in lx.CHAIN_TIME_WORDS:
-                continue  # "customers must follow the law", but "followed a month later"
-            if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and (
-                    _low(doc, c.start - 1) in lx.BAN_NOUNS | lx.MEASURE_NOUNS
-                    or _low(doc, c.start - 2) in lx.BAN_NOUNS | lx.MEASURE_NOUNS):
-                continue  # "The ban followed news reports": it came after, nobody copied it
-            if doc[c.start].lower_.startswith("sunset") and _low(doc, c.start - 1) == "no":
-                continue  # "bars city departments from using it, with no sunset": for good
-            if c.label_ == "chain" and doc[c.start].lower_.startswith("follow") and \
-                    self._anaphoric_subject_of_follow(sent, c.start):
-                continue  # "The vote in the county seat followed months of disagreement"
-            if c.label_ == "chain" and _low(doc, c.start - 1) in lx.BE_FORMS:
-                continue  # "the board would see that it was followed": no one copied anyone
-            if c.label_ == "status:failed" and any(
-                    k.label_.startswith("action:") and k.start <= c.start and c.end <= k.end
-                    and k.end - k.start > c.end - c.start for k in cues):
-                continue  # "blocked police from using it" bans; it is no failed vote
-            if c.label_.startswith("action:") and c.kb_id_ == "topic" and (
-                    _low(doc, c.start - 1) in lx.NEGATORS or
-                    (_low(doc, c.start - 2), _low(doc, c.start - 1)) in lx.REFUSAL_BEFORE):
-                continue  # "her usual store refused to accept cash": the practice a
-                # measure would forbid, not the measure
-            if c.label_ == "action:restriction" and _low(doc, c.start - 1) in lx.QUANTITY_UNITS:
-                continue  # "most cities have a 15 mph limit": a speed, not a measure on it
-            if c.label_ == "action:ban" and len(c) == 1 and _low(doc, c.end) in lx.BANNED_PEOPLE:
-                continue  # "a list of banned riders": people kept out, not a measure
-            if c.label_ in {"action:moratorium", "action:exit"} and any(
-                    k.label_ == "action:ban" and k.start <= c.start and c.end <= k.end
-                    and k.end - k.start > c.end - c.start for k in cues):
-                continue  # "ordered Serco to stop using it": the order bans; the inner
-                # "stop using" is no pause of the regulator's own
-            if c.label_ == "action:repeal" and any(
-                    k.label_ == "status:failed" and k.start <= c.start and c.end <= k.end
-                    for k in cues):
-                continue  # "plans for a ban were scrapped": the plan failed, no ban is lifted
-            if c.label_ == "action:restriction" and doc[c.start].lower_ == "limits" and (
-                    _low(doc, c.start - 1) == "off" or (_low(doc, c.start - 1) == "-"
-                                                       and _low(doc, c.start - 2) == "off")):
-                continue  # "put it off-limits" bans it
-            if c.label_.startswith("action:") and any(
-                    doc[j].lower_ in lx.WHO_WHOSE and any(
-                        t.lower_ in lx.AUTHORSHIP for t in doc[j + 1:c.start])
-                    for j in range(max(sent.start, c.start - 6), c.start)):
-                continue  # "X, who wrote the original 2020 prohibition, voted against ..."
-            if c.label_ == "status:proposed" and doc[c.start].lower_ in lx.FILING_NOUNS \
-                    and _low(doc, c.start - 1) in lx.DOCUMENT_FILING_WORDS:
-                continue  # "the company said in a regulatory filing": a document
-            if c.label_ == "urge" and doc[c.start].lower_ in lx.REQUEST_NOUNS and \
-                    _low(doc, c.start - 1) in lx.REQUEST_NOUN_WORDS:
-                continue  # "routes searches through written requests to the Registry"
-            if c.label_ == "action:restriction" and {_low(doc, c.start - j) for j in (1, 2, 3)} & \
-                    lx.THAN_OTHER and "than" in {_low(doc, c.start - j) for j in range(1, 7)}:
-                continue  # "go further than any other city's rules on it": a comparison
-            if c.label_ == "action:restriction" and doc[c.start].lower_ in lx.STANDARD_NOUNS and \
-                    {_low(doc, c.start - j) for j in (1, 2, 3)} & lx.MODELLED_ON_WORDS:
-                continue  # "he modeled the rules on Detroit's policy": "on" is the model's
-            if c.label_ == "status:failed" and len(c) == 4 and c[1].like_num and \
-                    c[1].text != c[3].text:
-                continue  # "the council split 5-2 in favor": only a tie defeats a measure
-            if c.label_ == "status:failed" and doc[c.start].lower_.startswith("kill") and \
-                    not any(t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS | lx.IT_THEM
-                            for t in doc[max(sent.start, c.start - 5):min(sent.end, c.end + 4)]):
-                continue  # "the city where George Floyd was killed": no measure was killed
-            if c.label_.startswith("action:") and _low(doc, c.start - 1) in lx.THAT_WHICH \
-                    and _low(doc, c.start - 2) in lx.AGREEMENT_NOUNS:
-                continue  # "sign an agreement that prohibits covert tracking": its terms
-            if c.label_.startswith("action:") and _low(doc, c.end) in lx.POSSESSIVE and \
-                    _low(doc, c.end + 1) in lx.SPONSOR_NOUNS:
-                continue  # "Council member Halvorsen, the ban's author, said she would try"
-            if c.label_ == "action:exit" and doc[c.start].lower_ == "retired" and \
-                    _low(doc, c.start - 1) in lx.RETIRED_PERSON_DETS:
-                continue  # "a retired teacher"
-            if c.label_.startswith("status:") and any(
-                    w < c.start and not any(a.label_.startswith("action:") and a.start > w
-                                            for a in cues) and
-                    not any(t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS for t in doc[w:c.start])
-                    and not any(t.text == "," for t in doc[w + 1:c.start])
-                    for w in wheres):
-                continue  # "The extension comes before the annual meeting, where
-                # shareholders will vote on a proposal": that vote is about something else
-                # (but "in Berkeley, where many readers live, the council is weighing ...")
-            if c.label_ == "status:enacted" and _low(doc, c.end) == "no":
-                continue  # "lawmakers have held hearings but passed no such law"
-            if c.label_ == "status:failed" and doc[c.start].lower_.startswith("vote") and \
-                    {_low(doc, c.start - k) for k in (1, 2, 3)} & lx.LONE_VOTE_WORDS:
-                continue  # "Commissioner Renwick, who cast the lone vote against": a dissent
-            if c.label_ == "status:failed" and doc[c.start].lower_ == "failed" and \
-                    _low(doc, c.end) in lx.DUTY_VERBS:
-                continue  # "the operators had failed to implement limits": a duty not
-                # met, no measure defeated
-            if c.label_ == "action:exit" and doc[c.start].lower_ in lx.MARKET_EXIT_WORDS and (
-                    any(t.lower_ in lx.KEPT_AS_IS for t in doc[c.end:min(sent.end, c.end + 7)])
-                    or _low(doc, c.end) in lx.THE_A | lx.ANAPHOR_DETS | lx.ITS_THEIR_OUR
-                    and _low(doc, c.end + 1) in lx.BAN_NOUNS | lx.MEASURE_NOUNS):
-                continue  # "voted to leave the moratorium in place": kept, not left
-            if c.label_.startswith("action:") and any(
-                    _low(doc, j) in lx.DUTY_VERBS and _low(doc, j - 1) == "to"
-                    and _low(doc, j - 2) == "failed" for j in range(c.start - 3, c.start)):
-                continue  # "failed to implement limits", "failed to comply with the ban":
-                # what they did not do, not a measure of theirs
-            if c.label_ == "status:failed" and _low(doc, c.start - 1) in lx.FAILURE_MODALS:
-                continue  # "he would veto a ban", "threatened to veto": a threat, no failure
-            if c.label_ == "status:failed" and doc[c.start].lower_.startswith("veto") and \
-                    any(t.lower_.startswith(lx.OVERRIDE_STEMS) and not self._failed_try(t)
-                        for t in sent):
-                continue  # "overrode the mayor's veto to impose a moratorium": enacted
-                # (but not "an attempt to override him fell one vote short")
-            if c.label_ == "temporary" and doc[c.start].lower_ == "for" and _low(
-                    doc, c.start - 1) in lx.USED_FOR_WORDS:
-                continue  # "police had used it for three years": how long, not a term
-            if c.label_ == "status:proposed" and doc[c.start].lower_ == "pending" and \
-                    _low(doc, c.end) in lx.PENDING_REVIEW_WORDS:
-                continue  # "pending a review" means "until a review", not a pending bill
-            if c.label_ == "action:repeal" and doc[c.start].lower_.startswith(lx.ALLOW_STEMS) and \
-                    any(t.lower_ == "only" for t in doc[c.end:min(sent.end, c.end + 8)]) and \
-                    not any(t.lower_ in lx.RESUME_WORDS_SHORT
-                            for t in doc[c.end:min(sent.end, c.end + 12)]):
-                continue  # "lets police request searches only when ...": limits, no repeal
-            if c.label_ == "action:repeal" and _low(doc, c.start - 1) in lx.STOP_BEFORE_ALLOWING:
-                continue  # "stop allowing police to use it" is no repeal
-            out.append(c)
+            elif dropped_by(scan, c) is None:
+                out.append(c)
         return out
 
     @staticmethod

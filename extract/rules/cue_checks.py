@@ -1,0 +1,330 @@
+"""Which of a sentence's cues count: the cues that are no act, as named checks.
+
+The cue ruler (``extract.components``) marks every phrase that may tell of an act;
+``ClauseRules._cues`` keeps those for which no check here holds, tried in the order of
+``CUE_DROPS``.  Each check is a plain function of the sentence being read and one cue; a
+new kind of false cue is a new row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .. import dates as d
+from .. import lexicon as lx
+from .state import _low
+
+
+@dataclass
+class CueScan:
+    """One sentence's cues as the checks see them."""
+
+    sent: Span
+    cues: list[Span]  # all the sentence's cues, the dropped ones too
+    untils: list[int]  # tokens "until" / "unless"
+    wheres: list[int]  # tokens ", where"
+    rules: Any  # the ``SentenceRules`` reading the article, for its anaphora tests
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+
+def _inside(c: Span, cues: list[Span], label_test: Callable[[str], bool]) -> bool:
+    """Whether a longer cue with such a label holds ``c``."""
+    return any(label_test(k.label_) and k.start <= c.start and c.end <= k.end
+               and k.end - k.start > c.end - c.start for k in cues)
+
+
+def _follow(k: CueScan, c: Span) -> bool:
+    return c.label_ == "chain" and k.doc[c.start].lower_.startswith("follow")
+
+
+def _act(c: Span) -> bool:
+    return c.label_.startswith("action:")
+
+
+# ------------------------------------------------------------ the checks
+def called_on_a_day(k: CueScan, c: Span) -> bool:
+    """"called on Tuesday for a ban"."""
+    return c.label_ == "urge" and k.doc[c.start].lower_.startswith("call") and \
+        _low(k.doc, c.end) in set(d.WEEKDAYS) | set(d.MONTHS)
+
+
+def under_condition(k: CueScan, c: Span) -> bool:
+    """"until Congress lifts the prohibition", "until Congress passes a law"."""
+    return c.label_.startswith(("action:", "status:")) and \
+        any(0 < c.start - u <= 8 for u in k.untils)
+
+
+def rather_than(k: CueScan, c: Span) -> bool:
+    """"regulates the technology rather than prohibiting it"."""
+    return _act(c) and (_low(k.doc, c.start - 2), _low(k.doc, c.start - 1)) \
+        in lx.INSTEAD_OF_PHRASES
+
+
+def follow_a_rule(k: CueScan, c: Span) -> bool:
+    """"customers must follow the law" (but "followed a month later")."""
+    doc = k.doc
+    return _follow(k, c) and _low(doc, c.end) in lx.ANAPHOR_DETS | lx.A_AN and \
+        _low(doc, c.end + 1) not in lx.CHAIN_TIME_WORDS
+
+
+def measure_came_after(k: CueScan, c: Span) -> bool:
+    """"The ban followed news reports": it came after, nobody copied it."""
+    doc = k.doc
+    return _follow(k, c) and (_low(doc, c.start - 1) in lx.BAN_NOUNS | lx.MEASURE_NOUNS
+                              or _low(doc, c.start - 2) in lx.BAN_NOUNS | lx.MEASURE_NOUNS)
+
+
+def no_sunset(k: CueScan, c: Span) -> bool:
+    """"bars city departments from using it, with no sunset": for good."""
+    return k.doc[c.start].lower_.startswith("sunset") and _low(k.doc, c.start - 1) == "no"
+
+
+def event_came_after(k: CueScan, c: Span) -> bool:
+    """"The vote in the county seat followed months of disagreement"."""
+    return _follow(k, c) and k.rules._anaphoric_subject_of_follow(k.sent, c.start)
+
+
+def was_followed(k: CueScan, c: Span) -> bool:
+    """"the board would see that it was followed": no one copied anyone."""
+    return c.label_ == "chain" and _low(k.doc, c.start - 1) in lx.BE_FORMS
+
+
+def blocked_inside_a_ban(k: CueScan, c: Span) -> bool:
+    """"blocked police from using it" bans; it is no failed vote."""
+    return c.label_ == "status:failed" and _inside(c, k.cues, lambda lab: lab.startswith(
+        "action:"))
+
+
+def practice_refused(k: CueScan, c: Span) -> bool:
+    """"her usual store refused to accept cash": the practice a measure would forbid,
+    not the measure."""
+    doc = k.doc
+    return _act(c) and c.kb_id_ == "topic" and (
+        _low(doc, c.start - 1) in lx.NEGATORS or
+        (_low(doc, c.start - 2), _low(doc, c.start - 1)) in lx.REFUSAL_BEFORE)
+
+
+def quantity_limit(k: CueScan, c: Span) -> bool:
+    """"most cities have a 15 mph limit": a speed, not a measure on it."""
+    return c.label_ == "action:restriction" and _low(k.doc, c.start - 1) in lx.QUANTITY_UNITS
+
+
+def banned_people(k: CueScan, c: Span) -> bool:
+    """"a list of banned riders": people kept out, not a measure."""
+    return c.label_ == "action:ban" and len(c) == 1 and _low(k.doc, c.end) in lx.BANNED_PEOPLE
+
+
+def stop_inside_an_order(k: CueScan, c: Span) -> bool:
+    """"ordered Serco to stop using it": the order bans; the inner "stop using" is no
+    pause of the regulator's own."""
+    return c.label_ in {"action:moratorium", "action:exit"} and \
+        _inside(c, k.cues, lambda lab: lab == "action:ban")
+
+
+def plan_scrapped(k: CueScan, c: Span) -> bool:
+    """"plans for a ban were scrapped": the plan failed, no ban is lifted."""
+    return c.label_ == "action:repeal" and any(
+        o.label_ == "status:failed" and o.start <= c.start and c.end <= o.end for o in k.cues)
+
+
+def off_limits(k: CueScan, c: Span) -> bool:
+    """"put it off-limits" bans it."""
+    doc = k.doc
+    return c.label_ == "action:restriction" and doc[c.start].lower_ == "limits" and (
+        _low(doc, c.start - 1) == "off" or (_low(doc, c.start - 1) == "-"
+                                           and _low(doc, c.start - 2) == "off"))
+
+
+def authorship(k: CueScan, c: Span) -> bool:
+    """"X, who wrote the original 2020 prohibition, voted against ..."."""
+    doc = k.doc
+    return _act(c) and any(
+        doc[j].lower_ in lx.WHO_WHOSE and any(
+            t.lower_ in lx.AUTHORSHIP for t in doc[j + 1:c.start])
+        for j in range(max(k.sent.start, c.start - 6), c.start))
+
+
+def regulatory_filing(k: CueScan, c: Span) -> bool:
+    """"the company said in a regulatory filing": a document."""
+    doc = k.doc
+    return c.label_ == "status:proposed" and doc[c.start].lower_ in lx.FILING_NOUNS \
+        and _low(doc, c.start - 1) in lx.DOCUMENT_FILING_WORDS
+
+
+def written_request(k: CueScan, c: Span) -> bool:
+    """"routes searches through written requests to the Registry"."""
+    doc = k.doc
+    return c.label_ == "urge" and doc[c.start].lower_ in lx.REQUEST_NOUNS and \
+        _low(doc, c.start - 1) in lx.REQUEST_NOUN_WORDS
+
+
+def comparison(k: CueScan, c: Span) -> bool:
+    """"go further than any other city's rules on it": a comparison."""
+    doc = k.doc
+    return c.label_ == "action:restriction" and \
+        bool({_low(doc, c.start - j) for j in (1, 2, 3)} & lx.THAN_OTHER) and \
+        "than" in {_low(doc, c.start - j) for j in range(1, 7)}
+
+
+def model_rules(k: CueScan, c: Span) -> bool:
+    """"he modeled the rules on Detroit's policy": "on" is the model's."""
+    doc = k.doc
+    return c.label_ == "action:restriction" and doc[c.start].lower_ in lx.STANDARD_NOUNS \
+        and bool({_low(doc, c.start - j) for j in (1, 2, 3)} & lx.MODELLED_ON_WORDS)
+
+
+def split_not_tied(k: CueScan, c: Span) -> bool:
+    """"the council split 5-2 in favor": only a tie defeats a measure."""
+    return c.label_ == "status:failed" and len(c) == 4 and c[1].like_num and \
+        c[1].text != c[3].text
+
+
+def killed_no_measure(k: CueScan, c: Span) -> bool:
+    """"the city where George Floyd was killed": no measure was killed."""
+    doc, sent = k.doc, k.sent
+    return c.label_ == "status:failed" and doc[c.start].lower_.startswith("kill") and \
+        not any(t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS | lx.IT_THEM
+                for t in doc[max(sent.start, c.start - 5):min(sent.end, c.end + 4)])
+
+
+def agreement_terms(k: CueScan, c: Span) -> bool:
+    """"sign an agreement that prohibits covert tracking": its terms."""
+    return _act(c) and _low(k.doc, c.start - 1) in lx.THAT_WHICH \
+        and _low(k.doc, c.start - 2) in lx.AGREEMENT_NOUNS
+
+
+def measure_sponsor(k: CueScan, c: Span) -> bool:
+    """"Council member Halvorsen, the ban's author, said she would try"."""
+    return _act(c) and _low(k.doc, c.end) in lx.POSSESSIVE and \
+        _low(k.doc, c.end + 1) in lx.SPONSOR_NOUNS
+
+
+def retired_person(k: CueScan, c: Span) -> bool:
+    """"a retired teacher"."""
+    return c.label_ == "action:exit" and k.doc[c.start].lower_ == "retired" and \
+        _low(k.doc, c.start - 1) in lx.RETIRED_PERSON_DETS
+
+
+def vote_elsewhere(k: CueScan, c: Span) -> bool:
+    """"The extension comes before the annual meeting, where shareholders will vote on a
+    proposal": that vote is about something else (but "in Berkeley, where many readers
+    live, the council is weighing ...")."""
+    doc = k.doc
+    return c.label_.startswith("status:") and any(
+        w < c.start and not any(a.label_.startswith("action:") and a.start > w
+                                for a in k.cues) and
+        not any(t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS for t in doc[w:c.start])
+        and not any(t.text == "," for t in doc[w + 1:c.start])
+        for w in k.wheres)
+
+
+def passed_no_law(k: CueScan, c: Span) -> bool:
+    """"lawmakers have held hearings but passed no such law"."""
+    return c.label_ == "status:enacted" and _low(k.doc, c.end) == "no"
+
+
+def lone_vote(k: CueScan, c: Span) -> bool:
+    """"Commissioner Renwick, who cast the lone vote against": a dissent."""
+    doc = k.doc
+    return c.label_ == "status:failed" and doc[c.start].lower_.startswith("vote") and \
+        bool({_low(doc, c.start - j) for j in (1, 2, 3)} & lx.LONE_VOTE_WORDS)
+
+
+def duty_not_met(k: CueScan, c: Span) -> bool:
+    """"the operators had failed to implement limits": a duty not met, no measure
+    defeated."""
+    return c.label_ == "status:failed" and k.doc[c.start].lower_ == "failed" and \
+        _low(k.doc, c.end) in lx.DUTY_VERBS
+
+
+def measure_kept(k: CueScan, c: Span) -> bool:
+    """"voted to leave the moratorium in place": kept, not left."""
+    doc, sent = k.doc, k.sent
+    return c.label_ == "action:exit" and doc[c.start].lower_ in lx.MARKET_EXIT_WORDS and (
+        any(t.lower_ in lx.KEPT_AS_IS for t in doc[c.end:min(sent.end, c.end + 7)])
+        or _low(doc, c.end) in lx.THE_A | lx.ANAPHOR_DETS | lx.ITS_THEIR_OUR
+        and _low(doc, c.end + 1) in lx.BAN_NOUNS | lx.MEASURE_NOUNS)
+
+
+def failed_to_do(k: CueScan, c: Span) -> bool:
+    """"failed to implement limits", "failed to comply with the ban": what they did not
+    do, not a measure of theirs."""
+    doc = k.doc
+    return _act(c) and any(
+        _low(doc, j) in lx.DUTY_VERBS and _low(doc, j - 1) == "to"
+        and _low(doc, j - 2) == "failed" for j in range(c.start - 3, c.start))
+
+
+def threatened_failure(k: CueScan, c: Span) -> bool:
+    """"he would veto a ban", "threatened to veto": a threat, no failure."""
+    return c.label_ == "status:failed" and _low(k.doc, c.start - 1) in lx.FAILURE_MODALS
+
+
+def veto_overridden(k: CueScan, c: Span) -> bool:
+    """"overrode the mayor's veto to impose a moratorium": enacted (but not "an attempt
+    to override him fell one vote short")."""
+    return c.label_ == "status:failed" and k.doc[c.start].lower_.startswith("veto") and \
+        any(t.lower_.startswith(lx.OVERRIDE_STEMS) and not k.rules._failed_try(t)
+            for t in k.sent)
+
+
+def used_for_a_time(k: CueScan, c: Span) -> bool:
+    """"police had used it for three years": how long, not a term."""
+    return c.label_ == "temporary" and k.doc[c.start].lower_ == "for" and \
+        _low(k.doc, c.start - 1) in lx.USED_FOR_WORDS
+
+
+def pending_review(k: CueScan, c: Span) -> bool:
+    """"pending a review" means "until a review", not a pending bill."""
+    return c.label_ == "status:proposed" and k.doc[c.start].lower_ == "pending" and \
+        _low(k.doc, c.end) in lx.PENDING_REVIEW_WORDS
+
+
+def allowed_only(k: CueScan, c: Span) -> bool:
+    """"lets police request searches only when ...": limits, no repeal."""
+    doc, sent = k.doc, k.sent
+    return c.label_ == "action:repeal" and doc[c.start].lower_.startswith(lx.ALLOW_STEMS) \
+        and any(t.lower_ == "only" for t in doc[c.end:min(sent.end, c.end + 8)]) and \
+        not any(t.lower_ in lx.RESUME_WORDS_SHORT for t in doc[c.end:min(sent.end, c.end + 12)])
+
+
+def stop_allowing(k: CueScan, c: Span) -> bool:
+    """"stop allowing police to use it" is no repeal."""
+    return c.label_ == "action:repeal" and _low(k.doc, c.start - 1) in lx.STOP_BEFORE_ALLOWING
+
+
+CueCheck = Callable[[CueScan, Span], bool]
+
+CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
+    ("called_on_a_day", called_on_a_day), ("under_condition", under_condition),
+    ("rather_than", rather_than), ("follow_a_rule", follow_a_rule),
+    ("measure_came_after", measure_came_after), ("no_sunset", no_sunset),
+    ("event_came_after", event_came_after), ("was_followed", was_followed),
+    ("blocked_inside_a_ban", blocked_inside_a_ban), ("practice_refused", practice_refused),
+    ("quantity_limit", quantity_limit), ("banned_people", banned_people),
+    ("stop_inside_an_order", stop_inside_an_order), ("plan_scrapped", plan_scrapped),
+    ("off_limits", off_limits), ("authorship", authorship),
+    ("regulatory_filing", regulatory_filing), ("written_request", written_request),
+    ("comparison", comparison), ("model_rules", model_rules),
+    ("split_not_tied", split_not_tied), ("killed_no_measure", killed_no_measure),
+    ("agreement_terms", agreement_terms), ("measure_sponsor", measure_sponsor),
+    ("retired_person", retired_person), ("vote_elsewhere", vote_elsewhere),
+    ("passed_no_law", passed_no_law), ("lone_vote", lone_vote),
+    ("duty_not_met", duty_not_met), ("measure_kept", measure_kept),
+    ("failed_to_do", failed_to_do), ("threatened_failure", threatened_failure),
+    ("veto_overridden", veto_overridden), ("used_for_a_time", used_for_a_time),
+    ("pending_review", pending_review), ("allowed_only", allowed_only),
+    ("stop_allowing", stop_allowing),
+)
+
+
+def dropped_by(k: CueScan, c: Span) -> str | None:
+    """The name of the first check that finds the cue is no act."""
+    return next((name for name, check in CUE_DROPS if check(k, c)), None)
