@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -34,9 +35,15 @@ def _inside(narrow: Actor, broad: Actor) -> bool:
     return False
 
 
-#: what ``_actors`` returns: the actors, the indexes of those that only refer back to a
-#: precedent, and the token each actor is named at
-Found = tuple[list[Actor], set[int], dict[Actor, int]]
+class Found(NamedTuple):
+    """Who acts in a clause."""
+
+    actors: list[Actor]
+    refs: set[int]  # indexes of the actors that only refer back to a precedent
+    positions: dict[Actor, int]  # the token each actor is named at
+    #: where the relative clause starts whose antecedents act ("..., San Francisco,
+    #: whose supervisors passed one last year"): only that clause dates their act
+    rel_floor: int | None = None
 
 
 @dataclass
@@ -248,13 +255,11 @@ class ActorRules:
     the ``ArticleState``, and ``ActRules``' token tests."""
 
     s: ArticleState  # set by SentenceRules.__init__
-    _rel_floor: int | None
 
     def _actors(self, doc: Doc, mentions: list[Mention], cue_tok: int, cs: int, ce: int
                 ) -> Found:
         """Actors of a clause: subjects before the cue, places after "in"/"by", earlier
         actors after "follows"/"after"; never targets ("urged X", "letter to X")."""
-        self._rel_floor = None
         usable = [m for m in mentions if m.kind in {"place", "company", "body", "agency"}
                   and m.actors and not m.owned]
         settled, usable = self._settled_actors(doc, usable, cue_tok, cs, ce)
@@ -283,14 +288,15 @@ class ActorRules:
         elif host is not None:
             # "... rather than wait for the City Council, where a proposal to ban it has
             # stalled": the measure is before the body named just before "where"
-            return (host.actors[:1], set(), {host.actors[0]: host.start}), usable
+            return Found(host.actors[:1], set(), {host.actors[0]: host.start}), usable
         owners = self._object_relative(doc, usable, cue_tok, ce)
         if owners:
             # "The order ends a pause that the Legislature and Governor Cuomo imposed in
             # December 2020": the measure named by the cue is the act of the relative
             # clause's subject
             actors = list(dict.fromkeys(a for m in owners for a in m.actors[:1]))
-            return (actors, set(), {a: m.start for m in owners for a in m.actors[:1]}), usable
+            return Found(actors, set(), {a: m.start for m in owners for a in m.actors[:1]}), \
+                usable
         rel = next((t.i for t in reversed(doc[cs + 1:cue_tok])
                     if t.lower_ in lx.WHICH_WHO_WHOSE and doc[t.i - 1].text == ","), None)
         if rel is not None and not any(t.text in {",", ";", "—", "–"}
@@ -303,12 +309,11 @@ class ActorRules:
             else:
                 named = self._antecedents(doc, usable, rel - 1)
                 if named:
-                    self._rel_floor = rel
-                    return ([a for m in named for a in m.actors[:1]], set(),
-                            {m.actors[0]: m.start for m in named}), usable
+                    return Found([a for m in named for a in m.actors[:1]], set(),
+                                 {m.actors[0]: m.start for m in named}, rel), usable
         agent = self._agent_after(doc, usable, cue_tok, ce)
         if agent is not None:
-            return (agent.actors[:1], set(), {agent.actors[0]: agent.start}), usable
+            return Found(agent.actors[:1], set(), {agent.actors[0]: agent.start}), usable
         cue = next((k for k in doc.spans.get(CUE_KEY, []) if k.start == cue_tok), None)
         bound = [m for m in usable if m.kind in {"company", "body"} and m.actors and
                  m.actors[0].actor_type == "company" and cue is not None and
@@ -316,7 +321,8 @@ class ActorRules:
         if bound and not any(m.start < cue_tok and m.start >= cs for m in usable):
             # "The agreement also keeps the company from selling to any state agency for
             # five years": the company is bound by what it agreed to
-            return (bound[0].actors[:1], set(), {bound[0].actors[0]: bound[0].start}), usable
+            return Found(bound[0].actors[:1], set(), {bound[0].actors[0]: bound[0].start}), \
+                usable
         return None, usable
 
     def _scan(self, scan: ActorScan) -> list[tuple[Mention, bool]]:
@@ -515,4 +521,4 @@ def _found(chosen: list[tuple[Mention, bool]]) -> Found:
             refs.add(len(actors))
         positions[a] = m.start
         actors.append(a)
-    return actors, refs, positions
+    return Found(actors, refs, positions)

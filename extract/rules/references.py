@@ -316,7 +316,7 @@ class ReferenceRules:
                 for t in doc[sent.start:cue_tok]):  # "The policing bill that Baker signed",
             # "the Artificial Intelligence Act cleared its last hurdle"
             return  # "The mayor voted with the council": nothing to refer back to later
-        actors, _, _ = self._actors(doc, mentions, cue_tok, sent.start, sent.end)
+        actors = self._actors(doc, mentions, cue_tok, sent.start, sent.end).actors
         status = self._status(doc, cues, cue_tok, sent.start, sent.end, "ban", False)
         if status is None:
             return

@@ -52,10 +52,6 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
 
     def __init__(self, state: ArticleState) -> None:
         self.s = state
-        self._single_ref = False
-        self._sentence_dates: list[tuple[d.DateMention, int]] = []
-        #: where the relative clause starts whose antecedents ``_actors`` last returned
-        self._rel_floor: int | None = None
 
     # ================================================================== sentences
     def sentence(self, sent: Span, char_base: int, in_title: bool, body_text: str | None) -> None:
@@ -69,7 +65,6 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         cues = self._cues(sent)
         mentions = self.mentions(sent, char_base)
         date_mentions = self._dates(sent)
-        self._sentence_dates = date_mentions
         has_topic = bool(topic_spans)
         made_before = len(s.candidates)
         topic = topic_spans[0].label_ if topic_spans else s.default_topic
@@ -301,7 +296,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         made = self._emit(at.sent, r.c, at.char_base, at.in_title, r.actors, r.refs,
                           r.positions, r.action, r.status, r.cue_tok, at.date_mentions,
                           at.has_topic, at.topic, at.idx, at.body_text, r.prev,
-                          default_date=own_page)
+                          default_date=own_page, rel_floor=r.rel_floor)
         self._kept_measure(r, made)
         return made
 
@@ -418,7 +413,8 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         # one member of a body may file a measure, but cannot enact or defeat one
         usable = r.c.mentions if r.status == "proposed" else \
             [m for m in r.c.mentions if m.role != "member"]
-        r.actors, r.refs, r.positions = self._actors(r.doc, usable, r.cue_tok, r.cs, r.ce)
+        r.actors, r.refs, r.positions, r.rel_floor = self._actors(r.doc, usable, r.cue_tok,
+                                                                  r.cs, r.ce)
         if not r.actors:
             found = self._unnamed_actor(r)
             if found is not None:
@@ -444,7 +440,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         return self._emit(at.sent, r.c, at.char_base, at.in_title, actors, set(), {},
                           action or r.action, status or r.status, r.cue_tok, at.date_mentions,
                           at.has_topic, at.topic, at.idx, at.body_text, prev,
-                          default_date=default_date)
+                          default_date=default_date, rel_floor=r.rel_floor)
 
     def _unnamed_actor(self, r: ClauseRead) -> list[Actor] | None:
         """The actor the clause does not name around its cue, tried in order: the
@@ -626,7 +622,8 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
 
     def _emit(self, sent, c: Clause, char_base, in_title, actors, refs, positions, action,
               status, cue_tok, date_mentions, has_topic, topic, idx, body_text,
-              prev_in_sentence, default_date=None) -> list[Candidate]:
+              prev_in_sentence, default_date=None, rel_floor: int | None = None
+              ) -> list[Candidate]:
         """One candidate per actor of the clause, each dated (``DateRules._actor_date``),
         plus the older measure the act changes when the clause names one ("lifted the
         ban it passed in 2020")."""
@@ -649,16 +646,17 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
                               background[0], "enacted", cue_tok,
                               [(m, k) for m, k in date_mentions if id(m) in claimed or
                                not (cs <= k < ce)], has_topic, topic, idx, body_text,
-                              prev_in_sentence)
-        usable, clause_dates = self._act_dates(doc, c, cue_tok, clause_dates, claimed)
+                              prev_in_sentence, rel_floor=rel_floor)
+        usable, clause_dates = self._act_dates(doc, c, cue_tok, clause_dates, claimed,
+                                               rel_floor)
         s.last_action = action
         scope = self._scope(doc[cs:ce].text, sent.text)
         dating = Dating(sent, c, idx, status, cue_tok, date_mentions, clause_dates, usable,
                         sorted(positions.items(), key=lambda kv: kv[1]), positions,
-                        prev_in_sentence, default_date)
-        past = self._past_simple(doc, cs, ce) and self._rel_floor is None
+                        prev_in_sentence, default_date, rel_floor,
+                        single_ref=len(actors) == 1 and 0 in refs)
+        past = self._past_simple(doc, cs, ce) and rel_floor is None
         made: list[Candidate] = []
-        self._single_ref = len(actors) == 1 and 0 in refs
         for i, actor in enumerate(actors):
             ref = i in refs
             pdate, dtext, explicit = self._actor_date(dating, actor, ref, made)
@@ -686,8 +684,9 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         s.candidates.extend(made)
         return made
 
-    def _act_dates(self, doc: Doc, c: Clause, cue_tok: int, clause_dates: list,
-                   claimed: set[int]) -> tuple[list, list]:
+    @staticmethod
+    def _act_dates(doc: Doc, c: Clause, cue_tok: int, clause_dates: list,
+                   claimed: set[int], rel_floor: int | None) -> tuple[list, list]:
         """The clause's dates that may date its act (not those an older measure claims),
         and its dates without the asides."""
         cs, ce = c.start, c.end
@@ -704,10 +703,10 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         if aside:
             usable = [mk for mk in usable if mk not in aside]
             clause_dates = [mk for mk in clause_dates if mk not in aside]
-        if self._rel_floor is not None and cs <= self._rel_floor < ce:
+        if rel_floor is not None and cs <= rel_floor < ce:
             # "..., San Francisco, whose supervisors passed one last year, and Somerville and
             # Cambridge, which have also barred it": only the relative clause dates its act
-            usable = [(m, k) for m, k in usable if k > self._rel_floor]
+            usable = [(m, k) for m, k in usable if k > rel_floor]
         return usable, clause_dates
 
     def _candidate(self, sent, char_base, in_title, body_text, actor, action, status, scope,

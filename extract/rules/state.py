@@ -207,6 +207,7 @@ class ClauseRead:
     actors: list[Actor] = field(default_factory=list)
     refs: set[int] = field(default_factory=set)  # indexes of actors that only refer back
     positions: dict[Actor, int] = field(default_factory=dict)  # actor → its token
+    rel_floor: int | None = None  # see ``actors.Found``
 
     @property
     def doc(self) -> Doc:
@@ -243,6 +244,8 @@ class Dating:
     positions: dict[Actor, int]
     prev: Candidate | None  # the sentence's last candidate before this clause
     default_date: tuple | None  # the page's own date, for its author's acts
+    rel_floor: int | None  # a relative clause whose antecedents act (``actors.Found``)
+    single_ref: bool  # one actor, only a reference back to a precedent
 
     @property
     def doc(self) -> Doc:

@@ -93,7 +93,7 @@ class DateRules:
         counted back from the act just read, or one borrowed from the page, the sentence
         or an act told before (``_borrowed_date``)."""
         doc, s = g.doc, self.s
-        own = self._own_dates(doc, actor, g.ordered, g.usable, g.c.end)
+        own = self._own_dates(doc, actor, g.ordered, g.usable, g.c.end, g.single_ref)
         # the act the interval counts from: the one just made in this clause, or the one
         # before the cut ("Somerville banned it in June 2019, | a month after San
         # Francisco became the first")
@@ -140,7 +140,7 @@ class DateRules:
         if g.default_date is not None and g.default_date[0] is not None:
             return g.default_date
         prev = g.prev
-        if prev is not None and bare and self._rel_floor is None and prev.date is not None \
+        if prev is not None and bare and g.rel_floor is None and prev.date is not None \
                 and _low(doc, cs) != "but":
             # (a relative clause's act is its own; so is the act "but" turns to)
             return prev.date, prev.date_text, prev.date_explicit
@@ -292,13 +292,13 @@ class DateRules:
 
     # ---------------------------------------------------------------- dates
     def _own_dates(self, doc: Doc, actor: Actor, ordered: list[tuple[Actor, int]], usable,
-                   ce: int):
+                   ce: int, single_ref: bool):
         """Dates right after an actor and before the next one ("San Francisco in May and
         Somerville in June")."""
         pos = dict(ordered).get(actor)
         if len(ordered) < 2:
             return [(m, k) for m, k in usable if pos is not None and k > pos] \
-                if ordered and self._single_ref else []
+                if ordered and single_ref else []
         if pos is None:
             return []
         later = sorted(p for _, p in ordered if p > pos)
@@ -353,6 +353,11 @@ class DateRules:
         return actor_pos is not None and actor_pos > k and _low(doc, end) not in {",", "—", ";"} \
             and not any(t.text in {",", "—", ";"} for t in doc[end:actor_pos])
 
+    def _current_dates(self) -> list:
+        """The dates of the sentence being read: its record is kept before any rule
+        reads it."""
+        return self.s.sentences[-1].date_mentions if self.s.sentences else []
+
     def _year_hint(self, idx: int) -> d.PartialDate | None:
         s = self.s
         if s.last_date and idx - s.last_date_sentence <= 2 and \
@@ -403,7 +408,7 @@ class DateRules:
                             c.date is not None and not c.background), None)
                 anchor = own or anchor
             m = _measured_back(m)
-        earlier = [dm for dm, k in self._sentence_dates
+        earlier = [dm for dm, k in self._current_dates()
                    if k < tok and dm.role != "until" and
                    (dm.explicit_year or (dm.kind == "period" and "year" in dm.text.lower()))]
         # ("Last year's round of votes opened in January in Cambridge")
@@ -417,7 +422,7 @@ class DateRules:
                 # "A narrower proposal filed on January 9 ... remains in committee" in a
                 # late-January story, after a sentence about the 2020 ban: this January
                 hint = None
-        written = [dm for dm, k in self._sentence_dates if k < tok and dm.explicit_year]
+        written = [dm for dm, k in self._current_dates() if k < tok and dm.explicit_year]
         if m.kind == "after_event" and written and not invert and \
                 re.match(r"(?i)the\s+(following|next)\b", m.text):
             # "debated through the autumn of 2021 and adopted the following spring": counted
