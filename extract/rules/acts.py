@@ -206,6 +206,12 @@ class ActRules:
                     if doc[i].lower_ in lx.RELATIVE_PRONOUNS), None)
         if rel is not None:  # "... in a letter that also called for changes"
             cues = [c for c in cues if c.start < rel or not c.label_.startswith("status:")]
+        comma = next((i for i in range(cue_tok + 1, ce) if doc[i].text == ","), None)
+        if comma is not None:
+            # "have also banned it ..., citing the effect the technology would have": a
+            # "would" past a comma after the act is some other thing's
+            cues = [c for c in cues if not (c.start > comma and c.label_ == "status:proposed"
+                                            and doc[c.start].lower_ in lx.WOULD_FORMS)]
         failed = [c for c in cues if c.label_ == "status:failed"]
         proposed = [c for c in cues if c.label_ == "status:proposed"]
         enacted = [c for c in cues if c.label_ == "status:enacted"]
@@ -330,6 +336,15 @@ class ActRules:
         return all(doc[m.end - 1].lower_ in lx.CHAMBER_NAMES and
                    doc[m.start].lower_ != "general" for m in bodies)
         # (a "General Assembly" is the whole legislature)
+
+    @staticmethod
+    def _parliament_stage(doc: Doc, start: int, end: int, actors: list[Actor]) -> bool:
+        """"The European Parliament voted to ban ...": a supranational parliament's vote
+        is a stage (the Council and the negotiations still come); only the final
+        adoption enacts."""
+        words = {t.lower_ for t in doc[start:end]}
+        return bool(actors) and all(a.level == "supranational" for a in actors) and \
+            bool(words & lx.SUPRANATIONAL_LEGISLATORS) and not words & lx.FINAL_STAGE_WORDS
 
     @staticmethod
     def _places_that_acted(doc: Doc, cs: int, cue_tok: int) -> bool:

@@ -53,6 +53,10 @@ class ReferenceRules:
         if ana_noun is None and cue_tok - 2 > cs and _low(doc, cue_tok - 2) in lx.ANAPHOR_DETS \
                 and _low(doc, cue_tok - 1) in lx.ANAPHOR_NOUNS:
             ana_noun = _low(doc, cue_tok - 1)  # "Among the practices the law forbids are ..."
+        if ana_noun is None and self._under_law(doc, cs, cue_tok):
+            # "Under the new rules, AI applications that threaten rights are banned": the
+            # measure just reported
+            ana_noun = next(t.lower_ for t in doc[cs + 1:cs + 6] if t.lower_ in lx.MEASURE_NOUNS)
         pronoun = bool({t.lower_ for t in doc[cs:cue_tok]} & lx.PRONOUN_SUBJECTS) or \
             any(t.lower_ in lx.ITS_THEIR for t in doc[cue_tok - 1:cue_tok + 1]) or \
             self._measure_pronoun(doc, cs, cue_tok)
@@ -320,6 +324,8 @@ class ReferenceRules:
         status = self._status(doc, cues, cue_tok, sent.start, sent.end, "ban", False)
         if status is None:
             return
+        if status == "enacted" and self._parliament_stage(doc, sent.start, sent.end, actors):
+            status = "proposed"  # "Members of the European Parliament adopt the AI Act"
         usable = [(m, k) for m, k in date_mentions if m.role not in {"until", "effect"}]
         pdate, dtext = None, None
         if usable:

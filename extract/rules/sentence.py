@@ -211,6 +211,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
                 idx, body_text) -> None:
         s = self.s
         doc = sent.doc
+        if not has_topic and not in_title and sent.text.rstrip().endswith(":") and \
+                idx + 1 in s.topic_sentences:
+            # "... includes a total prohibition on the use of AI for:" and a list that names
+            # the topic: the list is the measure's object
+            has_topic = True
         near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title or (
             s.pending is not None and idx - s.pending.sentence <= 3 and
             any(0 < t - idx <= 2 for t in s.topic_sentences))
@@ -586,10 +591,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
             r.status = "enacted"  # "the Dutch parliament introduced a moratorium": a
             # national government or an agency introduces a measure by making it (a US
             # council's "introduced a ban" is a first reading, and a bill is a proposal)
-        if r.status == "enacted" and actors and \
-                all(a.level == "supranational" for a in actors) and \
-                any(t.lower_ in lx.SUPRANATIONAL_LEGISLATORS for t in doc[r.cs:r.ce]) and \
-                not any(t.lower_ in lx.FINAL_STAGE_WORDS for t in doc[r.cs:r.ce]):
+        if r.status == "enacted" and self._parliament_stage(doc, r.cs, r.ce, actors):
             r.status = "proposed"  # "The European Parliament voted to ban ...": the Council
             # and the negotiations still come; only the final adoption enacts
 

@@ -278,6 +278,32 @@ CASES = [
         {("United States", None, "ban", "proposed", "2019-07-25")},
         id="members-named-with-their-districts-sit-in-congress",
     ),
+    pytest.param(
+        "Berkeley, Oakland and San Francisco have all banned facial recognition as part of "
+        "their surveillance laws, citing the harm the technology would do to privacy.",
+        date(2020, 6, 20),
+        {("Berkeley", "CA", "ban", "enacted", "2020-06-20"),
+         ("Oakland", "CA", "ban", "enacted", "2020-06-20"),
+         ("San Francisco", "CA", "ban", "enacted", "2020-06-20")},
+        id="a-would-past-a-comma-is-another-things",
+    ),
+    pytest.param(
+        "Members of the European Parliament approved the Artificial Intelligence Act on "
+        "Wednesday, 13 March. Under the new rules, some uses of artificial intelligence are "
+        "banned. Among them is the untargeted scraping of faces from the internet to build "
+        "facial recognition databases.",
+        date(2024, 3, 14),
+        {("European Union", None, "ban", "proposed", "2024-03-13")},
+        id="under-the-new-rules-of-a-parliament-vote",
+    ),
+    pytest.param(
+        "The text agreed with the Council of the EU includes a prohibition on the use of AI "
+        "for:\n\n- social scoring;\n- untargeted scraping of faces to build facial recognition "
+        "databases.",
+        date(2023, 12, 9),
+        {("European Union", None, "ban", "enacted", "2023-12-09")},
+        id="a-prohibition-whose-list-names-the-topic",
+    ),
 ]
 
 
