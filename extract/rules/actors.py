@@ -104,11 +104,12 @@ def ordered_company(scan: ActorScan, n: Near) -> bool:
 
 
 def passive_target(scan: ActorScan, n: Near) -> bool:
-    """"The police department will be barred from ...": the target (but "Amazon
-    confirmed it would be extended": Amazon speaks of its own)."""
+    """"The police department will be barred from ...", "collection by the company is
+    prohibited": the target (but "Amazon confirmed it would be extended": Amazon speaks
+    of its own)."""
     m = n.m
     return scan.passive and m.start < scan.cue_tok and (m.kind == "company" or (
-        m.kind in {"body", "agency"} and m.role in {"police", "agency", ""})) and \
+        m.kind in {"body", "agency"} and m.role in {"police", "agency", "company", ""})) and \
         not any(t.lower_ in lx.SPEECH_VERBS for t in scan.doc[m.end:scan.cue_tok])
 
 

@@ -212,6 +212,9 @@ class ActRules:
             # "would" past a comma after the act is some other thing's
             cues = [c for c in cues if not (c.start > comma and c.label_ == "status:proposed"
                                             and doc[c.start].lower_ in lx.WOULD_FORMS)]
+        # "voted unanimously Monday night to postpone voting on a proposal": a vote to wait
+        cues = [c for c in cues if not (c.label_ == "status:enacted" and any(
+            t.lower_ in lx.DELAY_VERBS for t in doc[c.end:min(cue_tok, c.end + 6)]))]
         failed = [c for c in cues if c.label_ == "status:failed"]
         proposed = [c for c in cues if c.label_ == "status:proposed"]
         enacted = [c for c in cues if c.label_ == "status:enacted"]

@@ -304,6 +304,28 @@ CASES = [
         {("European Union", None, "ban", "enacted", "2023-12-09")},
         id="a-prohibition-whose-list-names-the-topic",
     ),
+    pytest.param(
+        "The Portland City Council in Maine voted Monday night to postpone a vote on an "
+        "ordinance that would prohibit city staff from using facial recognition.",
+        date(2020, 1, 7),
+        {("Portland", "ME", "ban", "proposed", "2020-01-06")},
+        id="a-vote-to-postpone-leaves-a-proposal",
+    ),
+    pytest.param(
+        "B.C. Information and Privacy Commissioner Michael McEvoy ordered Clearview AI on "
+        "Tuesday to stop collecting facial images of people in the province.",
+        date(2021, 12, 15),
+        {("Information and Privacy Commissioner for British Columbia", None, "ban", "enacted",
+          "2021-12-14")},
+        id="a-provincial-commissioner-orders-a-stop",
+    ),
+    pytest.param(
+        "Italy's privacy regulator fined Clearview AI on Wednesday. Any further collection of "
+        "face images by the company is also prohibited.",
+        date(2022, 3, 9),
+        set(),
+        id="collection-by-the-company-is-what-is-prohibited",
+    ),
 ]
 
 
