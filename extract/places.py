@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+from . import lexicon as lx
 from .gazetteer import Gazetteer, Place
 
 SETTLEMENT_WORDS = {
@@ -154,6 +155,13 @@ def preceding_qualifiers(span: Span, gaz: Gazetteer) -> tuple[list[str], set[int
     if not any(w in SETTLEMENT_WORDS for w in tail) and not {"of", "name", "called",
                                                           "named"} & set(tail):
         return [], set()  # ("the Illinois and Missouri towns that share the name Rookwell")
+    after_state = max(used) + 1
+    settlement = next((t.i for t in doc[after_state:start] if t.lower_ in SETTLEMENT_WORDS),
+                      start)
+    if any(t.text == "," or t.lower_ in lx.STATE_SETTLEMENT_BREAKS
+           for t in doc[after_state:settlement]):
+        return [], set()  # "Portland, Maine, will join other cities including Boston": the
+        # state qualifies the name before it, not the cities after
     return codes, used
 
 

@@ -43,7 +43,14 @@ from .state import (
     _low,
 )
 from .timing import DateRules
-from .vetoes import ACT_VETOES, ACTOR_VETOES, MEASURE_VETOES, STATUS_VETOES, first_veto
+from .vetoes import (
+    ACT_VETOES,
+    ACTOR_VETOES,
+    MEASURE_VETOES,
+    PRECEDENTS_STAND,
+    STATUS_VETOES,
+    first_veto,
+)
 
 
 class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorRules,
@@ -275,6 +282,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         status, who acts; after each step a table of named checks (``rules.vetoes``) may
         find that the clause is no event."""
         veto = self._read_action(r) or first_veto(self, r, ACT_VETOES)
+        if veto in PRECEDENTS_STAND:
+            made = self._precedents_only(r)
+            if made:
+                self._vetoed(r, veto)
+                return made
         if veto is None:
             self._measure_kind(r)
             veto = first_veto(self, r, MEASURE_VETOES)
@@ -305,6 +317,20 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         self._kept_measure(r, made)
         return made
 
+    def _precedents_only(self, r: ClauseRead) -> list[Candidate]:
+        """The precedents a clause that is no event names still acted: "If passed, the
+        city will join other cities including San Francisco and Boston in banning it"."""
+        usable = [m for m in r.c.mentions if m.role != "member"]
+        found = self._actors(r.doc, usable, r.cue_tok, r.cs, r.ce)
+        precedents = [a for i, a in enumerate(found.actors) if i in found.refs]
+        if not precedents:
+            return []
+        at = r.at
+        return self._emit(at.sent, r.c, at.char_base, at.in_title, precedents,
+                          set(range(len(precedents))), found.positions, r.action, "enacted",
+                          r.cue_tok, at.date_mentions, at.has_topic, at.topic, at.idx,
+                          at.body_text, r.prev, rel_floor=found.rel_floor)
+
     def _vetoed(self, r: ClauseRead, check: str) -> list[Candidate]:
         """Drop the clause, keeping the check's name for ``--explain``."""
         cue = r.doc[r.cue_tok].text if r.action is not None else \
@@ -333,6 +359,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         r.action, r.cue_tok = self._action(doc, c.cues)
         r.inherited = r.action is None
         if not r.inherited:
+            if r.action == "restriction" and self.s.last_action in {"ban", "moratorium"} and \
+                    _low(doc, r.cue_tok - 1) in lx.SIMILARITY_WORDS:
+                # "Oakland and Cambridge have since implemented similar restrictions": the
+                # measure just told, copied
+                r.action = self.s.last_action
             return None
         chain = [k for k in c.cues if k.label_ == "chain"]
         if not chain and not any(k.label_.startswith("status:") for k in c.cues):

@@ -104,6 +104,10 @@ def ban_in_general(rules: Rules, r: ClauseRead) -> bool:
         and _low(doc, cue_tok + 1) in lx.MODAL_AFTER_BAN
 
 
+#: checks that drop the clause's own act but not the precedents it names ("If passed,
+#: the city will join San Francisco and Boston in banning it")
+PRECEDENTS_STAND = frozenset({"hypothetical", "vague_intent", "demand_only"})
+
 ACT_VETOES: tuple[Veto, ...] = (
     Veto("threatened", threatened),
     Veto("refused_to_order", refused_to_order),

@@ -326,6 +326,22 @@ CASES = [
         set(),
         id="collection-by-the-company-is-what-is-prohibited",
     ),
+    pytest.param(
+        "If the ordinance passes, Portland, Maine, will join other cities including Boston and "
+        "Oakland in banning facial recognition.",
+        date(2020, 8, 1),
+        {("Boston", "MA", "ban", "enacted", None), ("Oakland", "CA", "ban", "enacted", None)},
+        id="precedents-of-a-hypothetical-still-acted",
+    ),
+    pytest.param(
+        "San Francisco banned facial recognition in May 2019. Somerville and Oakland have "
+        "since adopted similar restrictions.",
+        date(2019, 8, 1),
+        {("San Francisco", "CA", "ban", "enacted", "2019-05"),
+         ("Somerville", "MA", "ban", "enacted", "2019-08-01"),
+         ("Oakland", "CA", "ban", "enacted", "2019-08-01")},
+        id="similar-restrictions-copy-the-ban",
+    ),
 ]
 
 
