@@ -166,10 +166,13 @@ def written_request(k: CueScan, c: Span) -> bool:
 
 
 def comparison(k: CueScan, c: Span) -> bool:
-    """"go further than any other city's rules on it": a comparison."""
+    """"go further than any other city's rules on it", "goes much further than other
+    bans": a comparison (but "went further than anyone, outlawing it" acts)."""
     doc = k.doc
-    return c.label_ == "action:restriction" and \
-        bool({_low(doc, c.start - j) for j in (1, 2, 3)} & lx.THAN_OTHER) and \
+    near = {_low(doc, c.start - j) for j in (1, 2, 3)}
+    if c.label_ != "action:restriction" and _low(doc, c.start - 1) != "other":
+        return False
+    return _act(c) and bool(near & lx.THAN_OTHER) and \
         "than" in {_low(doc, c.start - j) for j in range(1, 7)}
 
 

@@ -143,12 +143,15 @@ class ReferenceRules:
         return None
 
     def _last_told(self, r: ClauseRead) -> Candidate | None:
-        """The act told last, up to four sentences back; the extension rather than the
-        pause told beside it ("X's moratorium, adopted last year, will now run through
-        2026. The council extended it earlier this year")."""
+        """The act told last, up to four sentences back, not a precedent; the extension
+        rather than the pause told beside it ("X's moratorium, adopted last year, will now
+        run through 2026. The council extended it earlier this year")."""
         s = self.s
         idx = r.at.idx
-        last = s.candidates[-1] if s.candidates and idx - s.candidates[-1].sentence <= 4 else None
+        # (not a precedent the act was compared with: "... will join San Francisco and Boston
+        # in banning it. It would establish ...")
+        told = [k for k in s.candidates if not k.reference] or s.candidates
+        last = told[-1] if told and idx - told[-1].sentence <= 4 else None
         if last is not None and last.background:
             last = next((k for k in reversed(s.candidates) if k.sentence == last.sentence and
                          not k.background and k.action == r.action), last)

@@ -72,13 +72,36 @@ def demand_only(rules: Rules, r: ClauseRead) -> bool:
         not rules._reported_measure(doc, cs, cue_tok)
 
 
+def _joint(r: ClauseRead) -> int:
+    """Where the words before the cue start: after the last ", and" / ", but"."""
+    doc = r.doc
+    return max((j + 1 for j in range(r.cs, r.cue_tok - 1) if doc[j].text == "," and
+                doc[j + 1].lower_ in lx.CLAUSE_CONJ), default=r.cs)
+
+
+def _since_joint(r: ClauseRead) -> set[str]:
+    return {t.lower_ for t in r.doc[_joint(r):r.cue_tok]}
+
+
 def opposed(rules: Rules, r: ClauseRead) -> bool:
     """"The governor had objected to broader limits" (but in "Parents objected, and in
     December the governor signed a law pausing ..." the objection is the clause before)."""
-    doc = r.doc
-    joint = max((j + 1 for j in range(r.cs, r.cue_tok - 1) if doc[j].text == "," and
-                 doc[j + 1].lower_ in lx.CLAUSE_CONJ), default=r.cs)
-    return bool({t.lower_ for t in doc[joint:r.cue_tok]} & lx.OPPOSING)
+    return bool(_since_joint(r) & lx.OPPOSING)
+
+
+def opinion(rules: Rules, r: ClauseRead) -> bool:
+    """"said he agreed with the ban", "the police chief supported the ordinance that put
+    both bans in place", "the chief is against a ban": an opinion of a measure, with no
+    status of its own (but "the text agreed with the Council includes a prohibition")."""
+    doc, cue_tok = r.doc, r.cue_tok
+    held = {i for i in range(_joint(r), cue_tok) if doc[i].lower_ in lx.OPINION_VERBS and (
+        not doc[i].lower_.startswith("agree") or _low(doc, i + 1) == "with") and any(
+            t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS for t in doc[i + 1:min(cue_tok + 1,
+                                                                             i + 5)])}
+    held |= {i for i in range(r.cs, cue_tok)
+             if doc[i].lower_ == "against" and _low(doc, i - 1) in lx.BE_FORMS}
+    return bool(held) and not any(k.label_.startswith("status:") and k.start not in held
+                                  for k in r.c.cues)
 
 
 def hypothetical(rules: Rules, r: ClauseRead) -> bool:
@@ -115,6 +138,7 @@ ACT_VETOES: tuple[Veto, ...] = (
     Veto("vague_intent", vague_intent),
     Veto("demand_only", demand_only),
     Veto("opposed", opposed),
+    Veto("opinion", opinion),
     Veto("hypothetical", hypothetical),
     Veto("ban_in_general", ban_in_general),
 )

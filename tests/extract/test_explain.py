@@ -29,6 +29,8 @@ DROPPED = [
      "recognition.", "vague_intent"),
     ("Massachusetts should press pause on facial recognition.", "demand_only"),
     ("The governor of Ohio had objected to broader limits on facial recognition.", "opposed"),
+    ("Somerville's police chief said he agreed with the ban on facial recognition.",
+     "opinion"),
     ("Commissioners in Dane County debated whether to ban facial recognition.",
      "hypothetical"),
     ("A ban could cut off that option for police using facial recognition in Somerville.",

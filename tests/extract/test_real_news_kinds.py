@@ -342,6 +342,20 @@ CASES = [
          ("Oakland", "CA", "ban", "enacted", "2019-08-01")},
         id="similar-restrictions-copy-the-ban",
     ),
+    pytest.param(
+        "Northampton banned facial recognition in February 2020. The Northampton police chief "
+        "is against a ban, and the Springfield police commissioner supported the ordinance "
+        "that put the ban in place.",
+        date(2020, 2, 20),
+        {("Northampton", "MA", "ban", "enacted", "2020-02")},
+        id="an-opinion-of-a-ban-is-no-act",
+    ),
+    pytest.param(
+        "Portland's new law goes much further than other bans on facial recognition.",
+        date(2020, 9, 10),
+        set(),
+        id="further-than-other-bans-is-a-comparison",
+    ),
 ]
 
 
