@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .. import lexicon as lx
+from ..components import CUE_KEY
 from .state import (
     Actor,
     ArticleState,
@@ -299,11 +300,24 @@ class ReferenceRules:
         s = self.s
         if not s.candidates or idx - s.candidates[-1].sentence > 3:
             return
-        if self._anaphoric_subject(sent.doc, sent.start, sent.end - 1) is None:
+        doc = sent.doc
+        if self._anaphoric_subject(doc, sent.start, sent.end - 1) is None:
             return
+        if not any(self._temporary_measure(doc, k) for k in doc.spans.get(CUE_KEY, [])
+                   if k.label_ == "temporary" and sent.start <= k.start < sent.end):
+            return  # "The bill exempts temporary pop-ups": those businesses are temporary
         last = s.candidates[-1]
         clause = Clause(sent.start, sent.end, [], [], True)
         self._update(last, "moratorium", clause, sent, [], idx, last.status)
+
+    @staticmethod
+    def _temporary_measure(doc: Doc, k: Span) -> bool:
+        """The temporary cue is said of a measure: "a temporary ban", "is temporary",
+        "temporarily", "a two-year moratorium"."""
+        if len(k) > 1 or doc[k.start].lower_ == "temporarily":
+            return True
+        return _low(doc, k.end) in lx.MEASURE_NOUNS | lx.BAN_NOUNS or \
+            _low(doc, k.start - 1) in lx.BE_FORMS
 
     def _pending(self, sent, cues, mentions, date_mentions, idx) -> None:
         """Remember "X approved the act on Tuesday" for a following "The law bans ..."."""

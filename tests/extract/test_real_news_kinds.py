@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from .conftest import facts
+from .conftest import facts, keys
 
 CASES = [
     pytest.param(
@@ -356,6 +356,13 @@ CASES = [
         set(),
         id="further-than-other-bans-is-a-comparison",
     ),
+    pytest.param(
+        "Somerville banned facial recognition on Tuesday. The ordinance exempts temporary "
+        "art installations that use it.",
+        date(2019, 6, 28),
+        {("Somerville", "MA", "ban", "enacted", "2019-06-25")},
+        id="temporary-things-do-not-make-a-pause",
+    ),
 ]
 
 
@@ -363,3 +370,12 @@ CASES = [
 def test_real_news_failure_kinds(extractor, text: str, published: date | None,
                                  expected: set[tuple]) -> None:
     assert facts(extractor.extract(text, published)) == expected
+
+
+def test_a_state_and_the_city_of_another_name_are_two_places(extractor) -> None:
+    """"the state of Vermont and the city of Oakland": the state does not hold the city."""
+    text = ("Boston's council voted on Wednesday to ban facial recognition, following similar "
+            "bans by the state of Vermont and the city of Oakland.")
+    assert keys(extractor.extract(text, date(2020, 6, 25))) == {
+        ("Boston", "MA", "ban", "enacted"), ("Vermont", "VT", "ban", "enacted"),
+        ("Oakland", "CA", "ban", "enacted")}
