@@ -45,7 +45,8 @@ def fold_of(line_id: str, folds: int) -> int:
 def export(lines: list[rn.Line], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for ln in lines:
-            out.write(json.dumps({"id": ln.id, "text": ln.text, "published": ln.record["published"],
+            out.write(json.dumps({"id": ln.id, "text": ln.article,
+                                  "published": ln.record["published"],
                                   "title": None, "events": ln.record["events"]}) + "\n")
 
 

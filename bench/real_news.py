@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 import tomllib
@@ -52,6 +53,9 @@ TEST_SHARE = 45
 BLIND_PREFIXES = {"rnb-": "blind1", "rnc-": "blind2", "rne-": "dev", "rnh-": "dev"}
 
 
+METADATA_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
+
+
 @dataclass
 class Line:
     """One excerpt of the set: its gold record and, when cached, its text."""
@@ -70,6 +74,13 @@ class Line:
     @property
     def topic(self) -> str:
         return self.record["topic"]
+
+    @property
+    def article(self) -> str:
+        """The excerpt as the crawler would give it: without the search tool's leading
+        " date YYYY-MM-DD" label, which is the page's publication date (passed to the
+        extractor as ``published``), not a sentence of the story."""
+        return METADATA_DATE.sub("", self.text or "", count=1)
 
     @property
     def published(self) -> date | None:
@@ -174,7 +185,7 @@ def export(lines: Sequence[Line]) -> None:
     training data of ``python -m banwatch.extract.training --extra``."""
     for ln in lines:
         if ln.text is not None:
-            print(json.dumps({"id": ln.id, "text": ln.text, "published": ln.record["published"],
+            print(json.dumps({"id": ln.id, "text": ln.article, "published": ln.record["published"],
                               "title": None, "events": ln.record["events"]},
                              ensure_ascii=False))
 
@@ -189,7 +200,7 @@ def load_topics() -> tuple:
 
 def predict(extractor: Any, lines: Sequence[Line]) -> list[list[dict[str, Any]]]:
     """Events of each line's own topic, as dicts."""
-    items = [(ln.text or "", ln.published, None) for ln in lines]
+    items = [(ln.article, ln.published, None) for ln in lines]
     out = []
     for ln, events in zip(lines, extractor.extract_many(items), strict=True):
         out.append([e.to_dict() for e in events if e.topic == ln.topic])
