@@ -107,10 +107,13 @@ def passive_target(scan: ActorScan, n: Near) -> bool:
     """"The police department will be barred from ...", "collection by the company is
     prohibited": the target (but "Amazon confirmed it would be extended": Amazon speaks
     of its own)."""
-    m = n.m
-    return scan.passive and m.start < scan.cue_tok and (m.kind == "company" or (
-        m.kind in {"body", "agency"} and m.role in {"police", "agency", "company", ""})) and \
-        not any(t.lower_ in lx.SPEECH_VERBS for t in scan.doc[m.end:scan.cue_tok])
+    m, doc, cue_tok = n.m, scan.doc, scan.cue_tok
+    police = m.kind in {"body", "agency"} and m.role in {"police", "agency", "company", ""}
+    if police and m.end == cue_tok and _low(doc, cue_tok + 1) == "from" and \
+            doc[cue_tok].lower_.endswith(lx.PASSIVE_ENDINGS):
+        return True  # a headline's "Minneapolis police barred from face recognition"
+    return scan.passive and m.start < cue_tok and (m.kind == "company" or police) and \
+        not any(t.lower_ in lx.SPEECH_VERBS for t in doc[m.end:cue_tok])
 
 
 def whose_use(scan: ActorScan, n: Near) -> bool:

@@ -298,6 +298,13 @@ def allowed_only(k: CueScan, c: Span) -> bool:
         not any(t.lower_ in lx.RESUME_WORDS_SHORT for t in doc[c.end:min(sent.end, c.end + 12)])
 
 
+def measure_delayed(k: CueScan, c: Span) -> bool:
+    """"delayed the implementation of the ban": the measure waits; nothing is paused."""
+    doc = k.doc
+    return c.label_ == "action:moratorium" and any(t.lower_ == "of" for t in c) and any(
+        t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS for t in doc[c.end - 1:c.end + 3])
+
+
 def stop_allowing(k: CueScan, c: Span) -> bool:
     """"stop allowing police to use it" is no repeal."""
     return c.label_ == "action:repeal" and _low(k.doc, c.start - 1) in lx.STOP_BEFORE_ALLOWING
@@ -324,7 +331,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("failed_to_do", failed_to_do), ("threatened_failure", threatened_failure),
     ("veto_overridden", veto_overridden), ("used_for_a_time", used_for_a_time),
     ("pending_review", pending_review), ("allowed_only", allowed_only),
-    ("stop_allowing", stop_allowing),
+    ("stop_allowing", stop_allowing), ("measure_delayed", measure_delayed),
 )
 
 

@@ -110,6 +110,7 @@ class MentionRules:
         out = [m for m in out
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
         out = self._unknown_places(sent, out, char_base)
+        out += self._bare_police(sent, out)
         out = [self._capital_city(sent, m) for m in out]
         out.sort(key=lambda m: m.start)
         out = self._party_tags(sent, out)
@@ -123,6 +124,25 @@ class MentionRules:
                     for o in out):
                 m.owned = True  # "Italy's privacy watchdog blocked ...": the regulator acts
         return out
+
+    @staticmethod
+    def _bare_police(sent: Span, out: list[Mention]) -> list[Mention]:
+        """"Detroit police", "Toronto's police": the town's police force, a body whose
+        owner ``_attach_bodies`` finds in the place just before it."""
+        doc = sent.doc
+        inside = {i for m in out for i in range(m.start, m.end)}
+        found = []
+        for t in sent:
+            if t.lower_ != "police" or t.i in inside:
+                continue
+            before = t.i - 1 if _low(doc, t.i - 1) not in lx.POSSESSIVE else t.i - 2
+            if any(m.kind == "place" and m.end - 1 == before and m.actors and
+                   m.actors[0].level in {"city", "county"} and m.ent_id.startswith("place:")
+                   for m in out):
+                # (a known town: not "American police", a word taken for an unknown town)
+                found.append(Mention(t.i, t.i + 1, "body", "body:police:city", role="police",
+                                     level="city"))
+        return found
 
     def _party_tags(self, sent: Span, out: list[Mention]) -> list[Mention]:
         """"Rep. Yvette Clarke (D-NY) introduced ...", "Sen. Jeff Merkley, D-Ore.,": a

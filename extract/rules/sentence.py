@@ -287,6 +287,11 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
             if made:
                 self._vetoed(r, veto)
                 return made
+        if veto == "opinion":
+            made = self._possessors_measure(r)
+            if made:
+                self._vetoed(r, veto)
+                return made
         if veto is None:
             self._measure_kind(r)
             veto = first_veto(self, r, MEASURE_VETOES)
@@ -330,6 +335,16 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
                           set(range(len(precedents))), found.positions, r.action, "enacted",
                           r.cue_tok, at.date_mentions, at.has_topic, at.topic, at.idx,
                           at.body_text, r.prev, rel_floor=found.rel_floor)
+
+    def _possessors_measure(self, r: ClauseRead) -> list[Candidate]:
+        """The measure an opinion is about, when the text names whose it is: "we fully
+        support TfL's ban" still tells of TfL's ban."""
+        doc = r.doc
+        if _low(doc, r.cue_tok - 1) not in lx.POSSESSIVE:
+            return []
+        owner = next((m for m in r.c.mentions if m.end == r.cue_tok - 1 and m.actors and
+                      m.kind in {"place", "company", "body", "agency"}), None)
+        return [] if owner is None else self._emit_for(r, owner.actors[:1], status="enacted")
 
     def _vetoed(self, r: ClauseRead, check: str) -> list[Candidate]:
         """Drop the clause, keeping the check's name for ``--explain``."""

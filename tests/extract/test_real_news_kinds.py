@@ -363,6 +363,26 @@ CASES = [
         {("Somerville", "MA", "ban", "enacted", "2019-06-25")},
         id="temporary-things-do-not-make-a-pause",
     ),
+    pytest.param(
+        "Detroit police said on Monday they will stop using facial recognition on live video.",
+        date(2019, 9, 17),
+        {("Detroit Police Department", "MI", "ban", "enacted", "2019-09-16")},
+        id="a-towns-police-by-their-bare-name",
+    ),
+    pytest.param(
+        "New Zealand Police have postponed the rollout of live facial recognition until its "
+        "effects are better understood, officials said on Thursday.",
+        date(2021, 12, 10),
+        {("New Zealand Police", None, "moratorium", "enacted", "2021-12-09")},
+        id="postponing-the-rollout-is-a-pause",
+    ),
+    pytest.param(
+        "Somerville banned facial recognition in June. Residents of Cambridge fully support "
+        "Somerville's ban.",
+        date(2019, 7, 1),
+        {("Somerville", "MA", "ban", "enacted", "2019-06")},
+        id="support-for-a-named-ban-leaves-it-standing",
+    ),
 ]
 
 
