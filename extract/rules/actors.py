@@ -266,10 +266,10 @@ class ActorRules:
         actors after "follows"/"after"; never targets ("urged X", "letter to X")."""
         usable = [m for m in mentions if m.kind in {"place", "company", "body", "agency"}
                   and m.actors and not m.owned]
-        settled, usable = self._settled_actors(doc, usable, cue_tok, cs, ce)
+        cue = next((k for k in doc.spans.get(CUE_KEY, []) if k.start == cue_tok), None)
+        settled, usable = self._settled_actors(doc, usable, cue_tok, cue, cs, ce)
         if settled is not None:
             return settled
-        cue = next((k for k in doc.spans.get(CUE_KEY, []) if k.start == cue_tok), None)
         before_cue = [m for m in usable if m.start < cue_tok]
         ordering = [o for o in before_cue if o.actors[0].actor_type != "company"] \
             if cue is not None and doc[cue.start].lower_ in lx.ORDER_VERBS else []
@@ -278,8 +278,9 @@ class ActorRules:
                          ordering)
         return _found(self._scan(scan))
 
-    def _settled_actors(self, doc: Doc, usable: list[Mention], cue_tok: int, cs: int,
-                        ce: int) -> tuple[Found | None, list[Mention]]:
+    def _settled_actors(self, doc: Doc, usable: list[Mention], cue_tok: int,
+                        cue: Span | None, cs: int, ce: int
+                        ) -> tuple[Found | None, list[Mention]]:
         """The actors when a construction settles them at once; else None and the
         mentions left to scan (a where-clause or a relative clause narrows them)."""
         where = next((t.i for t in doc[cs + 1:cue_tok] if t.lower_ == "where"
@@ -318,7 +319,6 @@ class ActorRules:
         agent = self._agent_after(doc, usable, cue_tok, ce)
         if agent is not None:
             return Found(agent.actors[:1], set(), {agent.actors[0]: agent.start}), usable
-        cue = next((k for k in doc.spans.get(CUE_KEY, []) if k.start == cue_tok), None)
         bound = [m for m in usable if m.kind in {"company", "body"} and m.actors and
                  m.actors[0].actor_type == "company" and cue is not None and
                  cue_tok < m.start and m.end < cue.end]

@@ -282,16 +282,10 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         status, who acts; after each step a table of named checks (``rules.vetoes``) may
         find that the clause is no event."""
         veto = self._read_action(r) or first_veto(self, r, ACT_VETOES)
-        if veto in PRECEDENTS_STAND:
-            made = self._precedents_only(r)
-            if made:
-                self._vetoed(r, veto)
-                return made
-        if veto == "opinion":
-            made = self._possessors_measure(r)
-            if made:
-                self._vetoed(r, veto)
-                return made
+        standing = self._what_still_stands(r, veto) if veto is not None else []
+        if standing:
+            self._vetoed(r, veto)
+            return standing
         if veto is None:
             self._measure_kind(r)
             veto = first_veto(self, r, MEASURE_VETOES)
@@ -313,14 +307,20 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         if veto is not None:
             return self._vetoed(r, veto)
         self._settle_for_actors(r)
-        at = r.at
         own_page = self.s.author_date if r.actors == [self.s.author_company] else None
-        made = self._emit(at.sent, r.c, at.char_base, at.in_title, r.actors, r.refs,
-                          r.positions, r.action, r.status, r.cue_tok, at.date_mentions,
-                          at.has_topic, at.topic, at.idx, at.body_text, r.prev,
-                          default_date=own_page, rel_floor=r.rel_floor)
+        made = self._emit_for(r, r.actors, refs=r.refs, positions=r.positions, prev=r.prev,
+                              default_date=own_page)
         self._kept_measure(r, made)
         return made
+
+    def _what_still_stands(self, r: ClauseRead, veto: str) -> list[Candidate]:
+        """What a dropped clause still tells of: the precedents a hypothetical, a wish or a
+        demand names, and the named owner's measure an opinion is about."""
+        if veto in PRECEDENTS_STAND:
+            return self._precedents_only(r)
+        if veto == "opinion":
+            return self._possessors_measure(r)
+        return []
 
     def _precedents_only(self, r: ClauseRead) -> list[Candidate]:
         """The precedents a clause that is no event names still acted: "If passed, the
@@ -330,11 +330,9 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         precedents = [a for i, a in enumerate(found.actors) if i in found.refs]
         if not precedents:
             return []
-        at = r.at
-        return self._emit(at.sent, r.c, at.char_base, at.in_title, precedents,
-                          set(range(len(precedents))), found.positions, r.action, "enacted",
-                          r.cue_tok, at.date_mentions, at.has_topic, at.topic, at.idx,
-                          at.body_text, r.prev, rel_floor=found.rel_floor)
+        return self._emit_for(r, precedents, status="enacted",
+                              refs=set(range(len(precedents))), positions=found.positions,
+                              prev=r.prev, rel_floor=found.rel_floor)
 
     def _possessors_measure(self, r: ClauseRead) -> list[Candidate]:
         """The measure an opinion is about, when the text names whose it is: "we fully
@@ -483,15 +481,19 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         return self._emit_for(r, model.actors[:1], status="enacted")
 
     def _emit_for(self, r: ClauseRead, actors: list[Actor], *, action: str | None = None,
-                  status: str | None = None, prev: Candidate | None = None,
-                  default_date: tuple | None = None) -> list[Candidate]:
-        """``_emit`` for actors found some other way than by name in the clause (so no
-        references and no positions), with the clause's action and status unless given."""
+                  status: str | None = None, refs: set[int] | None = None,
+                  positions: dict[Actor, int] | None = None, prev: Candidate | None = None,
+                  default_date: tuple | None = None, rel_floor: int | None = None
+                  ) -> list[Candidate]:
+        """``_emit`` from the clause being read, with its action, status and relative
+        clause unless given; actors found other than by name in the clause have no
+        references and no positions."""
         at = r.at
-        return self._emit(at.sent, r.c, at.char_base, at.in_title, actors, set(), {},
-                          action or r.action, status or r.status, r.cue_tok, at.date_mentions,
-                          at.has_topic, at.topic, at.idx, at.body_text, prev,
-                          default_date=default_date, rel_floor=r.rel_floor)
+        return self._emit(at.sent, r.c, at.char_base, at.in_title, actors, refs or set(),
+                          positions or {}, action or r.action, status or r.status, r.cue_tok,
+                          at.date_mentions, at.has_topic, at.topic, at.idx, at.body_text, prev,
+                          default_date=default_date,
+                          rel_floor=rel_floor if rel_floor is not None else r.rel_floor)
 
     def _unnamed_actor(self, r: ClauseRead) -> list[Actor] | None:
         """The actor the clause does not name around its cue, tried in order: the
@@ -700,8 +702,7 @@ class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorR
         s.last_action = action
         scope = self._scope(doc[cs:ce].text, sent.text)
         dating = Dating(sent, c, idx, status, cue_tok, date_mentions, clause_dates, usable,
-                        sorted(positions.items(), key=lambda kv: kv[1]), positions,
-                        prev_in_sentence, default_date, rel_floor,
+                        positions, prev_in_sentence, default_date, rel_floor,
                         single_ref=len(actors) == 1 and 0 in refs)
         past = self._past_simple(doc, cs, ce) and rel_floor is None
         made: list[Candidate] = []

@@ -240,8 +240,7 @@ class Dating:
     date_mentions: list  # the sentence's (DateMention, token index)
     clause_dates: list  # the clause's, but for expiries and asides
     usable: list  # those not claimed by an older measure the clause names
-    ordered: list[tuple[Actor, int]]  # the actors by where they are named
-    positions: dict[Actor, int]
+    positions: dict[Actor, int]  # actor → its token
     prev: Candidate | None  # the sentence's last candidate before this clause
     default_date: tuple | None  # the page's own date, for its author's acts
     rel_floor: int | None  # a relative clause whose antecedents act (``actors.Found``)
@@ -250,6 +249,11 @@ class Dating:
     @property
     def doc(self) -> Doc:
         return self.sent.doc
+
+    @property
+    def ordered(self) -> list[tuple[Actor, int]]:
+        """The actors by where they are named."""
+        return sorted(self.positions.items(), key=lambda kv: kv[1])
 
 
 @dataclass(frozen=True)
