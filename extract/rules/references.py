@@ -65,10 +65,10 @@ class ReferenceRules:
             return self._unreferred_act(r)
         if ana_noun in lx.BAN_NOUNS and ana_noun in lx.PAUSE_MORATORIUM and r.action == "ban":
             r.action = "moratorium"
-        done = self._measure_again(r, ana_noun)
+        last = self._last_told(r)
+        done = self._measure_again(r, ana_noun, last)
         if done is not None:
             return done
-        last = self._last_told(r)
         pend = self.s.pending if self.s.pending and idx - self.s.pending.sentence <= 3 \
             else None
         if r.prev is not None:
@@ -106,7 +106,8 @@ class ReferenceRules:
             return self._emit_for(r, [last.actor])
         return []
 
-    def _measure_again(self, r: ClauseRead, ana_noun: str | None) -> list[Candidate] | None:
+    def _measure_again(self, r: ClauseRead, ana_noun: str | None, last: Candidate | None
+                       ) -> list[Candidate] | None:
         """A measure read before, named again: a pause made permanent, a moratorium
         already found (dated now), or the original measure an extension prolongs."""
         doc, cs, ce, cue_tok, idx = r.doc, r.cs, r.ce, r.cue_tok, r.at.idx
@@ -129,7 +130,6 @@ class ReferenceRules:
                         cand.action not in {"extension", "repeal"}:
                     self._update(cand, r.action, r.c, r.at.sent, r.clause_dates, idx, r.status)
                     return []
-        last = self._last_told(r)
         if (ana_noun in lx.BAN_NOUNS | lx.ORDINANCE_LAW_MEASURE or noun_anaphor) and \
                 last is not None and last.action in {"extension", "repeal"} and (
                     any(t.lower_ in lx.ORIGINAL_WORDS for t in doc[cs:cue_tok + 1])
@@ -151,8 +151,9 @@ class ReferenceRules:
         idx = r.at.idx
         # (not a precedent the act was compared with: "... will join San Francisco and Boston
         # in banning it. It would establish ...")
-        told = [k for k in s.candidates if not k.reference] or s.candidates
-        last = told[-1] if told and idx - told[-1].sentence <= 4 else None
+        told = next((k for k in reversed(s.candidates) if not k.reference),
+                    s.candidates[-1] if s.candidates else None)
+        last = told if told is not None and idx - told.sentence <= 4 else None
         if last is not None and last.background:
             last = next((k for k in reversed(s.candidates) if k.sentence == last.sentence and
                          not k.background and k.action == r.action), last)
