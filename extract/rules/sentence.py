@@ -26,6 +26,7 @@ from ..components import CUE_KEY, TOPIC_KEY
 from ..gazetteer import Place
 from .actors import ActorRules
 from .acts import ActRules
+from .bodies import BodyRules
 from .clauses import ClauseRules
 from .mentions import MentionRules
 from .references import ReferenceRules
@@ -53,8 +54,8 @@ from .vetoes import (
 )
 
 
-class SentenceRules(MentionRules, ClauseRules, DateRules, ReferenceRules, ActorRules,
-                    ActRules):
+class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRules,
+                    ActorRules, ActRules):
     """Apply the rules to the sentences of one article, in reading order."""
 
     def __init__(self, state: ArticleState) -> None:
