@@ -230,6 +230,7 @@ USED_FOR_WORDS = _words("USED_FOR_WORDS")
 OPPOSING = _words("OPPOSING")
 OPINION_VERBS = _words("OPINION_VERBS")
 DELAY_VERBS = _words("DELAY_VERBS")
+LOCK_VERBS = _words("LOCK_VERBS")
 STATE_SETTLEMENT_BREAKS = _words("STATE_SETTLEMENT_BREAKS")
 BEFORE_NOUN_CALLS = _words("BEFORE_NOUN_CALLS")
 OBJECTION_NOUNS = _words("OBJECTION_NOUNS")
@@ -272,6 +273,7 @@ ORDER_VERBS = _words("ORDER_VERBS")
 JOIN_FORMS = _words("JOIN_FORMS")
 QUANTITY_UNITS = _words("QUANTITY_UNITS")
 US_REGIONS = _mapping("US_REGIONS")
+STATE_DEMONYMS = _mapping("STATE_DEMONYMS")
 RANK_OF_OFFICER = _words("RANK_OF_OFFICER")
 REFUSAL_BEFORE = _phrases("REFUSAL_BEFORE")
 AS_DO_AUX = _words("AS_DO_AUX")
@@ -499,6 +501,8 @@ DURATION = re.compile(
     r"\b(one|two|three|four|five|six|\d{1,2}|a)[\s-]+(year|month)s?[\s-]*(?:long\s+)?"
     r"(?=\s*(?:moratorium|ban|pause|suspension))"
     r"|(?<!used\s)(?<!using\s)(?<!been\s)(?<!it\s)(?<!them\s)(?<!worked\s)(?<!tested\s)"
+    # ("could not be touched for five years": how long the measure is locked, not its term)
+    + "".join(rf"(?<!{w}\s)" for w in sorted(LOCK_VERBS)) +
     r"\bfor\s+(one|two|three|four|five|six|\d{1,3}|a)\s+(year|month|week|day)s?\b"
     r"|\b(?:lapses?|expires?|ends?)\s+after\s+(one|two|three|four|five|six|\d{1,2}|a)\s+"
     r"(year|month)s?\b",

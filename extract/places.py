@@ -265,7 +265,7 @@ def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int
     These are the strongest clues for which Portland is meant, and the only clue for
     the region of a town the gazetteer does not know.
     """
-    from .lexicon import LOCALITY_NOUNS, US_REGIONS
+    from .lexicon import LOCALITY_NOUNS, STATE_DEMONYMS, US_REGIONS
 
     hints: list[tuple[int, str]] = []
     state_alt = "|".join(sorted((re.escape(s) for s in gaz.state_forms if len(s) > 2),
@@ -302,6 +302,9 @@ def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int
         # "the second New England city to prohibit it": Portland, Maine, not Oregon
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             hints.extend((offset + m.start(), code) for code in codes.split(","))
+    for name, code in STATE_DEMONYMS.items():
+        # "Mainers for Accountable Leadership hands out ...": the story is in Maine
+        hints.extend((offset + m.start(), code) for m in re.finditer(rf"\b{name}s?\b", text))
     for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:County|Parish))\b", text):
         # "the Hampden County seat": a county only one state has places the article
         regions = {p.region for p in gaz.candidates(m.group(1))

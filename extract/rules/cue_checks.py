@@ -279,9 +279,11 @@ def veto_overridden(k: CueScan, c: Span) -> bool:
 
 
 def used_for_a_time(k: CueScan, c: Span) -> bool:
-    """"police had used it for three years": how long, not a term."""
+    """"police had used it for three years": how long, not a term (but "is prohibited
+    from using it for five years" is the bar's term)."""
     return c.label_ == "temporary" and k.doc[c.start].lower_ == "for" and \
-        _low(k.doc, c.start - 1) in lx.USED_FOR_WORDS
+        _low(k.doc, c.start - 1) in lx.USED_FOR_WORDS and \
+        "from" not in {t.lower_ for t in k.doc[max(k.sent.start, c.start - 3):c.start]}
 
 
 def pending_review(k: CueScan, c: Span) -> bool:

@@ -259,6 +259,8 @@ class MentionRules:
                 continue
             if not corporate and _low(sent.doc, ent.start - 1) in lx.PERSON_TITLES:
                 continue  # "filed by councilors Ricardo Arroyo": a person
+            if ent[-1].lower_ in lx.MEASURE_NOUNS:
+                continue  # "Europe's General Data Protection Regulation": a law, not its maker
             if any(c.start == ent.start and c.label_.startswith("action:")
                    for c in sent.doc.spans.get(CUE_KEY, [])):
                 continue  # "a Limited Access application": a program's name

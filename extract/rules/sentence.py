@@ -410,6 +410,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         cues = r.c.cues
         r.temporary = any(k.label_ == "temporary" and not any(
             a.label_.startswith("action:") and a.start <= k.start < a.end for a in cues)
+            and _low(r.doc, k.start - 1) not in lx.LOCK_VERBS
             for k in cues) or bool(lx.DURATION.search(clause_text))
         # ("was tabled indefinitely": how long the vote waits, not what the measure does)
         r.condition = any(not lx.WAITING_VOTE.search(clause_text[:m.start()])
@@ -513,6 +514,8 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             return [prev.actor]
         if (town := self._described_town(doc, r.c, cue_tok)) is not None:
             return [town]  # "The Washington city banned ... in 2020"
+        if (regulator := self._regulator_of_passive(r)) is not None:
+            return [regulator]
         if not r.inherited and not self._refers(doc, cs, cue_tok):
             bodies = self._fallback_bodies(doc, at.mentions, cue_tok, r.status)
             if bodies:
@@ -528,6 +531,20 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             if main is not None:
                 return main.actors[:1]
         return None
+
+    def _regulator_of_passive(self, r: ClauseRead) -> Actor | None:
+        """"Due to what the Federal Trade Commission calls Rite Aid's reckless use of it,
+        the chain is now prohibited from using it for five years": a business barred in
+        the passive by the one public agency its sentence names elsewhere."""
+        doc = r.doc
+        business = any(m.kind == "company" or m.role == "company"
+                       for m in r.c.mentions if r.cs <= m.start < r.cue_tok) or \
+            any(t.lower_ in lx.COMPANY_NOUNS for t in doc[r.cs:r.cue_tok])
+        if not business or not self._passive(doc, r.cue_tok):
+            return None
+        agencies = {a for m in r.at.mentions if m.kind == "agency" and not m.owned
+                    for a in m.actors[:1]}
+        return agencies.pop() if len(agencies) == 1 else None
 
     def _without_actor(self, r: ClauseRead) -> list[Candidate] | None:
         """No actor found: an agenda item of the meeting recorded, the outcome of the

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as lx
+from ..components import CUE_KEY
 from ..gazetteer import Gazetteer
 from ..places import following_qualifier
 from .state import Mention, _low
@@ -49,7 +50,7 @@ class NameLook:
 
     sent: Span
     mentions: list[Mention]
-    taken: frozenset[int]  # tokens of mentions other than places
+    taken: frozenset[int]  # tokens of mentions other than places, and of action cues
     gaz: Gazetteer
 
     @property
@@ -298,7 +299,11 @@ def add_names(sent: Span, mentions: list[Mention], found: list[Mention | None]
 def unknown_places(rules: Rules, sent: Span, mentions: list[Mention], char_base: int
                    ) -> list[Mention]:
     """The sentence's mentions with the towns the gazetteer lacks added."""
-    taken = frozenset(i for m in mentions if m.kind != "place" for i in range(m.start, m.end))
+    # (a word the cue matcher read as an act is no town: "Fourth U.S. City to Ban Police Use")
+    cues = [c for c in sent.doc.spans.get(CUE_KEY, []) if c.label_.startswith("action:")
+            and sent.start <= c.start < sent.end]
+    taken = frozenset([i for m in mentions if m.kind != "place" for i in range(m.start, m.end)]
+                      + [i for c in cues for i in range(c.start, c.end)])
     look = NameLook(sent, mentions, taken, rules.s.gaz)
     anchors = [a for _, find in ANCHOR_FINDERS for a in find(look)]
     found = names_at(rules, look, anchors, char_base) + towns_of(rules, look, char_base)

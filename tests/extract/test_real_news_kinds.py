@@ -383,6 +383,28 @@ CASES = [
         {("Somerville", "MA", "ban", "enacted", "2019-06")},
         id="support-for-a-named-ban-leaves-it-standing",
     ),
+    pytest.param(
+        "Berkeley Becomes Fourth U.S. City to Ban Police Use of Facial Recognition\n\n"
+        "The city council in Berkeley, California voted on Tuesday night to ban the technology.",
+        date(2019, 10, 16),
+        {("Berkeley", "CA", "ban", "enacted", "2019-10-15")},
+        id="a-headline-word-read-as-an-act-is-no-town",
+    ),
+    pytest.param(
+        "Mainers for Fair Policing handed out flyers outside the polls. The Portland City "
+        "Council voted on Monday to ban facial recognition.",
+        date(2020, 8, 5),
+        {("Portland", "ME", "ban", "enacted", "2020-08-03")},
+        id="a-states-people-place-the-story",
+    ),
+    pytest.param(
+        "Because of what the Federal Trade Commission described as careless use of facial "
+        "recognition in its stores, the pharmacy chain is now barred from using it for five "
+        "years.",
+        date(2023, 12, 20),
+        {("Federal Trade Commission", None, "moratorium", "enacted", "2023-12-20")},
+        id="a-business-barred-in-the-passive-by-the-agency-named",
+    ),
 ]
 
 
@@ -399,3 +421,22 @@ def test_a_state_and_the_city_of_another_name_are_two_places(extractor) -> None:
     assert keys(extractor.extract(text, date(2020, 6, 25))) == {
         ("Boston", "MA", "ban", "enacted"), ("Vermont", "VT", "ban", "enacted"),
         ("Oakland", "CA", "ban", "enacted")}
+
+
+@pytest.mark.parametrize(("text", "published", "not_an_actor"), [
+    pytest.param("MADISON, Wis. - Student Council endorses resolutions banning campus police "
+                 "from using facial recognition, tabled a resolution on student wages.",
+                 date(2020, 12, 2), "Student", id="a-student-council-is-no-town"),
+    pytest.param("Greece's data protection authority fined facial recognition company Clearview "
+                 "AI for breaking Europe's General Data Protection Regulation.",
+                 date(2022, 7, 14), "General Data Protection Regulation", id="a-law-acts-not"),
+])
+def test_names_that_never_act(extractor, text: str, published: date, not_an_actor: str) -> None:
+    assert not_an_actor not in {e.actor for e in extractor.extract(text, published)}
+
+
+def test_a_term_the_measure_is_locked_for_is_not_its_term(extractor) -> None:
+    """"a referendum to ban it that could not be changed for five years": a ban."""
+    text = ("The Portland City Council banned facial recognition in August. In November voters "
+            "will decide on a referendum to ban it that could not be changed for five years.")
+    assert {e.action for e in extractor.extract(text, date(2020, 8, 5))} == {"ban"}
