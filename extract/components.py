@@ -234,8 +234,9 @@ class TopicMatcher:
 def make_cue_matcher(nlp: Language, name: str, pattern_files: list[str], key: str,
                      topic_cues: list[dict[str, str]]) -> CueMatcher:
     """Mark action, status, negation and chaining cues from ``cues.jsonl``, and the
-    topics' own action phrases (``{"phrase": ..., "action": ...}``, from topic data)."""
-    extra = [{"id": f"action:{c['action']}{TOPIC_CUE_MARK}",
+    topics' own action phrases and named measures (``{"phrase": ..., "action": ...,
+    "kind": "topic" | "measure"}``, from topic data)."""
+    extra = [{"id": f"action:{c['action']}#{c.get('kind', 'topic')}",
               "pattern": [{"LOWER": t.lower_} for t in nlp.make_doc(c["phrase"])]}
              for c in topic_cues]
     return CueMatcher(nlp, read_patterns(pattern_files) + extra, key)
@@ -244,6 +245,18 @@ def make_cue_matcher(nlp: Language, name: str, pattern_files: list[str], key: st
 #: A topic's own cue ("accept cash") is marked with ``kb_id_ == "topic"``: it names the
 #: conduct a measure requires, so "the store refused to accept cash" is the practice itself
 TOPIC_CUE_MARK = "#topic"
+#: A named measure ("the AI Act") is marked with ``kb_id_ == "measure"``: it stands for its
+#: act only where the clause tells what became of it
+MEASURE_CUE_MARK = "#measure"
+CUE_MARKS = {TOPIC_CUE_MARK: "topic", MEASURE_CUE_MARK: "measure"}
+
+
+def _unmarked(label: str) -> tuple[str, str]:
+    """A cue id without its topic mark, and the mark's kind ("" for none)."""
+    for mark, kind in CUE_MARKS.items():
+        if label.endswith(mark):
+            return label.removesuffix(mark), kind
+    return label, ""
 
 
 class CueMatcher:
@@ -278,10 +291,8 @@ class CueMatcher:
         found = list(self.matcher(doc)) + list(self.phrases(doc))
         spans = []
         for mid, s, e in found:
-            label = doc.vocab.strings[mid]
-            topic = label.endswith(TOPIC_CUE_MARK)
-            spans.append(Span(doc, s, e, label=label.removesuffix(TOPIC_CUE_MARK),
-                              kb_id="topic" if topic else ""))
+            label, kind = _unmarked(doc.vocab.strings[mid])
+            spans.append(Span(doc, s, e, label=label, kb_id=kind))
         # overlapping cues of *different* kinds are all kept ("voted to" + "ban");
         # within one kind the longest wins
         kept: list[Span] = []
@@ -305,7 +316,7 @@ def check_cue_ids(patterns: Iterable[dict[str, Any]]) -> None:
     lists and no legend colours.
     """
     for row in patterns:
-        kind, _, value = str(row["id"]).removesuffix(TOPIC_CUE_MARK).partition(":")
+        kind, _, value = _unmarked(str(row["id"]))[0].partition(":")
         allowed = VOCABULARY_CUES.get(kind)
         if allowed is not None and value not in allowed:
             raise ValueError(

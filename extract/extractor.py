@@ -167,8 +167,10 @@ class Extractor:
         self._technology = {t.name: t.technology for t in self.topics}
         self._scopes = scope_patterns(self.topics)
         self._partial_use = partial_use_pattern(self.topics)
-        self._topic_words = {w.lower() for t in self.topics for term in t.terms
+        self._topic_words = {w.lower() for t in self.topics for term in t.matched_terms
                              for w in term.split()}
+        self._measure_owners = {name.lower(): owner for t in self.topics
+                                for name, _, owner in t.measures if owner}
 
     @property
     def nlp(self) -> Language:
@@ -374,6 +376,7 @@ class Extractor:
             default_topic=p.topics[0],
         )
         state.topic_words = self._topic_words
+        state.measure_owners = self._measure_owners
         state.scopes = self._scopes
         state.acronyms = spelled_out(p.text)
         state.partial_use = self._partial_use
@@ -403,6 +406,7 @@ class Extractor:
         for block, doc in block_docs:
             for sent in doc.sents:
                 rules.sentence(sent, block.start, False, p.text)
+        rules.settle_provisional()
         rules.date_title_events()
         return _Reading(p, state, dateline_date, lead_end)
 

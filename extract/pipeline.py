@@ -72,12 +72,15 @@ def _ap_case(form: str) -> str:
 
 def topic_config(topics: Sequence[Topic]) -> list[dict[str, object]]:
     """Topics as plain dicts for the ``banwatch_topics`` component config."""
-    return [{"name": t.name, "terms": list(t.terms)} for t in topics if asdict(t)]
+    return [{"name": t.name, "terms": list(t.matched_terms)} for t in topics if asdict(t)]
 
 
 def topic_cues(topics: Sequence[Topic]) -> list[dict[str, str]]:
-    """The topics' own action phrases for the ``banwatch_cues`` component config."""
-    return [{"phrase": phrase, "action": action} for t in topics for phrase, action in t.cues]
+    """The topics' own action phrases and named measures for the ``banwatch_cues``
+    component config."""
+    return [{"phrase": phrase, "action": action, "kind": kind} for t in topics
+            for kind, pairs in (("topic", t.cues), ("measure", [m[:2] for m in t.measures]))
+            for phrase, action in pairs]
 
 
 def build_pipeline(

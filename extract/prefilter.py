@@ -48,11 +48,12 @@ class Prefilter:
     def __init__(self, topics: Sequence[Topic]) -> None:
         self.topics = list(topics)
         self.regexes = {
-            t.name: re.compile(r"(?<!\w)(?:" + _term_regex(t.terms) + r")(?!\w)", re.I)
+            t.name: re.compile(r"(?<!\w)(?:" + _term_regex(t.matched_terms) + r")(?!\w)", re.I)
             for t in self.topics
         }
         self.any_regex = re.compile(
-            r"(?<!\w)(?:" + _term_regex([x for t in self.topics for x in t.terms]) + r")(?!\w)",
+            r"(?<!\w)(?:" + _term_regex([x for t in self.topics for x in t.matched_terms])
+            + r")(?!\w)",
             re.I,
         )
 

@@ -24,8 +24,8 @@ from banwatch.vocabulary import ACTIONS
 TOPICS_DIR = Path(__file__).resolve().parent / "patterns" / "topics"
 #: scopes any measure may have, whatever the technology ("police use", "schools")
 GENERIC_SCOPES = TOPICS_DIR.parent / "scopes.jsonl"
-KEYS = {"name", "technology", "terms", "keywords", "scopes", "partial_use", "cues", "companies",
-        "preset"}
+KEYS = {"name", "technology", "terms", "keywords", "scopes", "partial_use", "cues", "measures",
+        "companies", "preset"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,11 @@ class Topic:
     news-search feeds.  ``scopes`` are ``(scope, regex)`` pairs naming what a measure
     covers; ``partial_use`` regexes mark a ban of one use of the results (a restriction);
     ``cues`` are ``(phrase, action)`` pairs, action words of this technology alone.
+    ``measures`` are ``(name, action, owner)`` triples: laws known by name that carry
+    such an action ("the AI Act" bans some uses of facial recognition), so that what
+    becomes of one ("Parliament approved the AI Act") is an event even with no ban word;
+    a bare mention of one is not.  The owner ("European Union", or "" for none) acts when
+    the text names nobody ("The AI Act entered into force").  Their names count as terms.
     ``companies`` are the businesses of this technology whose names are everyday words
     ("Bird", "Lime"): the NER cannot be trusted to see them, so the gazetteer knows them.
     """
@@ -48,6 +53,7 @@ class Topic:
     scopes: tuple[tuple[str, str], ...] = ()
     partial_use: tuple[str, ...] = ()
     cues: tuple[tuple[str, str], ...] = ()
+    measures: tuple[tuple[str, str, str], ...] = ()
     companies: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -63,13 +69,20 @@ class Topic:
                 re.compile(pattern)
             except re.error as exc:
                 raise ValueError(f"topic {self.name!r}: bad pattern {pattern!r}: {exc}") from None
-        for phrase, action in self.cues:
-            if action not in ACTIONS:
-                raise ValueError(f"topic {self.name!r}: cue {phrase!r} has unknown action "
-                                 f"{action!r} (one of {', '.join(ACTIONS)})")
+        for kind, pairs in (("cue", self.cues),
+                            ("measure", tuple(m[:2] for m in self.measures))):
+            for phrase, action in pairs:
+                if action not in ACTIONS:
+                    raise ValueError(f"topic {self.name!r}: {kind} {phrase!r} has unknown "
+                                     f"action {action!r} (one of {', '.join(ACTIONS)})")
         # frozen dataclass: normalise through object.__setattr__
         object.__setattr__(self, "terms", terms)
         object.__setattr__(self, "keywords", tuple(k.strip() for k in self.keywords if k.strip()))
+
+    @property
+    def matched_terms(self) -> tuple[str, ...]:
+        """What puts a text on the topic: its terms and the names of its measures."""
+        return (*self.terms, *(name for name, _, _ in self.measures))
 
 
 def _str_tuple(value: Any, field: str) -> tuple[str, ...]:
@@ -92,14 +105,26 @@ def _pairs(value: Any, field: str) -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in value)
 
 
+def _measures(value: Any) -> tuple[tuple[str, str, str], ...]:
+    """``[name, action]`` or ``[name, action, owner]`` rows."""
+    if value is None:
+        return ()
+    if not isinstance(value, (list, tuple)) or not all(
+            isinstance(v, (list, tuple)) and len(v) in (2, 3) and
+            all(isinstance(x, str) for x in v) for v in value):
+        raise ValueError("topic field 'measures' must be a list of [name, action] or "
+                         "[name, action, owner] rows")
+    return tuple((v[0], v[1], v[2] if len(v) == 3 else "") for v in value)
+
+
 def topic_from_mapping(data: Mapping[str, Any]) -> Topic:
     """Build a Topic from a ``[[topics]]`` table of ``banwatch.toml`` or a topic file.
 
     Keys: ``name`` (required unless ``preset``), ``technology`` (defaults to the name with
     dashes as spaces), ``terms`` (defaults to ``[technology]``), ``keywords``, ``scopes``,
-    ``partial_use``, ``cues``, ``companies``; ``preset`` starts from a built-in topic and
-    the other keys override it.  Raises ``ValueError`` on a malformed table so a bad config fails at
-    start-up.
+    ``partial_use``, ``cues``, ``measures``, ``companies``; ``preset`` starts from a built-in
+    topic and the other keys override it.  Raises ``ValueError`` on a malformed table so a bad
+    config fails at start-up.
     """
     if not isinstance(data, Mapping):
         raise ValueError("a topic must be a table")
@@ -126,6 +151,7 @@ def topic_from_mapping(data: Mapping[str, Any]) -> Topic:
         scopes=_pairs(data.get("scopes"), "scopes"),
         partial_use=_str_tuple(data.get("partial_use"), "partial_use"),
         cues=_pairs(data.get("cues"), "cues"),
+        measures=_measures(data.get("measures")),
         companies=_str_tuple(data.get("companies"), "companies"),
     )
 
@@ -133,7 +159,8 @@ def topic_from_mapping(data: Mapping[str, Any]) -> Topic:
 def _as_mapping(topic: Topic) -> dict[str, Any]:
     return {"name": topic.name, "technology": topic.technology, "terms": topic.terms,
             "keywords": topic.keywords, "scopes": topic.scopes,
-            "partial_use": topic.partial_use, "cues": topic.cues, "companies": topic.companies}
+            "partial_use": topic.partial_use, "cues": topic.cues, "measures": topic.measures,
+            "companies": topic.companies}
 
 
 @lru_cache(maxsize=1)

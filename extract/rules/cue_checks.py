@@ -314,6 +314,13 @@ def stop_allowing(k: CueScan, c: Span) -> bool:
 
 CueCheck = Callable[[CueScan, Span], bool]
 
+def measure_beside_act(k: CueScan, c: Span) -> bool:
+    """"The prohibition is among the first parts of the AI Act to apply": a measure the
+    topic knows by name stands for its act only where the sentence names no act."""
+    return _act(c) and c.kb_id_ == "measure" and \
+        any(_act(o) and o.kb_id_ != "measure" for o in k.cues)
+
+
 CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("called_on_a_day", called_on_a_day), ("under_condition", under_condition),
     ("rather_than", rather_than), ("follow_a_rule", follow_a_rule),
@@ -334,6 +341,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("veto_overridden", veto_overridden), ("used_for_a_time", used_for_a_time),
     ("pending_review", pending_review), ("allowed_only", allowed_only),
     ("stop_allowing", stop_allowing), ("measure_delayed", measure_delayed),
+    ("measure_beside_act", measure_beside_act),
 )
 
 

@@ -73,7 +73,8 @@ class ReferenceRules:
             else None
         if r.prev is not None:
             last = r.prev
-        if last is None or (pend is not None and last.sentence < pend.sentence):
+        if last is None or (pend is not None and (last.sentence < pend.sentence or
+                                                  last.provisional)):
             return self._act_named_before(r, ana_noun, pend)
         return self._same_or_further(r, last, ana_noun, pronoun, pend)
 
@@ -378,6 +379,15 @@ class ReferenceRules:
     def _label_field(doc: Doc, sent: Span, i: int) -> bool:
         """Token ``i`` opens the value of a record's field ("Status: Approved ...")."""
         return i - 2 == sent.start and doc[i - 1].text == ":" and doc[sent.start].is_title
+
+    def settle_provisional(self) -> None:
+        """Drop a named measure's act once later sentences told what the measure does
+        ("The law outlaws ...", "Police may still use it, but only ..."): those acts, of
+        the same actor and status, stand for it."""
+        told = [c for c in self.s.candidates if not c.provisional]
+        self.s.candidates = [c for c in self.s.candidates if not c.provisional or not any(
+            t.sentence > c.sentence and t.actor == c.actor and t.status == c.status
+            for t in told)]
 
     def date_title_events(self) -> None:
         """"Maine puts tight limits on face scans" over "Maine enacted one of the

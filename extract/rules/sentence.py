@@ -42,6 +42,7 @@ from .state import (
     SentenceRecord,
     Vetoed,
     _low,
+    _place_actor,
 )
 from .timing import DateRules
 from .vetoes import (
@@ -87,10 +88,18 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             restated = self._restated_dates(sent, mentions, date_mentions, idx)
             # "Amazon's announcement followed two days later": a date, no new act
             cues = [c for c in cues if not any(a <= c.start < b for a, b in restated)]
+        acts = [c for c in cues if c.label_.startswith("action:")]
+        named_only = bool(acts) and all(c.kb_id_ == "measure" for c in acts)
         try:
+            if named_only and any(c.label_.startswith("status:") for c in cues):
+                # "the Artificial Intelligence Act cleared its last hurdle on Tuesday": an
+                # enactment whose content may come next, and the measure's act meanwhile
+                self._pending(sent, cues, mentions, date_mentions, idx)
             if any(c.label_.startswith("action:") or c.label_ == "chain" for c in cues):
                 self._events(sent, char_base, in_title, cues, mentions, date_mentions, has_topic,
                              topic, idx, body_text)
+                for cand in s.candidates[made_before:]:
+                    cand.provisional = named_only
             elif any(c.label_ == "temporary" for c in cues):
                 self._temporary(sent, idx)
             elif any(c.label_.startswith("status:") for c in cues) and self._similar(sent):
@@ -516,6 +525,8 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             return [town]  # "The Washington city banned ... in 2020"
         if (regulator := self._regulator_of_passive(r)) is not None:
             return [regulator]
+        if (owner := self._measure_owner(r)) is not None:
+            return [owner]
         if not r.inherited and not self._refers(doc, cs, cue_tok):
             bodies = self._fallback_bodies(doc, at.mentions, cue_tok, r.status)
             if bodies:
@@ -531,6 +542,16 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             if main is not None:
                 return main.actors[:1]
         return None
+
+    def _measure_owner(self, r: ClauseRead) -> Actor | None:
+        """"The first prohibitions of the AI Act have entered into force": the owner the
+        topic gives the measure it knows by name, when the clause's act is the measure's."""
+        # (the measure's cue may have been dropped beside the clause's own act word)
+        cue = next((k for k in r.doc.spans[CUE_KEY] if r.cs <= k.start < r.ce and
+                    k.kb_id_ == "measure" and k.label_ == f"action:{r.action}"), None)
+        owner = self.s.measure_owners.get(cue.text.lower()) if cue is not None else None
+        place = next(iter(self.s.gaz.candidates(owner)), None) if owner else None
+        return _place_actor(place) if place is not None else None
 
     def _regulator_of_passive(self, r: ClauseRead) -> Actor | None:
         """"Due to what the Federal Trade Commission calls Rite Aid's reckless use of it,

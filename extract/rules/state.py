@@ -67,6 +67,9 @@ class Candidate:
     reference: bool = False
     background: bool = False  # the older measure an act changes ("lift the ban it passed in 2020")
     confirmed: bool = False  # a headline's event the body then tells of again
+    #: read from a measure the topic knows by name ("approved the AI Act"): it stands
+    #: until the next sentences tell what the measure does
+    provisional: bool = False
     #: where the rules read it: the sentence, the cue token and the actor's token (None
     #: when the actor is not named in the sentence); what the learned decider looks at
     sent: Span | None = field(default=None, repr=False, compare=False)
@@ -119,6 +122,9 @@ class ArticleState:
     last_date: d.PartialDate | None = None
     #: the words of the topics' terms, which are never "another thing banned"
     topic_words: set[str] = field(default_factory=set)
+    #: the topics' named measures (lowercased) and who owns each ("ai act" → "European
+    #: Union"), for a clause that names nobody
+    measure_owners: dict[str, str] = field(default_factory=dict)
     last_date_sentence: int = -99
     last_topic_sentence: int = -99
     #: indices of the article's sentences that name a topic, known before reading:

@@ -182,10 +182,19 @@ def company_declined(rules: Rules, r: ClauseRead) -> bool:
         not any(t.lower_ in lx.SHAREHOLDER_NOUNS for t in doc[r.cs:cue_tok])
 
 
+def measure_named_only(rules: Rules, r: ClauseRead) -> bool:
+    """"With the EU AI Act being seen as a benchmark law ...": a measure the topic knows
+    by name, mentioned with nothing said of what became of it."""
+    acts = [k for k in r.c.cues if k.label_.startswith("action:")]
+    return bool(acts) and all(k.kb_id_ == "measure" for k in acts) and \
+        not rules._has_status(r.c.cues)
+
+
 STATUS_VETOES: tuple[Veto, ...] = (
     Veto("negated", negated),
     Veto("existing_rules", existing_rules),
     Veto("company_declined", company_declined),
+    Veto("measure_named_only", measure_named_only),
 )
 
 

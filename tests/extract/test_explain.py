@@ -40,6 +40,8 @@ DROPPED = [
     ("Somerville has not banned facial recognition.", "negated"),
     ("Ohio's rules on how police may use facial recognition are thin.", "existing_rules"),
     ("Amazon did not agree to drop its facial recognition feature.", "company_declined"),
+    ("Facial recognition vendors see the EU's AI Act as a benchmark law.",
+     "measure_named_only"),
     ("Somerville voted to ban facial recognition. Residents of Somerville were leaving the "
      "city, but Lime exited the Somerville market.", "not_a_business"),
     ("Somerville thus remains without a ban on facial recognition.", "without_measure"),

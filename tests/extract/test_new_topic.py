@@ -3,7 +3,8 @@
 Predictive policing appears nowhere in the extractor's code or data: the topic below is
 what a user would write in ``banwatch.toml``. The passages are our own words about real
 public events (Santa Cruz's ban of June 2020, Pittsburgh's suspension the same month, New
-Orleans' ordinance of December 2020).
+Orleans' ordinance of December 2020, the EU AI Act, whose bans include predicting crimes
+from profiles, approved by Parliament in March 2024 and in force from February 2025).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ TOPIC = topic_from_mapping({
     "technology": "predictive policing",
     "terms": ["predictive policing", "crime forecasting", "crime-prediction software", "PredPol"],
     "cues": [["pulled the plug on", "exit"]],
+    "measures": [["AI Act", "ban", "European Union"]],
 })
 
 CASES = [
@@ -43,6 +45,15 @@ CASES = [
     ("study-is-no-event", date(2021, 3, 2),
      "A new study argues that crime-prediction software repeats old patterns of arrests in "
      "poorer neighbourhoods.",
+     set()),
+    ("named-measure-at-a-stage", date(2024, 3, 15),
+     "On Wednesday the European Parliament approved the AI Act by a wide margin.",
+     {("european union", None, "ban", "proposed", "2024-03-13")}),
+    ("named-measure-of-its-owner", date(2025, 2, 3),
+     "The first prohibitions of the AI Act have entered into force.",
+     {("european union", None, "ban", "enacted", "2025-02-03")}),
+    ("named-measure-only-mentioned", date(2025, 3, 1),
+     "Vendors of crime forecasting tools are reading the AI Act closely.",
      set()),
 ]
 

@@ -405,6 +405,21 @@ CASES = [
         {("Federal Trade Commission", None, "moratorium", "enacted", "2023-12-20")},
         id="a-business-barred-in-the-passive-by-the-agency-named",
     ),
+    pytest.param(
+        "On Wednesday the European Parliament approved the Artificial Intelligence Act by a "
+        "wide margin.",
+        date(2024, 3, 15),
+        {("European Union", None, "ban", "proposed", "2024-03-13")},
+        id="a-measure-known-by-name-at-a-stage",
+    ),
+    pytest.param(
+        "EU ministers gave final approval to the Artificial Intelligence Act on Tuesday. Police "
+        "may still use live facial recognition in public, but only for a short list of serious "
+        "crimes.",
+        date(2024, 5, 22),
+        {("European Union", None, "restriction", "enacted", "2024-05-21")},
+        id="what-the-named-measure-does-stands-for-it",
+    ),
 ]
 
 

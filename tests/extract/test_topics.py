@@ -45,6 +45,21 @@ def test_topic_from_mapping_rejects_malformed_tables(bad) -> None:
         topic_from_mapping(bad)
 
 
+def test_named_measures_are_read_with_or_without_owner_and_count_as_terms() -> None:
+    topic = topic_from_mapping({"name": "drones", "measures": [
+        ["Drone Safety Act", "restriction"], ["Skies Law", "ban", "Ruritania"]]})
+    assert topic.measures == (("Drone Safety Act", "restriction", ""),
+                              ("Skies Law", "ban", "Ruritania"))
+    assert topic.matched_terms == ("drones", "Drone Safety Act", "Skies Law")
+
+
+@pytest.mark.parametrize("measures", [[["Skies Law"]], [["Skies Law", "outlaw"]], "Skies Law",
+                                      [["Skies Law", "ban", "Ruritania", "x"]]])
+def test_malformed_measures_are_refused(measures) -> None:
+    with pytest.raises(ValueError):
+        topic_from_mapping({"name": "drones", "measures": measures})
+
+
 def test_topic_needs_terms() -> None:
     with pytest.raises(ValueError):
         Topic("x", "x", ("  ",))
