@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .. import lexicon as lx
-from .state import Actor, ArticleState, Mention, _low, _place_actor
+from .state import Actor, ArticleState, Mention, _low, _place_actor, agency_actor
 
 #: a body's place and, when the text names several at once ("the Ohio and Indiana towns
 #: of Greyford"), the others
@@ -74,6 +74,10 @@ class BodyRules:
             if owner is not None:
                 return owner, extra
         doc = sent.doc
+        if b.role == "police" and (force := _police_force_named(b, sent)) is not None:
+            # "Deputy Police Chief John McMahon banned its use for the LAPD": the force
+            # the sentence names is the chief's
+            return force, []
         owner = self._state_city_before(doc, places, b)
         if owner is None:
             owner = self._salient_for(b, sent, places)
@@ -316,6 +320,8 @@ class BodyRules:
 
     @staticmethod
     def _body_actor(b: Mention, place: Actor, doc: Doc) -> Actor:
+        if place.actor_type == "agency":
+            return place  # the body is an officer of that agency
         if b.role == "police":
             text = doc[b.start:b.end].text.lower()
             # "the Toronto Police Service": the name the text gives, else the country's
@@ -334,6 +340,14 @@ class BodyRules:
             return Actor(f"{place.name} {title}", "agency", place.level, place.country,
                          place.region)
         return place
+
+
+def _police_force_named(b: Mention, sent: Span) -> Actor | None:
+    """The one police force (an agency named with a police word) the sentence names."""
+    forces = {a for e in sent.ents if e.ent_id_.startswith("agency:")
+              for a in [agency_actor(e.ent_id_)]
+              if {w.lower() for w in a.name.split()} & lx.POLICE_FORCE_WORDS}
+    return forces.pop() if len(forces) == 1 else None
 
 
 def _mark_owned_bodies(mentions: list[Mention], doc: Doc) -> None:

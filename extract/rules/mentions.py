@@ -22,7 +22,7 @@ from ..places import (
     region_from_context,
     resolve,
 )
-from .state import Actor, ArticleState, Mention, _low, _place_actor
+from .state import Actor, ArticleState, Mention, _low, _place_actor, agency_actor
 from .unknown_places import unknown_places
 
 #: A congressional district after a member's name: "Ayanna Pressley (MA-07)"
@@ -77,10 +77,7 @@ class MentionRules:
             elif eid.startswith(("publisher:", "advocate:")):
                 out.append(Mention(ent.start, ent.end, eid.split(":", 1)[0], eid))
             elif eid.startswith("agency:"):
-                name, country, region, level = (eid.split(":", 1)[1].split("|") + ["", "", ""])[:4]
-                out.append(Mention(ent.start, ent.end, "agency", eid,
-                                   [Actor(name, "agency", level or None, country or None,
-                                          region or None)]))
+                out.append(Mention(ent.start, ent.end, "agency", eid, [agency_actor(eid)]))
             elif eid.startswith("body:"):
                 _, role, level = (eid.split(":") + ["", ""])[:3]
                 out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))

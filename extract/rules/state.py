@@ -28,6 +28,12 @@ class Actor:
     region: str | None
 
 
+def agency_actor(ent_id: str) -> Actor:
+    """The agency an ``agency:name|country|region|level`` entity id names."""
+    name, country, region, level = (ent_id.split(":", 1)[1].split("|") + ["", "", ""])[:4]
+    return Actor(name, "agency", level or None, country or None, region or None)
+
+
 @dataclass
 class Mention:
     start: int

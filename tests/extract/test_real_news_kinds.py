@@ -420,6 +420,13 @@ CASES = [
         {("European Union", None, "restriction", "enacted", "2024-05-21")},
         id="what-the-named-measure-does-stands-for-it",
     ),
+    pytest.param(
+        "Deputy Police Chief Anna Ruiz effectively banned the use of facial recognition for "
+        "the LAPD on Tuesday.",
+        date(2020, 11, 19),
+        {("Los Angeles Police Department", "CA", "ban", "enacted", "2020-11-17")},
+        id="a-chief-without-a-town-serves-the-force-named",
+    ),
 ]
 
 
