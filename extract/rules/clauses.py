@@ -130,7 +130,9 @@ class ClauseRules:
                 continue
             if open_at is not None and (t.text in lx.QUOTES_CLOSE or (
                     single and t.text != "‘" and doc[t.i - 1].is_punct)):
-                inside.update(range(open_at, t.i))
+                if _low(doc, t.i + 1) not in lx.MEASURE_NOUNS:
+                    # (the “Retail Business Must Accept Cash” bill: a name, not a quote)
+                    inside.update(range(open_at, t.i))
                 open_at = None
         if open_at is not None and open_at == sent.start:  # quote running past the sentence
             inside.update(range(open_at, sent.end))

@@ -427,6 +427,13 @@ CASES = [
         {("Los Angeles Police Department", "CA", "ban", "enacted", "2020-11-17")},
         id="a-chief-without-a-town-serves-the-force-named",
     ),
+    pytest.param(
+        "Gov. Jared Polis of Colorado on June 8 signed into law the \u201cSchools Must Ban Facial "
+        "Recognition\u201d bill.",
+        date(2022, 6, 9),
+        {("Colorado", "CO", "ban", "enacted", "2022-06-08")},
+        id="a-quoted-bill-name-is-no-quote-and-no-demand",
+    ),
 ]
 
 
