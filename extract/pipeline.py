@@ -52,17 +52,22 @@ def _load_ner_only(name: str) -> Language:
 
 
 def _add_abbreviations(nlp: Language) -> None:
-    """Keep state abbreviations ("Vt.", "Wyo.", "W.Va.") whole, as spaCy does for most:
-    split, their period would end the sentence in "Burlington, Vt., voted"."""
+    """Keep state abbreviations ("Vt.", "Wyo.", "W.Va.") and plural titles ("Reps.") whole,
+    as spaCy does for most: split, their period would end the sentence in "Burlington,
+    Vt., voted"."""
     from spacy.symbols import ORTH
 
     from .gazetteer import load_gazetteer
+    from .lexicon import TITLE_ABBREVIATIONS
 
     for form in load_gazetteer().state_forms:
         if form.endswith(".") and " " not in form:
             for text in {form.capitalize(), form.upper(), _ap_case(form)}:
                 if len(nlp.tokenizer(text)) > 1:
                     nlp.tokenizer.add_special_case(text, [{ORTH: text}])
+    for text in TITLE_ABBREVIATIONS:  # "Reps. Clarke (D-NY) and Pressley (D-MA)"
+        if len(nlp.tokenizer(text)) > 1:
+            nlp.tokenizer.add_special_case(text, [{ORTH: text}])
 
 
 def _ap_case(form: str) -> str:

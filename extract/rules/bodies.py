@@ -267,6 +267,9 @@ class BodyRules:
             level = lx.ANY_BODY_LEVELS.get(prev, "")
             if not level and words & lx.FEDERAL_BODY_WORDS:
                 level = "country"
+        if b.role == "member" and not level:
+            return None  # "Reps. Clarke, Pressley and Tlaib": whose members, the text does
+            # not say (a party tag, "state" or "Congress" would)
         last = s.candidates[-1] if s.candidates else None
         chamber = doc[b.start:b.end].text.lower().removeprefix("the ")
         if b.role == "legislature" and chamber in lx.CHAMBER_SHORT_NAMES and prev != "state" and (

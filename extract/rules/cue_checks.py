@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .. import dates as d
 from .. import lexicon as lx
-from .state import _low
+from .state import _low, bill_if_enacted
 
 
 @dataclass
@@ -314,6 +314,11 @@ def stop_allowing(k: CueScan, c: Span) -> bool:
 
 CueCheck = Callable[[CueScan, Span], bool]
 
+def if_enacted(k: CueScan, c: Span) -> bool:
+    """"the Act, which, if enacted, would prohibit ...": the condition names no act."""
+    return c.label_ == "status:enacted" and bill_if_enacted(k.doc, c.start - 1)
+
+
 def measure_beside_act(k: CueScan, c: Span) -> bool:
     """"The prohibition is among the first parts of the AI Act to apply": a measure the
     topic knows by name stands for its act only where the sentence names no act."""
@@ -341,7 +346,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("veto_overridden", veto_overridden), ("used_for_a_time", used_for_a_time),
     ("pending_review", pending_review), ("allowed_only", allowed_only),
     ("stop_allowing", stop_allowing), ("measure_delayed", measure_delayed),
-    ("measure_beside_act", measure_beside_act),
+    ("measure_beside_act", measure_beside_act), ("if_enacted", if_enacted),
 )
 
 

@@ -139,6 +139,9 @@ class MentionRules:
         tags = [t.i + 2 for t in sent[:-2] if t.text in lx.PARTY_LETTERS
                 and doc[t.i + 1].text == "-"
                 and self.s.gaz.state_code(doc[t.i + 2].text, allow_postal=True)]
+        tags += [t.i + 1 for t in sent[:-1] if t.text[:-1] in lx.PARTY_LETTERS  # "(R- La.)"
+                 and t.text.endswith("-")
+                 and self.s.gaz.state_code(doc[t.i + 1].text, allow_postal=True)]
         tags += [t.i for t in sent if DISTRICT_TAG.match(t.text)  # "Pressley (MA-07)"
                  and self.s.gaz.state_code(t.text[:2], allow_postal=True)]
         for tag in tags:

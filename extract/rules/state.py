@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from .. import dates as d
+from .. import lexicon as lx
 from ..gazetteer import Gazetteer, Place
 from ..places import PlaceContext
 
@@ -296,3 +297,11 @@ def _measured_back(m: d.DateMention) -> d.DateMention:
 
 def _low(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def bill_if_enacted(doc: Doc, i: int) -> bool:
+    """"the Act, which, if enacted, would prohibit ...": what a bill would do, told of the
+    bill (a proposal), not a condition on an act."""
+    before = _low(doc, i - 2) if _low(doc, i - 1) == "," else _low(doc, i - 1)
+    return doc[i].lower_ == "if" and before in lx.THAT_WHICH and \
+        _low(doc, i + 1) in lx.ENACTED_FORMS

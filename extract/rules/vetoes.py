@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import lexicon as lx
-from .state import ClauseRead, _low
+from .state import ClauseRead, _low, bill_if_enacted
 
 #: the rules object (``SentenceRules``); typed loosely so that this module needs only the
 #: records, not the rules that use it
@@ -124,8 +124,8 @@ def hypothetical(rules: Rules, r: ClauseRead) -> bool:
     failed_cue = any(k.label_ == "status:failed" for k in r.c.cues)
     what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in lx.HYPOTHETICAL_MODALS
                      for i in range(cs, cue_tok))
-    words = {t.lower_ for t in doc[cs:cue_tok] if t.lower_ != "instead" or
-             _low(doc, t.i + 1) == "of"} & lx.HYPOTHETICAL
+    words = {t.lower_ for t in doc[cs:cue_tok] if (t.lower_ != "instead" or
+             _low(doc, t.i + 1) == "of") and not bill_if_enacted(doc, t.i)} & lx.HYPOTHETICAL
     if words == {"whether"} and failed_cue:
         words = set()
     return bool(words) or what_would or (

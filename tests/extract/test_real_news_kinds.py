@@ -434,6 +434,22 @@ CASES = [
         {("Colorado", "CO", "ban", "enacted", "2022-06-08")},
         id="a-quoted-bill-name-is-no-quote-and-no-demand",
     ),
+    pytest.param(
+        "Reps. Yvette Clarke (D-NY) and Ayanna Pressley (D-MA) on Monday reintroduced the "
+        "Housing Privacy Act, which, if enacted, would prohibit facial recognition in public "
+        "housing.",
+        date(2025, 5, 20),
+        {("United States", None, "ban", "proposed", "2025-05-19")},
+        id="what-a-bill-would-do-if-enacted-is-its-proposal",
+    ),
+    pytest.param(
+        "U.S. Sen. Roger Marshall (R-Kan.) said on Thursday that he joined Sens. Jeff Merkley "
+        "(D-Ore.) and John Kennedy (R- La.) in introducing a bill to ban facial recognition at "
+        "airports.",
+        date(2023, 12, 1),
+        {("United States", None, "ban", "proposed", "2023-11-30")},
+        id="plural-titles-and-spaced-party-tags",
+    ),
 ]
 
 
@@ -469,3 +485,10 @@ def test_a_term_the_measure_is_locked_for_is_not_its_term(extractor) -> None:
     text = ("The Portland City Council banned facial recognition in August. In November voters "
             "will decide on a referendum to ban it that could not be changed for five years.")
     assert {e.action for e in extractor.extract(text, date(2020, 8, 5))} == {"ban"}
+
+
+def test_a_product_reintroduced_is_no_bill(extractor) -> None:
+    """"Meta is reintroducing facial recognition": a feature back, no proposal."""
+    text = ("Meta is reintroducing facial recognition to its apps, three years after it shut "
+            "down Facebook's face recognition system.")
+    assert "proposed" not in {e.status for e in extractor.extract(text, date(2024, 10, 22))}
