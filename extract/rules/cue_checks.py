@@ -319,6 +319,12 @@ def if_enacted(k: CueScan, c: Span) -> bool:
     return c.label_ == "status:enacted" and bill_if_enacted(k.doc, c.start - 1)
 
 
+def pressing_pause(k: CueScan, c: Span) -> bool:
+    """"Police are pressing pause for now on using it": the idiom pauses, it urges no one."""
+    return c.label_ == "urge" and k.doc[c.start].lower_.startswith("press") and \
+        _low(k.doc, c.end) in lx.PAUSE_MORATORIUM
+
+
 def measure_beside_act(k: CueScan, c: Span) -> bool:
     """"The prohibition is among the first parts of the AI Act to apply": a measure the
     topic knows by name stands for its act only where the sentence names no act."""
@@ -347,6 +353,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("pending_review", pending_review), ("allowed_only", allowed_only),
     ("stop_allowing", stop_allowing), ("measure_delayed", measure_delayed),
     ("measure_beside_act", measure_beside_act), ("if_enacted", if_enacted),
+    ("pressing_pause", pressing_pause),
 )
 
 

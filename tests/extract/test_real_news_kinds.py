@@ -450,6 +450,19 @@ CASES = [
         {("United States", None, "ban", "proposed", "2023-11-30")},
         id="plural-titles-and-spaced-party-tags",
     ),
+    pytest.param(
+        "Convenience store chain 7-Eleven has stopped collecting customers' faceprints after "
+        "an investigation by the privacy commissioner.",
+        date(2021, 10, 14),
+        {("7-Eleven", None, "exit", "enacted", "2021-10-14")},
+        id="a-business-stops-collecting-faces",
+    ),
+    pytest.param(
+        "New Zealand Police are pressing pause for now on using live facial recognition.",
+        date(2021, 12, 10),
+        {("New Zealand Police", None, "moratorium", "enacted", "2021-12-10")},
+        id="pressing-pause-urges-no-one",
+    ),
 ]
 
 
