@@ -325,6 +325,14 @@ def pressing_pause(k: CueScan, c: Span) -> bool:
         _low(k.doc, c.end) in lx.PAUSE_MORATORIUM
 
 
+def reversal_described(k: CueScan, c: Span) -> bool:
+    """"implementing a one-year moratorium ..., a reversal of its long-time defense": the
+    apposition says what the act turned from; it repeals nothing."""
+    return c.label_ == "action:repeal" and _low(k.doc, c.start - 1) in lx.A_AN_ANY and \
+        _low(k.doc, c.start - 2) == "," and \
+        any(_act(o) and o.label_ != "action:repeal" and o.end <= c.start for o in k.cues)
+
+
 def measure_beside_act(k: CueScan, c: Span) -> bool:
     """"The prohibition is among the first parts of the AI Act to apply": a measure the
     topic knows by name stands for its act only where the sentence names no act."""
@@ -353,7 +361,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("pending_review", pending_review), ("allowed_only", allowed_only),
     ("stop_allowing", stop_allowing), ("measure_delayed", measure_delayed),
     ("measure_beside_act", measure_beside_act), ("if_enacted", if_enacted),
-    ("pressing_pause", pressing_pause),
+    ("pressing_pause", pressing_pause), ("reversal_described", reversal_described),
 )
 
 

@@ -158,12 +158,15 @@ class DateRules:
             return like.date, like.date_text, like.date_explicit
         if ref or g.usable:
             return None, None, False
+        now = any(t.lower_ in lx.NOW_WORDS for t in doc[cs:g.cue_tok])
         told = next((k for k in reversed(s.candidates) if k.actor == actor and
                      k.date is not None and 0 < idx - k.sentence <= 1 and
-                     not k.background), None) if actor.actor_type == "company" else None
+                     not k.background), None) \
+            if actor.actor_type == "company" and not now else None
         if told is not None:
             # "X said Wednesday it has stopped selling ... The company will keep selling
             # it to agencies, but only to those that pass a review": the same statement
+            # (but "... last year. Now it says it will continue the ban": a new one)
             return told.date, told.date_text, False
         if ballot := self._same_ballot(doc, cs, ce, idx):
             # "Voters in Corlett Bay approved Proposition 2 on Tuesday ... Tressider

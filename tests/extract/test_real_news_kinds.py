@@ -463,6 +463,28 @@ CASES = [
         {("New Zealand Police", None, "moratorium", "enacted", "2021-12-10")},
         id="pressing-pause-urges-no-one",
     ),
+    pytest.param(
+        "Axon, the leading maker of police body cameras, agreed on Thursday to keep face "
+        "recognition technology from its products.",
+        date(2019, 6, 28),
+        {("Axon", None, "exit", "enacted", "2019-06-27")},
+        id="a-maker-keeps-it-from-its-products",
+    ),
+    pytest.param(
+        "Amazon said on Wednesday it was implementing a one-year moratorium on police use of its "
+        "face recognition software, a reversal of its long defense of police use.",
+        date(2020, 6, 11),
+        {("Amazon", None, "moratorium", "enacted", "2020-06-10")},
+        id="a-reversal-in-apposition-repeals-nothing",
+    ),
+    pytest.param(
+        "Amazon announced a one-year moratorium on police use of its face recognition tool last "
+        "year. Now it says it will continue the ban.",
+        date(2021, 5, 19),
+        {("Amazon", None, "moratorium", "enacted", "2020"),
+         ("Amazon", None, "extension", "enacted", "2021-05-19")},
+        id="continuing-the-ban-now-extends-it",
+    ),
 ]
 
 
