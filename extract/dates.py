@@ -104,6 +104,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"^\s*({_MONTH})(?=\s*:)")),
     ("md", re.compile(rf"\b({_MONTH})\s+({_DAY})\b(?!\s*(?:,\s*)?\d)")),
     ("dm", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH})\b")),
+    # "in June of last year": the month of the year the words give
+    ("month_rel_year", re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(last|this|next)\s+year\b", re.I)),
+    # "in hundreds of stores from 2012 to 2020": how long something went on, no act's date
+    ("year_span", re.compile(rf"\b(?:from|between)\s+({_YEAR})\s+(?:to|through|until|and)\s+"
+                             rf"({_YEAR})\b", re.I)),
     (
         "part_year",
         re.compile(
@@ -299,10 +304,11 @@ def _plausible_year(text: str, s: int, e: int) -> bool:
     """A bare four-digit number is a year unless it looks like an amount or an id."""
     before = text[max(0, s - 12) : s].lower()
     after = text[e : e + 12].lower()
-    if re.search(r"(\$|no\.|number|#|route|room|suite|bill|section|ordinance|file|"
+    if re.search(r"(\$|no\.|number|#|route|room|suite|bill|section|ordinance|file|\bact\s+of|"
                  r"resolution|item|chapter|docket|\b[ahs]\.?\s?[bfr]\.?|\bsb|\bld|\blb)\s*$",
                  before):
-        return False  # "HB 2031", "S.B. 1385", "LD 1585": a bill's number
+        return False  # "HB 2031", "S.B. 1385", "LD 1585": a bill's number ("the Privacy
+        # Act of 2023": its name)
     return not re.match(
         r"\s*(people|residents|cameras|officers|dollars|percent|%|votes|pages|images)", after
     )
@@ -381,6 +387,11 @@ def resolve(
             )
             year = _infer_year(month, day, base, year_hint, future)
             return _checked(year, month, day) if year else None
+        if k == "month_rel_year" and base is not None:
+            shift = {"last": -1, "this": 0, "next": 1}[g[1].lower()]
+            return PartialDate(base.year + shift, month_number(g[0]))
+        if k == "year_span":
+            return None
         if k == "part_year" or k == "year":
             return PartialDate(int(g[-1]))
         if k == "month":

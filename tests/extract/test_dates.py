@@ -40,6 +40,8 @@ def one(
         ("in December", "2019-12"),
         ("on June 24", "2020-06-24"),
         ("Sept. 9", "2019-09-09"),
+        ("in June of last year", "2019-06"),
+        ("in March this year", "2020-03"),
     ],
 )
 def test_resolution_against_the_publication_date(text: str, expected: str) -> None:
@@ -126,3 +128,12 @@ def test_a_possessive_day_belongs_to_its_noun(extractor) -> None:
             "advocates said Thursday's pledge left questions open.")
     got = {(e.actor, e.action, e.date) for e in extractor.extract(text, date(2020, 6, 12))}
     assert ("Washington", "restriction", "2020-03") in got
+
+
+@pytest.mark.parametrize("text", [
+    "the Traveler Privacy Protection Act of 2023",  # a bill's name
+    "used in its stores from 2012 to 2020",  # how long, not when an act happened
+    "tested between 2018 and 2019",
+])
+def test_no_date_of_an_act(text: str) -> None:
+    assert [resolve(m, BASE) for m in find_dates(text)] in ([], [None])
