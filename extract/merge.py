@@ -16,7 +16,7 @@ from datetime import date
 
 from . import dates as d
 from .events import Event
-from .lexicon import CONTINUING, HEADLINE_FAMILY
+from .lexicon import CONTINUING, FILING_WORDS, HEADLINE_FAMILY
 from .rules import Candidate
 
 Key = tuple[str, str | None, str, str]  # actor (casefolded), region, action, status
@@ -260,15 +260,24 @@ def _event_date(group: list[Candidate], best: Candidate | None, seen: Seen,
 def story_news(group: Sequence[Candidate], lead_end: int, dated_sentences: set[int]) -> bool:
     """The story's own news: told in the headline or the lead, not an older measure the
     story recalls or a mere reference to another place's act, and not a pending proposal
-    (dated by its filing, which a story that a body "will vote" on does not give).
+    (dated by its filing, which a story that a body "will vote" on does not give) unless
+    the story tells of the filing.
 
     Nor a follower named after the cue of a sentence whose other act the text dates
     ("banned it in May 2019, with Oakland following soon after"): the text bounds its
     date by the act it follows, and the publication date would contradict that.
     """
     return any(c.in_title or c.start <= lead_end for c in group) and \
-        not any(c.background or c.reference or c.status == "proposed" for c in group) and \
+        not any(c.background or c.reference or (c.status == "proposed" and not _filed(c))
+                for c in group) and \
         not all(_follower(c) and c.sentence in dated_sentences for c in group)
+
+
+def _filed(c: Candidate) -> bool:
+    """A proposal the sentence tells being made ("members have introduced two bills that
+    would ban ...", "a proposed law would ban ..."): news of the day; a proposal a body
+    "will vote on" is not dated by the story."""
+    return c.sent is not None and any(t.lower_ in FILING_WORDS for t in c.sent)
 
 
 def _follower(c: Candidate) -> bool:

@@ -147,7 +147,8 @@ CASES = [
         "Congresswoman Ayanna Pressley introduced a bill to ban facial recognition in public "
         "housing.",
         date(2019, 7, 25),
-        {("United States", None, "ban", "proposed", None)},
+        # (the filing is the story's own news: the page's date, as the real-news gold has it)
+        {("United States", None, "ban", "proposed", "2019-07-25")},
         id="congresswoman",
     ),
     pytest.param(
@@ -484,6 +485,13 @@ CASES = [
         {("Amazon", None, "moratorium", "enacted", "2020"),
          ("Amazon", None, "extension", "enacted", "2021-05-19")},
         id="continuing-the-ban-now-extends-it",
+    ),
+    pytest.param(
+        "New York City Council members have introduced two bills that would ban businesses "
+        "from using facial recognition to identify customers.",
+        date(2023, 4, 12),
+        {("New York City", "NY", "ban", "proposed", "2023-04-12")},
+        id="a-proposal-filed-as-news-takes-the-pages-date",
     ),
 ]
 
