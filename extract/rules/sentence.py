@@ -108,6 +108,8 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                              has_topic, topic, idx, body_text)
             elif any(c.label_.startswith("status:") for c in cues):
                 self._pending(sent, cues, mentions, date_mentions, idx)
+            if not in_title:
+                self._dated_record(sent, mentions, date_mentions, idx)
         finally:
             if has_topic and not in_title and not cues:
                 s.lead_in = idx  # a topic sentence with no cue at all introduces what follows

@@ -26,6 +26,10 @@ from .state import (
     _measured_back,
 )
 
+#: how many days before the page's date the dated record of the lead's act may be: the
+#: story's own week and a little more
+RECORD_DAYS_BEFORE = 10
+
 
 class DateRules:
     """Choosing an event's date among those its clause and sentence name, resolving it
@@ -85,6 +89,36 @@ class DateRules:
             s.restated = (idx, new)
             spans.append((m.start, k + 1))
         return spans
+
+    def _dated_record(self, sent: Span, mentions: list[Mention], date_mentions,
+                      idx: int) -> None:
+        """"IBM says it is getting out of the business. A letter to lawmakers Monday from
+        its CEO said ...", "In a Friday directive sent to the entire agency, ...": the
+        record of the lead's undated act, dated a sentence or two later, dates it."""
+        s = self.s
+        lead = [c for c in s.candidates if c.date is None and not c.background and
+                not c.reference and not c.in_title and 0 < idx - c.sentence <= 2]
+        if not lead or s.base is None:
+            return
+        actors = {a for m in mentions if m.actors and not m.owned and
+                  m.kind in {"company", "place", "body", "agency"} for a in m.actors}
+        for t in sent:
+            if t.lower_ not in lx.RECORD_NOUNS:
+                continue
+            near = [(dm, k) for dm, k in date_mentions if abs(k - t.i) <= 6 and not dm.role
+                    and dm.kind in {"weekday", "md", "dm", "mdy", "dmy", "day_word"}]
+            if not near:
+                continue
+            dm, _ = near[0]
+            when = d.resolve(dm, s.base)
+            if when is None or when.precision < 3 or \
+                    not 0 <= (s.base - when.as_date()).days <= RECORD_DAYS_BEFORE:
+                continue
+            for c in lead:
+                if not actors or c.actor in actors or \
+                        any(a.actor_type == "company" and a.name == c.actor.name for a in actors):
+                    c.date, c.date_text = when, dm.text
+            return
 
     # ------------------------------------------------------------ an event's date
     def _actor_date(self, g: Dating, actor: Actor, ref: bool, made: list[Candidate]

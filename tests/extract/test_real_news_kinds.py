@@ -493,6 +493,14 @@ CASES = [
         {("New York City", "NY", "ban", "proposed", "2023-04-12")},
         id="a-proposal-filed-as-news-takes-the-pages-date",
     ),
+    pytest.param(
+        "IBM says it is getting out of the facial recognition business. A letter to lawmakers "
+        "on Monday from its chief executive said the company had ended its general-purpose face "
+        "recognition products.",
+        date(2020, 6, 9),
+        {("IBM", None, "exit", "enacted", "2020-06-08")},
+        id="the-dated-record-of-the-leads-act-dates-it",
+    ),
 ]
 
 
