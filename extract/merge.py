@@ -18,6 +18,7 @@ from . import dates as d
 from .events import Event
 from .lexicon import CONTINUING, FILING_WORDS, HEADLINE_FAMILY
 from .rules import Candidate
+from .rules.state import other_places
 
 Key = tuple[str, str | None, str, str]  # actor (casefolded), region, action, status
 
@@ -269,7 +270,7 @@ def story_news(group: Sequence[Candidate], lead_end: int, dated_sentences: set[i
     """
     return any(c.in_title or c.start <= lead_end for c in group) and \
         not any(c.background or c.reference or (c.status == "proposed" and not _filed(c))
-                for c in group) and \
+                or _other_places(c) for c in group) and \
         not all(_follower(c) and c.sentence in dated_sentences for c in group)
 
 
@@ -278,6 +279,13 @@ def _filed(c: Candidate) -> bool:
     would ban ...", "a proposed law would ban ..."): news of the day; a proposal a body
     "will vote on" is not dated by the story."""
     return c.sent is not None and any(t.lower_ in FILING_WORDS for t in c.sent)
+
+
+def _other_places(c: Candidate) -> bool:
+    """Told as one of "other cities including San Francisco, Oakland and Portland": a
+    precedent the story recalls, not its news."""
+    return c.sent is not None and c.cue_tok is not None and \
+        other_places(c.sent.doc, c.sent.start, c.cue_tok)
 
 
 def _follower(c: Candidate) -> bool:

@@ -305,3 +305,10 @@ def bill_if_enacted(doc: Doc, i: int) -> bool:
     before = _low(doc, i - 2) if _low(doc, i - 1) == "," else _low(doc, i - 1)
     return doc[i].lower_ == "if" and before in lx.THAT_WHICH and \
         _low(doc, i + 1) in lx.ENACTED_FORMS
+
+
+def other_places(doc: Doc, start: int, end: int) -> bool:
+    """The words name "other cities" (or towns, counties): precedents the story recalls."""
+    words = [t.lower_ for t in doc[start:end]]
+    return any(a == "other" and b in lx.PLURAL_SETTLEMENTS
+               for a, b in zip(words, words[1:], strict=False))

@@ -24,6 +24,7 @@ from .state import (
     Mention,
     _low,
     _measured_back,
+    other_places,
 )
 
 #: how many days before the page's date the dated record of the lead's act may be: the
@@ -175,8 +176,9 @@ class DateRules:
             return g.default_date
         prev = g.prev
         if prev is not None and bare and g.rel_floor is None and prev.date is not None \
-                and _low(doc, cs) != "but":
-            # (a relative clause's act is its own; so is the act "but" turns to)
+                and _low(doc, cs) != "but" and not other_places(doc, cs, g.cue_tok):
+            # (a relative clause's act is its own; so is the act "but" turns to, and that of
+            # "other cities including ...")
             return prev.date, prev.date_text, prev.date_explicit
         if bare and prev is None and \
                 (fronted := self._fronted_date(doc, g.sent, cs, g.date_mentions)) is not None:

@@ -501,6 +501,18 @@ CASES = [
         {("IBM", None, "exit", "enacted", "2020-06-08")},
         id="the-dated-record-of-the-leads-act-dates-it",
     ),
+    pytest.param(
+        "Worcester banned facial recognition on Tuesday. Boston passed a facial recognition ban "
+        "in June of last year, while other cities including San Francisco, Oakland, and "
+        "Portland have also instituted bans.",
+        date(2021, 12, 16),
+        {("Worcester", "MA", "ban", "enacted", "2021-12-14"),
+         ("Boston", "MA", "ban", "enacted", "2020-06"),
+         ("San Francisco", "CA", "ban", "enacted", None),
+         ("Oakland", "CA", "ban", "enacted", None),
+         ("Portland", "OR", "ban", "enacted", None)},
+        id="other-places-while-one-acted-are-undated-precedents",
+    ),
 ]
 
 
