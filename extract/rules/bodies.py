@@ -361,6 +361,9 @@ def _mark_owned_bodies(mentions: list[Mention], doc: Doc) -> None:
                 doc[o.start:o.end].text.lower() == "president" and \
                 _low(doc, o.start - 1) in lx.PRESIDENT_OWNERS:
             o.owned = True
+    for o in mentions:  # "Student Council endorses resolutions": a campus body, not the town's
+        if o.kind == "body" and _low(doc, o.start - 1) in lx.NON_CIVIC_MEMBERS:
+            o.owned = True
     for o in mentions:  # "the state line", "the city budget": a thing, not the body
         if o.kind == "body" and o.role == "jurisdiction" and \
                 _low(doc, o.end) in lx.JURISDICTION_THINGS:

@@ -143,6 +143,14 @@ def ban_in_general(rules: Rules, r: ClauseRead) -> bool:
 #: the city will join San Francisco and Boston in banning it")
 PRECEDENTS_STAND = frozenset({"hypothetical", "vague_intent", "demand_only"})
 
+def campus_body(rules: Rules, r: ClauseRead) -> bool:
+    """"Student Council endorses resolutions banning campus police from using it": a body
+    that governs no place acts, so nothing the tracker follows."""
+    doc = r.doc
+    return any(m.kind == "body" and r.cs <= m.start < r.cue_tok and
+               _low(doc, m.start - 1) in lx.NON_CIVIC_MEMBERS for m in r.c.mentions)
+
+
 ACT_VETOES: tuple[Veto, ...] = (
     Veto("threatened", threatened),
     Veto("refused_to_order", refused_to_order),
@@ -153,6 +161,7 @@ ACT_VETOES: tuple[Veto, ...] = (
     Veto("opinion", opinion),
     Veto("hypothetical", hypothetical),
     Veto("ban_in_general", ban_in_general),
+    Veto("campus_body", campus_body),
 )
 
 

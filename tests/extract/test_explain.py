@@ -42,6 +42,8 @@ DROPPED = [
     ("Amazon did not agree to drop its facial recognition feature.", "company_declined"),
     ("Facial recognition vendors see the EU's AI Act as a benchmark law.",
      "measure_named_only"),
+    ("The Student Council voted to ban campus police from using facial recognition.",
+     "campus_body"),
     ("Somerville voted to ban facial recognition. Residents of Somerville were leaving the "
      "city, but Lime exited the Somerville market.", "not_a_business"),
     ("Somerville thus remains without a ban on facial recognition.", "without_measure"),
