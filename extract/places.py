@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -256,6 +257,15 @@ _DIRECTIONS = (r"(?:(?:north|south|east|west|northern|southern|eastern|western|c
                r"coastal|small|tiny|suburban)(?:-|\s+))*")
 
 
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> re.Pattern[str]:
+    """The lexicon's state demonyms ("Mainer", "Oregonian", ...) as one search."""
+    from .lexicon import STATE_DEMONYMS
+
+    names = sorted(map(re.escape, STATE_DEMONYMS), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(names) + r")s?\b")
+
+
 def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int, str]]:
     """(position, region) of phrases that place an unnamed locality in a state.
 
@@ -302,9 +312,9 @@ def locality_hints(text: str, gaz: Gazetteer, offset: int = 0) -> list[tuple[int
         # "the second New England city to prohibit it": Portland, Maine, not Oregon
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             hints.extend((offset + m.start(), code) for code in codes.split(","))
-    for name, code in STATE_DEMONYMS.items():
+    for m in _demonym_pattern().finditer(text):
         # "Mainers for Accountable Leadership hands out ...": the story is in Maine
-        hints.extend((offset + m.start(), code) for m in re.finditer(rf"\b{name}s?\b", text))
+        hints.append((offset + m.start(), STATE_DEMONYMS[m.group(1)]))
     for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:County|Parish))\b", text):
         # "the Hampden County seat": a county only one state has places the article
         regions = {p.region for p in gaz.candidates(m.group(1))

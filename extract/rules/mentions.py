@@ -52,8 +52,9 @@ class MentionRules:
     s: ArticleState  # set by SentenceRules.__init__
 
     # ================================================================== mentions
-    def mentions(self, sent: Span, char_base: int) -> list[Mention]:
-        """Places, companies, bodies and agencies of a sentence, bodies tied to places."""
+    def mentions(self, sent: Span, char_base: int, cues: list[Span]) -> list[Mention]:
+        """Places, companies, bodies and agencies of a sentence, bodies tied to places
+        (``cues``: the sentence's act words, which name no town)."""
         doc = sent.doc
         ner = [e for e in doc.spans[NER_KEY] if e.start >= sent.start and e.end <= sent.end] \
             if NER_KEY in doc.spans else []
@@ -95,7 +96,7 @@ class MentionRules:
         out += self._dateline_town(sent, out)
         out = [m for m in out
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
-        out = unknown_places(self, sent, out, char_base)
+        out = unknown_places(self, sent, out, char_base, cues)
         out += self._bare_police(sent, out)
         out = [self._capital_city(sent, m) for m in out]
         out.sort(key=lambda m: m.start)

@@ -72,7 +72,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         topic_spans = [t for t in doc.spans[TOPIC_KEY] if sent.start <= t.start < sent.end] \
             if TOPIC_KEY in doc.spans else []
         cues = self._cues(sent)
-        mentions = self.mentions(sent, char_base)
+        mentions = self.mentions(sent, char_base, cues)
         date_mentions = self._dates(sent)
         has_topic = bool(topic_spans)
         made_before = len(s.candidates)

@@ -17,7 +17,6 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as lx
-from ..components import CUE_KEY
 from ..gazetteer import Gazetteer
 from ..places import following_qualifier
 from .state import Mention, _low
@@ -297,14 +296,13 @@ def add_names(sent: Span, mentions: list[Mention], found: list[Mention | None]
     return out
 
 
-def unknown_places(rules: Rules, sent: Span, mentions: list[Mention], char_base: int
-                   ) -> list[Mention]:
+def unknown_places(rules: Rules, sent: Span, mentions: list[Mention], char_base: int,
+                   cues: list[Span]) -> list[Mention]:
     """The sentence's mentions with the towns the gazetteer lacks added."""
     # (a word the cue matcher read as an act is no town: "Fourth U.S. City to Ban Police Use")
-    cues = [c for c in sent.doc.spans.get(CUE_KEY, []) if c.label_.startswith("action:")
-            and sent.start <= c.start < sent.end]
     taken = frozenset([i for m in mentions if m.kind != "place" for i in range(m.start, m.end)]
-                      + [i for c in cues for i in range(c.start, c.end)])
+                      + [i for c in cues if c.label_.startswith("action:")
+                         for i in range(c.start, c.end)])
     look = NameLook(sent, mentions, taken, rules.s.gaz)
     anchors = [a for _, find in ANCHOR_FINDERS for a in find(look)]
     found = names_at(rules, look, anchors, char_base) + towns_of(rules, look, char_base)
