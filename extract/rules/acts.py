@@ -8,12 +8,31 @@ them are named in ``vetoes``; who acts is ``actors``).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc, Span
 
 from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY
 from .state import Actor, ArticleState, Clause, Mention, _low
+
+
+class StatusCues(NamedTuple):
+    """A clause's status cues by kind."""
+
+    all: list[Span]
+    failed: list[Span]
+    proposed: list[Span]
+    enacted: list[Span]
+    negs: list[Span]
+
+
+def _by_kind(cues: list[Span]) -> StatusCues:
+    return StatusCues(cues, [c for c in cues if c.label_ == "status:failed"],
+                      [c for c in cues if c.label_ == "status:proposed"],
+                      [c for c in cues if c.label_ == "status:enacted"],
+                      [c for c in cues if c.label_ == "neg"])
 
 
 class ActRules:
@@ -202,6 +221,17 @@ class ActRules:
 
     def _status(self, doc: Doc, cues: list[Span], cue_tok: int, cs: int, ce: int,
                 action: str, in_title: bool) -> str | None:
+        """The clause's status: None when its act is denied, else failed, enacted or
+        proposed, read from the status cues that belong to its act."""
+        kinds = _by_kind(self._own_status_cues(doc, cues, cue_tok, ce))
+        if self._status_denied(doc, kinds, cue_tok, cs):
+            return None
+        return self._status_told(doc, kinds, cue_tok, cs, in_title)
+
+    @staticmethod
+    def _own_status_cues(doc: Doc, cues: list[Span], cue_tok: int, ce: int) -> list[Span]:
+        """The cues without the status words of other things: a relative clause's, a
+        "would" past a comma, a vote to wait."""
         rel = next((i for i in range(cue_tok + 1, ce)
                     if doc[i].lower_ in lx.RELATIVE_PRONOUNS), None)
         if rel is not None:  # "... in a letter that also called for changes"
@@ -213,16 +243,18 @@ class ActRules:
             cues = [c for c in cues if not (c.start > comma and c.label_ == "status:proposed"
                                             and doc[c.start].lower_ in lx.WOULD_FORMS)]
         # "voted unanimously Monday night to postpone voting on a proposal": a vote to wait
-        cues = [c for c in cues if not (c.label_ == "status:enacted" and any(
+        return [c for c in cues if not (c.label_ == "status:enacted" and any(
             t.lower_ in lx.DELAY_VERBS for t in doc[c.end:min(cue_tok, c.end + 6)]))]
-        failed = [c for c in cues if c.label_ == "status:failed"]
-        proposed = [c for c in cues if c.label_ == "status:proposed"]
-        enacted = [c for c in cues if c.label_ == "status:enacted"]
-        negs = [c for c in cues if c.label_ == "neg"]
+
+    @staticmethod
+    def _status_denied(doc: Doc, k: StatusCues, cue_tok: int, cs: int) -> bool:
+        """"has not banned", "no law that bars", "No member of the council has proposed
+        limits", "not planning a ban", "exempt from the ban": no status at all."""
+        failed, proposed, enacted, negs = k.failed, k.proposed, k.enacted, k.negs
         # a negation right before a status cue negates that cue ("could not pass"), any
         # other one shortly before the action negates the action ("does not stop Facebook")
         status_starts = {c.start for c in failed + enacted}
-        cue_span = next((c for c in cues if c.start == cue_tok), None)
+        cue_span = next((c for c in k.all if c.start == cue_tok), None)
         cue_end = cue_span.end if cue_span is not None else cue_tok + 1
         action_negs = [n for n in negs if n.end not in status_starts
                        and not any(f.start <= n.start < f.end for f in failed)
@@ -231,46 +263,50 @@ class ActRules:
                                             and 0 <= cue_tok - n.end <= 4) or (
                 0 <= cue_tok - n.end <= 5 and "any" in {t.lower_ for t in doc[n.end:cue_tok]})
                for n in action_negs):  # ("has not taken up any limits of its own")
-            return None  # "has not banned", "does not shut down", "no law that bars"
-        if any(n.end == k.start and doc[n.start].lower_ in lx.NEGATORS
-               for n in negs for k in proposed):
-            return None  # "The county commission has not taken up any limits"
-        if any(n.end == k.start and _low(doc, k.end) == "any" for n in negs for k in enacted):
-            return None  # "the city itself has not adopted any limits": nothing was voted on
+            return True  # "has not banned", "does not shut down", "no law that bars"
+        if any(n.end == c.start and doc[n.start].lower_ in lx.NEGATORS
+               for n in negs for c in proposed):
+            return True  # "The county commission has not taken up any limits"
+        if any(n.end == c.start and _low(doc, c.end) == "any" for n in negs for c in enacted):
+            return True  # "the city itself has not adopted any limits": nothing was voted on
         if any(doc[n.start].lower_ in lx.NO_NEITHER and n.start <= cs + 1 and any(
-                n.end < k.start <= n.end + 8 for k in proposed + enacted) for n in negs):
-            return None  # "No member of the council has proposed limits"
+                n.end < c.start <= n.end + 8 for c in proposed + enacted) for n in negs):
+            return True  # "No member of the council has proposed limits"
         if any(_low(doc, n.end) in lx.NEG_INTENT and n.end < cue_tok for n in negs
                if cs <= n.start):
-            return None  # "not planning a face-recognition ban"
+            return True  # "not planning a face-recognition ban"
         if any(doc[n.start].lower_ == "no" and _low(doc, n.end) in lx.NO_APPETITE and
                n.end < cue_tok for n in negs if cs <= n.start):
-            return None  # "she had heard no support on the council for a ban"
+            return True  # "she had heard no support on the council for a ban"
         if any(doc[n.start].lower_ in lx.NEGATORS and any(
-                doc[j].lower_ in lx.A_AN_ANY for j in range(n.end, k.start))
-               and n.end < k.start <= n.end + 4 for n in negs for k in proposed):
-            return None  # "the City Council has not taken up any proposal to limit it"
-        if any(t.lower_ in lx.EXEMPT for t in doc[max(cs, cue_tok - 6):cue_tok]) and (
-                any(cs <= n.start < cue_tok for n in negs)
-                or any(t.lower_.startswith("exempt") for t in doc[max(cs, cue_tok - 6):cue_tok])):
-            return None  # "is not covered by the city's prohibition", "exempt from the ban"
-        if failed:
+                doc[j].lower_ in lx.A_AN_ANY for j in range(n.end, c.start))
+               and n.end < c.start <= n.end + 4 for n in negs for c in proposed):
+            return True  # "the City Council has not taken up any proposal to limit it"
+        # "is not covered by the city's prohibition", "exempt from the ban"
+        return any(t.lower_ in lx.EXEMPT for t in doc[max(cs, cue_tok - 6):cue_tok]) and (
+            any(cs <= n.start < cue_tok for n in negs)
+            or any(t.lower_.startswith("exempt") for t in doc[max(cs, cue_tok - 6):cue_tok]))
+
+    def _status_told(self, doc: Doc, k: StatusCues, cue_tok: int, cs: int,
+                     in_title: bool) -> str | None:
+        """Failed, enacted or proposed, as the status cues tell (enacted when none does)."""
+        if k.failed:
             return "failed"
         # negated enactment: "did not approve" → failed
-        for e in enacted:
-            if any(0 <= e.start - n.end <= 2 for n in negs):
-                return "failed" if proposed or doc[e.start].lower_ in lx.STRONG_ENACT else None
-        strong = [e for e in enacted if doc[e.start].lower_ in lx.STRONG_ENACT]
+        for e in k.enacted:
+            if any(0 <= e.start - n.end <= 2 for n in k.negs):
+                return "failed" if k.proposed or doc[e.start].lower_ in lx.STRONG_ENACT else None
+        strong = [e for e in k.enacted if doc[e.start].lower_ in lx.STRONG_ENACT]
         weak_by_modal = [e for e in strong if self._modal_before(doc, e.start, cs)]
         strong = [e for e in strong if e not in weak_by_modal]
         if strong:
             return "enacted"
-        if proposed or weak_by_modal:
+        if k.proposed or weak_by_modal:
             return "proposed"
-        headline_future = any(doc[k].lower_ in lx.HEADLINE_FUTURE and k + 1 == cue_tok
-                              for k in range(cs, cue_tok))
+        headline_future = any(doc[i].lower_ in lx.HEADLINE_FUTURE and i + 1 == cue_tok
+                              for i in range(cs, cue_tok))
         if in_title and headline_future and not any(
-                doc[k].lower_ in lx.PAST_CONTEXT for k in range(max(cs, cue_tok - 6), cue_tok)):
+                doc[i].lower_ in lx.PAST_CONTEXT for i in range(max(cs, cue_tok - 6), cue_tok)):
             return "proposed"  # "Boston to ban facial recognition"
         return "enacted"
 

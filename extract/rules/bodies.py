@@ -243,43 +243,67 @@ class BodyRules:
         return self.s.salient.get("company")
 
     def _salient_for(self, b: Mention, sent: Span, places: list[Mention]) -> Actor | None:
-        s = self.s
-        doc = sent.doc
-        prev = _low(doc, b.start - 1)
-        level = b.level
-        if b.role == "member" and prev in lx.FEDERAL_CHAMBER_WORDS:
-            level = "country"  # "U.S. Sen. Ed Markey filed a bill": a member of Congress
-        elif b.role == "member" and prev in lx.NON_LOCAL_TITLES:
+        """The place a body the sentence ties to none governs: by the level its words give
+        it, a place of that level the sentence or the story names."""
+        prev = _low(sent.doc, b.start - 1)
+        if b.role == "member" and prev not in lx.FEDERAL_CHAMBER_WORDS and \
+                prev in lx.NON_LOCAL_TITLES:
             return None  # "Police Commissioner William Gross": not local
-        if prev in lx.LEVEL_WORDS and \
-                b.role in {"legislature", "executive", "member"}:
-            # "The county council", "the state Senate": the word before sets the level
-            level = lx.BODY_LEVEL_ALIASES.get(prev, prev)
-        if prev in lx.DEMONYMS and b.role in {"legislature", "executive", "member", "agency"}:
-            # "ROME — Italian lawmakers in December approved a halt": the nation's, not the
-            # dateline city's
-            nation = next((p for p in s.gaz.candidates(lx.DEMONYMS[prev])
-                           if p.level == "country"), None)
-            if nation is not None:
-                return _place_actor(nation)
-        words = {t.lower_ for t in sent}
-        if level == "any":
-            level = lx.ANY_BODY_LEVELS.get(prev, "")
-            if not level and words & lx.FEDERAL_BODY_WORDS:
-                level = "country"
+        if (nation := self._nation_of_demonym(b, prev)) is not None:
+            return nation
+        level = self._body_level(b, sent, prev)
         if b.role == "member" and not level:
             return None  # "Reps. Clarke, Pressley and Tlaib": whose members, the text does
             # not say (a party tag, "state" or "Congress" would)
+        if (congress := self._congress_chamber(b, sent, prev)) is not None:
+            return congress
+        return self._place_at_level(b, sent, places, level)
+
+    def _nation_of_demonym(self, b: Mention, prev: str) -> Actor | None:
+        """"ROME — Italian lawmakers in December approved a halt": the nation's body, not
+        the dateline city's."""
+        if prev not in lx.DEMONYMS or b.role not in {"legislature", "executive", "member",
+                                                     "agency"}:
+            return None
+        nation = next((p for p in self.s.gaz.candidates(lx.DEMONYMS[prev])
+                       if p.level == "country"), None)
+        return _place_actor(nation) if nation is not None else None
+
+    @staticmethod
+    def _body_level(b: Mention, sent: Span, prev: str) -> str:
+        """The level the words give the body: "U.S. Sen." a member of Congress, "the county
+        council" and "the state Senate" their own, a bare "lawmakers" the federal one
+        when the sentence speaks of Congress."""
+        level = b.level
+        if b.role == "member" and prev in lx.FEDERAL_CHAMBER_WORDS:
+            level = "country"  # "U.S. Sen. Ed Markey filed a bill": a member of Congress
+        if prev in lx.LEVEL_WORDS and b.role in {"legislature", "executive", "member"}:
+            level = lx.BODY_LEVEL_ALIASES.get(prev, prev)
+        if level == "any":
+            level = lx.ANY_BODY_LEVELS.get(prev, "")
+            if not level and {t.lower_ for t in sent} & lx.FEDERAL_BODY_WORDS:
+                level = "country"
+        return level
+
+    def _congress_chamber(self, b: Mention, sent: Span, prev: str) -> Actor | None:
+        """"A House companion to the federal bill was filed by ...": Congress, not a state
+        legislature named in the sentence."""
+        s = self.s
+        words = {t.lower_ for t in sent}
         last = s.candidates[-1] if s.candidates else None
-        chamber = doc[b.start:b.end].text.lower().removeprefix("the ")
+        chamber = sent.doc[b.start:b.end].text.lower().removeprefix("the ")
         if b.role == "legislature" and chamber in lx.CHAMBER_SHORT_NAMES and prev != "state" and (
                 words & lx.FEDERAL_CHAMBER_WORDS or (
                     last is not None and last.actor.level == "country"
                     and last.actor.country == "US")):
-            # "A House companion to the federal bill was filed by ...": Congress, not a
-            # state legislature named in the sentence
             return s.salient.get("country") or Actor("United States", "jurisdiction",
                                                       "country", "US", None)
+        return None
+
+    def _place_at_level(self, b: Mention, sent: Span, places: list[Mention], level: str
+                        ) -> Actor | None:
+        """The place of that level: the sentence's, else the story's."""
+        s = self.s
         if b.role == "police" and level in {"city", "any", ""}:
             return self._salient_city(places, b, None) or s.salient.get("county")
         if level == "country" or (b.level == "country" and b.role in {"legislature",
@@ -287,29 +311,10 @@ class BodyRules:
             return s.salient.get("country") or Actor("United States", "jurisdiction",
                                                       "country", "US", None)
         if level in {"city", "county"}:
-            before = [p.actors[0] for p in places if p.start < b.start and not p.landmark
-                      and p.actors[0].level in {"city", "county"}]
-            if level == "county":
-                before = [a for a in before if a.level == "county"] or before
-            # a county body in a city's story: a consolidated city-county ("the Board
-            # of Supervisors" of San Francisco) or the county seat's own board
-            # "Councilor Haddock filed an ordinance that would lift Corbel Springs' ban":
-            # a member's own town, named after the member
-            later = self._local_place_after(places, b) if b.role == "member" else None
-            return (before[-1] if before else None) or later or \
-                s.salient.get(level) or s.salient.get("county" if level == "city" else "city")
+            return self._local_place(b, places, level)
         if level == "state":
-            in_sent = [p.actors[0] for p in places if p.actors[0].level == "state"]
-            if in_sent:
-                return in_sent[0]
-            if s.salient.get("state"):
-                return s.salient["state"]
-            if s.ctx.state_mentions:
-                code = min(s.ctx.state_mentions,
-                           key=lambda h: abs(h[0] - sent.start_char))[1]
-                st = s.gaz.states.get(code)
-                return _place_actor(st) if st else None
-            return None
+            return self._state_place(sent, places)
+        doc = sent.doc
         dash = self._dateline_end(sent)  # (a dateline's "Mich." only says where)
         near = sorted((p for p in places if p.actors[0].level in {"city", "county", "state"}
                        and not p.landmark),
@@ -320,6 +325,38 @@ class BodyRules:
         # the place nearest the body ("Voters on Tuesday turned down ... in Pellow Creek, ...,
         # while in neighboring Garrow Flats ...": Pellow Creek's voters)
         return (near[0].actors[0] if near else None) or s.salient.get("last_place")
+
+    def _local_place(self, b: Mention, places: list[Mention], level: str) -> Actor | None:
+        """A town's or county's body: the last such place before it, a member's own town
+        named after, or the story's."""
+        s = self.s
+        before = [p.actors[0] for p in places if p.start < b.start and not p.landmark
+                  and p.actors[0].level in {"city", "county"}]
+        if level == "county":
+            before = [a for a in before if a.level == "county"] or before
+        # a county body in a city's story: a consolidated city-county ("the Board
+        # of Supervisors" of San Francisco) or the county seat's own board
+        # "Councilor Haddock filed an ordinance that would lift Corbel Springs' ban":
+        # a member's own town, named after the member
+        later = self._local_place_after(places, b) if b.role == "member" else None
+        return (before[-1] if before else None) or later or \
+            s.salient.get(level) or s.salient.get("county" if level == "city" else "city")
+
+    def _state_place(self, sent: Span, places: list[Mention]) -> Actor | None:
+        """A state body: the state the sentence names, the story's, or the nearest state
+        the article names."""
+        s = self.s
+        in_sent = [p.actors[0] for p in places if p.actors[0].level == "state"]
+        if in_sent:
+            return in_sent[0]
+        if s.salient.get("state"):
+            return s.salient["state"]
+        if s.ctx.state_mentions:
+            code = min(s.ctx.state_mentions,
+                       key=lambda h: abs(h[0] - sent.start_char))[1]
+            st = s.gaz.states.get(code)
+            return _place_actor(st) if st else None
+        return None
 
     @staticmethod
     def _body_actor(b: Mention, place: Actor, doc: Doc) -> Actor:

@@ -358,50 +358,83 @@ class MentionRules:
 
     def _place_mention(self, ent: Span, eid: str, ner: list[Span], previous: list[Mention],
                        char_base: int, qualifier_tokens: set[int]) -> Mention | None:
-        doc = ent.doc
-        s = self.s
-        if _inside_span(ent, ner, "PERSON"):
-            return None  # "George Washington"
-        if _low(doc, ent.start - 1) in {"-", "–"} and ent.start >= 2 and \
-                doc[ent.start - 2].is_title:
-            return None  # "Nadia Ferreira-Holt": half of a double surname
-        prev_tok = doc[ent.start - 1] if ent.start > ent.sent.start else None
-        if prev_tok is not None and prev_tok.is_title and prev_tok.is_alpha and \
-                prev_tok.lower_ not in lx.NOT_PLACE_WORDS and not prev_tok.ent_type_ and \
-                prev_tok.i > ent.sent.start:
-            return None  # "Marcus Bell", "Councilor Jackson"
-        if _low(doc, ent.end) in lx.SAID_VERBS and \
-                _inside_span(ent, ner, "PERSON", strict=False):
+        """A place entity as a mention of the place; None when it is part of a person's,
+        an institution's or a thing's name; the company or university it describes when
+        it only says where they are."""
+        if self._person_named(ent, ner):
             return None
+        doc = ent.doc
         org = _inside_span(ent, ner, "ORG") or _inside_span(ent, ner, "FAC")
         if org is not None and any(t.lower_ in lx.INSTITUTION_WORDS for t in org
                                    if t.i >= ent.end or t.i < ent.start):
             if {t.lower_ for t in org} & lx.UNIVERSITY_WORDS:
                 return self._university(org, ent, char_base)
             return None  # "the Portland Timbers"
+        if (company := self._company_by_its_town(ent)) is not None:
+            return company
+        if self._part_of_a_name(doc, ent, previous):
+            return None
+        res = self._place_resolution(ent, eid, char_base)
+        if res is None:
+            return None
+        qualifier_tokens |= res.qualifier_tokens
+        return self._capital_for_federal(ent, eid, res) or self._placed(ent, eid, res)
+
+    @staticmethod
+    def _person_named(ent: Span, ner: list[Span]) -> bool:
+        """"George Washington", "Nadia Ferreira-Holt", "Marcus Bell", "Councilor Jackson",
+        "Jackson said": the place's name is a person's."""
+        doc = ent.doc
+        if _inside_span(ent, ner, "PERSON"):
+            return True
+        if _low(doc, ent.start - 1) in {"-", "–"} and ent.start >= 2 and \
+                doc[ent.start - 2].is_title:
+            return True  # half of a double surname
+        prev_tok = doc[ent.start - 1] if ent.start > ent.sent.start else None
+        if prev_tok is not None and prev_tok.is_title and prev_tok.is_alpha and \
+                prev_tok.lower_ not in lx.NOT_PLACE_WORDS and not prev_tok.ent_type_ and \
+                prev_tok.i > ent.sent.start:
+            return True
+        return _low(doc, ent.end) in lx.SAID_VERBS and \
+            _inside_span(ent, ner, "PERSON", strict=False) is not None
+
+    def _company_by_its_town(self, ent: Span) -> Mention | None:
+        """"The Redmond company is also putting ...": the company, described by its town."""
+        doc = ent.doc
         nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
-        company = s.salient.get("company")
-        if company is not None and _low(doc, ent.start - 1) == "the" and (
+        company = self.s.salient.get("company")
+        if company is None or _low(doc, ent.start - 1) != "the" or not (
                 nxt in lx.COMPANY_NOUNS or (nxt in lx.BASED_WORDS and nxt2 in
                                             lx.COMPANY_NOUNS) or (nxt == "-" and nxt2 == "based"
                                                                   and _low(doc, ent.end + 2)
                                                                   in lx.COMPANY_NOUNS)):
-            # "The Redmond company is also putting ...": the company, described by its town
-            end = ent.end + (1 if nxt in lx.COMPANY_NOUNS else 2 if nxt != "-" else 3)
-            return Mention(ent.start - 1, min(end, ent.sent.end), "company", "", [company])
-        if nxt in lx.BASED_AREA_WORDS or (nxt == "-" and nxt2 in lx.BASED_AREA_SPLIT):
             return None
+        end = ent.end + (1 if nxt in lx.COMPANY_NOUNS else 2 if nxt != "-" else 3)
+        return Mention(ent.start - 1, min(end, ent.sent.end), "company", "", [company])
+
+    def _part_of_a_name(self, doc: Doc, ent: Span, previous: list[Mention]) -> bool:
+        """"a Boston-area firm", "its Aurora line of shop cameras", "Hampton Roads", "the
+        Portland Timbers", "the ACLU of Washington": the place only names something else."""
+        nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
+        if nxt in lx.BASED_AREA_WORDS or (nxt == "-" and nxt2 in lx.BASED_AREA_SPLIT):
+            return True
         if _low(doc, ent.start - 1) in lx.ITS_THEIR_OUR and nxt in lx.PRODUCT_NOUNS:
-            return None  # "strip face search from its Aurora line of shop cameras": a product
+            return True  # a product
         nxt_tok = doc[ent.end] if ent.end < ent.sent.end else None
         if nxt_tok is not None and nxt_tok.is_title and nxt_tok.is_alpha and \
                 not nxt_tok.ent_type_ and nxt_tok.lower_ not in lx.NOT_PLACE_WORDS:
-            return None  # "Hampton Roads", "Portland Timbers"
+            return True
         if nxt in lx.INSTITUTION_WORDS and nxt not in lx.PLACE_INSTITUTION_WORDS and \
                 doc[ent.end].text[:1].isupper():
-            return None
-        if _low(doc, ent.start - 1) == "of" and self._of_owner(doc, ent.start - 2, previous):
-            return None  # "the ACLU of Washington", "Phil Ting of San Francisco"
+            return True
+        # ("Phil Ting of San Francisco")
+        return _low(doc, ent.start - 1) == "of" and self._of_owner(doc, ent.start - 2, previous)
+
+    def _place_resolution(self, ent: Span, eid: str, char_base: int) -> Resolution | None:
+        """The places the name may be, unless it is a person the story quotes or a field's
+        label."""
+        doc, s = ent.doc, self.s
+        nxt = _low(doc, ent.end)
         res = self._resolve_span(ent, bool(eid), char_base)
         if not res.places:
             return None
@@ -414,14 +447,24 @@ class MentionRules:
                 and self._stray_label(res.places):
             return None  # a bill tracker's "Sunset: The prohibition is repealed on ...": a
             # field's name, not the town of Sunset, Florida
-        qualifier_tokens |= res.qualifier_tokens
+        return res
+
+    @staticmethod
+    def _capital_for_federal(ent: Span, eid: str, res: Resolution) -> Mention | None:
+        """"A day later in Washington, Senators Markey and Merkley introduced ... which
+        would bar federal agencies": the capital, standing for the federal government."""
+        doc = ent.doc
         if ent.text == "Washington" and not res.qualifier_tokens and \
                 _low(doc, ent.start - 1) in lx.IN_FROM and \
                 {t.lower_ for t in ent.sent} & lx.FEDERAL_WORDS:
-            # "A day later in Washington, Senators Markey and Merkley introduced ... which
-            # would bar federal agencies": the capital, standing for the federal government
             return Mention(ent.start, ent.end, "place", eid, [
                 Actor("United States", "jurisdiction", "country", "US", None)])
+        return None
+
+    def _placed(self, ent: Span, eid: str, res: Resolution) -> Mention:
+        """The place mention, owned when it only qualifies or locates something."""
+        doc, s = ent.doc, self.s
+        nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
         places = res.places
         code = s.gaz.state_code(ent.text)
         if code and nxt in lx.STATE_PLACE_NOUNS and code in s.gaz.states:
