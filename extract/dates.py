@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 MONTHS = {
     "january": 1,
@@ -347,6 +349,18 @@ def _add_months(d: date, months: int) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
+class Anchors(NamedTuple):
+    """What a date mention is resolved against: ``base``, the publication or dateline
+    date; ``anchor``, the previous event's date (for "the day after"); ``year_hint``, a
+    recent explicit date in the text (for a bare "in June"); ``future``, whether the
+    clause speaks of the future."""
+
+    base: date | None
+    anchor: PartialDate | None
+    year_hint: PartialDate | None
+    future: bool
+
+
 def resolve(
     mention: DateMention,
     base: date | None,
@@ -354,67 +368,119 @@ def resolve(
     year_hint: PartialDate | None = None,
     future: bool = False,
 ) -> PartialDate | None:
-    """Resolve a mention. ``base``: publication/dateline date; ``anchor``: the previous
-    event's date (for "the day after"); ``year_hint``: a recent explicit date in the
-    text (for a bare "in June"); ``future``: the clause speaks of the future."""
-    g = mention.groups
-    k = mention.kind
+    """Resolve a mention by the resolver of its kind (``RESOLVERS``)."""
+    resolver = RESOLVERS.get(mention.kind)
+    if resolver is None:
+        return None
     try:
-        if k == "iso":
-            return PartialDate(int(g[0]), int(g[1]), int(g[2]))
-        if k == "numeric":
-            y = int(g[2])
-            y = y + 2000 if y < 100 else y
-            return PartialDate(y, int(g[0]), int(g[1]))
-        if k == "year_edge":  # "on the last day of 2020"
-            first = g[0].lower() == "first"
-            return PartialDate(int(g[1]), 1 if first else 12, 1 if first else 31)
-        if k == "year_edge_near" and base is not None:
-            last = (g[0] or "").lower() == "last" or (g[1] or "").lower() == "eve"
-            if last:  # the last New Year's Eve on or before the base date
-                year = base.year if (base.month, base.day) == (12, 31) else base.year - 1
-                return PartialDate(year, 12, 31)
-            return PartialDate(base.year, 1, 1)
-        if k == "mdy":
-            return _checked(int(g[2]), month_number(g[0]), _day(g[1]))
-        if k == "dmy":
-            return _checked(int(g[2]), month_number(g[1]), _day(g[0]))
-        if k == "my":
-            return PartialDate(int(g[1]), month_number(g[0]))
-        if k in {"md", "dm"}:
-            month, day = (
-                (month_number(g[0]), _day(g[1])) if k == "md" else (month_number(g[1]), _day(g[0]))
-            )
-            year = _infer_year(month, day, base, year_hint, future)
-            return _checked(year, month, day) if year else None
-        if k == "month_rel_year" and base is not None:
-            shift = {"last": -1, "this": 0, "next": 1}[g[1].lower()]
-            return PartialDate(base.year + shift, month_number(g[0]))
-        if k == "year_span":
-            return None
-        if k == "part_year" or k == "year":
-            return PartialDate(int(g[-1]))
-        if k == "month":
-            month = month_number(g[0])
-            year = _infer_year(month, None, base, year_hint, future)
-            if year and base is not None and re.match(r"(?i)last\b", mention.text) and \
-                    (year, month) >= (base.year, base.month):
-                year = base.year - 1 if month >= base.month else base.year
-                # "last December" written in December: the one a year before
-            return PartialDate(year, month) if year else None
-        if k == "weekday":
-            return _weekday(g[0], g[1], base, future)
-        if k == "day_word":
-            return _day_word(g[0].lower(), base)
-        if k == "period":
-            return _period(g[0].lower(), g[1].lower(), base)
-        if k == "ago":
-            return _ago(g[0], g[1].lower(), base)
-        if k == "after_event":
-            return _after_event(mention.text.lower(), anchor)
+        return resolver(mention, Anchors(base, anchor, year_hint, future))
     except (ValueError, KeyError, OverflowError):
         return None
+
+
+def _iso(m: DateMention, a: Anchors) -> PartialDate | None:
+    g = m.groups
+    return PartialDate(int(g[0]), int(g[1]), int(g[2]))
+
+
+def _numeric(m: DateMention, a: Anchors) -> PartialDate | None:
+    g = m.groups
+    y = int(g[2])
+    return PartialDate(y + 2000 if y < 100 else y, int(g[0]), int(g[1]))
+
+
+def _year_edge(m: DateMention, a: Anchors) -> PartialDate | None:
+    """"on the last day of 2020"."""
+    first = m.groups[0].lower() == "first"
+    return PartialDate(int(m.groups[1]), 1 if first else 12, 1 if first else 31)
+
+
+def _year_edge_near(m: DateMention, a: Anchors) -> PartialDate | None:
+    """"on New Year's Eve": the last one on or before the base date."""
+    base = a.base
+    if base is None:
+        return None
+    g = m.groups
+    if (g[0] or "").lower() == "last" or (g[1] or "").lower() == "eve":
+        year = base.year if (base.month, base.day) == (12, 31) else base.year - 1
+        return PartialDate(year, 12, 31)
+    return PartialDate(base.year, 1, 1)
+
+
+def _mdy(m: DateMention, a: Anchors) -> PartialDate | None:
+    g = m.groups
+    return _checked(int(g[2]), month_number(g[0]), _day(g[1]))
+
+
+def _dmy(m: DateMention, a: Anchors) -> PartialDate | None:
+    g = m.groups
+    return _checked(int(g[2]), month_number(g[1]), _day(g[0]))
+
+
+def _my(m: DateMention, a: Anchors) -> PartialDate | None:
+    return PartialDate(int(m.groups[1]), month_number(m.groups[0]))
+
+
+def _month_day(m: DateMention, a: Anchors) -> PartialDate | None:
+    """"June 24", "24 June": the year inferred."""
+    g = m.groups
+    month, day = (month_number(g[0]), _day(g[1])) if m.kind == "md" else \
+        (month_number(g[1]), _day(g[0]))
+    year = _infer_year(month, day, a.base, a.year_hint, a.future)
+    return _checked(year, month, day) if year else None
+
+
+def _month_rel_year(m: DateMention, a: Anchors) -> PartialDate | None:
+    """"June of last year"."""
+    if a.base is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[m.groups[1].lower()]
+    return PartialDate(a.base.year + shift, month_number(m.groups[0]))
+
+
+def _no_date(m: DateMention, a: Anchors) -> PartialDate | None:
+    """"from 2012 to 2020": how long something went on, no act's date."""
     return None
+
+
+def _year(m: DateMention, a: Anchors) -> PartialDate | None:
+    return PartialDate(int(m.groups[-1]))
+
+
+def _month(m: DateMention, a: Anchors) -> PartialDate | None:
+    """"in June", "last December": the year inferred."""
+    month = month_number(m.groups[0])
+    year = _infer_year(month, None, a.base, a.year_hint, a.future)
+    base = a.base
+    if year and base is not None and re.match(r"(?i)last\b", m.text) and \
+            (year, month) >= (base.year, base.month):
+        year = base.year - 1 if month >= base.month else base.year
+        # "last December" written in December: the one a year before
+    return PartialDate(year, month) if year else None
+
+
+#: how each kind of ``PATTERNS`` is resolved; a new kind of date is a row in both
+RESOLVERS: dict[str, Callable[[DateMention, Anchors], PartialDate | None]] = {
+    "iso": _iso,
+    "numeric": _numeric,
+    "year_edge": _year_edge,
+    "year_edge_near": _year_edge_near,
+    "mdy": _mdy,
+    "dmy": _dmy,
+    "my": _my,
+    "md": _month_day,
+    "dm": _month_day,
+    "month_rel_year": _month_rel_year,
+    "year_span": _no_date,
+    "part_year": _year,
+    "year": _year,
+    "month": _month,
+    "weekday": lambda m, a: _weekday(m.groups[0], m.groups[1], a.base, a.future),
+    "day_word": lambda m, a: _day_word(m.groups[0].lower(), a.base),
+    "period": lambda m, a: _period(m.groups[0].lower(), m.groups[1].lower(), a.base),
+    "ago": lambda m, a: _ago(m.groups[0], m.groups[1].lower(), a.base),
+    "after_event": lambda m, a: _after_event(m.text.lower(), a.anchor),
+}
 
 
 def _checked(year: int | None, month: int, day: int) -> PartialDate | None:

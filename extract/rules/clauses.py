@@ -7,7 +7,10 @@ rules read each act apart.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as lx
 from ..components import CUE_KEY
@@ -159,67 +162,29 @@ class ClauseRules:
         return best.actors[:1]
 
     def _clauses(self, sent: Span, cues: list[Span], mentions: list[Mention]) -> list[Clause]:
+        """The sentence cut into clauses where one of ``CUT_RULES`` finds another act
+        begins; each clause holds its own cues and mentions."""
         doc = sent.doc
-        cuts: list[tuple[int, bool]] = [(sent.start, True)]
         opening = self._dateline_end(sent)
+        # "Three years after forbidding its police from using it, X ...": a fronted
+        # subordinate clause, cut once where the main clause's subject comes
         subordinate = doc[opening].lower_ in lx.SUBORDINATORS or self._interval_opening(
-            doc, opening)  # "Three years after forbidding its police from using it, X ..."
-        sub_cut = False
+            doc, opening)
         dashes = [t.i for t in sent if t.text in {"—", "–"} and t.i >= opening]
         # "Springfield — the one in Illinois — became the latest city ...": an aside between
         # two dashes cuts nothing
         aside = {i for a, b in zip(dashes, dashes[1:], strict=False) if b - a <= 8
                  for i in (a, b)}
+        scan = CutScan(sent, cues, mentions, [(sent.start, True)], subordinate)
         for t in sent:
             if t.i == sent.start or t.i in aside:
                 continue
-            if t.text == ":" and self._label_before(sent, t.i, mentions):
-                cuts.append((t.i + 1, False))  # "Osterlund, Minnesota: Ordinance 2021-37 ..."
-            elif t.text in {"—", "–"} and _low(doc, t.i + 1) in lx.LIST_GOES_ON:
-                continue  # "joining Boston and Somerville—as well as San Francisco": the
-                # list goes on past the dash
-            elif t.text in {";", ":", "—", "–"}:
-                cuts.append((t.i + 1, True))
-            elif (t.lower_ in lx.CLAUSE_CONJ | {"then"} and doc[t.i - 1].text == ",") or \
-                    t.lower_ in lx.WHILE_WHEREAS:
-                cuts.append((t.i, False))
-            elif t.lower_ == "and" and (self._acting_mention_at(t.i + 1, cues, mentions) or
-                                        self._speaking_company_at(doc, t.i + 1, mentions)):
-                cuts.append((t.i, False))  # "IBM said it was leaving and Amazon paused"
-            elif t.lower_ == "but" and self._turn_to_act_at(doc, t.i, cues, cuts[-1][0]):
-                cuts.append((t.i, False))  # "failed to pass a proposed ban in 2019 but has
-                # recently passed a modified bill that adds restrictions": a second act
-            elif t.lower_ == "and" and self._second_act_at(t.i, cues, cuts[-1][0]):
-                cuts.append((t.i, False))  # "it would stop selling the product to retailers
-                # and limit access for everyone else to customers who pass a vetting"
-            elif t.text == "," and _low(doc, t.i + 1) in lx.CONVERSION_VERBS:
-                cuts.append((t.i + 1, False))  # "..., turning into a lasting prohibition the
-                # pause that lawmakers imposed in 2020": the older measure is told apart
-            elif t.text == "," and self._interval_opening(doc, t.i + 1) and \
-                    self._acting_mention_at(t.i + 4, cues, mentions):
-                cuts.append((t.i + 1, False))  # "Amazon put a one-year pause ..., two days
-                # after IBM said it was walking away from ...": IBM's own, earlier act
-            elif t.text == "," and self._acting_mention_at(t.i + 1, cues, mentions):
-                cuts.append((t.i + 1, False))  # "IBM abandoned it, Amazon imposed a pause"
-            elif t.lower_ == "unlike" and doc[t.i - 1].text == ",":
-                cuts.append((t.i, False))  # "Ottermere remains without a ban, unlike Madison,
-                # ..., whose council outlawed city use of it in late 2020": another's act
-            elif t.lower_ in lx.WHICH_WHO and doc[t.i - 1].text == "," and \
-                    (own := self._relative_owner(t.i, cues, mentions)) is not None:
-                cuts.append((own, False))  # "... alongside Somerville, which did the same"
-                if own == cuts[-2][0] and (back := self._predicate_after(t.i, cues, sent)):
-                    # "Virginia, which barred ... in 2021, reversed course this spring":
-                    # the subject's own predicate after its relative clause
-                    cuts.append((back, False))
-            elif t.lower_ == "where" and doc[t.i - 1].text == "," and \
-                    self._own_act_after(t.i, cues, mentions):
-                cuts.append((t.i, False))  # "... with Cambridge, just across the river,
-                # where councilors passed a similar ban in January": the place's own act
-            elif t.text == "," and subordinate and not sub_cut and \
-                    self._new_subject_at(doc, t.i + 1, cues, mentions):
-                sub_cut = True  # "While Vermont halted ..., New Hampshire rejected ..."
-                cuts.append((t.i + 1, False))
-        cuts.append((sent.end, True))
+            for _, rule in CUT_RULES:
+                found = rule(self, scan, t)
+                if found is not None:
+                    scan.cuts.extend(found)
+                    break
+        cuts = [*scan.cuts, (sent.end, True)]
         out = []
         for (a, hard), (b, _) in zip(cuts, cuts[1:], strict=False):
             if b > a:
@@ -410,3 +375,162 @@ class ClauseRules:
             merged[-1] = Clause(last.start, carry.end, last.cues + carry.cues,
                                 last.mentions + carry.mentions, last.hard_start)
         return merged
+
+
+@dataclass
+class CutScan:
+    """One sentence being cut: its cues and mentions, the cuts so far ((token, hard):
+    a hard cut is a ";", ":" or dash), and whether it opens with a subordinate clause
+    (cut once, ``sub_cut``)."""
+
+    sent: Span
+    cues: list[Span]
+    mentions: list[Mention]
+    cuts: list[tuple[int, bool]]
+    subordinate: bool
+    sub_cut: bool = False
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+    @property
+    def last_cut(self) -> int:
+        return self.cuts[-1][0]
+
+
+#: a cut rule: the cuts it makes at token ``t`` ([] when it holds and cuts nothing), or
+#: None when it does not hold
+Cuts = list[tuple[int, bool]] | None
+
+
+def label_colon(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"Osterlund, Minnesota: Ordinance 2021-37 ...": a label before the colon."""
+    if t.text == ":" and rules._label_before(k.sent, t.i, k.mentions):
+        return [(t.i + 1, False)]
+    return None
+
+
+def list_goes_on(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"joining Boston and Somerville—as well as San Francisco": the list goes on past
+    the dash."""
+    return [] if t.text in {"—", "–"} and _low(k.doc, t.i + 1) in lx.LIST_GOES_ON else None
+
+
+def hard_stop(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """A ";", ":" or dash."""
+    return [(t.i + 1, True)] if t.text in {";", ":", "—", "–"} else None
+
+
+def conjunction(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """", but", ", and then", "while", "whereas"."""
+    if (t.lower_ in lx.CLAUSE_CONJ | {"then"} and k.doc[t.i - 1].text == ",") or \
+            t.lower_ in lx.WHILE_WHEREAS:
+        return [(t.i, False)]
+    return None
+
+
+def and_another_actor(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"IBM said it was leaving and Amazon paused"."""
+    if t.lower_ == "and" and (rules._acting_mention_at(t.i + 1, k.cues, k.mentions) or
+                              rules._speaking_company_at(k.doc, t.i + 1, k.mentions)):
+        return [(t.i, False)]
+    return None
+
+
+def but_a_second_act(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"failed to pass a proposed ban in 2019 but has recently passed a modified bill that
+    adds restrictions": a second act."""
+    if t.lower_ == "but" and rules._turn_to_act_at(k.doc, t.i, k.cues, k.last_cut):
+        return [(t.i, False)]
+    return None
+
+
+def and_a_second_act(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"it would stop selling the product to retailers and limit access for everyone else
+    to customers who pass a vetting"."""
+    if t.lower_ == "and" and rules._second_act_at(t.i, k.cues, k.last_cut):
+        return [(t.i, False)]
+    return None
+
+
+def conversion(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"..., turning into a lasting prohibition the pause that lawmakers imposed in 2020":
+    the older measure is told apart."""
+    if t.text == "," and _low(k.doc, t.i + 1) in lx.CONVERSION_VERBS:
+        return [(t.i + 1, False)]
+    return None
+
+
+def earlier_act_of_another(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"Amazon put a one-year pause ..., two days after IBM said it was walking away from
+    ...": IBM's own, earlier act."""
+    if t.text == "," and rules._interval_opening(k.doc, t.i + 1) and \
+            rules._acting_mention_at(t.i + 4, k.cues, k.mentions):
+        return [(t.i + 1, False)]
+    return None
+
+
+def comma_another_actor(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"IBM abandoned it, Amazon imposed a pause"."""
+    if t.text == "," and rules._acting_mention_at(t.i + 1, k.cues, k.mentions):
+        return [(t.i + 1, False)]
+    return None
+
+
+def unlike(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"Ottermere remains without a ban, unlike Madison, ..., whose council outlawed city
+    use of it in late 2020": another's act."""
+    return [(t.i, False)] if t.lower_ == "unlike" and k.doc[t.i - 1].text == "," else None
+
+
+def relative_owner(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"... alongside Somerville, which did the same"; and "Virginia, which barred ... in
+    2021, reversed course this spring": the subject's own predicate after its relative
+    clause."""
+    if t.lower_ not in lx.WHICH_WHO or k.doc[t.i - 1].text != ",":
+        return None
+    own = rules._relative_owner(t.i, k.cues, k.mentions)
+    if own is None:
+        return None
+    if own == k.last_cut and (back := rules._predicate_after(t.i, k.cues, k.sent)):
+        return [(own, False), (back, False)]
+    return [(own, False)]
+
+
+def where_own_act(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"... with Cambridge, just across the river, where councilors passed a similar ban in
+    January": the place's own act."""
+    if t.lower_ == "where" and k.doc[t.i - 1].text == "," and \
+            rules._own_act_after(t.i, k.cues, k.mentions):
+        return [(t.i, False)]
+    return None
+
+
+def after_subordinate(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"While Vermont halted ..., New Hampshire rejected ...": the main clause after a
+    fronted subordinate one, cut once."""
+    if t.text == "," and k.subordinate and not k.sub_cut and \
+            rules._new_subject_at(k.doc, t.i + 1, k.cues, k.mentions):
+        k.sub_cut = True
+        return [(t.i + 1, False)]
+    return None
+
+
+#: where a clause begins, tried in this order at each token; the first that holds decides
+CUT_RULES: tuple[tuple[str, Callable[[ClauseRules, CutScan, Token], Cuts]], ...] = (
+    ("label_colon", label_colon),
+    ("list_goes_on", list_goes_on),
+    ("hard_stop", hard_stop),
+    ("conjunction", conjunction),
+    ("and_another_actor", and_another_actor),
+    ("but_a_second_act", but_a_second_act),
+    ("and_a_second_act", and_a_second_act),
+    ("conversion", conversion),
+    ("earlier_act_of_another", earlier_act_of_another),
+    ("comma_another_actor", comma_another_actor),
+    ("unlike", unlike),
+    ("relative_owner", relative_owner),
+    ("where_own_act", where_own_act),
+    ("after_subordinate", after_subordinate),
+)

@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from banwatch.extract.dates import PartialDate, find_dateline, find_dates, resolve
+from banwatch.extract.dates import (
+    PATTERNS,
+    RESOLVERS,
+    PartialDate,
+    find_dateline,
+    find_dates,
+    resolve,
+)
 
 BASE = date(2020, 6, 25)  # a Thursday
 
@@ -137,3 +144,7 @@ def test_a_possessive_day_belongs_to_its_noun(extractor) -> None:
 ])
 def test_no_date_of_an_act(text: str) -> None:
     assert [resolve(m, BASE) for m in find_dates(text)] in ([], [None])
+
+
+def test_every_kind_of_date_has_a_resolver() -> None:
+    assert {kind for kind, _ in PATTERNS} == set(RESOLVERS)
