@@ -120,8 +120,12 @@ class ClauseRules:
                 # using the technology"
         return False
 
-    def _quoted_tokens(self, sent: Span) -> set[int]:
+    def _quoted_tokens(self, sent: Span) -> tuple[set[int], set[int]]:
+        """The tokens inside quotation marks, and those inside a quoted name followed by a
+        measure noun (the “Retail Business Must Accept Cash” bill: a name, not a
+        quote)."""
         inside: set[int] = set()
+        names: set[int] = set()
         open_at = None
         doc = sent.doc
         for t in sent:
@@ -133,13 +137,12 @@ class ClauseRules:
                 continue
             if open_at is not None and (t.text in lx.QUOTES_CLOSE or (
                     single and t.text != "‘" and doc[t.i - 1].is_punct)):
-                if _low(doc, t.i + 1) not in lx.MEASURE_NOUNS:
-                    # (the “Retail Business Must Accept Cash” bill: a name, not a quote)
-                    inside.update(range(open_at, t.i))
+                (names if _low(doc, t.i + 1) in lx.MEASURE_NOUNS else inside).update(
+                    range(open_at, t.i))
                 open_at = None
         if open_at is not None and open_at == sent.start:  # quote running past the sentence
             inside.update(range(open_at, sent.end))
-        return inside
+        return inside, names
 
     def _quote_speaker(self, sent: Span, mentions: list[Mention], quote: set[int]) -> list[Actor]:
         """A company or government quoting its own policy ("We will not sell ...", IBM said)."""

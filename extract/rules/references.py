@@ -22,6 +22,7 @@ from .state import (
     Pending,
     _low,
     _place_actor,
+    told_now,
 )
 
 
@@ -222,10 +223,8 @@ class ReferenceRules:
             return []  # "it has said the cameras its officers wear will not include one":
             # what a department has, not a government's act
         # "It also limits ...": a further provision of the same act, on the same date
-        now = any(t.lower_ in lx.NOW_WORDS for t in doc[cs:cue_tok])
         default = (last.date, last.date_text, last.date_explicit) \
-            if pronoun and ana_noun is None and not now else None
-        # ("... a moratorium last year. Now it says it will continue the ban": a new act)
+            if pronoun and ana_noun is None and not told_now(doc, cs, cue_tok) else None
         if default is None and pend is not None and ana_noun in lx.MEASURE_NOUNS and \
                 last.actor in pend.actors and pend.date is not None:
             # "The final law instead ... requires a court order": the law signed on the day

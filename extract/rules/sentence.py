@@ -252,7 +252,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             if any(k.label_.startswith("status:") for k in cues):
                 self._pending(sent, cues, mentions, date_mentions, idx)
             return
-        quote = self._quoted_tokens(sent)
+        quote, quoted_names = self._quoted_tokens(sent)
         clauses = self._merge_clauses(self._clauses(sent, cues, mentions))
         sentence_action = None
         for c in clauses:
@@ -261,7 +261,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                 sentence_action = act
                 break
         at = SentenceRead(sent, char_base, in_title, mentions, date_mentions, has_topic, topic,
-                          idx, body_text, quote, sentence_action)
+                          idx, body_text, quote, quoted_names, sentence_action)
         prev_in_sentence: Candidate | None = None
         for c in clauses:
             made = self._clause(ClauseRead(at, c, prev_in_sentence))

@@ -199,6 +199,7 @@ class SentenceRead:
     idx: int
     body_text: str | None
     quote: set[int]  # tokens inside quotation marks
+    quoted_names: set[int]  # tokens inside a quoted bill's name ("the “...” bill")
     action: str | None  # the first action a clause of the sentence names
 
 
@@ -312,3 +313,9 @@ def other_places(doc: Doc, start: int, end: int) -> bool:
     words = [t.lower_ for t in doc[start:end]]
     return any(a == "other" and b in lx.PLURAL_SETTLEMENTS
                for a, b in zip(words, words[1:], strict=False))
+
+
+def told_now(doc: Doc, start: int, end: int) -> bool:
+    """The words move the statement to the present ("... a moratorium last year. Now it
+    says it will continue the ban"): a new statement, not dated by the act told before."""
+    return any(t.lower_ in lx.NOW_WORDS for t in doc[start:end])

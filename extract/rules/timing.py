@@ -25,6 +25,7 @@ from .state import (
     _low,
     _measured_back,
     other_places,
+    told_now,
 )
 
 #: how many days before the page's date the dated record of the lead's act may be: the
@@ -116,8 +117,7 @@ class DateRules:
                     not 0 <= (s.base - when.as_date()).days <= RECORD_DAYS_BEFORE:
                 continue
             for c in lead:
-                if not actors or c.actor in actors or \
-                        any(a.actor_type == "company" and a.name == c.actor.name for a in actors):
+                if not actors or c.actor in actors:
                     c.date, c.date_text = when, dm.text
             return
 
@@ -194,11 +194,10 @@ class DateRules:
             return like.date, like.date_text, like.date_explicit
         if ref or g.usable:
             return None, None, False
-        now = any(t.lower_ in lx.NOW_WORDS for t in doc[cs:g.cue_tok])
         told = next((k for k in reversed(s.candidates) if k.actor == actor and
                      k.date is not None and 0 < idx - k.sentence <= 1 and
                      not k.background), None) \
-            if actor.actor_type == "company" and not now else None
+            if actor.actor_type == "company" and not told_now(doc, cs, g.cue_tok) else None
         if told is not None:
             # "X said Wednesday it has stopped selling ... The company will keep selling
             # it to agencies, but only to those that pass a review": the same statement

@@ -59,22 +59,12 @@ def vague_intent(rules: Rules, r: ClauseRead) -> bool:
         for i in range(r.cs, r.cue_tok))
 
 
-def _in_measure_title(doc, i: int, end: int) -> bool:
-    """Token ``i`` is inside a quoted name followed by a measure noun: the "Must" of
-    "signed the “Retail Business Must Accept Cash” bill" names the bill."""
-    opening = next((j for j in range(i - 1, max(-1, i - 12), -1)
-                    if doc[j].text in lx.QUOTES_OPEN), None)
-    closing = next((j for j in range(i + 1, min(end, i + 12))
-                    if doc[j].text in lx.QUOTES_CLOSE), None)
-    return opening is not None and closing is not None and \
-        _low(doc, closing + 1) in lx.MEASURE_NOUNS
-
-
 def demand_only(rules: Rules, r: ClauseRead) -> bool:
     """"Massachusetts should press pause on face surveillance": an opinion (but "police
     must stop using it under the law" tells what a measure does)."""
     doc, cs, cue_tok = r.doc, r.cs, r.cue_tok
-    demanded = any(t.lower_ in lx.DEMAND_MODALS and not _in_measure_title(doc, t.i, r.ce)
+    # (the "Must" of "signed the “Retail Business Must Accept Cash” bill" names the bill)
+    demanded = any(t.lower_ in lx.DEMAND_MODALS and t.i not in r.at.quoted_names
                    for t in doc[cs:cue_tok]) or (
         _low(doc, cue_tok - 2) in lx.HAS_HAVE and _low(doc, cue_tok - 1) == "to")
     return demanded and not rules._under_law(doc, cs, cue_tok) and \
