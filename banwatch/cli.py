@@ -52,6 +52,7 @@ from banwatch.cli_common import (
 )
 from banwatch.config import Settings, SourceConfig, load_settings
 from banwatch.export import EXPORT_COLUMNS, iter_event_rows, open_output, write_csv, write_jsonl
+from banwatch.extract.dates import PartialDate
 from banwatch.jobs import JobResult, open_database, run_crawl_job
 from banwatch.locks import LockBusy
 from banwatch.store.db import session_factory, session_scope
@@ -323,13 +324,19 @@ def _extractor(settings: Settings) -> Any:
         raise typer.Exit(2) from exc
 
 
-def _parse_published(value: str | None) -> datetime | None:
+def _parse_published(value: str | None) -> datetime | PartialDate | None:
+    """A day (relative dates count from it) or only a month ("2019-05": a page that says
+    no more; the story's own news is then dated to that month)."""
     if value is None:
         return None
     try:
+        if len(value) == 7:
+            date.fromisoformat(value + "-01")
+            return PartialDate.parse(value)
         day = date.fromisoformat(value)
     except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+        print_error(f"--published {value!r} is not a date in YYYY-MM-DD or YYYY-MM form")
+        raise typer.Exit(2) from exc
     return datetime.combine(day, time(12), tzinfo=UTC)
 
 
@@ -343,7 +350,9 @@ def extract_command(
         ),
     ],
     published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) relative dates resolve to.")
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD, or YYYY-MM when the page gives only "
+                          "the month) relative dates resolve to."),
     ] = None,
     url: Annotated[str | None, typer.Option(help="The article's URL, for HTML input.")] = None,
     explain: Annotated[bool, typer.Option(

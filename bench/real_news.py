@@ -36,6 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from banwatch.extract.dates import PartialDate  # noqa: E402
 from banwatch.extract.evaluation import Scores, date_matches, match_key, score  # noqa: E402
 
 DATA_DIR = ROOT / "bench" / "real_news"
@@ -83,12 +84,10 @@ class Line:
         return METADATA_DATE.sub("", self.text or "", count=1)
 
     @property
-    def published(self) -> date | None:
-        value = self.record.get("published") or ""
-        try:
-            return date.fromisoformat(value) if len(value) == 10 else None
-        except ValueError:
-            return None
+    def published(self) -> PartialDate | None:
+        """The publication date at the precision the annotators could know it: a page
+        that gives only "May 2019" is published in that month, not on its first day."""
+        return PartialDate.parse(self.record.get("published"))
 
 
 #: one body, several names: (casefolded name, region) → the name both sides are scored
@@ -211,6 +210,7 @@ def main_event(line: Line) -> dict[str, Any] | None:
     """The story's own news event: the first dated from publication, or dated within a week
     before it."""
     pub = line.published
+    pub = pub.as_date() if pub is not None and pub.precision == 3 else None
     for ev in line.record["events"]:
         if ev.get("date_source") == "published":
             return ev

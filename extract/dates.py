@@ -229,10 +229,18 @@ class DateMention:
         return self.kind == "after_event"
 
 
-def to_date(value: date | datetime | str | None) -> date | None:
-    """Accept a date, datetime or ISO string; anything else is None."""
+#: what may be given as an article's publication date: a day, an instant, or a date known
+#: only to the month or year (a magazine's "May 2019")
+Published = date | datetime | PartialDate
+
+
+def to_date(value: date | datetime | PartialDate | str | None) -> date | None:
+    """The day of a date, datetime, day-precise PartialDate or ISO string; anything else
+    (a date known only to the month) is None: a day cannot be counted back from it."""
     if value is None:
         return None
+    if isinstance(value, PartialDate):
+        return value.as_date() if value.precision == 3 else None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -243,6 +251,13 @@ def to_date(value: date | datetime | str | None) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def published_as_partial(value: Published | None) -> PartialDate | None:
+    """A publication date at its own precision: the story's own news takes it as it is."""
+    if value is None or isinstance(value, PartialDate):
+        return value
+    return PartialDate.from_date(value.date() if isinstance(value, datetime) else value)
 
 
 def month_number(word: str) -> int:
@@ -351,29 +366,47 @@ def _add_months(d: date, months: int) -> date:
 
 class Anchors(NamedTuple):
     """What a date mention is resolved against: ``base``, the publication or dateline
-    date; ``anchor``, the previous event's date (for "the day after"); ``year_hint``, a
+    day; ``anchor``, the previous event's date (for "the day after"); ``year_hint``, a
     recent explicit date in the text (for a bare "in June"); ``future``, whether the
-    clause speaks of the future."""
+    clause speaks of the future; ``rough``, the publication month when the day is not
+    known (a page that says only "May 2019"), which still places a month, a year or
+    "last month", but no weekday."""
 
     base: date | None
     anchor: PartialDate | None
     year_hint: PartialDate | None
     future: bool
+    rough: PartialDate | None = None
+
+    @property
+    def year_base(self) -> date | None:
+        """The day a month without a year is placed against: the base, or a week before
+        the end of the rough month, as the past is told from within it (a story of
+        November tells of "June" of that year, of "December" of the year before, and of
+        any "November 30" of its own)."""
+        if self.base is not None or self.rough is None:
+            return self.base
+        month = self.rough.month or 12
+        last = date(self.rough.year, month, calendar.monthrange(self.rough.year, month)[1])
+        return last - timedelta(days=7)
 
 
 def resolve(
     mention: DateMention,
-    base: date | None,
+    base: date | PartialDate | None,
     anchor: PartialDate | None = None,
     year_hint: PartialDate | None = None,
     future: bool = False,
 ) -> PartialDate | None:
-    """Resolve a mention by the resolver of its kind (``RESOLVERS``)."""
+    """Resolve a mention by the resolver of its kind (``RESOLVERS``). ``base`` is a day,
+    or a publication date known only to the month or year."""
     resolver = RESOLVERS.get(mention.kind)
     if resolver is None:
         return None
+    rough = base if isinstance(base, PartialDate) and base.precision < 3 else None
+    day = to_date(base) if isinstance(base, PartialDate) else base
     try:
-        return resolver(mention, Anchors(base, anchor, year_hint, future))
+        return resolver(mention, Anchors(day, anchor, year_hint, future, rough))
     except (ValueError, KeyError, OverflowError):
         return None
 
@@ -426,16 +459,16 @@ def _month_day(m: DateMention, a: Anchors) -> PartialDate | None:
     g = m.groups
     month, day = (month_number(g[0]), _day(g[1])) if m.kind == "md" else \
         (month_number(g[1]), _day(g[0]))
-    year = _infer_year(month, day, a.base, a.year_hint, a.future)
+    year = _infer_year(month, day, a.year_base, a.year_hint, a.future)
     return _checked(year, month, day) if year else None
 
 
 def _month_rel_year(m: DateMention, a: Anchors) -> PartialDate | None:
     """"June of last year"."""
-    if a.base is None:
+    if a.year_base is None:
         return None
     shift = {"last": -1, "this": 0, "next": 1}[m.groups[1].lower()]
-    return PartialDate(a.base.year + shift, month_number(m.groups[0]))
+    return PartialDate(a.year_base.year + shift, month_number(m.groups[0]))
 
 
 def _no_date(m: DateMention, a: Anchors) -> PartialDate | None:
@@ -450,8 +483,8 @@ def _year(m: DateMention, a: Anchors) -> PartialDate | None:
 def _month(m: DateMention, a: Anchors) -> PartialDate | None:
     """"in June", "last December": the year inferred."""
     month = month_number(m.groups[0])
-    year = _infer_year(month, None, a.base, a.year_hint, a.future)
-    base = a.base
+    year = _infer_year(month, None, a.year_base, a.year_hint, a.future)
+    base = a.year_base
     if year and base is not None and re.match(r"(?i)last\b", m.text) and \
             (year, month) >= (base.year, base.month):
         year = base.year - 1 if month >= base.month else base.year
@@ -476,9 +509,12 @@ RESOLVERS: dict[str, Callable[[DateMention, Anchors], PartialDate | None]] = {
     "year": _year,
     "month": _month,
     "weekday": lambda m, a: _weekday(m.groups[0], m.groups[1], a.base, a.future),
-    "day_word": lambda m, a: _day_word(m.groups[0].lower(), a.base),
-    "period": lambda m, a: _period(m.groups[0].lower(), m.groups[1].lower(), a.base),
-    "ago": lambda m, a: _ago(m.groups[0], m.groups[1].lower(), a.base),
+    "day_word": lambda m, a: _day_word(m.groups[0].lower(), a.base) if a.rough is None
+    else _rough_day_word(m.groups[0].lower(), a.rough),
+    "period": lambda m, a: _period(m.groups[0].lower(), m.groups[1].lower(), a.base)
+    if a.rough is None else _rough_period(m.groups[0].lower(), m.groups[1].lower(), a.rough),
+    "ago": lambda m, a: _ago(m.groups[0], m.groups[1].lower(), a.base) if a.rough is None
+    else _rough_ago(m.groups[0], m.groups[1].lower(), a.rough),
     "after_event": lambda m, a: _after_event(m.text.lower(), a.anchor),
 }
 
@@ -519,11 +555,17 @@ def _day_word(word: str, base: date | None) -> PartialDate | None:
     return PartialDate.from_date(base)
 
 
+def _period_step(modifier: str) -> int:
+    """How many units back or on "last", "past", "this", "next" count."""
+    modifier = " ".join(modifier.split())
+    return -1 if modifier.endswith("last") or modifier == "past" else \
+        1 if modifier == "next" else 0
+
+
 def _period(modifier: str, unit: str, base: date | None) -> PartialDate | None:
     if base is None:
         return None
-    modifier = " ".join(modifier.split())
-    step = -1 if modifier.endswith("last") or modifier == "past" else 1 if modifier == "next" else 0
+    step = _period_step(modifier)
     if unit == "week":
         # the month when the whole (Monday-Sunday) week lies in one month, else the year
         monday = base - timedelta(days=base.weekday()) + timedelta(days=7 * step)
@@ -534,6 +576,32 @@ def _period(modifier: str, unit: str, base: date | None) -> PartialDate | None:
     if unit == "month":
         return PartialDate.from_date(_add_months(base, step), 2)
     return PartialDate(base.year + step)  # year or season
+
+
+def _rough_day_word(word: str, rough: PartialDate) -> PartialDate | None:
+    """"today", "this week" in a story known only to its month: that month."""
+    return rough if " ".join(word.split()) in {"today", "this week"} else None
+
+
+def _rough_period(modifier: str, unit: str, rough: PartialDate) -> PartialDate | None:
+    """"this month", "last year" counted from a month (no week can be)."""
+    if unit == "week":
+        return None
+    step = _period_step(modifier)
+    if unit == "month":
+        return PartialDate.from_date(_add_months(rough.as_date(), step), 2) \
+            if rough.month else None
+    return PartialDate(rough.year + step)
+
+
+def _rough_ago(number: str, unit: str, rough: PartialDate) -> PartialDate | None:
+    """"two years ago", "three months ago" counted from a month."""
+    n = _num(number)
+    if n is None or unit in {"day", "week"}:
+        return None
+    if unit == "month":
+        return PartialDate.from_date(_add_months(rough.as_date(), -n), 2) if rough.month else None
+    return PartialDate(rough.year - n)
 
 
 def _ago(number: str, unit: str, base: date | None) -> PartialDate | None:

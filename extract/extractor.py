@@ -65,7 +65,8 @@ MAX_TITLE_CHARS = 500
 class _Prepared:
     text: str
     title: str
-    published: date | None
+    published: date | None  # the day relative dates count from, when it is known
+    story_date: d.PartialDate | None  # the publication date at its own precision
     topics: list[str]
     blocks: list[Block] = field(default_factory=list)
     dateline: d.DateMention | None = None
@@ -201,7 +202,7 @@ class Extractor:
 
     # ------------------------------------------------------------------ public API
     def extract(
-        self, text: str, published: date | datetime | None = None, title: str | None = None
+        self, text: str, published: d.Published | None = None, title: str | None = None
     ) -> list[Event]:
         """Events in one article.
 
@@ -215,7 +216,7 @@ class Extractor:
         return next(self.extract_many([(text, published, title)]))
 
     def explain(
-        self, text: str, published: date | datetime | None = None, title: str | None = None
+        self, text: str, published: d.Published | None = None, title: str | None = None
     ) -> Explanation:
         """The events and how they were found: the rule candidates behind them, every
         clause a named rule check dropped, and, with a learned decider, its verdict on
@@ -224,7 +225,7 @@ class Extractor:
         return next(self._read_many([(text, published, title)]))
 
     def extract_many(
-        self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32
+        self, items: Iterable[tuple[str, d.Published | None, str | None]], batch_size: int = 32
     ) -> Iterator[list[Event]]:
         """Same results as ``extract`` for each item, in order, but batched through
         ``nlp.pipe``; off-topic items are answered without the model."""
@@ -232,7 +233,7 @@ class Extractor:
             yield explained.events
 
     def _read_many(
-        self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32
+        self, items: Iterable[tuple[str, d.Published | None, str | None]], batch_size: int = 32
     ) -> Iterator[Explanation]:
         for reading in self._readings(items, batch_size):
             if reading is None:
@@ -250,7 +251,7 @@ class Extractor:
             yield Explanation(events, made, verdicts, reading.state.vetoes, merged.echoes)
 
     def proposals_many(
-        self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int = 32
+        self, items: Iterable[tuple[str, d.Published | None, str | None]], batch_size: int = 32
     ) -> Iterator[list[Proposal]]:
         """Every candidate the rules and the parse propose for each item, before the
         decider judges them: what its training data is made of."""
@@ -258,7 +259,7 @@ class Extractor:
             yield [] if reading is None else proposals_of(reading.state, self.parser)
 
     def _readings(
-        self, items: Iterable[tuple[str, date | datetime | None, str | None]], batch_size: int
+        self, items: Iterable[tuple[str, d.Published | None, str | None]], batch_size: int
     ) -> Iterator[_Reading | None]:
         """Each item read by the pipeline and the sentence rules (None: nothing to read)."""
         if self.whole_articles:
@@ -286,7 +287,7 @@ class Extractor:
                 yield self._read(p, title_doc, block_docs)
 
     def _read_whole(
-        self, items: Iterable[tuple[str, date | datetime | None, str | None]]
+        self, items: Iterable[tuple[str, d.Published | None, str | None]]
     ) -> Iterator[_Reading | None]:
         for text, published, title in items:
             p = self._prepare(text, published, title, whole=True)
@@ -308,7 +309,7 @@ class Extractor:
     def _prepare(
         self,
         text: str | bytes,
-        published: date | datetime | None,
+        published: d.Published | None,
         title: str | None,
         whole: bool = False,
     ) -> _Prepared | None:
@@ -322,8 +323,8 @@ class Extractor:
             raise ValueError(f"text must be str, not {type(text).__name__}")
         if title is not None and not isinstance(title, str):
             raise ValueError(f"title must be str or None, not {type(title).__name__}")
-        if published is not None and not isinstance(published, (date, datetime)):
-            raise ValueError("published must be a date, a datetime or None")
+        if published is not None and not isinstance(published, (date, datetime, d.PartialDate)):
+            raise ValueError("published must be a date, a datetime, a PartialDate or None")
         text = text[:MAX_TEXT_CHARS]
         title = " ".join((title or "").split())[:MAX_TITLE_CHARS]
         if (not text.strip() and not title) or is_garbage(text) or is_garbage(title):
@@ -352,8 +353,8 @@ class Extractor:
                 dateline.start += block.start
                 dateline.end += block.start
                 break
-        return _Prepared(text, title, d.to_date(published), topics, blocks, dateline, place,
-                         text_states, title_states)
+        return _Prepared(text, title, d.to_date(published), d.published_as_partial(published),
+                         topics, blocks, dateline, place, text_states, title_states)
 
     def _read(self, p: _Prepared, title_doc, block_docs) -> _Reading:
         """The sentence rules over one article's title and kept paragraphs."""
@@ -362,7 +363,7 @@ class Extractor:
         base = p.published
         dateline_date = None
         if p.dateline is not None:
-            dateline_date = d.resolve(p.dateline, p.published)
+            dateline_date = d.resolve(p.dateline, p.story_date)
             if dateline_date is not None and dateline_date.precision == 3:
                 base = dateline_date.as_date()
         hints = locality_hints(p.text, gaz)
@@ -374,6 +375,7 @@ class Extractor:
             base=base,
             topics=p.topics,
             default_topic=p.topics[0],
+            rough_base=p.story_date if base is None else None,
         )
         state.topic_words = self._topic_words
         state.measure_owners = self._measure_owners
@@ -416,14 +418,14 @@ class Extractor:
         for m in d.find_dates(p.title or ""):
             if not m.explicit_year and m.kind not in {"md", "dm"}:
                 continue  # ("Wrexley County Board, April 19: ..." is dated too)
-            pdate = d.resolve(m, p.published)
+            pdate = d.resolve(m, p.story_date)
             if pdate is not None and pdate.precision == 3:
                 return pdate, m.text
         return None
 
     def _facts(self, reading: _Reading) -> ArticleFacts:
         p = reading.p
-        return ArticleFacts(p.text, p.published, reading.state.acronyms, reading.lead_end,
+        return ArticleFacts(p.text, p.story_date, reading.state.acronyms, reading.lead_end,
                             reading.dateline_date,
                             p.dateline.text if p.dateline is not None else None,
                             self._title_date(p), self._technology)

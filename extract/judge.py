@@ -80,7 +80,7 @@ def new_candidate(p: Proposal, state: ArticleState, body_text: str) -> Candidate
     pdate, dtext, explicit = None, None, False
     if dated and p.cue is not None:
         m, _ = min(dated, key=lambda mk: abs(mk[1] - p.cue.start))
-        pdate = d.resolve(m, state.base)
+        pdate = d.resolve(m, state.when)
         if pdate is not None:
             dtext, explicit = m.text, m.explicit_year
     if r.in_title:

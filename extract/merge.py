@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from . import dates as d
 from .events import Event
 from .lexicon import CONTINUING, FILING_WORDS, HEADLINE_FAMILY
 from .rules import Candidate
-from .rules.state import other_places
+from .rules.state import given_as_example, other_places
 
 Key = tuple[str, str | None, str, str]  # actor (casefolded), region, action, status
 
@@ -28,7 +27,7 @@ class ArticleFacts:
     """What merging needs of the article besides its candidates."""
 
     text: str
-    published: date | None
+    published: d.PartialDate | None  # to the day, or only the month a page gives
     acronyms: dict[str, str]  # "OAIC" → the name the text spells out
     lead_end: int  # where the story's lead ends
     dateline_date: d.PartialDate | None
@@ -254,7 +253,7 @@ def _event_date(group: list[Candidate], best: Candidate | None, seen: Seen,
         return date_val, date_text, "text"
     if article.published is not None and \
             story_news(group, article.lead_end, seen.dated_sentences):
-        return article.published.isoformat(), None, "published"
+        return article.published.iso(), None, "published"
     return None, None, None
 
 
@@ -282,10 +281,13 @@ def _filed(c: Candidate) -> bool:
 
 
 def _other_places(c: Candidate) -> bool:
-    """Told as one of "other cities including San Francisco, Oakland and Portland": a
-    precedent the story recalls, not its news."""
-    return c.sent is not None and c.cue_tok is not None and \
-        other_places(c.sent.doc, c.sent.start, c.cue_tok)
+    """Told as one of "other cities including San Francisco, Oakland and Portland", or as
+    an example of a kind ("cities ..., such as Portland"): a precedent the story recalls,
+    not its news."""
+    if c.sent is None:
+        return False
+    return (c.cue_tok is not None and other_places(c.sent.doc, c.sent.start, c.cue_tok)) or \
+        (c.actor_tok is not None and given_as_example(c.sent.doc, c.sent.start, c.actor_tok))
 
 
 def _follower(c: Candidate) -> bool:

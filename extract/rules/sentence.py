@@ -218,7 +218,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                             s.salient["last_place"] = a
         for m, _ in date_mentions:
             if m.explicit_year and m.role != "until":
-                pd = d.resolve(m, s.base)
+                pd = d.resolve(m, s.when)
                 if pd:
                     s.last_date = pd
                     s.last_date_sentence = idx
@@ -765,7 +765,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                 bdate, btext, bexplicit = None, None, False
                 if bg_dates:
                     m, k = bg_dates[0]
-                    bdate = d.resolve(m, s.base, anchor=None, year_hint=self._year_hint(idx))
+                    bdate = d.resolve(m, s.when, anchor=None, year_hint=self._year_hint(idx))
                     btext, bexplicit = m.text, m.explicit_year
                 made.append(self._candidate(sent, char_base, in_title, body_text, actor,
                                             bg_action, "enacted", scope, topic, bdate, btext,

@@ -118,9 +118,11 @@ class ArticleState:
 
     gaz: Gazetteer
     ctx: PlaceContext
-    base: date | None
+    base: date | None  # the publication or dateline day, when known
     topics: list[str]
     default_topic: str
+    #: the publication date when only its month or year is known ("May 2019")
+    rough_base: d.PartialDate | None = None
     candidates: list[Candidate] = field(default_factory=list)
     salient: dict[str, Actor] = field(default_factory=dict)  # level / "company" → last actor
     pending: Pending | None = None
@@ -174,6 +176,11 @@ class ArticleState:
     meeting_date: tuple[d.PartialDate | None, str | None, bool] | None = None
     #: clauses the named checks dropped, for ``--explain``
     vetoes: list[Vetoed] = field(default_factory=list)
+
+    @property
+    def when(self) -> date | d.PartialDate | None:
+        """What a date in the text is resolved against: the day, else the rough date."""
+        return self.base if self.base is not None else self.rough_base
 
 
 @dataclass
@@ -313,6 +320,18 @@ def other_places(doc: Doc, start: int, end: int) -> bool:
     words = [t.lower_ for t in doc[start:end]]
     return any(a == "other" and b in lx.PLURAL_SETTLEMENTS
                for a, b in zip(words, words[1:], strict=False))
+
+
+def given_as_example(doc: Doc, start: int, actor_tok: int) -> bool:
+    """The actor is an example of a plural kind of place ("cities across the country, such
+    as Portland and Boston, have bans", "a growing list of jurisdictions, including King
+    County"): a precedent the story recalls, not its news."""
+    for i in range(start, actor_tok):
+        if doc[i].lower_ in lx.PLURAL_PLACE_KINDS:
+            after = [t.lower_ for t in doc[i + 1:min(i + 8, actor_tok)]]
+            if any(w in lx.EXAMPLE_WORDS and (w != "such" or "as" in after) for w in after):
+                return True
+    return False
 
 
 def told_now(doc: Doc, start: int, end: int) -> bool:

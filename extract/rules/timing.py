@@ -79,7 +79,7 @@ class DateRules:
             cand = last[-1]
             base_anchor = anchor or next((c.date for c in reversed(s.candidates)
                                           if c.date and not c.background), None)
-            new = d.resolve(dm, s.base, anchor=base_anchor,
+            new = d.resolve(dm, s.when, anchor=base_anchor,
                             year_hint=cand.date or self._year_hint(idx))
             old = cand.date
             if new is None or (old is not None and (
@@ -112,7 +112,7 @@ class DateRules:
             if not near:
                 continue
             dm, _ = near[0]
-            when = d.resolve(dm, s.base)
+            when = d.resolve(dm, s.when)
             if when is None or when.precision < 3 or \
                     not 0 <= (s.base - when.as_date()).days <= RECORD_DAYS_BEFORE:
                 continue
@@ -138,7 +138,7 @@ class DateRules:
         if not own and before_ref is not None:
             # "Somerville banned it in June 2019, a month after San Francisco became the
             # first": the earlier act is the later one's date less the interval
-            return (d.resolve(_measured_back(before_ref), s.base, anchor=counted.date),
+            return (d.resolve(_measured_back(before_ref), s.when, anchor=counted.date),
                     before_ref.text, False)
         if own:
             dm = own[0]
@@ -250,7 +250,7 @@ class DateRules:
             if m.role or m.kind not in {"weekday", "day_word", "md", "dm", "mdy", "dmy",
                                         "iso", "numeric"}:
                 continue  # a scene happens on a day; "a hearing this month" is no scene
-            pd = d.resolve(m, s.base, year_hint=self._year_hint(idx))
+            pd = d.resolve(m, s.when, year_hint=self._year_hint(idx))
             if pd is not None and (s.base is None or pd.as_date() <= s.base):
                 scenes.append((pd, m, k))
         if not scenes:
@@ -452,9 +452,9 @@ class DateRules:
         # ("Last year's round of votes opened in January in Cambridge")
         # "Boston acted in June 2020, Portland in September of that year": the year
         # written earlier in the sentence
-        hint = d.resolve(earlier[-1], s.base) if earlier else self._year_hint(idx)
+        hint = d.resolve(earlier[-1], s.when) if earlier else self._year_hint(idx)
         if hint is not None and not earlier and m.kind in {"md", "dm"} and s.base is not None:
-            plain = d.resolve(m, s.base)
+            plain = d.resolve(m, s.when)
             if plain is not None and plain.precision == 3 and \
                     0 <= (s.base - plain.as_date()).days <= 31:
                 # "A narrower proposal filed on January 9 ... remains in committee" in a
@@ -465,8 +465,8 @@ class DateRules:
                 re.match(r"(?i)the\s+(following|next)\b", m.text):
             # "debated through the autumn of 2021 and adopted the following spring": counted
             # from the date just written, not from the last act
-            anchor = d.resolve(written[-1], s.base)
-        pdate = d.resolve(m, s.base, anchor=anchor, year_hint=hint, future=future)
+            anchor = d.resolve(written[-1], s.when)
+        pdate = d.resolve(m, s.when, anchor=anchor, year_hint=hint, future=future)
         return pdate, m.text if not invert else m.text.rsplit(" ", 1)[0] + " after", \
             m.explicit_year
 
@@ -480,7 +480,7 @@ class DateRules:
                          r"pushed\s+back)\b[^.;]{0,90}$", text[:m.start], re.I):
                 continue  # "postponed a vote on a proposed moratorium until April": the vote
             if lx.UNTIL_PREV.search(before):
-                val = d.resolve(m, self.s.base, year_hint=pdate, future=True)
+                val = d.resolve(m, self.s.when, year_hint=pdate, future=True)
                 if val:
                     return val.iso()
         sy = lx.START_OF_YEAR.search(text)

@@ -18,10 +18,10 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from ..candidates import Proposal
+from ..dates import PartialDate
 from ..decider import ACTION_LABELS, EVENT_LABEL, STATUS_LABELS, model_text
 
 
@@ -55,9 +55,9 @@ def labels_for(p: Proposal, gold: Sequence[dict[str, Any]]) -> dict[str, float] 
 
 
 def passage_items(passages: Iterable[dict[str, Any]]
-                  ) -> list[tuple[str, date | None, str | None]]:
-    return [(p["text"], date.fromisoformat(p["published"]) if len(p.get("published") or "") == 10
-             else None, p.get("title")) for p in passages]
+                  ) -> list[tuple[str, PartialDate | None, str | None]]:
+    """(text, published, title) of each passage; a real page may give only its month."""
+    return [(p["text"], PartialDate.parse(p.get("published")), p.get("title")) for p in passages]
 
 
 def examples(extractor: Any, passages: Sequence[dict[str, Any]]) -> list[Example]:

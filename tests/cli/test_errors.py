@@ -7,6 +7,7 @@ exception may escape (an escaped one is what prints a traceback).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -85,6 +86,12 @@ CASES: list[tuple[str, Callable[[Path], list[str]], str, int]] = [
     ("extract on an empty file", extract_file(b""), "no text found", 1),
     ("extract on a binary file", extract_file(bytes(range(256)) * 40), "no text found", 1),
     (
+        "a publication date that is no date",
+        lambda f: [*extract_file(b"Boston banned face surveillance.")(f), "--published", "2019-13"],
+        "not a date",
+        2,
+    ),
+    (
         "a missing configuration file",
         lambda f: ["--config", str(f / "no.toml"), "events"],
         "does not exist",
@@ -125,3 +132,15 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     )
     assert completed.returncode == 2
     assert len(completed.stderr.splitlines()) == 1 and "Traceback" not in completed.stderr
+
+
+def test_extract_takes_a_publication_month(tmp_path: Path) -> None:
+    """A page that gives only "July 2019" dates its own news to that month."""
+    path = tmp_path / "story.txt"
+    path.write_text("Congresswoman Ayanna Pressley introduced a bill to ban facial recognition "
+                    "in public housing.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(path), "--published", "2019-07"])
+    assert result.exit_code == 0, result.output
+    (event,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (event["status"], event["date"], event["date_source"]) == \
+        ("proposed", "2019-07", "published")

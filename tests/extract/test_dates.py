@@ -95,6 +95,32 @@ def test_unresolvable_without_a_base() -> None:
     assert one("on May 14, 2019", base=None) == "2019-05-14"
 
 
+#: a page that gives only "November 2021": months, years and "last month" still count from
+#: it; a weekday, "yesterday" or a week cannot
+@pytest.mark.parametrize(("text", "expected"), [
+    ("in June", "2021-06"),
+    ("in December", "2020-12"),
+    ("on June 8", "2021-06-08"),
+    ("last year", "2020"),
+    ("earlier this month", "2021-11"),
+    ("last month", "2021-10"),
+    ("two years ago", "2019"),
+    ("three months ago", "2021-08"),
+    ("today", "2021-11"),
+    ("in June of last year", "2020-06"),
+    ("on Tuesday", None),
+    ("yesterday", None),
+    ("last week", None),
+    ("two days ago", None),
+    ("on May 14, 2019", "2019-05-14"),
+])
+def test_resolution_against_a_publication_month(text: str, expected: str | None) -> None:
+    found = find_dates(text)
+    assert found, text
+    value = resolve(found[0], PartialDate(2021, 11))
+    assert (value.iso() if value else None) == expected
+
+
 def test_modal_may_is_not_a_month() -> None:
     assert find_dates("The council may ban it.") == []
     assert [m.text for m in find_dates("The ban passed in May.")] == ["May"]

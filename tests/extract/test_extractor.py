@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from banwatch.extract.dates import PartialDate
 from banwatch.extract.extractor import EXTRACTOR_VERSION, MAX_TEXT_CHARS, Extractor
 from banwatch.extract.topics import Topic
 
@@ -170,6 +171,20 @@ def test_bad_argument_types_raise_value_error(extractor) -> None:
         extractor.extract(12345, PUB)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         extractor.extract("Boston banned facial recognition.", "2020-01-01")  # type: ignore[arg-type]
+
+
+def test_a_page_dated_only_to_the_month(extractor) -> None:
+    """A page that gives only "July 2019": its own news is of that month; a weekday cannot
+    be counted back from it, so "on Thursday" dates the news no closer than the page."""
+    text = ("Congresswoman Ayanna Pressley introduced a bill to ban facial recognition in public "
+            "housing.")
+    (ev,) = extractor.extract(text, PartialDate(2019, 7))
+    assert (ev.date, ev.date_source) == ("2019-07", "published")
+    text = "Somerville banned facial recognition on Thursday. The vote was unanimous."
+    (ev,) = extractor.extract(text, PartialDate(2019, 6))
+    assert (ev.actor, ev.date) == ("Somerville", "2019-06")
+    (ev,) = extractor.extract(text, PartialDate(2019, 6, 28))
+    assert ev.date == "2019-06-27"
 
 
 def test_second_topic_needs_no_code_change() -> None:

@@ -513,6 +513,17 @@ CASES = [
          ("Portland", "OR", "ban", "enacted", None)},
         id="other-places-while-one-acted-are-undated-precedents",
     ),
+    pytest.param(
+        "The King County Council voted on Tuesday to ban government use of facial "
+        "recognition. Cities across the country, such as Portland, Boston, and San Francisco, "
+        "have implemented bans on the technology.",
+        date(2021, 6, 3),
+        {("King County", "WA", "ban", "enacted", "2021-06-01"),
+         ("Portland", "OR", "ban", "enacted", None),
+         ("Boston", "MA", "ban", "enacted", None),
+         ("San Francisco", "CA", "ban", "enacted", None)},
+        id="places-given-as-examples-are-undated-precedents",
+    ),
 ]
 
 
