@@ -290,7 +290,7 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if (
                 kind in {"md", "my", "month"}
-                and text[s : s + 3] == "May"
+                and text[s : s + 3].lower() == "may"
                 and not _may_is_month(text, s, e)
             ):
                 continue
@@ -307,6 +307,8 @@ def _may_is_month(text: str, s: int, e: int) -> bool:
     by a preposition; a sentence-initial "May" followed by a verb is a modal."""
     after = text[s + 3 : s + 12]
     before = text[max(0, s - 12) : s].lower()
+    if text[s] == "m":  # the month is written with a capital ("this may include ...")
+        return bool(re.match(r"\s+\d", after))
     return bool(
         re.match(r"\s+\d", after)
         or (re.match(r"\s*:", after) and not before.strip())  # a timeline's "May:" label

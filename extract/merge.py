@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from . import dates as d
+from .components import CUE_KEY
 from .events import Event
 from .lexicon import CONTINUING, FILING_WORDS, HEADLINE_FAMILY
 from .rules import Candidate
@@ -284,10 +285,18 @@ def _other_places(c: Candidate) -> bool:
     """Told as one of "other cities including San Francisco, Oakland and Portland", or as
     an example of a kind ("cities ..., such as Portland"): a precedent the story recalls,
     not its news."""
-    if c.sent is None:
+    if c.sent is None or c.cue_tok is None:
         return False
-    return (c.cue_tok is not None and other_places(c.sent.doc, c.sent.start, c.cue_tok)) or \
-        (c.actor_tok is not None and given_as_example(c.sent.doc, c.sent.start, c.actor_tok))
+    doc, start = c.sent.doc, c.sent.start
+    if c.actor_tok is not None:
+        # from the act told before the actor ("Though other cities have bans, Portland on
+        # Wednesday became the first ..." does not make Portland one of them)
+        start = max([start, *(k.end for k in doc.spans.get(CUE_KEY, [])
+                              if k.label_.startswith("action:") and
+                              start <= k.start and k.end <= c.actor_tok)])
+    end = min(c.cue_tok, c.actor_tok) if c.actor_tok is not None else c.cue_tok
+    return other_places(doc, start, max(end, start)) or \
+        (c.actor_tok is not None and given_as_example(doc, start, c.actor_tok))
 
 
 def _follower(c: Candidate) -> bool:

@@ -181,10 +181,14 @@ def used_by(scan: ActorScan, n: Near) -> bool:
 
 
 def within_named(scan: ActorScan, n: Near) -> bool:
-    """"Axon, the largest maker ... in the United States, said"."""
+    """"Axon, the largest maker ... in the United States, said"; not "Oakland and the
+    Massachusetts city of Somerville", which names a place."""
     m = n.m
     return m.start < scan.cue_tok and n.p1 in lx.WITHIN_PREPOSITIONS and any(
-        o.start < m.start for o in scan.before_cue)
+        o.start < m.start for o in scan.before_cue) and not (
+        n.p1 == "of" and _low(scan.doc, m.start - 4) != "and" and _low(scan.doc, m.start - 2)
+        in lx.SETTLEMENT_NOUNS | lx.SETTLEMENT_HEADS | lx.PLURAL_SETTLEMENTS)
+    # ("the Oregon and Washington towns of Ashcombe" is two places, found elsewhere)
 
 
 def where_listed_are(scan: ActorScan, n: Near) -> bool:

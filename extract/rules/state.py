@@ -316,10 +316,17 @@ def bill_if_enacted(doc: Doc, i: int) -> bool:
 
 
 def other_places(doc: Doc, start: int, end: int) -> bool:
-    """The words name "other cities" (or towns, counties): precedents the story recalls."""
+    """The words name "other cities" (or towns, counties, states; "three other Bay Area
+    cities"): precedents the story recalls."""
     words = [t.lower_ for t in doc[start:end]]
-    return any(a == "other" and b in lx.PLURAL_SETTLEMENTS
-               for a, b in zip(words, words[1:], strict=False))
+    for i, word in enumerate(words):
+        if word == "other":  # "other cities", "three other Bay Area cities"
+            for after in words[i + 1:i + 5]:
+                if after in lx.PLURAL_PLACE_KINDS:
+                    return True
+                if not after.isalpha():
+                    break
+    return False
 
 
 def given_as_example(doc: Doc, start: int, actor_tok: int) -> bool:

@@ -124,6 +124,7 @@ def test_resolution_against_a_publication_month(text: str, expected: str | None)
 def test_modal_may_is_not_a_month() -> None:
     assert find_dates("The council may ban it.") == []
     assert [m.text for m in find_dates("The ban passed in May.")] == ["May"]
+    assert find_dates("The company stopped, and this may include its records.") == []
 
 
 def test_numbers_that_are_not_years() -> None:

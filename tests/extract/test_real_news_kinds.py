@@ -524,6 +524,17 @@ CASES = [
          ("San Francisco", "CA", "ban", "enacted", None)},
         id="places-given-as-examples-are-undated-precedents",
     ),
+    pytest.param(
+        "San Francisco banned government use of facial recognition in May 2019. Three other "
+        "Bay Area cities, Berkeley and Oakland among them, and the Massachusetts city of "
+        "Somerville have since followed.",
+        date(2020, 4, 29),
+        {("San Francisco", "CA", "ban", "enacted", "2019-05"),
+         ("Berkeley", "CA", "ban", "enacted", None),
+         ("Oakland", "CA", "ban", "enacted", None),
+         ("Somerville", "MA", "ban", "enacted", None)},
+        id="the-state-city-of-a-name-in-a-list-of-other-cities",
+    ),
 ]
 
 
