@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from . import dates as d
 from .components import CUE_KEY
 from .events import Event
-from .lexicon import CONTINUING, FILING_WORDS, HEADLINE_FAMILY
+from .lexicon import CONTINUING, EARLIER_WORDS, FILING_WORDS, HEADLINE_FAMILY
 from .rules import Candidate
 from .rules.state import given_as_example, other_places
 
@@ -270,7 +270,7 @@ def story_news(group: Sequence[Candidate], lead_end: int, dated_sentences: set[i
     """
     return any(c.in_title or c.start <= lead_end for c in group) and \
         not any(c.background or c.reference or (c.status == "proposed" and not _filed(c))
-                or _other_places(c) for c in group) and \
+                or _other_places(c) or _told_as_earlier(c) for c in group) and \
         not all(_follower(c) and c.sentence in dated_sentences for c in group)
 
 
@@ -297,6 +297,13 @@ def _other_places(c: Candidate) -> bool:
     end = min(c.cue_tok, c.actor_tok) if c.actor_tok is not None else c.cue_tok
     return other_places(doc, start, max(end, start)) or \
         (c.actor_tok is not None and given_as_example(doc, start, c.actor_tok))
+
+
+def _told_as_earlier(c: Candidate) -> bool:
+    """"Oregon and New Hampshire already have similar measures in place": an act before
+    the story's, not its news."""
+    return c.sent is not None and c.cue_tok is not None and any(
+        t.lower_ in EARLIER_WORDS for t in c.sent.doc[c.sent.start:c.cue_tok])
 
 
 def _follower(c: Candidate) -> bool:

@@ -187,10 +187,12 @@ class DateRules:
         if same is not None and same.date is not None:
             return same.date, same.date_text, same.date_explicit
         if bare and g.status != "proposed" and \
+                not any(t.lower_ in lx.EARLIER_WORDS for t in doc[cs:ce]) and \
                 (like := self._similar_before(doc[cs:ce], idx)) is not None:
             # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
             # rejected a similar question": the same ballot, the same day (but "is
-            # weighing a similar ordinance" is not dated by the act it copies)
+            # weighing a similar ordinance" is not dated by the act it copies, nor
+            # "Oregon already has similar measures in place")
             return like.date, like.date_text, like.date_explicit
         if ref or g.usable:
             return None, None, False

@@ -535,6 +535,15 @@ CASES = [
          ("Somerville", "MA", "ban", "enacted", None)},
         id="the-state-city-of-a-name-in-a-list-of-other-cities",
     ),
+    pytest.param(
+        "California banned facial recognition in police body cameras on Tuesday. Oregon "
+        "and New Hampshire already have similar measures in place.",
+        date(2019, 10, 10),
+        {("California", "CA", "ban", "enacted", "2019-10-08"),
+         ("Oregon", "OR", "ban", "enacted", None),
+         ("New Hampshire", "NH", "ban", "enacted", None)},
+        id="measures-already-in-place-are-undated-precedents",
+    ),
 ]
 
 
