@@ -60,13 +60,16 @@ def vague_intent(rules: Rules, r: ClauseRead) -> bool:
 
 
 def demand_only(rules: Rules, r: ClauseRead) -> bool:
-    """"Massachusetts should press pause on face surveillance": an opinion (but "police
-    must stop using it under the law" tells what a measure does)."""
+    """"Massachusetts should press pause on face surveillance", "it's time for a federal
+    ban": an opinion (but "police must stop using it under the law" tells what a measure
+    does)."""
     doc, cs, cue_tok = r.doc, r.cs, r.cue_tok
     # (the "Must" of "signed the “Retail Business Must Accept Cash” bill" names the bill)
     demanded = any(t.lower_ in lx.DEMAND_MODALS and t.i not in r.at.quoted_names
                    for t in doc[cs:cue_tok]) or (
-        _low(doc, cue_tok - 2) in lx.HAS_HAVE and _low(doc, cue_tok - 1) == "to")
+        _low(doc, cue_tok - 2) in lx.HAS_HAVE and _low(doc, cue_tok - 1) == "to") or any(
+        doc[i].lower_ == "time" and _low(doc, i + 1) in {"for", "to"}
+        for i in range(cs, cue_tok))  # "Now it's time for a federal ban on ..."
     return demanded and not rules._under_law(doc, cs, cue_tok) and \
         not rules._under_law_after(doc, cue_tok, r.ce) and \
         not rules._rule_of_last_act(doc, cs, r.at.idx) and \

@@ -28,6 +28,8 @@ DROPPED = [
     ("Senator Ana Ruiz of Ohio hopes to bring forward legislation limiting facial "
      "recognition.", "vague_intent"),
     ("Massachusetts should press pause on facial recognition.", "demand_only"),
+    ("\"It is time for a federal ban on facial recognition,\" said an organizer in Seattle.",
+     "demand_only"),
     ("The governor of Ohio had objected to broader limits on facial recognition.", "opposed"),
     ("Somerville's police chief said he agreed with the ban on facial recognition.",
      "opinion"),

@@ -544,6 +544,13 @@ CASES = [
          ("New Hampshire", "NH", "ban", "enacted", None)},
         id="measures-already-in-place-are-undated-precedents",
     ),
+    pytest.param(
+        "City councilors in Springfield, Massachusetts, are pursuing a ban on government use "
+        "of facial recognition.",
+        date(2019, 10, 17),
+        {("Springfield", "MA", "ban", "proposed", None)},
+        id="pursuing-a-ban-proposes-it",
+    ),
 ]
 
 
