@@ -625,11 +625,14 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                         for j in range(max(cs + 2, cue_tok - 3), cue_tok))
         if ana is not None and last is not None and last.actor in r.actors and \
                 idx - last.sentence <= 4 and not possessed and \
+                not (last.status == "proposed" and r.status == "enacted" and any(
+                    k.label_ == "status:enacted" for k in r.c.cues)) and \
                 lx.ACTION_FAMILY.get(r.action) == lx.ACTION_FAMILY.get(last.action) and \
                 not self._months_apart(last, r.clause_dates, idx, r.status, doc):
             # "The provision, which the Legislature passed, bars ...": the same measure again
             # (but "The one-year moratorium the company announced last June" after this
-            # week's news is the older measure, an event of its own)
+            # week's news is the older measure, an event of its own; and a proposal told
+            # as passed is its enactment, an event of its own)
             self._update(last, r.action, r.c, r.at.sent, r.clause_dates, idx, r.status)
             r.actors, r.refs = _keep_actors(r.actors, r.refs, lambda a: a != last.actor)
             return not r.actors

@@ -32,6 +32,18 @@ from .state import (
 #: story's own week and a little more
 RECORD_DAYS_BEFORE = 10
 
+#: a date that dates a photograph ("In this Oct. 17, 2019 file photo, ...")
+CAPTION_DATE = re.compile(r"\s*(?:file\s+)?(?:photo|photograph)\b", re.I)
+
+
+def _dates_a_photo(text: str, found: list[d.DateMention], i: int) -> bool:
+    """"In this Thursday, Oct. 17, 2019 photo, ...": the picture's day, never an act's."""
+    m = found[i]
+    if CAPTION_DATE.match(text, m.end):
+        return True
+    return i + 1 < len(found) and re.fullmatch(r",?\s*", text[m.end:found[i + 1].start]) \
+        is not None and _dates_a_photo(text, found, i + 1)
+
 
 class DateRules:
     """Choosing an event's date among those its clause and sentence name, resolving it
@@ -247,6 +259,9 @@ class DateRules:
         if made or in_title:
             s.scene_date = None
             return
+        if date_mentions and any(t.lower_ in lx.CAPTION_WORDS
+                                 for t in doc[date_mentions[0][1]].sent):
+            return  # a photo's caption dates the picture
         scenes = []
         for m, k in date_mentions:
             if m.role or m.kind not in {"weekday", "day_word", "md", "dm", "mdy", "dmy",
@@ -271,7 +286,8 @@ class DateRules:
         out = []
         starts = [t.idx for t in sent]
         text = sent.text
-        for m in d.find_dates(text):
+        found = d.find_dates(text)
+        for m in [m for i, m in enumerate(found) if not _dates_a_photo(text, found, i)]:
             before = text[max(0, m.start - 30):m.start]
             if re.search(r"(?:not|n't)\s+(?:take|go|come)\s+(?:into\s+)?(?:effect|force)\s+"
                          r"until\s*$", before, re.I):
@@ -476,7 +492,8 @@ class DateRules:
         text = sent.text
         if lx.INDEFINITE.search(text):
             return "indefinite"
-        for m in d.find_dates(text):
+        found = d.find_dates(text)
+        for m in [m for i, m in enumerate(found) if not _dates_a_photo(text, found, i)]:
             before = text[max(0, m.start - 30):m.start]
             if re.search(r"\b(?:postpon\w*|delay\w*|put\s+off|puts\s+off|tabled|deferred|"
                          r"pushed\s+back)\b[^.;]{0,90}$", text[:m.start], re.I):

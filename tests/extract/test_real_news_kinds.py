@@ -551,6 +551,14 @@ CASES = [
         {("Springfield", "MA", "ban", "proposed", None)},
         id="pursuing-a-ban-proposes-it",
     ),
+    pytest.param(
+        "In this Oct. 17, 2019 photo, a camera hangs on a pole outside City Hall in "
+        "Springfield, Mass. The Springfield City Council voted to put a moratorium on "
+        "facial recognition.",
+        date(2020, 2, 25),
+        {("Springfield", "MA", "moratorium", "enacted", "2020-02-25")},
+        id="a-photo-caption-sets-no-scene",
+    ),
 ]
 
 
@@ -593,3 +601,16 @@ def test_a_product_reintroduced_is_no_bill(extractor) -> None:
     text = ("Meta is reintroducing facial recognition to its apps, three years after it shut "
             "down Facebook's face recognition system.")
     assert "proposed" not in {e.status for e in extractor.extract(text, date(2024, 10, 22))}
+
+
+def test_a_proposal_then_passed_is_two_events(extractor) -> None:
+    """Councilors pursue a ban; "The City Council passed a moratorium" is its enactment,
+    an event of its own, not the proposal told again."""
+    text = ("Some city councilors in Springfield, Mass. are pursuing a ban on government use of "
+            "facial recognition.\n\nThe City Council passed a moratorium on the city's use of "
+            "the technology by a vote of 11-2 on Monday.")
+    events = extractor.extract(text, date(2020, 2, 25))
+    assert keys(events) == {("Springfield", "MA", "ban", "proposed"),
+                            ("Springfield", "MA", "moratorium", "enacted")}
+    (enacted,) = [e for e in events if e.status == "enacted"]
+    assert enacted.date == "2020-02-24"
