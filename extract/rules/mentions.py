@@ -98,7 +98,7 @@ class MentionRules:
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
         out = unknown_places(self, sent, out, char_base, cues)
         out += self._bare_police(sent, out)
-        out = [self._capital_city(sent, m) for m in out]
+        out = [self._regulator_again(sent, self._capital_city(sent, m)) for m in out]
         out.sort(key=lambda m: m.start)
         out = self._party_tags(sent, out)
         self._attach_bodies(out, sent, char_base)
@@ -111,6 +111,16 @@ class MentionRules:
                     for o in out):
                 m.owned = True  # "Italy's privacy watchdog blocked ...": the regulator acts
         return out
+
+    def _regulator_again(self, sent: Span, m: Mention) -> Mention:
+        """"Italy's data privacy watchdog fined Clearview ... The watchdog ordered the
+        company to ...": the bare regulator is the agency the story named last."""
+        agency = self.s.salient.get("agency")
+        if agency is None or m.kind != "advocate" or m.end - m.start != 1 or \
+                sent.doc[m.start].lower_ not in lx.REGULATOR_NOUNS or \
+                _low(sent.doc, m.start - 1) != "the":
+            return m
+        return Mention(m.start, m.end, "agency", f"agency:{agency.name}", [agency])
 
     @staticmethod
     def _bare_police(sent: Span, out: list[Mention]) -> list[Mention]:

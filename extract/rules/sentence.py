@@ -55,6 +55,16 @@ from .vetoes import (
 )
 
 
+def _opening_subject(r: ClauseRead) -> Actor | None:
+    """The actor the sentence opens on ("The watchdog ordered ..."), as the subject an
+    elided clause of the sentence shares."""
+    first = next((m for m in r.at.mentions if m.start < r.cs), None)
+    if first is None or not first.actors or first.owned or \
+            first.start - r.at.sent.start > 2:
+        return None
+    return first.actors[0]
+
+
 class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRules,
                     ActorRules, ActRules):
     """Apply the rules to the sentences of one article, in reading order."""
@@ -209,6 +219,8 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             for a in m.actors:
                 if a.actor_type == "company":
                     s.salient["company"] = a
+                elif m.kind == "agency" and a.actor_type == "agency":
+                    s.salient["agency"] = a  # for "the watchdog" after it
                 elif a.level:
                     if m.kind == "place" and not m.noted:
                         s.ctx.note(Place("", a.name, a.level, a.country, a.region, 0))
@@ -601,6 +613,12 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             # "a two-year moratorium ... was approved by the board Thursday": the board
             # the release named two sentences before
             r.actors, r.positions = [body], {}
+            return None
+        if self._elided_subject(doc, cs, r.cue_tok) and \
+                (subject := _opening_subject(r)) is not None:
+            # "The watchdog ordered the company to delete its data and banned it from
+            # ...": the sentence's subject, though its first clause told no act
+            r.actors, r.positions = [subject], {}
             return None
         return self._refer(r)
 

@@ -559,6 +559,21 @@ CASES = [
         {("Springfield", "MA", "moratorium", "enacted", "2020-02-25")},
         id="a-photo-caption-sets-no-scene",
     ),
+    pytest.param(
+        "Italy's data privacy watchdog on Wednesday fined Clearview AI 20 million euros over "
+        "its facial recognition software. The watchdog ordered the company to delete the "
+        "data and banned it from collecting facial images of people in Italy.",
+        date(2022, 3, 10),
+        {("Italian Data Protection Authority", None, "ban", "enacted", "2022-03-09")},
+        id="the-watchdog-named-before-orders-and-bans",
+    ),
+    pytest.param(
+        "In December, France's privacy watchdog ordered Clearview AI to delete facial "
+        "recognition data on French people and cease any further collection.",
+        date(2022, 3, 10),
+        {("CNIL", None, "ban", "enacted", "2021-12")},
+        id="ordered-to-delete-and-cease",
+    ),
 ]
 
 
