@@ -63,6 +63,7 @@ class ActorScan:
     target_end: int | None = None  # the end of the last target named
     list_end: int | None = None  # the end of the last name an "include" list gave
     ref_end: int | None = None  # the end of the last precedent named before the cue
+    example_end: int | None = None  # the end of the last example of a kind of place
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,37 @@ def where_listed_are(scan: ActorScan, n: Near) -> bool:
         _low(scan.doc, m.end) in lx.PLURAL_SETTLEMENTS
 
 
+def where_examples_are(scan: ActorScan, n: Near) -> bool:
+    """"bans across a number of cities in the U.S. such as Boston and Minneapolis": where
+    the listed places are, not a place that acted."""
+    m, doc = n.m, scan.doc
+    return m.kind == "place" and _low(doc, m.start - 2 if n.raw_p1 == "the" else m.start - 1) \
+        in {"in", "across"} and \
+        _low(doc, m.start - 3 if n.raw_p1 == "the" else m.start - 2) in lx.PLURAL_PLACE_KINDS \
+        and any(_low(doc, j) in lx.EXAMPLE_WORDS for j in (m.end, m.end + 1)) and any(
+        o.kind == "place" and o.start > m.end for o in scan.usable)
+
+
+def _listed_after(scan: ActorScan, m: Mention) -> bool:
+    """A place after the cue that gives an example of a kind of place ("bans across
+    cities in the U.S. such as Boston"), or the next in that list ("..., San Francisco
+    and Minneapolis"); it records where the list has got to (``scan.example_end``)."""
+    doc = scan.doc
+    if m.kind != "place" or m.start <= scan.cue_tok:
+        return False
+    end = scan.example_end
+    words = [_low(doc, j) for j in range(max(scan.cue_tok, m.start - 10), m.start)]
+    opens = words[-1:] == ["including"] or words[-2:] == ["such", "as"]
+    # (not "join other cities including Paris": precedents, read as such elsewhere)
+    listed = (opens and any(w in lx.PLURAL_PLACE_KINDS for w in words) and
+              "other" not in words) or (
+        end is not None and 0 < m.start - end <= 2 and
+        all(t.lower_ in lx.NAME_LIST_FILLERS for t in doc[end:m.start]))
+    if listed:
+        scan.example_end = m.end
+    return listed
+
+
 Check = Callable[[ActorScan, Near], bool]
 
 #: tried before the targets of the clause are known
@@ -213,6 +245,7 @@ BEFORE_TARGETS: tuple[tuple[str, Check], ...] = (
 #: tried once a mention is known not to be a target
 AFTER_TARGETS: tuple[tuple[str, Check], ...] = (
     ("within_named", within_named), ("where_listed_are", where_listed_are),
+    ("where_examples_are", where_examples_are),
 )
 
 
@@ -355,7 +388,7 @@ class ActorRules:
                 continue
             if m.start > scan.cue_tok and not ref:
                 acts, ref = self._after_cue(scan, n, follower)
-                if not acts:
+                if not acts and not _listed_after(scan, m):
                     continue
             chosen.append((m, ref))
             scan.ref_end = m.end if ref and m.start < scan.cue_tok else None

@@ -574,6 +574,15 @@ CASES = [
         {("CNIL", None, "ban", "enacted", "2021-12")},
         id="ordered-to-delete-and-cease",
     ),
+    pytest.param(
+        "The decision comes after government bans on facial recognition across a number of "
+        "cities in the U.S. such as Boston, New Orleans and Minneapolis.",
+        date(2021, 11, 3),
+        {("Boston", "MA", "ban", "enacted", None),
+         ("New Orleans", "LA", "ban", "enacted", None),
+         ("Minneapolis", "MN", "ban", "enacted", None)},
+        id="bans-across-cities-such-as-a-list",
+    ),
 ]
 
 
