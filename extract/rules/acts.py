@@ -248,6 +248,11 @@ class ActRules:
             # "would" past a comma after the act is some other thing's
             cues = [c for c in cues if not (c.start > comma and c.label_ == "status:proposed"
                                             and doc[c.start].lower_ in lx.WOULD_FORMS)]
+        # "adopted a non-binding resolution calling for a ban": what was adopted is a call
+        calls = [c.start for c in cues if c.label_ == "status:proposed" and
+                 doc[c.start].lower_ in lx.CALL_WORDS and c.start < cue_tok]
+        cues = [c for c in cues if not (c.label_ == "status:enacted" and
+                                        any(c.start < k for k in calls))]
         # "voted unanimously Monday night to postpone voting on a proposal": a vote to wait
         return [c for c in cues if not (c.label_ == "status:enacted" and any(
             t.lower_ in lx.DELAY_VERBS for t in doc[c.end:min(cue_tok, c.end + 6)]))]

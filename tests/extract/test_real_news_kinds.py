@@ -583,6 +583,13 @@ CASES = [
          ("Minneapolis", "MN", "ban", "enacted", None)},
         id="bans-across-cities-such-as-a-list",
     ),
+    pytest.param(
+        "The European Parliament adopted a non-binding resolution calling for a ban on police "
+        "use of facial recognition in public places.",
+        date(2021, 10, 6),
+        {("European Union", None, "ban", "proposed", "2021-10-06")},
+        id="a-resolution-calling-for-a-ban-proposes-it",
+    ),
 ]
 
 
