@@ -511,12 +511,12 @@ RESOLVERS: dict[str, Callable[[DateMention, Anchors], PartialDate | None]] = {
     "year": _year,
     "month": _month,
     "weekday": lambda m, a: _weekday(m.groups[0], m.groups[1], a.base, a.future),
-    "day_word": lambda m, a: _day_word(m.groups[0].lower(), a.base) if a.rough is None
-    else _rough_day_word(m.groups[0].lower(), a.rough),
-    "period": lambda m, a: _period(m.groups[0].lower(), m.groups[1].lower(), a.base)
-    if a.rough is None else _rough_period(m.groups[0].lower(), m.groups[1].lower(), a.rough),
-    "ago": lambda m, a: _ago(m.groups[0], m.groups[1].lower(), a.base) if a.rough is None
-    else _rough_ago(m.groups[0], m.groups[1].lower(), a.rough),
+    "day_word": lambda m, a: _rough_day_word(m.groups[0].lower(), a.rough) if a.rough
+    else _day_word(m.groups[0].lower(), a.base),
+    "period": lambda m, a: (_rough_period if a.rough else _period)(
+        m.groups[0].lower(), m.groups[1].lower(), a.rough or a.base),
+    "ago": lambda m, a: (_rough_ago if a.rough else _ago)(
+        m.groups[0], m.groups[1].lower(), a.rough or a.base),
     "after_event": lambda m, a: _after_event(m.text.lower(), a.anchor),
 }
 

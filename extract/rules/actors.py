@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY, TOPIC_KEY
-from .state import Actor, ArticleState, Mention, _low
+from .state import Actor, ArticleState, Mention, _low, examples_before, opens_examples
 
 
 def _inside(narrow: Actor, broad: Actor) -> bool:
@@ -207,7 +207,7 @@ def where_examples_are(scan: ActorScan, n: Near) -> bool:
     return m.kind == "place" and _low(doc, m.start - 2 if n.raw_p1 == "the" else m.start - 1) \
         in {"in", "across"} and \
         _low(doc, m.start - 3 if n.raw_p1 == "the" else m.start - 2) in lx.PLURAL_PLACE_KINDS \
-        and any(_low(doc, j) in lx.EXAMPLE_WORDS for j in (m.end, m.end + 1)) and any(
+        and any(opens_examples(doc, j) for j in (m.end, m.end + 1)) and any(
         o.kind == "place" and o.start > m.end for o in scan.usable)
 
 
@@ -220,10 +220,9 @@ def _listed_after(scan: ActorScan, m: Mention) -> bool:
         return False
     end = scan.example_end
     words = [_low(doc, j) for j in range(max(scan.cue_tok, m.start - 10), m.start)]
-    opens = words[-1:] == ["including"] or words[-2:] == ["such", "as"]
     # (not "join other cities including Paris": precedents, read as such elsewhere)
-    listed = (opens and any(w in lx.PLURAL_PLACE_KINDS for w in words) and
-              "other" not in words) or (
+    listed = (examples_before(doc, m.start) and
+              any(w in lx.PLURAL_PLACE_KINDS for w in words) and "other" not in words) or (
         end is not None and 0 < m.start - end <= 2 and
         all(t.lower_ in lx.NAME_LIST_FILLERS for t in doc[end:m.start]))
     if listed:

@@ -329,16 +329,25 @@ def other_places(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def opens_examples(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a list of examples: "including", "like", "such as"."""
+    word = _low(doc, i)
+    return word in lx.EXAMPLE_WORDS and (word != "such" or _low(doc, i + 1) == "as")
+
+
+def examples_before(doc: Doc, i: int) -> bool:
+    """The name at token ``i`` is the first of a list of examples ("such as Boston")."""
+    return (_low(doc, i - 1) != "such" and opens_examples(doc, i - 1)) or \
+        (_low(doc, i - 1) == "as" and opens_examples(doc, i - 2))
+
+
 def given_as_example(doc: Doc, start: int, actor_tok: int) -> bool:
     """The actor is an example of a plural kind of place ("cities across the country, such
     as Portland and Boston, have bans", "a growing list of jurisdictions, including King
     County"): a precedent the story recalls, not its news."""
-    for i in range(start, actor_tok):
-        if doc[i].lower_ in lx.PLURAL_PLACE_KINDS:
-            after = [t.lower_ for t in doc[i + 1:min(i + 8, actor_tok)]]
-            if any(w in lx.EXAMPLE_WORDS and (w != "such" or "as" in after) for w in after):
-                return True
-    return False
+    return any(doc[i].lower_ in lx.PLURAL_PLACE_KINDS and
+               any(opens_examples(doc, j) for j in range(i + 1, min(i + 8, actor_tok)))
+               for i in range(start, actor_tok))
 
 
 def told_now(doc: Doc, start: int, end: int) -> bool:

@@ -45,6 +45,12 @@ def _dates_a_photo(text: str, found: list[d.DateMention], i: int) -> bool:
         is not None and _dates_a_photo(text, found, i + 1)
 
 
+def _story_dates(text: str) -> list[d.DateMention]:
+    """The date mentions of ``text`` but those that date a photo."""
+    found = d.find_dates(text)
+    return [m for i, m in enumerate(found) if not _dates_a_photo(text, found, i)]
+
+
 class DateRules:
     """Choosing an event's date among those its clause and sentence name, resolving it
     against the article's anchors, and reading the until of a temporary measure.
@@ -286,8 +292,7 @@ class DateRules:
         out = []
         starts = [t.idx for t in sent]
         text = sent.text
-        found = d.find_dates(text)
-        for m in [m for i, m in enumerate(found) if not _dates_a_photo(text, found, i)]:
+        for m in _story_dates(text):
             before = text[max(0, m.start - 30):m.start]
             if re.search(r"(?:not|n't)\s+(?:take|go|come)\s+(?:into\s+)?(?:effect|force)\s+"
                          r"until\s*$", before, re.I):
@@ -492,8 +497,7 @@ class DateRules:
         text = sent.text
         if lx.INDEFINITE.search(text):
             return "indefinite"
-        found = d.find_dates(text)
-        for m in [m for i, m in enumerate(found) if not _dates_a_photo(text, found, i)]:
+        for m in _story_dates(text):
             before = text[max(0, m.start - 30):m.start]
             if re.search(r"\b(?:postpon\w*|delay\w*|put\s+off|puts\s+off|tabled|deferred|"
                          r"pushed\s+back)\b[^.;]{0,90}$", text[:m.start], re.I):
