@@ -36,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from banwatch.extract.dates import PartialDate  # noqa: E402
+from banwatch.extract.dates import PartialDate, to_date  # noqa: E402
 from banwatch.extract.evaluation import Scores, date_matches, match_key, score  # noqa: E402
 
 DATA_DIR = ROOT / "bench" / "real_news"
@@ -209,8 +209,7 @@ def predict(extractor: Any, lines: Sequence[Line]) -> list[list[dict[str, Any]]]
 def main_event(line: Line) -> dict[str, Any] | None:
     """The story's own news event: the first dated from publication, or dated within a week
     before it."""
-    pub = line.published
-    pub = pub.as_date() if pub is not None and pub.precision == 3 else None
+    pub = to_date(line.published)  # (a month-only date has no news window)
     for ev in line.record["events"]:
         if ev.get("date_source") == "published":
             return ev

@@ -65,7 +65,6 @@ MAX_TITLE_CHARS = 500
 class _Prepared:
     text: str
     title: str
-    published: date | None  # the day relative dates count from, when it is known
     story_date: d.PartialDate | None  # the publication date at its own precision
     topics: list[str]
     blocks: list[Block] = field(default_factory=list)
@@ -353,14 +352,14 @@ class Extractor:
                 dateline.start += block.start
                 dateline.end += block.start
                 break
-        return _Prepared(text, title, d.to_date(published), d.published_as_partial(published),
-                         topics, blocks, dateline, place, text_states, title_states)
+        return _Prepared(text, title, d.published_as_partial(published), topics, blocks,
+                         dateline, place, text_states, title_states)
 
     def _read(self, p: _Prepared, title_doc, block_docs) -> _Reading:
         """The sentence rules over one article's title and kept paragraphs."""
         gaz = self.gazetteer
         mentions = p.text_states + [(0, code) for _, code in p.title_states]
-        base = p.published
+        base = d.to_date(p.story_date)  # the day relative dates count from, when known
         dateline_date = None
         if p.dateline is not None:
             dateline_date = d.resolve(p.dateline, p.story_date)
