@@ -16,8 +16,13 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from banwatch.sample_site import SAMPLE_SITE_DIR, serve_sample_site
-from banwatch.store.db import create_db_engine, upgrade_database
+# The CLI's rich consoles take their width when banwatch.cli_common is first imported, and
+# a pytest-xdist worker has no terminal to measure: a fixed width keeps the tables the CLI
+# tests read the same in every runner (set before any banwatch module is imported).
+os.environ["COLUMNS"] = "200"
+
+from banwatch.sample_site import SAMPLE_SITE_DIR, serve_sample_site  # noqa: E402
+from banwatch.store.db import create_db_engine, upgrade_database  # noqa: E402
 
 # The tests' stalled sites never answer, so a stopping crawl would wait out the whole
 # 10 s grace for its downloads; 3 s shows the same behaviour (inherited by the crawls and
