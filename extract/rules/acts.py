@@ -253,6 +253,11 @@ class ActRules:
                  doc[c.start].lower_ in lx.CALL_WORDS and c.start < cue_tok]
         cues = [c for c in cues if not (c.label_ == "status:enacted" and
                                         any(c.start < k for k in calls))]
+        # "voted on whether to extend it": the vote put a question; its answer is told apart
+        questions = [c for c in cues if c.label_ == "status:proposed" and
+                     doc[c.end - 1].lower_ == "whether"]
+        cues = [c for c in cues if not (c.label_ == "status:enacted" and any(
+            q.start <= c.start < q.end for q in questions))]
         # "voted unanimously Monday night to postpone voting on a proposal": a vote to wait
         return [c for c in cues if not (c.label_ == "status:enacted" and any(
             t.lower_ in lx.DELAY_VERBS for t in doc[c.end:min(cue_tok, c.end + 6)]))]

@@ -130,8 +130,9 @@ class BodyRules:
                 owner = p.actors[0]
                 extra = p.actors[1:]
                 p.owned = True
-                if b.level in {"state", "any"} and owner.level == "city" and \
-                        _capital_of(owner) is not None:
+                if (b.level == "state" or (b.level == "any" and doc[b.end - 1].lower_ in
+                                           lx.CAPITAL_LAWMAKERS)) and owner.level == "city" \
+                        and _capital_of(owner) is not None:
                     # "lawmakers in Olympia": the capital stands for the state
                     owner = _capital_of(owner) or owner
                 if owner.level == "state" and b.level in {"city", "county"} and \

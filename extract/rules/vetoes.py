@@ -119,10 +119,18 @@ def hypothetical(rules: Rules, r: ClauseRead) -> bool:
                      for i in range(cs, cue_tok))
     words = {t.lower_ for t in doc[cs:cue_tok] if (t.lower_ != "instead" or
              _low(doc, t.i + 1) == "of") and not bill_if_enacted(doc, t.i)} & lx.HYPOTHETICAL
-    if words == {"whether"} and failed_cue:
+    if words == {"whether"} and (failed_cue or _put_to_a_decision(r)):
         words = set()
     return bool(words) or what_would or (
         rules._counterfactual(doc, cs, r.ce, cue_tok) and not failed_cue)
+
+
+def _put_to_a_decision(r: ClauseRead) -> bool:
+    """"voters will decide whether to ban it", "the council votes on whether to extend the
+    moratorium": the question is before a body (a status:proposed cue ending on "whether"),
+    so the measure is proposed, not imagined."""
+    return any(k.label_ == "status:proposed" and r.doc[k.end - 1].lower_ == "whether"
+               and k.end <= r.cue_tok for k in r.c.cues)
 
 
 def ban_in_general(rules: Rules, r: ClauseRead) -> bool:

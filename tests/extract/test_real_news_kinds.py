@@ -590,6 +590,31 @@ CASES = [
         {("European Union", None, "ban", "proposed", "2021-10-06")},
         id="a-resolution-calling-for-a-ban-proposes-it",
     ),
+    pytest.param(
+        "State legislators in Michigan have pushed forward a moratorium on police use of "
+        "facial recognition.",
+        None,
+        {("Michigan", "MI", "moratorium", "proposed", None)},
+        id="pushing-a-moratorium-forward-proposes-it",
+    ),
+    pytest.param(
+        "Voters in Denver will decide whether to ban government use of facial recognition.",
+        None,
+        {("Denver", "CO", "ban", "proposed", None)},
+        id="a-question-put-to-voters-is-a-proposal",
+    ),
+    pytest.param(
+        "The Denver City Council voted on whether to extend the facial recognition moratorium.",
+        None,
+        {("Denver", "CO", "extension", "proposed", None)},
+        id="a-vote-on-whether-tells-no-answer",
+    ),
+    pytest.param(
+        "Commissioners in Dane County debated whether to ban facial recognition.",
+        None,
+        {("Dane County", "WI", "ban", "proposed", None)},
+        id="a-body-debating-whether-to-ban-considers-a-proposal",
+    ),
 ]
 
 
