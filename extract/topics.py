@@ -41,7 +41,8 @@ class Topic:
     such an action ("the AI Act" bans some uses of facial recognition), so that what
     becomes of one ("Parliament approved the AI Act") is an event even with no ban word;
     a bare mention of one is not.  The owner ("European Union", or "" for none) acts when
-    the text names nobody ("The AI Act entered into force").  Their names count as terms.
+    the text names nobody ("The AI Act entered into force").  Their names, like the cues'
+    phrases, count as terms.
     ``companies`` are the businesses of this technology whose names are everyday words
     ("Bird", "Lime"): the NER cannot be trusted to see them, so the gazetteer knows them.
     """
@@ -81,8 +82,11 @@ class Topic:
 
     @property
     def matched_terms(self) -> tuple[str, ...]:
-        """What puts a text on the topic: its terms and the names of its measures."""
-        return (*self.terms, *(name for name, _, _ in self.measures))
+        """What puts a text on the topic: its terms, the names of its measures and its own
+        action phrases (a topic's cue, such as "take cash", tells of that topic alone, so
+        "would force retailers to take cash" is about cashless stores without the word)."""
+        return (*self.terms, *(name for name, _, _ in self.measures),
+                *(phrase for phrase, _ in self.cues))
 
 
 def _str_tuple(value: Any, field: str) -> tuple[str, ...]:

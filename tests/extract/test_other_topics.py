@@ -117,3 +117,15 @@ def test_a_university_acts_on_its_own_campus(scooters: Extractor) -> None:
     got = [(e.actor, e.actor_type, e.region, e.action, e.status)
            for e in scooters.extract(text, date(2019, 8, 20))]
     assert got == [("San Diego State University", "agency", "CA", "ban", "enacted")]
+
+
+def test_a_topics_own_cue_puts_a_sentence_on_the_topic() -> None:
+    """"would require retailers to take cash" is about cashless stores though it never says
+    "cashless": a topic's own action phrase tells of that topic alone."""
+    topic = topic_from_mapping({"name": "cash-acceptance", "technology": "cashless stores",
+                                "terms": ["cashless"], "cues": [["take cash", "ban"]]})
+    assert "take cash" in topic.matched_terms
+    events = Extractor(topics=[topic]).extract(
+        "An alderman's proposal in Chicago would require retailers to take cash.", date(2019, 3, 1))
+    assert {(e.actor, e.region, e.action, e.status) for e in events} == {
+        ("Chicago", "IL", "ban", "proposed")}
