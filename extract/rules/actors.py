@@ -81,6 +81,11 @@ def _near(scan: ActorScan, m: Mention) -> Near:
     doc = scan.doc
     raw_p1, raw_p2 = _low(doc, m.start - 1), _low(doc, m.start - 2)
     p1, p2 = raw_p1, raw_p2
+    if m.kind == "body" and m.role in {"legislature", "executive"}:
+        before = _before_own_place(doc, m)
+        if _low(doc, before - 1) == "by" or (_low(doc, before - 1) in lx.THE_A
+                                            and _low(doc, before - 2) == "by"):
+            p1, p2 = _low(doc, before - 1), _low(doc, before - 2)
     if p1 in lx.ANY_EVERY and p2 in lx.TARGET_PREV:
         p1 = p2  # "from selling to any Illinois state or local agency": a target
     if m.start == scan.cs:  # "..., from | Jackson, the Mississippi capital, which barred
@@ -88,6 +93,22 @@ def _near(scan: ActorScan, m: Mention) -> Near:
     if p1 in lx.THE_A and p2:
         p1 = p2
     return Near(m, raw_p1, raw_p2, p1, p2)
+
+
+def _before_own_place(doc: Doc, m: Mention) -> int:
+    """Where a council's or legislature's words start when its place is written before it:
+    "approved by the Boston City Council" is the council's act, as "approved by the
+    council" is (but "use by Milwaukee police" names the user: police are no such body)."""
+    i = m.start
+    if _low(doc, i - 1) in lx.POSSESSIVE:
+        i -= 1
+    if i < 1 or doc[i - 1].ent_type_ != "GPE" or i - 1 < m.start - 6:
+        return m.start
+    while i > 0 and doc[i - 1].ent_type_ == "GPE" and doc[i - 1].ent_iob_ != "O":
+        i -= 1
+        if doc[i].ent_iob_ == "B":
+            break
+    return i
 
 
 # ------------------------------------------------------------ mentions never the actor

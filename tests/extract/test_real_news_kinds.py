@@ -615,6 +615,20 @@ CASES = [
         {("Dane County", "WI", "ban", "proposed", None)},
         id="a-body-debating-whether-to-ban-considers-a-proposal",
     ),
+    pytest.param(
+        "A ban on government use of facial recognition was approved by the Boston City Council "
+        "on Wednesday.",
+        date(2020, 6, 25),
+        {("Boston", "MA", "ban", "enacted", "2020-06-24")},
+        id="passed-by-the-place-council",
+    ),
+    pytest.param(
+        "The moratorium on facial recognition, passed last fall by the Vermont legislature, "
+        "runs out next year.",
+        date(2021, 6, 15),
+        {("Vermont", "VT", "moratorium", "enacted", "2020")},
+        id="passed-by-the-place-legislature-in-an-aside",
+    ),
 ]
 
 
