@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as lx
 from ..components import CUE_KEY, NER_KEY, TOPIC_KEY
@@ -40,6 +40,13 @@ def _inside_span(span: Span, others: list[Span], label: str, strict: bool = True
         if not strict or (o.end - o.start) > (span.end - span.start):
             return o
     return None
+
+
+def headline_cased(sent: Span) -> bool:
+    """"Portland Passes Broadest Facial Recognition Ban in the US": a headline whose every
+    word is capitalised, where a capital says nothing about a name going on."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
 
 
 class MentionRules:
@@ -432,13 +439,22 @@ class MentionRules:
             return True  # a product
         nxt_tok = doc[ent.end] if ent.end < ent.sent.end else None
         if nxt_tok is not None and nxt_tok.is_title and nxt_tok.is_alpha and \
-                not nxt_tok.ent_type_ and nxt_tok.lower_ not in lx.NOT_PLACE_WORDS:
+                not nxt_tok.ent_type_ and nxt_tok.lower_ not in lx.NOT_PLACE_WORDS and \
+                not (headline_cased(ent.sent) and self._headline_verb(nxt_tok)):
             return True
         if nxt in lx.INSTITUTION_WORDS and nxt not in lx.PLACE_INSTITUTION_WORDS and \
                 doc[ent.end].text[:1].isupper():
             return True
         # ("Phil Ting of San Francisco")
         return _low(doc, ent.start - 1) == "of" and self._of_owner(doc, ent.start - 2, previous)
+
+    @staticmethod
+    def _headline_verb(tok: Token) -> bool:
+        """"San Francisco Bans ...", "Oakland Becomes ...": in a headline the capitalised
+        word after a place is its verb when it is a cue or a headline's usual verb (but
+        "Hudson Valley Morning Rundown" goes on naming)."""
+        return tok.lower_ in lx.HEADLINE_VERBS or any(
+            c.start == tok.i for c in tok.doc.spans.get(CUE_KEY, []))
 
     def _place_resolution(self, ent: Span, eid: str, char_base: int) -> Resolution | None:
         """The places the name may be, unless it is a person the story quotes or a field's

@@ -629,6 +629,18 @@ CASES = [
         {("Vermont", "VT", "moratorium", "enacted", "2020")},
         id="passed-by-the-place-legislature-in-an-aside",
     ),
+    pytest.param(
+        "Portland Passes Broadest Facial Recognition Ban in the US",
+        date(2020, 9, 9),
+        {("Portland", "OR", "ban", "enacted", "2020-09-09")},
+        id="a-headline-verb-after-the-place-is-no-name",
+    ),
+    pytest.param(
+        "Oakland Becomes Third U.S. City to Ban Facial Recognition",
+        date(2019, 7, 17),
+        {("Oakland", "CA", "ban", "enacted", "2019-07-17")},
+        id="a-headline-verb-after-the-place-oakland-becomes",
+    ),
 ]
 
 
