@@ -257,7 +257,8 @@ class ActRules:
         questions = [c for c in cues if c.label_ == "status:proposed" and
                      doc[c.end - 1].lower_ == "whether"]
         cues = [c for c in cues if not (c.label_ == "status:enacted" and any(
-            q.start <= c.start < q.end for q in questions))]
+            q.start <= c.start < q.end for q in questions)) and not (
+            c in questions and c.start > cue_tok)]  # "banned it but lets schools decide whether"
         # "voted unanimously Monday night to postpone voting on a proposal": a vote to wait
         return [c for c in cues if not (c.label_ == "status:enacted" and any(
             t.lower_ in lx.DELAY_VERBS for t in doc[c.end:min(cue_tok, c.end + 6)]))]

@@ -616,6 +616,13 @@ CASES = [
         id="a-body-debating-whether-to-ban-considers-a-proposal",
     ),
     pytest.param(
+        "New York's state Education Department banned facial recognition in schools on "
+        "Wednesday but will still let schools decide whether to use other biometric tools.",
+        date(2023, 9, 28),
+        {("New York State Education Department", "NY", "ban", "enacted", "2023-09-27")},
+        id="a-question-left-to-others-after-the-act",
+    ),
+    pytest.param(
         "A ban on government use of facial recognition was approved by the Boston City Council "
         "on Wednesday.",
         date(2020, 6, 25),
