@@ -623,6 +623,13 @@ CASES = [
         id="a-question-left-to-others-after-the-act",
     ),
     pytest.param(
+        "Three congresswomen announced legislation that would prohibit facial recognition in "
+        "public housing.",
+        None,
+        {("United States", None, "ban", "proposed", None)},
+        id="congresswomen-in-lower-case-are-members-of-congress",
+    ),
+    pytest.param(
         "A ban on government use of facial recognition was approved by the Boston City Council "
         "on Wednesday.",
         date(2020, 6, 25),
