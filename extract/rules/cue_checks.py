@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .. import dates as d
 from .. import lexicon as lx
-from .state import _low, bill_if_enacted
+from .state import _low, bill_if_enacted, headline_cased
 
 
 @dataclass
@@ -340,6 +340,19 @@ def measure_beside_act(k: CueScan, c: Span) -> bool:
         any(_act(o) and o.kb_id_ != "measure" for o in k.cues)
 
 
+def in_a_laws_name(k: CueScan, c: Span) -> bool:
+    """"for violating Europe's General Data Protection Regulation": a restriction word that
+    ends the capitalised name of a law is the name, not an act (but a headline in title
+    case, "City Council Restricts Facial Recognition", is an act)."""
+    doc = k.doc
+    if c.label_ != "action:restriction" or c.end - c.start != 1 or \
+            not doc[c.start].is_title or c.start <= k.sent.start:
+        return False
+    prev = doc[c.start - 1]
+    return prev.is_title and prev.is_alpha and prev.i > k.sent.start and \
+        not headline_cased(k.sent)
+
+
 CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("called_on_a_day", called_on_a_day), ("under_condition", under_condition),
     ("rather_than", rather_than), ("follow_a_rule", follow_a_rule),
@@ -362,6 +375,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("stop_allowing", stop_allowing), ("measure_delayed", measure_delayed),
     ("measure_beside_act", measure_beside_act), ("if_enacted", if_enacted),
     ("pressing_pause", pressing_pause), ("reversal_described", reversal_described),
+    ("in_a_laws_name", in_a_laws_name),
 )
 
 

@@ -22,7 +22,15 @@ from ..places import (
     region_from_context,
     resolve,
 )
-from .state import Actor, ArticleState, Mention, _low, _place_actor, agency_actor
+from .state import (
+    Actor,
+    ArticleState,
+    Mention,
+    _low,
+    _place_actor,
+    agency_actor,
+    headline_cased,
+)
 from .unknown_places import unknown_places
 
 #: A congressional district after a member's name: "Ayanna Pressley (MA-07)"
@@ -40,13 +48,6 @@ def _inside_span(span: Span, others: list[Span], label: str, strict: bool = True
         if not strict or (o.end - o.start) > (span.end - span.start):
             return o
     return None
-
-
-def headline_cased(sent: Span) -> bool:
-    """"Portland Passes Broadest Facial Recognition Ban in the US": a headline whose every
-    word is capitalised, where a capital says nothing about a name going on."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
 
 
 class MentionRules:

@@ -354,3 +354,10 @@ def told_now(doc: Doc, start: int, end: int) -> bool:
     """The words move the statement to the present ("... a moratorium last year. Now it
     says it will continue the ban"): a new statement, not dated by the act told before."""
     return any(t.lower_ in lx.NOW_WORDS for t in doc[start:end])
+
+
+def headline_cased(sent: Span) -> bool:
+    """"Portland Passes Broadest Facial Recognition Ban in the US": a headline whose every
+    word is capitalised, where a capital says nothing about a name going on."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)

@@ -630,6 +630,20 @@ CASES = [
         id="congresswomen-in-lower-case-are-members-of-congress",
     ),
     pytest.param(
+        "The Hellenic Data Protection Authority fined Clearview AI for breaking the General "
+        "Data Protection Regulation.",
+        date(2022, 7, 15),
+        set(),
+        id="a-restriction-word-in-a-laws-name-is-no-act",
+    ),
+    pytest.param(
+        "The Hellenic Data Protection Authority issued a decision demanding Clearview AI stop "
+        "processing the biometric data of people in Greece.",
+        date(2022, 7, 15),
+        {("Hellenic Data Protection Authority", None, "ban", "enacted", "2022-07-15")},
+        id="demanding-the-company-stop-processing-is-an-order",
+    ),
+    pytest.param(
         "A ban on government use of facial recognition was approved by the Boston City Council "
         "on Wednesday.",
         date(2020, 6, 25),
