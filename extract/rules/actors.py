@@ -99,16 +99,9 @@ def _before_own_place(doc: Doc, m: Mention) -> int:
     """Where a council's or legislature's words start when its place is written before it:
     "approved by the Boston City Council" is the council's act, as "approved by the
     council" is (but "use by Milwaukee police" names the user: police are no such body)."""
-    i = m.start
-    if _low(doc, i - 1) in lx.POSSESSIVE:
-        i -= 1
-    if i < 1 or doc[i - 1].ent_type_ != "GPE" or i - 1 < m.start - 6:
-        return m.start
-    while i > 0 and doc[i - 1].ent_type_ == "GPE" and doc[i - 1].ent_iob_ != "O":
-        i -= 1
-        if doc[i].ent_iob_ == "B":
-            break
-    return i
+    end = m.start - 1 if _low(doc, m.start - 1) in lx.POSSESSIVE else m.start
+    place = next((e for e in doc.ents if e.end == end and e.label_ == "GPE"), None)
+    return place.start if place is not None else m.start
 
 
 # ------------------------------------------------------------ mentions never the actor

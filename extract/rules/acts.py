@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY
-from .state import Actor, ArticleState, Clause, Mention, _low
+from .state import Actor, ArticleState, Clause, Mention, _low, puts_a_question
 
 
 class StatusCues(NamedTuple):
@@ -254,8 +254,7 @@ class ActRules:
         cues = [c for c in cues if not (c.label_ == "status:enacted" and
                                         any(c.start < k for k in calls))]
         # "voted on whether to extend it": the vote put a question; its answer is told apart
-        questions = [c for c in cues if c.label_ == "status:proposed" and
-                     doc[c.end - 1].lower_ == "whether"]
+        questions = [c for c in cues if puts_a_question(doc, c)]
         cues = [c for c in cues if not (c.label_ == "status:enacted" and any(
             q.start <= c.start < q.end for q in questions)) and not (
             c in questions and c.start > cue_tok)]  # "banned it but lets schools decide whether"

@@ -361,3 +361,9 @@ def headline_cased(sent: Span) -> bool:
     word is capitalised, where a capital says nothing about a name going on."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
+
+
+def puts_a_question(doc: Doc, cue: Span) -> bool:
+    """"voters will decide whether", "the council voted on whether": a status:proposed cue
+    that puts a question to a body, whose answer the words after it may tell."""
+    return cue.label_ == "status:proposed" and doc[cue.end - 1].lower_ == "whether"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import lexicon as lx
-from .state import ClauseRead, _low, bill_if_enacted
+from .state import ClauseRead, _low, bill_if_enacted, puts_a_question
 
 #: the rules object (``SentenceRules``); typed loosely so that this module needs only the
 #: records, not the rules that use it
@@ -129,8 +129,7 @@ def _put_to_a_decision(r: ClauseRead) -> bool:
     """"voters will decide whether to ban it", "the council votes on whether to extend the
     moratorium": the question is before a body (a status:proposed cue ending on "whether"),
     so the measure is proposed, not imagined."""
-    return any(k.label_ == "status:proposed" and r.doc[k.end - 1].lower_ == "whether"
-               and k.end <= r.cue_tok for k in r.c.cues)
+    return any(puts_a_question(r.doc, k) and k.end <= r.cue_tok for k in r.c.cues)
 
 
 def ban_in_general(rules: Rules, r: ClauseRead) -> bool:
