@@ -353,6 +353,17 @@ def in_a_laws_name(k: CueScan, c: Span) -> bool:
         not headline_cased(k.sent)
 
 
+def describing_participle(k: CueScan, c: Span) -> bool:
+    """"the value of regulated shared e-scooter services", "a highly regulated market": a
+    restriction participle after a determiner, preposition or degree word describes a
+    thing; it tells no act (but "were regulated", "the council restricted it" do)."""
+    doc = k.doc
+    return c.label_ == "action:restriction" and c.end - c.start == 1 and \
+        doc[c.start].lower_ in lx.DESCRIBING_PARTICIPLES and c.start > k.sent.start and \
+        doc[c.start - 1].lower_ in lx.BEFORE_A_DESCRIBING_PARTICIPLE and \
+        c.end < k.sent.end and doc[c.end].is_alpha and doc[c.end].is_lower
+
+
 CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("called_on_a_day", called_on_a_day), ("under_condition", under_condition),
     ("rather_than", rather_than), ("follow_a_rule", follow_a_rule),
@@ -375,7 +386,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("stop_allowing", stop_allowing), ("measure_delayed", measure_delayed),
     ("measure_beside_act", measure_beside_act), ("if_enacted", if_enacted),
     ("pressing_pause", pressing_pause), ("reversal_described", reversal_described),
-    ("in_a_laws_name", in_a_laws_name),
+    ("in_a_laws_name", in_a_laws_name), ("describing_participle", describing_participle),
 )
 
 

@@ -43,6 +43,7 @@ from .state import (
     Vetoed,
     _low,
     _place_actor,
+    headline_cased,
 )
 from .timing import DateRules
 from .vetoes import (
@@ -473,20 +474,27 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         """Who acts: sets ``r.actors`` (and their references and tokens) and returns None;
         or returns the clause's outcome when it is settled another way (a demand, an
         agenda item, the outcome of the sentence's proposal, an act referred back to)."""
+        mentions = r.c.mentions
         if r.cue_tok in r.at.quote:
             r.actors = self._quote_speaker(r.at.sent, r.at.mentions, r.at.quote)
-            return None
+            # ""The Good Guys today confirmed it will pause the trial," a spokesperson
+            # said": a quote that names who acts before its act word tells it itself (but
+            # not a quoted headline, "“Facebook to Shut Down Facial Recognition”", cited)
+            mentions = [m for m in mentions if m.start in r.at.quote]
+            if r.actors or headline_cased(r.doc[min(r.at.quote):max(r.at.quote) + 1]) or \
+                    not any(m.actors and m.start < r.cue_tok for m in mentions):
+                return None
         if any(k.label_ == "urge" and k.start < r.cue_tok for k in r.c.cues):
             return self._demand(r)
-        first = next((m for m in r.c.mentions if m.start < r.cue_tok
+        first = next((m for m in mentions if m.start < r.cue_tok
                       and m.kind in {"advocate", "publisher", "place", "company", "body",
                                      "agency"}), None)
         if first is not None and first.kind in {"advocate", "publisher"} and \
-                not any(m.actors and not m.owned for m in r.c.mentions if m.start < r.cue_tok):
+                not any(m.actors and not m.owned for m in mentions if m.start < r.cue_tok):
             return self._vetoed(r, "advocate_demand")  # "The ACLU called for a moratorium"
         # one member of a body may file a measure, but cannot enact or defeat one
-        usable = r.c.mentions if r.status == "proposed" else \
-            [m for m in r.c.mentions if m.role != "member"]
+        usable = mentions if r.status == "proposed" else \
+            [m for m in mentions if m.role != "member"]
         r.actors, r.refs, r.positions, r.rel_floor = self._actors(r.doc, usable, r.cue_tok,
                                                                   r.cs, r.ce)
         if not r.actors:

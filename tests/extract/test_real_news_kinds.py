@@ -669,6 +669,34 @@ CASES = [
         {("Oakland", "CA", "ban", "enacted", "2019-07-17")},
         id="a-headline-verb-after-the-place-oakland-becomes",
     ),
+    pytest.param(
+        "Privacy regulators are looking into how shops use cameras. \u201cThe Good Guys today "
+        "confirmed it will pause its facial recognition trial,\u201d a spokesperson said.",
+        date(2022, 7, 12),
+        {("The Good Guys", None, "moratorium", "enacted", "2022-07-12")},
+        id="a-quote-that-names-who-acts",
+    ),
+    pytest.param(
+        "Meta will shut down the face recognition system on Facebook in the coming weeks. "
+        "Source: Jane Roe, \u201cMeta to Shut Down Facial Recognition on Facebook\u201d, The "
+        "Daily Wire Service (Nov. 3, 2021).",
+        date(2021, 11, 2),
+        {("Meta", None, "exit", "enacted", "2021-11-02")},
+        id="a-quoted-headline-cited-tells-no-act-of-its-own",
+    ),
+    pytest.param(
+        "Clearview AI said it remained sure of the value of regulated facial recognition "
+        "services for police.",
+        date(2022, 5, 9),
+        set(),
+        id="a-participle-that-describes-is-no-act",
+    ),
+    pytest.param(
+        "Facial recognition use by police is highly regulated in Illinois, Clearview AI said.",
+        date(2022, 5, 9),
+        set(),
+        id="a-degree-word-before-the-participle",
+    ),
 ]
 
 
