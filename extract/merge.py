@@ -78,9 +78,7 @@ class Merged:
 
 def merge(cands: list[Candidate], article: ArticleFacts) -> Merged:
     """The article's events, and the groups dropped as echoes of them."""
-    for c in cands:  # "the OAIC" named in full where the text defines it
-        if c.actor.name in article.acronyms:
-            c.actor = replace(c.actor, name=article.acronyms[c.actor.name])
+    _spell_out_acronyms(cands, article.acronyms)
     _name_pauses(cands)
     seen = _seen(cands, article.text)
     events, echoes = [], []
@@ -201,6 +199,19 @@ GROUP_DROPS: tuple[tuple[str, GroupCheck], ...] = (
 def dropped_by(seen: Seen, key: Key, group: list[Candidate]) -> str | None:
     """The name of the first check that finds the group only echoes another."""
     return next((name for name, check in GROUP_DROPS if check(seen, key, group)), None)
+
+
+def _spell_out_acronyms(cands: list[Candidate], acronyms: dict[str, str]) -> None:
+    """"the OAIC" named in full where the text defines it; and where the spelled-out name
+    ends a longer name an actor of the article has ("the Italian Data Protection Authority
+    (DPA)" defines "DPA" from its capitals as "Data Protection Authority"), that actor."""
+    spelled = set(acronyms.values())
+    for c in cands:
+        name = acronyms.get(c.actor.name, c.actor.name)
+        if name not in spelled:
+            continue
+        fuller = next((o.actor for o in cands if o.actor.name.endswith(" " + name)), None)
+        c.actor = fuller if fuller is not None else replace(c.actor, name=name)
 
 
 # ------------------------------------------------------------ one event

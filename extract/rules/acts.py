@@ -242,6 +242,9 @@ class ActRules:
                     if doc[i].lower_ in lx.RELATIVE_PRONOUNS), None)
         if rel is not None:  # "... in a letter that also called for changes"
             cues = [c for c in cues if c.start < rel or not c.label_.startswith("status:")]
+        cond = next((i for i in range(cue_tok + 1, ce) if doc[i].lower_ in lx.CONDITIONS), None)
+        if cond is not None:  # "may extend it further if laws ... are not enacted"
+            cues = [c for c in cues if c.start < cond or not c.label_.startswith("status:")]
         comma = next((i for i in range(cue_tok + 1, ce) if doc[i].text == ","), None)
         if comma is not None:
             # "have also banned it ..., citing the effect the technology would have": a

@@ -111,8 +111,9 @@ def opinion(rules: Rules, r: ClauseRead) -> bool:
 
 def hypothetical(rules: Rules, r: ClauseRead) -> bool:
     """"unless the councils extend them", "instead of the outright ban", "what a ban
-    would do" (but "commissioners split 2-2 over whether to extend it": the question was
-    put and failed; and "Instead, its board approved a policy" is an act)."""
+    would do", "may extend it if ..." (but "commissioners split 2-2 over whether to extend
+    it": the question was put and failed; and "Instead, its board approved a policy" is an
+    act)."""
     doc, cs, cue_tok = r.doc, r.cs, r.cue_tok
     failed_cue = any(k.label_ == "status:failed" for k in r.c.cues)
     what_would = any(doc[i].lower_ == "what" and _low(doc, i + 1) in lx.HYPOTHETICAL_MODALS
@@ -121,8 +122,17 @@ def hypothetical(rules: Rules, r: ClauseRead) -> bool:
              _low(doc, t.i + 1) == "of") and not bill_if_enacted(doc, t.i)} & lx.HYPOTHETICAL
     if words == {"whether"} and (failed_cue or _put_to_a_decision(r)):
         words = set()
-    return bool(words) or what_would or (
+    return bool(words) or what_would or _on_a_condition(r) or (
         rules._counterfactual(doc, cs, r.ce, cue_tok) and not failed_cue)
+
+
+def _on_a_condition(r: ClauseRead) -> bool:
+    """"the authority may choose to extend it further if no law is enacted": a modal shortly
+    before the act word and a condition after it; the act may come, it has not."""
+    doc = r.doc
+    return any(doc[i].lower_ in lx.CONDITIONAL_MODALS for i in range(max(r.cs, r.cue_tok - 4),
+                                                                      r.cue_tok)) and \
+        any(doc[i].lower_ in lx.CONDITIONS for i in range(r.cue_tok + 1, r.ce))
 
 
 def _put_to_a_decision(r: ClauseRead) -> bool:

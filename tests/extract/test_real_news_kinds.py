@@ -697,6 +697,22 @@ CASES = [
         set(),
         id="a-degree-word-before-the-participle",
     ),
+    pytest.param(
+        "On November 14, the Italian Data Protection Authority (DPA) put a moratorium on "
+        "facial recognition in public places. The DPA said the moratorium runs to the end of "
+        "2023.",
+        date(2022, 11, 15),
+        {("Italian Data Protection Authority", None, "moratorium", "enacted", "2022-11-14")},
+        id="an-acronym-defined-after-a-longer-name-is-that-body",
+    ),
+    pytest.param(
+        "The Italian Data Protection Authority put a moratorium on facial recognition on "
+        "November 14, and the Garante may choose to extend it if no law on the technology "
+        "is enacted.",
+        date(2022, 11, 15),
+        {("Italian Data Protection Authority", None, "moratorium", "enacted", "2022-11-14")},
+        id="an-act-that-may-come-on-a-condition",
+    ),
 ]
 
 
