@@ -232,8 +232,8 @@ class MentionRules:
         if not doc[sent.start].is_upper or len(doc[sent.start].text) < 3:
             return sent.start
         for t in doc[sent.start:min(sent.end, sent.start + 10)]:
-            if t.text in {"—", "–", "--"}:
-                return t.i + 1
+            if t.text in {"—", "–", "--"} or (t.text == "-" and doc[t.i - 1].whitespace_):
+                return t.i + 1  # ("TOPEKA, Kan. (WIBW) - A federal bill ...")
         return sent.start
 
     @staticmethod

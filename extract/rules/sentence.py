@@ -492,6 +492,9 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         if first is not None and first.kind in {"advocate", "publisher"} and \
                 not any(m.actors and not m.owned for m in mentions if m.start < r.cue_tok):
             return self._vetoed(r, "advocate_demand")  # "The ACLU called for a moratorium"
+        if (nation := self._federal_measure(r, mentions)) is not None:
+            r.actors = [nation]
+            return None
         # one member of a body may file a measure, but cannot enact or defeat one
         usable = mentions if r.status == "proposed" else \
             [m for m in mentions if m.role != "member"]
@@ -504,6 +507,22 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         if r.actors:
             return None
         return self._without_actor(r)
+
+    def _federal_measure(self, r: ClauseRead, mentions: list[Mention]) -> Actor | None:
+        """"TOPEKA, Kan. - A federal bipartisan bill to bar the TSA from using it has been
+        introduced": a federal measure, with no one named before its act word, is the
+        nation's (not the dateline's town)."""
+        doc = r.doc
+        opening = self._dateline_end(r.at.sent)  # (a dateline only says where it was written)
+        if any(m.actors and opening <= m.start < r.cue_tok for m in mentions):
+            return None
+        federal = any(doc[i].lower_ == "federal" and any(
+            t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS for t in doc[i + 1:min(i + 4, r.ce)])
+            for i in range(r.cs, r.cue_tok))
+        if not federal:
+            return None
+        return self.s.salient.get("country") or Actor("United States", "jurisdiction",
+                                                       "country", "US", None)
 
     def _demand(self, r: ClauseRead) -> list[Candidate]:
         """"advocates urged the council to ban ...": no event; but in "advocates pushed

@@ -713,6 +713,20 @@ CASES = [
         {("Italian Data Protection Authority", None, "moratorium", "enacted", "2022-11-14")},
         id="an-act-that-may-come-on-a-condition",
     ),
+    pytest.param(
+        "TOPEKA, Kan. (KXYZ) - A federal bill to stop the TSA from using facial recognition at "
+        "airports was introduced on Thursday.",
+        date(2023, 12, 1),
+        {("United States", None, "ban", "proposed", "2023-11-30")},
+        id="a-federal-bill-under-a-hyphen-dateline-is-the-nations",
+    ),
+    pytest.param(
+        "A bipartisan federal bill that would bar facial recognition at airport checkpoints "
+        "was introduced on Thursday.",
+        date(2023, 12, 1),
+        {("United States", None, "ban", "proposed", "2023-11-30")},
+        id="a-federal-bill-with-no-one-named",
+    ),
 ]
 
 
