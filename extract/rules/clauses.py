@@ -434,11 +434,22 @@ def conjunction(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
 
 
 def and_another_actor(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
-    """"IBM said it was leaving and Amazon paused"."""
+    """"IBM said it was leaving and Amazon paused" (but in "reports have confirmed Kmart and
+    Bunnings will pause it" nothing was done before the "and": the two act together)."""
     if t.lower_ == "and" and (rules._acting_mention_at(t.i + 1, k.cues, k.mentions) or
-                              rules._speaking_company_at(k.doc, t.i + 1, k.mentions)):
+                              rules._speaking_company_at(k.doc, t.i + 1, k.mentions)) and \
+            not _names_only_before(k, t):
         return [(t.i, False)]
     return None
+
+
+def _names_only_before(k: CutScan, t: Token) -> bool:
+    """Whether the words since the last cut name companies with no act of their own
+    ("... have confirmed Kmart and Bunnings will ..."): a company just before the "and",
+    and no act word since the last cut."""
+    before = next((m for m in k.mentions if m.end == t.i), None)
+    return before is not None and before.kind == "company" and not any(
+        c.label_.startswith("action:") and k.last_cut <= c.start < t.i for c in k.cues)
 
 
 def but_a_second_act(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:

@@ -727,6 +727,21 @@ CASES = [
         {("United States", None, "ban", "proposed", "2023-11-30")},
         id="a-federal-bill-with-no-one-named",
     ),
+    pytest.param(
+        "On Wednesday, Congresswomen Ayanna Pressley, Yvette Clarke and Rashida Tlaib announced "
+        "the reintroduction of their bill to forbid facial recognition in public housing.",
+        date(2021, 7, 8),
+        {("United States", None, "ban", "proposed", "2021-07-07")},
+        id="announcing-a-bills-reintroduction-proposes-it",
+    ),
+    pytest.param(
+        "News reports have confirmed Kmart and Bunnings will pause facial recognition in "
+        "their shops on Monday.",
+        date(2022, 7, 26),
+        {("Kmart", None, "moratorium", "enacted", "2022-07-25"),
+         ("Bunnings", None, "moratorium", "enacted", "2022-07-25")},
+        id="two-companies-confirmed-to-act-together",
+    ),
 ]
 
 

@@ -23,9 +23,8 @@ OPED_TEMPLATES = [
      "walks downtown. The council has not taken the idea up, and it should. {who} "
      "contributed to this editorial."),
     ("Column: what courage would look like",
-     "{city} would ban facial recognition tomorrow if the mayor had the courage to say what "
-     "most residents already think. Until then the cameras stay, {who} argues in this "
-     "column."),
+     "{city} is ready for a proposed ban on facial recognition, even if its mayor is not. "
+     "Residents already know what the cameras cost them, {who} argues in this column."),
 ]
 OPED_CITIES = ["Akron", "Tulsa", "Fresno", "Boise", "Spokane", "Omaha", "Wichita", "Knoxville",
                "Reno", "Tucson", "Dayton", "Toledo", "Syracuse", "Provo", "Duluth", "Fargo"]
