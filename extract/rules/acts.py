@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY
-from .state import Actor, ArticleState, Clause, Mention, _low, puts_a_question
+from .state import Actor, ArticleState, Clause, Mention, _low, condition_after, puts_a_question
 
 
 class StatusCues(NamedTuple):
@@ -242,7 +242,7 @@ class ActRules:
                     if doc[i].lower_ in lx.RELATIVE_PRONOUNS), None)
         if rel is not None:  # "... in a letter that also called for changes"
             cues = [c for c in cues if c.start < rel or not c.label_.startswith("status:")]
-        cond = next((i for i in range(cue_tok + 1, ce) if doc[i].lower_ in lx.CONDITIONS), None)
+        cond = condition_after(doc, cue_tok, ce)
         if cond is not None:  # "may extend it further if laws ... are not enacted"
             cues = [c for c in cues if c.start < cond or not c.label_.startswith("status:")]
         comma = next((i for i in range(cue_tok + 1, ce) if doc[i].text == ","), None)

@@ -297,9 +297,14 @@ class BodyRules:
                 words & lx.FEDERAL_CHAMBER_WORDS or (
                     last is not None and last.actor.level == "country"
                     and last.actor.country == "US")):
-            return s.salient.get("country") or Actor("United States", "jurisdiction",
-                                                      "country", "US", None)
+            return self._the_nation()
         return None
+
+    def _the_nation(self) -> Actor:
+        """The nation the story is in, for a federal body or measure it does not place:
+        the story's country, else the United States."""
+        return self.s.salient.get("country") or Actor("United States", "jurisdiction",
+                                                       "country", "US", None)
 
     def _place_at_level(self, b: Mention, sent: Span, places: list[Mention], level: str
                         ) -> Actor | None:
@@ -309,8 +314,7 @@ class BodyRules:
             return self._salient_city(places, b, None) or s.salient.get("county")
         if level == "country" or (b.level == "country" and b.role in {"legislature",
                                                                        "executive"}):
-            return s.salient.get("country") or Actor("United States", "jurisdiction",
-                                                      "country", "US", None)
+            return self._the_nation()
         if level in {"city", "county"}:
             return self._local_place(b, places, level)
         if level == "state":

@@ -521,8 +521,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             for i in range(r.cs, r.cue_tok))
         if not federal:
             return None
-        return self.s.salient.get("country") or Actor("United States", "jurisdiction",
-                                                       "country", "US", None)
+        return self._the_nation()
 
     def _demand(self, r: ClauseRead) -> list[Candidate]:
         """"advocates urged the council to ban ...": no event; but in "advocates pushed

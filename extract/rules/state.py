@@ -367,3 +367,9 @@ def puts_a_question(doc: Doc, cue: Span) -> bool:
     """"voters will decide whether", "the council voted on whether": a status:proposed cue
     that puts a question to a body, whose answer the words after it may tell."""
     return cue.label_ == "status:proposed" and doc[cue.end - 1].lower_ == "whether"
+
+
+def condition_after(doc: Doc, cue_tok: int, ce: int) -> int | None:
+    """Where a condition ("if", "unless") opens after the act word, within its clause
+    ("may extend it further if laws ... are not enacted")."""
+    return next((i for i in range(cue_tok + 1, ce) if doc[i].lower_ in lx.CONDITIONS), None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import lexicon as lx
-from .state import ClauseRead, _low, bill_if_enacted, puts_a_question
+from .state import ClauseRead, _low, bill_if_enacted, condition_after, puts_a_question
 
 #: the rules object (``SentenceRules``); typed loosely so that this module needs only the
 #: records, not the rules that use it
@@ -132,7 +132,7 @@ def _on_a_condition(r: ClauseRead) -> bool:
     doc = r.doc
     return any(doc[i].lower_ in lx.CONDITIONAL_MODALS for i in range(max(r.cs, r.cue_tok - 4),
                                                                       r.cue_tok)) and \
-        any(doc[i].lower_ in lx.CONDITIONS for i in range(r.cue_tok + 1, r.ce))
+        condition_after(doc, r.cue_tok, r.ce) is not None
 
 
 def _put_to_a_decision(r: ClauseRead) -> bool:
