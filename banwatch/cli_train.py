@@ -42,6 +42,10 @@ def train_command(
                          "decisions, when.")] = False,
     steps: Annotated[int | None, typer.Option(
         "--steps", min=1, help="Training steps (default: the training config's).")] = None,
+    seed: Annotated[int | None, typer.Option(
+        "--seed", min=0, help="Random seed of the training (default: the training "
+                              "config's); a model is only reproducible on one kind of "
+                              "machine with one seed.")] = None,
     parts: Annotated[str | None, typer.Option(
         "--parts", help="Comma-separated own-words parts learned from besides the reviews "
                         f"(default: {','.join(TRAIN_PARTS)}).")] = None,
@@ -55,7 +59,7 @@ def train_command(
     if status:
         _print_status(settings, as_json)
         return
-    options = TrainingOptions(parts=_parts(parts), overrides=_steps(steps))
+    options = TrainingOptions(parts=_parts(parts), overrides=_overrides(steps, seed))
     outcome = _train(settings, options)
     if as_json:
         sys.stdout.write(json.dumps(outcome.as_dict(), default=str) + "\n")
@@ -80,11 +84,13 @@ def _parts(raw: str | None) -> tuple[str, ...]:
     return names
 
 
-def _steps(steps: int | None) -> dict[str, str]:
-    if steps is None:
-        return {}
-    return {"training.max_steps": str(steps),
-            "training.eval_frequency": str(max(1, min(200, steps // 4)))}
+def _overrides(steps: int | None, seed: int | None) -> dict[str, str]:
+    """``spacy train`` settings for ``--steps`` and ``--seed``."""
+    overrides = {} if seed is None else {"system.seed": str(seed)}
+    if steps is not None:
+        overrides.update({"training.max_steps": str(steps),
+                          "training.eval_frequency": str(max(1, min(200, steps // 4)))})
+    return overrides
 
 
 def _train(settings: Settings, options: TrainingOptions) -> Outcome:

@@ -76,7 +76,8 @@ def test_team_model_learns_both_mistakes(tmp_path: Path, base_model: Path,
     runner = CliRunner()
     trained = runner.invoke(app, ["--db", db, "train", "--from-reviews", "--json",
                                   "--parts", ",".join(BASE_PARTS),
-                                  "--steps", BASE_STEPS["training.max_steps"]])
+                                  "--steps", BASE_STEPS["training.max_steps"],
+                                  "--seed", BASE_STEPS["system.seed"]])
     assert trained.exit_code == 0, trained.output
     outcome = json.loads(next(x for x in trained.output.splitlines() if x.startswith("{")))
     assert outcome["installed"]
