@@ -172,10 +172,12 @@ class ActRules:
                  and not self._widening(doc, c)
                  and not self._other_object(doc, c)
                  and not self._relative_extension(doc, c, acts)]
-        if any(k != "exit" and not self._compelled(doc, sent.start, c.start) and
-               doc[c.start].lower_ not in lx.COMPULSION for k, c in valid):
-            # "ordered the company to delete its data and banned it from ...": the order
-            # to delete is the penalty; the ban is the act
+        if any(k != "exit" and (not self._compelled(doc, sent.start, c.start) and
+                                doc[c.start].lower_ not in lx.COMPULSION or
+                                k in {"ban", "moratorium"}) for k, c in valid):
+            # "ordered the company to delete its data and banned it from ...", "was ordered
+            # to stop obtaining and using the data and to delete it": the order to delete
+            # is the penalty; the ban is the act
             valid = [(k, c) for k, c in valid
                      if not (k == "exit" and self._compelled(doc, sent.start, c.start))]
         if not valid:

@@ -468,6 +468,18 @@ def and_a_second_act(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
     return None
 
 
+def and_says_more(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
+    """"released a decision demanding Clearview AI stop processing the data and said the
+    company must delete what it holds": a second statement, whose act (a penalty, a demand)
+    is not the first one's."""
+    if t.lower_ == "and" and _low(k.doc, t.i + 1) in lx.SAID_VERBS | {"added", "adds"} and \
+            any(c.label_.startswith("action:") and k.last_cut <= c.start < t.i
+                for c in k.cues) and \
+            any(c.label_.startswith("action:") and c.start > t.i + 1 for c in k.cues):
+        return [(t.i, False)]
+    return None
+
+
 def conversion(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
     """"..., turning into a lasting prohibition the pause that lawmakers imposed in 2020":
     the older measure is told apart."""
@@ -540,6 +552,7 @@ CUT_RULES: tuple[tuple[str, Callable[[ClauseRules, CutScan, Token], Cuts]], ...]
     ("and_another_actor", and_another_actor),
     ("but_a_second_act", but_a_second_act),
     ("and_a_second_act", and_a_second_act),
+    ("and_says_more", and_says_more),
     ("conversion", conversion),
     ("earlier_act_of_another", earlier_act_of_another),
     ("comma_another_actor", comma_another_actor),

@@ -236,7 +236,32 @@ def not_a_business(rules: Rules, r: ClauseRead) -> bool:
         r.doc[r.cue_tok].lower_ in lx.MARKET_EXIT_WORDS
 
 
-ACTOR_VETOES: tuple[Veto, ...] = (Veto("not_a_business", not_a_business),)
+def banned_party(rules: Rules, r: ClauseRead) -> bool:
+    """"Clearview AI fined $20 million, banned from processing the data", where the story
+    names a regulator or court: the company is the one banned, by that body (whose order
+    the story tells in its own words); it leaves nothing itself. (With no such body, as
+    in "Clearview AI banned from selling access to companies" under a settlement, the
+    company's undertaking is its exit.)"""
+    doc, cue_tok = r.doc, r.cue_tok
+    return r.action == "exit" and doc[cue_tok].lower_ in lx.BANNED_PARTICIPLES and \
+        _low(doc, cue_tok + 1) == "from" and \
+        any(m.start < cue_tok and (m.kind == "company" or m.role == "company")
+            for m in r.c.mentions) and \
+        _orderer_named(r)
+
+
+def _orderer_named(r: ClauseRead) -> bool:
+    """The story names a regulator or court (an agency this sentence names, or a word for
+    one anywhere in the story) and tells of no settlement the company made."""
+    words = set((r.at.body_text or "").casefold().replace(".", " ").replace(",", " ").split())
+    if words & lx.UNDERTAKING_WORDS:
+        return False
+    return any(e.ent_id_.startswith("agency:") for e in r.doc.ents) or \
+        bool(words & lx.ORDERING_BODY_WORDS)
+
+
+ACTOR_VETOES: tuple[Veto, ...] = (Veto("not_a_business", not_a_business),
+                                  Veto("banned_party", banned_party))
 
 
 def first_veto(rules: Rules, r: ClauseRead, table: tuple[Veto, ...]) -> str | None:

@@ -36,8 +36,8 @@ DROPPED = [
     ("It is unclear whether Dane County will ban facial recognition.", "hypothetical"),
     ("A ban could cut off that option for police using facial recognition in Somerville.",
      "ban_in_general"),
-    ("The regulator ordered Clearview AI to delete all facial recognition data and to stop "
-     "selling it in France.", "penalty_only"),
+    ("The regulator ordered Clearview AI to delete the faceprints it holds of people in "
+     "France.", "penalty_only"),
     ("Somerville has not banned facial recognition.", "negated"),
     ("Ohio's rules on how police may use facial recognition are thin.", "existing_rules"),
     ("Amazon did not agree to drop its facial recognition feature.", "company_declined"),
@@ -47,6 +47,9 @@ DROPPED = [
      "campus_body"),
     ("Somerville voted to ban facial recognition. Residents of Somerville were leaving the "
      "city, but Lime exited the Somerville market.", "not_a_business"),
+    ("Clearview AI fined $20 million, banned from processing facial recognition data in "
+     "Greece\nThe Hellenic Data Protection Authority found the company broke the law.",
+     "banned_party"),
     ("Somerville thus remains without a ban on facial recognition.", "without_measure"),
     ("Facial recognition: Somerville. It was approved on Tuesday, and followed suit.",
      "no_measure"),

@@ -742,6 +742,37 @@ CASES = [
          ("Bunnings", None, "moratorium", "enacted", "2022-07-25")},
         id="two-companies-confirmed-to-act-together",
     ),
+    pytest.param(
+        "Greece's data protection authority on Wednesday issued a decision demanding Clearview "
+        "AI stop processing the facial recognition data of people in Greece and said the "
+        "company must also delete all the data it has gathered.",
+        date(2022, 7, 15),
+        {("Hellenic Data Protection Authority", None, "ban", "enacted", "2022-07-13")},
+        id="an-order-then-and-said-a-penalty",
+    ),
+    pytest.param(
+        "On Wednesday the Greek DPA fined Clearview AI over its facial recognition database "
+        "and ordered it to stop the collection of such data, as well as to delete what it "
+        "holds.",
+        date(2022, 7, 15),
+        {("Hellenic Data Protection Authority", None, "ban", "enacted", "2022-07-13")},
+        id="a-nations-dpa-orders-a-stop",
+    ),
+    pytest.param(
+        "Clearview AI fined, banned from processing facial recognition data in Greece\n"
+        "The Greek privacy authority found that the company had broken European law.",
+        date(2022, 7, 15),
+        set(),
+        id="a-company-banned-from-is-the-banned-party",
+    ),
+    pytest.param(
+        "Clearview AI banned from selling facial recognition database access to companies\n"
+        "A settlement filed in an Illinois court will prohibit the company from selling such "
+        "access to private businesses.",
+        date(2022, 5, 9),
+        {("Clearview AI", None, "exit", "enacted", "2022-05-09")},
+        id="a-company-banned-under-its-settlement-exits",
+    ),
 ]
 
 
