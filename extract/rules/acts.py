@@ -165,8 +165,10 @@ class ActRules:
             t.lower_ in lx.BAN_NOUNS and t.sent == doc[c.start].sent
             for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN
             for t in doc[c.end:min(len(doc), c.end + 12)])
-        valid = [(c.label_.split(":", 1)[1], c) for c in acts
-                 if not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban
+        permits = [c for c in acts if self._repeals_permission(doc, c)]
+        valid = [("ban", c) for c in permits] + [
+            (c.label_.split(":", 1)[1], c) for c in acts if c not in permits
+                 and not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban
                          and c.label_ != "action:exit")  # "end-of-lifing" needs no ban
                  and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")
                  and not self._widening(doc, c)
@@ -187,6 +189,19 @@ class ActRules:
             if kind in kinds:
                 return kind, next(c.start for k, c in valid if k == kind)
         return None, -1
+
+    @staticmethod
+    def _repeals_permission(doc: Doc, c: Span) -> bool:
+        """"would repeal the agency's authorization to use facial recognition": taking away
+        the leave to use it bans it."""
+        if c.label_ != "action:repeal":
+            return False
+        for j in range(c.end, min(len(doc), c.end + 11)):
+            if doc[j].lower_ in lx.PERMISSION_NOUNS and _low(doc, j + 1) == "to":
+                return doc[j].sent == doc[c.start].sent
+            if doc[j].is_punct and doc[j].text not in {"'", "’", "(", ")"}:
+                return False
+        return False
 
     @staticmethod
     def _widening(doc: Doc, c: Span) -> bool:

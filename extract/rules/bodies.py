@@ -34,6 +34,9 @@ def _capital_of(city: Actor) -> Actor | None:
     return Actor(state.name, "jurisdiction", "state", "US", city.region)
 
 
+_UNITED_STATES = Actor("United States", "jurisdiction", "country", "US", None)
+
+
 class BodyRules:
     """Tying each body mention of a sentence to the place it governs or serves."""
 
@@ -68,6 +71,11 @@ class BodyRules:
 
     def _body_owner(self, b: Mention, sent: Span, places: list[Mention]) -> Owner:
         """The first place one of the owner steps finds for the body."""
+        if b.role == "member" and _low(sent.doc, b.start - 1) in lx.FEDERAL_CHAMBER_WORDS:
+            # "U.S. Sen. Jeff Merkley of Oregon": a member of Congress, whatever state
+            # elected him
+            return (_UNITED_STATES if _low(sent.doc, b.start - 1) == "u.s." else
+                    self._the_nation()), []
         for step in (self._owner_named_before, self._owner_of_in, self._owner_whose,
                      self._sheriffs_county, self._owner_of_both_towns):
             owner, extra = step(b, sent, places)
@@ -303,8 +311,7 @@ class BodyRules:
     def _the_nation(self) -> Actor:
         """The nation the story is in, for a federal body or measure it does not place:
         the story's country, else the United States."""
-        return self.s.salient.get("country") or Actor("United States", "jurisdiction",
-                                                       "country", "US", None)
+        return self.s.salient.get("country") or _UNITED_STATES
 
     def _place_at_level(self, b: Mention, sent: Span, places: list[Mention], level: str
                         ) -> Actor | None:

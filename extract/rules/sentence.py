@@ -215,6 +215,11 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         for m in mentions:
             if m.kind == "body" and m.role == "legislature" and m.actors and not m.owned:
                 s.last_body = (m.actors[0], idx)  # "Supervisors worked through ... They ..."
+            if m.kind == "body" and m.role == "member" and m.actors and not m.owned and not (
+                    s.last_member is not None and s.last_member[1] == idx and
+                    s.last_member[0].level == "country"):
+                # ("U.S. Sen. Merkley joined Sen. Kennedy of Louisiana": members of Congress)
+                s.last_member = (m.actors[0], idx)
             if m.landmark:
                 continue
             for a in m.actors:
@@ -495,6 +500,9 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         if (nation := self._federal_measure(r, mentions)) is not None:
             r.actors = [nation]
             return None
+        if (house := self._members_bill(r, mentions)) is not None:
+            r.actors = [house]
+            return None
         # one member of a body may file a measure, but cannot enact or defeat one
         usable = mentions if r.status == "proposed" else \
             [m for m in mentions if m.role != "member"]
@@ -522,6 +530,19 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         if not federal:
             return None
         return self._the_nation()
+
+    def _members_bill(self, r: ClauseRead, mentions: list[Mention]) -> Actor | None:
+        """"Sen. Kennedy today joined Sen. Merkley in introducing the Traveler Privacy
+        Protection Act ... The bill would repeal the agency's authorization to use it": a
+        proposal that refers to the bill just introduced, with no one named before its act
+        word, is that of the members' legislature."""
+        last, doc = self.s.last_member, r.doc
+        if r.status != "proposed" or last is None or not 0 < r.at.idx - last[1] <= 2 or \
+                any(m.actors and m.start < r.cue_tok for m in mentions):
+            return None
+        refers = any(doc[i].lower_ in lx.MEASURE_NOUNS and _low(doc, i - 1) in lx.ANAPHOR_DETS
+                     for i in range(r.cs, r.cue_tok))
+        return last[0] if refers else None
 
     def _demand(self, r: ClauseRead) -> list[Candidate]:
         """"advocates urged the council to ban ...": no event; but in "advocates pushed

@@ -163,6 +163,9 @@ class ArticleState:
     author_company: Actor | None = None
     lead_in: int = -99  # the last topic sentence without any cue ("We are also changing ...")
     last_body: tuple[Actor, int] | None = None  # the last legislature named, and where
+    #: the legislature of the last member named ("U.S. Sen. Kennedy ... introduced"), and
+    #: where: "The bill would ..." after it is theirs
+    last_member: tuple[Actor, int] | None = None
     author_date: tuple[d.PartialDate | None, str | None, bool] | None = None
     motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
     #: every sentence read, in order, with its mentions and cues

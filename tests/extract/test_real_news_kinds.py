@@ -773,6 +773,22 @@ CASES = [
         {("Clearview AI", None, "exit", "enacted", "2022-05-09")},
         id="a-company-banned-under-its-settlement-exits",
     ),
+    pytest.param(
+        "U.S. Sen. Jeff Merkley of Oregon today joined Sen. John Kennedy of Louisiana in "
+        "introducing the Traveler Privacy Protection Act. The bill would repeal the "
+        "Transportation Security Administration's authorization to use facial recognition at "
+        "airports.",
+        date(2023, 11, 29),
+        {("United States", None, "ban", "proposed", None)},
+        id="the-bill-members-of-congress-introduced-repeals-a-permission",
+    ),
+    pytest.param(
+        "Vermont lawmakers passed a bill on Friday that repeals the state police's "
+        "authorization to use facial recognition.",
+        date(2020, 10, 9),
+        {("Vermont", "VT", "ban", "enacted", "2020-10-09")},
+        id="repealing-a-permission-bans",
+    ),
 ]
 
 
