@@ -789,6 +789,19 @@ CASES = [
         {("Vermont", "VT", "ban", "enacted", "2020-10-09")},
         id="repealing-a-permission-bans",
     ),
+    pytest.param(
+        "Members of the Springfield, Mass., City Council discussed a possible ban on police "
+        "use of facial recognition.",
+        date(2020, 1, 16),
+        {("Springfield", "MA", "ban", "proposed", None)},
+        id="a-ban-discussed-is-proposed",
+    ),
+    pytest.param(
+        "King County Delays Vote on Facial Recognition Ban",
+        date(2021, 5, 6),
+        {("King County", "WA", "ban", "proposed", None)},
+        id="a-vote-delayed-leaves-the-ban-proposed",
+    ),
 ]
 
 
