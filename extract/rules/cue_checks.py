@@ -364,6 +364,25 @@ def describing_participle(k: CueScan, c: Span) -> bool:
         c.end < k.sent.end and doc[c.end].is_alpha and doc[c.end].is_lower
 
 
+def law_described(k: CueScan, c: Span) -> bool:
+    """"GDPR, a European Union privacy regulation introduced in 2018 to ...": a noun in an
+    apposition that says what a named law is; it tells no act of its own."""
+    doc = k.doc
+    if c.label_ != "action:restriction" or c.end - c.start != 1 or \
+            doc[c.start].pos_ not in {"NOUN", "PROPN"} and not doc[c.start].lower_.endswith(
+                ("tion", "tions", "law", "laws", "rule", "rules")):
+        return False
+    for j in range(c.start - 1, max(k.sent.start, c.start - 6) - 1, -1):
+        if doc[j].lower_ in {"a", "an"}:
+            comma = j - 1
+            return comma > k.sent.start and doc[comma].text == "," and \
+                (doc[comma - 1].is_upper or doc[comma - 1].is_title) and \
+                doc[comma - 1].is_alpha
+        if not doc[j].is_alpha:
+            return False
+    return False
+
+
 CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("called_on_a_day", called_on_a_day), ("under_condition", under_condition),
     ("rather_than", rather_than), ("follow_a_rule", follow_a_rule),
@@ -387,6 +406,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("measure_beside_act", measure_beside_act), ("if_enacted", if_enacted),
     ("pressing_pause", pressing_pause), ("reversal_described", reversal_described),
     ("in_a_laws_name", in_a_laws_name), ("describing_participle", describing_participle),
+    ("law_described", law_described),
 )
 
 

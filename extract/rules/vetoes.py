@@ -237,17 +237,23 @@ def not_a_business(rules: Rules, r: ClauseRead) -> bool:
 
 
 def banned_party(rules: Rules, r: ClauseRead) -> bool:
-    """"Clearview AI fined $20 million, banned from processing the data", where the story
-    names a regulator or court: the company is the one banned, by that body (whose order
-    the story tells in its own words); it leaves nothing itself. (With no such body, as
+    """"Clearview AI fined $20 million, banned from processing the data", "Provinces order
+    Clearview AI to stop using it", where the story names a regulator or court: the
+    company is the one banned, by that body (whose order the story tells in its own
+    words); it leaves nothing itself. (With no such body, as
     in "Clearview AI banned from selling access to companies" under a settlement, the
     company's undertaking is its exit.)"""
     doc, cue_tok = r.doc, r.cue_tok
-    return r.action == "exit" and doc[cue_tok].lower_ in lx.BANNED_PARTICIPLES and \
-        _low(doc, cue_tok + 1) == "from" and \
-        any(m.start < cue_tok and (m.kind == "company" or m.role == "company")
-            for m in r.c.mentions) and \
-        _orderer_named(r)
+    if r.action != "exit" or not _orderer_named(r):
+        return False
+    companies = [m for m in r.c.mentions if m.kind == "company" or m.role == "company"]
+    passive = doc[cue_tok].lower_ in lx.BANNED_PARTICIPLES and \
+        _low(doc, cue_tok + 1) == "from" and any(m.start < cue_tok for m in companies)
+    # "Provinces order Clearview AI to stop using it": the company the order names
+    ordered = bool(companies) and all(_low(doc, m.start - 1) in lx.COMPULSION or
+                                      _low(doc, m.start - 1) in lx.BANNED_PARTICIPLES
+                                      for m in companies)
+    return passive or ordered
 
 
 def _orderer_named(r: ClauseRead) -> bool:

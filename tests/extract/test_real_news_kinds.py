@@ -802,6 +802,20 @@ CASES = [
         {("King County", "WA", "ban", "proposed", None)},
         id="a-vote-delayed-leaves-the-ban-proposed",
     ),
+    pytest.param(
+        "Clearview AI broke the rules of GDPR, a European Union privacy regulation introduced "
+        "in 2018, when it gathered facial recognition templates of people in Italy.",
+        date(2022, 3, 9),
+        set(),
+        id="a-law-described-in-apposition-is-no-act",
+    ),
+    pytest.param(
+        "Provinces order Clearview AI to stop using facial recognition without consent\n"
+        "The privacy watchdogs of three provinces said the company must comply.",
+        date(2021, 12, 14),
+        set(),
+        id="a-company-an-order-names-is-the-banned-party",
+    ),
 ]
 
 
