@@ -8,9 +8,10 @@ them are named in ``vetoes``; who acts is ``actors``).
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import dates as d
 from .. import lexicon as lx
@@ -26,6 +27,23 @@ class StatusCues(NamedTuple):
     proposed: list[Span]
     enacted: list[Span]
     negs: list[Span]
+
+
+def _ranks(t: Token) -> bool:
+    """A word that ranks an actor among others ("first", "the 8th", "largest")."""
+    return t.lower_ in lx.ORDINALS or bool(_NUMBERED_ORDINAL.fullmatch(t.lower_))
+
+
+_NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _ranked_before(doc: Doc, cs: int, k: int) -> bool:
+    """"the 8th municipality in Massachusetts to pass": a ranking word shortly before the
+    "to" at ``k`` makes a record of the act, unless a modal makes the ranking a prospect
+    ("could become the largest city to pass")."""
+    rank = next((t.i for t in doc[max(cs, k - 14):k] if _ranks(t)), None)
+    return rank is not None and not any(
+        t.lower_ in lx.MODALS - {"to"} for t in doc[cs:rank])
 
 
 def _by_kind(cues: list[Span]) -> StatusCues:
@@ -368,8 +386,7 @@ class ActRules:
     def _record(doc: Doc, cs: int, cue_tok: int) -> bool:
         """"the fifth Massachusetts community to curb it": a ranking of an actor's act."""
         k = cue_tok - 1
-        return _low(doc, k) == "to" and any(
-            t.lower_ in lx.ORDINALS for t in doc[max(cs, k - 14):k])
+        return _low(doc, k) == "to" and _ranked_before(doc, cs, k)
 
     @staticmethod
     def _threat(doc: Doc, cs: int, ce: int) -> bool:
@@ -478,8 +495,7 @@ class ActRules:
             w = doc[k]
             if w.is_punct:
                 return False
-            if w.lower_ == "to" and any(
-                    t.lower_ in lx.ORDINALS for t in doc[max(cs, k - 14):k]):
+            if w.lower_ == "to" and _ranked_before(doc, cs, k):
                 return False  # "the second city, after San Francisco, to enact such a ban"
             if w.lower_ in lx.MODALS:
                 return w.lower_ != "to" or k == i - 1 or (

@@ -816,6 +816,20 @@ CASES = [
         set(),
         id="a-company-an-order-names-is-the-banned-party",
     ),
+    pytest.param(
+        "Worcester becomes the 8th municipality in Massachusetts to pass a ban on facial "
+        "recognition.",
+        date(2021, 12, 15),
+        {("Worcester", "MA", "ban", "enacted", "2021-12-15")},
+        id="a-numbered-rank-records-an-enactment",
+    ),
+    pytest.param(
+        "The vote made Boston the largest city on the East Coast to pass a ban on facial "
+        "recognition.",
+        date(2020, 6, 25),
+        {("Boston", "MA", "ban", "enacted", "2020-06-25")},
+        id="a-superlative-rank-records-an-enactment",
+    ),
 ]
 
 
