@@ -504,6 +504,8 @@ WAITING_VOTE = re.compile(r"\b(tabled|postponed|shelved|delayed|deferred)\s*$", 
 
 INDEFINITE = re.compile(
     r"\b(indefinite(?:ly)?|until further notice|for now|for as long as|"
+    r"(?:while|until) (?:awaiting|waiting for)\b|"
+    r"pending (?:the )?(?:results?|outcome|completion|findings|conclusions?) of\b|"
     r"(?:while|until|pending) (?:an?|the|its|their) (?:\w+ ){0,3}(?:investigat\w*|inquiry|"
     r"inquiries|reviews?|probes?|complaints?)\b|"
     r"until (?:congress|the federal government"

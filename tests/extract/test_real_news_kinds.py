@@ -830,6 +830,13 @@ CASES = [
         {("Boston", "MA", "ban", "enacted", "2020-06-25")},
         id="a-superlative-rank-records-an-enactment",
     ),
+    pytest.param(
+        "New York lawmakers banned facial recognition in schools in 2020 while awaiting the "
+        "results of a state study of its risks.",
+        date(2023, 9, 27),
+        {("New York", "NY", "moratorium", "enacted", "2020")},
+        id="a-ban-while-awaiting-results-is-a-pause",
+    ),
 ]
 
 
