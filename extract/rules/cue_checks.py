@@ -364,6 +364,17 @@ def describing_participle(k: CueScan, c: Span) -> bool:
         c.end < k.sent.end and doc[c.end].is_alpha and doc[c.end].is_lower
 
 
+def act_told_follows(k: CueScan, c: Span) -> bool:
+    """"The suspension follows a Knoxville television report that ...": the act just told,
+    named again as what came after some news; no new act (nor is the news's town an
+    actor)."""
+    doc = k.doc
+    return c.label_.startswith("action:") and c.end - c.start == 1 and \
+        _low(doc, c.start - 1) in lx.ANAPHOR_DETS and (
+            _low(doc, c.end) in {"follows", "followed"} or (
+                _low(doc, c.end) in {"comes", "came"} and _low(doc, c.end + 1) == "after"))
+
+
 def law_described(k: CueScan, c: Span) -> bool:
     """"GDPR, a European Union privacy regulation introduced in 2018 to ...": a noun in an
     apposition that says what a named law is; it tells no act of its own."""
@@ -406,7 +417,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("measure_beside_act", measure_beside_act), ("if_enacted", if_enacted),
     ("pressing_pause", pressing_pause), ("reversal_described", reversal_described),
     ("in_a_laws_name", in_a_laws_name), ("describing_participle", describing_participle),
-    ("law_described", law_described),
+    ("law_described", law_described), ("act_told_follows", act_told_follows),
 )
 
 

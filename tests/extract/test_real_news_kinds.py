@@ -837,6 +837,21 @@ CASES = [
         {("New York", "NY", "moratorium", "enacted", "2020")},
         id="a-ban-while-awaiting-results-is-a-pause",
     ),
+    pytest.param(
+        "Amazon said in a blog post on Wednesday that it would be implementing a one-year "
+        "suspension on police use of its facial recognition technology.",
+        date(2020, 6, 10),
+        {("Amazon", None, "moratorium", "enacted", "2020-06-10")},
+        id="a-suspension-is-a-pause",
+    ),
+    pytest.param(
+        "Brennock County Sheriff Ana Ruiz has paused her deputies' use of a facial recognition "
+        "app, her office announced on Wednesday. The pause follows a Knoxville television "
+        "report about searches a deputy ran in the East Tennessee county.",
+        date(2021, 8, 12),
+        {("Brennock County Sheriff's Office", "TN", "moratorium", "enacted", "2021-08-11")},
+        id="the-act-told-follows-some-news",
+    ),
 ]
 
 
