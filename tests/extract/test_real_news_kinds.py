@@ -852,6 +852,13 @@ CASES = [
         {("Brennock County Sheriff's Office", "TN", "moratorium", "enacted", "2021-08-11")},
         id="the-act-told-follows-some-news",
     ),
+    pytest.param(
+        "Nanjing, the capital of China's Jiangsu province, has ordered property agents to "
+        "remove facial recognition systems from their sales offices.",
+        date(2020, 12, 9),
+        {("Nanjing", None, "ban", "enacted", "2020-12-09")},
+        id="an-order-to-remove-it-bans-it",
+    ),
 ]
 
 
