@@ -859,6 +859,19 @@ CASES = [
         {("Nanjing", None, "ban", "enacted", "2020-12-09")},
         id="an-order-to-remove-it-bans-it",
     ),
+    pytest.param(
+        "Two senators brought bills forth in Congress to ban federal use of facial "
+        "recognition.",
+        date(2019, 5, 17),
+        {("United States", None, "ban", "proposed", None)},
+        id="bills-brought-forth-are-proposals",
+    ),
+    pytest.param(
+        "Berkeley, California, was on a path to ban facial recognition as well.",
+        date(2019, 8, 2),
+        {("Berkeley", "CA", "ban", "proposed", None)},
+        id="on-a-path-to-ban-is-a-proposal",
+    ),
 ]
 
 
