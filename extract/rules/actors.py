@@ -160,6 +160,18 @@ def appositive(scan: ActorScan, n: Near) -> bool:
             for o in scan.usable if o is not m)
 
 
+def home_to(scan: ActorScan, n: Near) -> bool:
+    """"King County, home to 2.3 million people in and around Seattle, becomes the first
+    county to ...": a place an aside says lies within the actor is not another actor."""
+    doc, m = scan.doc, n.m
+    if m.kind != "place" or m.start > scan.cue_tok:
+        return False
+    comma = next((i for i in range(m.start - 1, scan.cs - 1, -1) if doc[i].text == ","), None)
+    return comma is not None and any(
+        doc[i].lower_ == "home" and _low(doc, i + 1) == "to" for i in range(comma + 1, m.start)
+    ) and any(o.start < comma and o.actors for o in scan.usable if o is not m)
+
+
 def regulated_place(scan: ActorScan, n: Near) -> bool:
     """"Deputies in Bryony County will need a supervisor's approval, under a policy
     Sheriff X issued": where the regulated work, not who regulates them."""
@@ -251,7 +263,7 @@ BEFORE_TARGETS: tuple[tuple[str, Check], ...] = (
     ("owned_by", owned_by), ("ordered_company", ordered_company),
     ("passive_target", passive_target), ("whose_use", whose_use),
     ("whose_objection", whose_objection), ("condition", condition),
-    ("appositive", appositive), ("regulated_place", regulated_place),
+    ("appositive", appositive), ("home_to", home_to), ("regulated_place", regulated_place),
     ("where_others_act", where_others_act), ("police_limited", police_limited),
     ("used_by", used_by),
 )

@@ -872,6 +872,20 @@ CASES = [
         {("Berkeley", "CA", "ban", "proposed", None)},
         id="on-a-path-to-ban-is-a-proposal",
     ),
+    pytest.param(
+        "King County, home to 2.3 million people in and around Seattle, became the first "
+        "county in the country to ban facial recognition.",
+        date(2021, 6, 2),
+        {("King County", "WA", "ban", "enacted", "2021-06-02")},
+        id="a-place-the-actor-is-home-to-acts-not",
+    ),
+    pytest.param(
+        "The push in Massachusetts owes much to the ACLU of Massachusetts, which is "
+        "advocating a statewide moratorium on government use of facial recognition.",
+        date(2019, 7, 1),
+        set(),
+        id="advocating-a-measure-is-a-call",
+    ),
 ]
 
 
