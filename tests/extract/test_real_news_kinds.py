@@ -886,6 +886,13 @@ CASES = [
         set(),
         id="advocating-a-measure-is-a-call",
     ),
+    pytest.param(
+        "Pittsburgh City Council has given preliminary approval to a bill that requires "
+        "council approval before city police can buy facial recognition technology.",
+        date(2020, 9, 17),
+        {("Pittsburgh", "PA", "restriction", "proposed", None)},
+        id="a-preliminary-approval-leaves-a-proposal",
+    ),
 ]
 
 
