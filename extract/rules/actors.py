@@ -172,6 +172,16 @@ def home_to(scan: ActorScan, n: Near) -> bool:
     ) and any(o.start < comma and o.actors for o in scan.usable if o is not m)
 
 
+def market_left(scan: ActorScan, n: Near) -> bool:
+    """"to stop offering its facial recognition services in Canada": the market a supplier
+    leaves, named after the act, is not who acts."""
+    doc, m, cue = scan.doc, n.m, scan.cue
+    stops = cue is not None and (cue.label_ == "action:exit" or any(
+        t.lower_.startswith(lx.STOP_STEMS) for t in cue))
+    return stops and m.kind == "place" and m.start > scan.cue_tok and n.raw_p1 == "in" and \
+        any(t.lower_ in lx.SUPPLY_VERBS for t in doc[scan.cue_tok:m.start])
+
+
 def regulated_place(scan: ActorScan, n: Near) -> bool:
     """"Deputies in Bryony County will need a supervisor's approval, under a policy
     Sheriff X issued": where the regulated work, not who regulates them."""
@@ -263,7 +273,8 @@ BEFORE_TARGETS: tuple[tuple[str, Check], ...] = (
     ("owned_by", owned_by), ("ordered_company", ordered_company),
     ("passive_target", passive_target), ("whose_use", whose_use),
     ("whose_objection", whose_objection), ("condition", condition),
-    ("appositive", appositive), ("home_to", home_to), ("regulated_place", regulated_place),
+    ("appositive", appositive), ("home_to", home_to), ("market_left", market_left),
+    ("regulated_place", regulated_place),
     ("where_others_act", where_others_act), ("police_limited", police_limited),
     ("used_by", used_by),
 )

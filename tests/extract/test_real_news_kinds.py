@@ -893,6 +893,19 @@ CASES = [
         {("Pittsburgh", "PA", "restriction", "proposed", None)},
         id="a-preliminary-approval-leaves-a-proposal",
     ),
+    pytest.param(
+        "The order requires the company to stop offering its facial recognition services in "
+        "Canada.",
+        date(2021, 12, 14),
+        set(),
+        id="the-market-a-supplier-leaves-acts-not",
+    ),
+    pytest.param(
+        "Lawmakers voted for a ban on selling facial recognition cameras in Maine.",
+        date(2021, 6, 1),
+        {("Maine", "ME", "ban", "enacted", "2021-06-01")},
+        id="a-ban-on-selling-in-a-state-is-the-states",
+    ),
 ]
 
 
