@@ -906,6 +906,14 @@ CASES = [
         {("Maine", "ME", "ban", "enacted", "2021-06-01")},
         id="a-ban-on-selling-in-a-state-is-the-states",
     ),
+    pytest.param(
+        "On October 26, a revised draft went to the Standing Committee of the 13th Hangzhou "
+        "Municipal People's Congress for deliberation. The revised draft says it is forbidden "
+        "to force owners to enter a residential community through face recognition.",
+        date(2020, 10, 29),
+        {("Hangzhou", None, "ban", "proposed", None)},
+        id="a-peoples-congress-is-its-citys",
+    ),
 ]
 
 
