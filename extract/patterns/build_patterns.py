@@ -37,6 +37,7 @@ MIN_WORLD_CITY_POPULATION = 1_000_000
 # extractor with false places ("Mobile phones", "Reading the bill").
 COMMON_WORD_CITIES = {
     "Banning",  # "Banning facial recognition ..." opens many a sentence
+    "Hue",  # the Vietnamese city, once its accent is folded
     "University",
     "University of Texas",
     "Murray",  # a surname far more often than the Utah city
@@ -333,9 +334,10 @@ def world_cities() -> Iterator[dict]:
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["name"])):
         if city["countrycode"] == "US" or city["population"] < MIN_WORLD_CITY_POPULATION:
             continue
-        name = city["name"]
-        if not re.fullmatch(r"[A-Za-z .'-]+", name):
-            continue  # keep ASCII names only; others rarely appear in English news
+        written = city["name"]
+        name = _ascii_folded(written)  # English news writes "Montreal" as often as "Montréal"
+        if not re.fullmatch(r"[A-Za-z .'-]+", name) or name in COMMON_WORD_CITIES:
+            continue  # other scripts and marks rarely appear in English news
         yield _record(
             f"{city['countrycode']}/city/{name}/{city['geonameid']}",
             name,
@@ -343,8 +345,16 @@ def world_cities() -> Iterator[dict]:
             city["countrycode"],
             None,
             city["population"],
-            [name],
+            [name, written],
         )
+
+
+def _ascii_folded(name: str) -> str:
+    """The name without its accents ("Montréal" → "Montreal", "Bogotá" → "Bogota")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def supranational() -> Iterator[dict]:

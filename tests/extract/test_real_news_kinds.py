@@ -914,6 +914,13 @@ CASES = [
         {("Hangzhou", None, "ban", "proposed", None)},
         id="a-peoples-congress-is-its-citys",
     ),
+    pytest.param(
+        "An opposition councillor in Montreal plans to introduce a motion that would restrict "
+        "police use of facial recognition.",
+        date(2020, 9, 18),
+        {("Montreal", None, "restriction", "proposed", "2020-09-18")},
+        id="a-councillor-of-a-city-written-with-an-accent",
+    ),
 ]
 
 
