@@ -29,12 +29,12 @@ class StatusCues(NamedTuple):
     negs: list[Span]
 
 
+_NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _ranks(t: Token) -> bool:
     """A word that ranks an actor among others ("first", "the 8th", "largest")."""
     return t.lower_ in lx.ORDINALS or bool(_NUMBERED_ORDINAL.fullmatch(t.lower_))
-
-
-_NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _ranked_before(doc: Doc, cs: int, k: int) -> bool:
@@ -183,15 +183,17 @@ class ActRules:
             t.lower_ in lx.BAN_NOUNS and t.sent == doc[c.start].sent
             for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN
             for t in doc[c.end:min(len(doc), c.end + 12)])
+        # ("would repeal the agency's authorization to use it": taking the leave away bans)
         permits = [c for c in acts if self._repeals_permission(doc, c)]
         valid = [("ban", c) for c in permits] + [
-            (c.label_.split(":", 1)[1], c) for c in acts if c not in permits
-                 and not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban
-                         and c.label_ != "action:exit")  # "end-of-lifing" needs no ban
-                 and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")
-                 and not self._widening(doc, c)
-                 and not self._other_object(doc, c)
-                 and not self._relative_extension(doc, c, acts)]
+            (c.label_.split(":", 1)[1], c) for c in acts
+            if c not in permits
+            and not (doc[c.start].lower_ in lx.NEEDS_BAN and not has_ban
+                     and c.label_ != "action:exit")  # "end-of-lifing" needs no ban
+            and not (c.label_ == "action:extension" and _low(doc, c.end) == "to")
+            and not self._widening(doc, c)
+            and not self._other_object(doc, c)
+            and not self._relative_extension(doc, c, acts)]
         if any(k != "exit" and (not self._compelled(doc, sent.start, c.start) and
                                 doc[c.start].lower_ not in lx.COMPULSION or
                                 k in {"ban", "moratorium"}) for k, c in valid):

@@ -472,7 +472,7 @@ def and_says_more(rules: ClauseRules, k: CutScan, t: Token) -> Cuts:
     """"released a decision demanding Clearview AI stop processing the data and said the
     company must delete what it holds": a second statement, whose act (a penalty, a demand)
     is not the first one's."""
-    if t.lower_ == "and" and _low(k.doc, t.i + 1) in lx.SAID_VERBS | {"added", "adds"} and \
+    if t.lower_ == "and" and _low(k.doc, t.i + 1) in lx.SPEECH_VERBS and \
             any(c.label_.startswith("action:") and k.last_cut <= c.start < t.i
                 for c in k.cues) and \
             any(c.label_.startswith("action:") and c.start > t.i + 1 for c in k.cues):

@@ -369,19 +369,20 @@ def act_told_follows(k: CueScan, c: Span) -> bool:
     named again as what came after some news; no new act (nor is the news's town an
     actor)."""
     doc = k.doc
-    return c.label_.startswith("action:") and c.end - c.start == 1 and \
-        _low(doc, c.start - 1) in lx.ANAPHOR_DETS and (
-            _low(doc, c.end) in {"follows", "followed"} or (
-                _low(doc, c.end) in {"comes", "came"} and _low(doc, c.end + 1) == "after"))
+    after = _low(doc, c.end)
+    return _act(c) and c.end - c.start == 1 and _low(doc, c.start - 1) in lx.ANAPHOR_DETS and (
+        after in lx.CAME_AFTER_VERBS and (after.startswith("follow") or
+                                          _low(doc, c.end + 1) == "after"))
 
 
 def law_described(k: CueScan, c: Span) -> bool:
     """"GDPR, a European Union privacy regulation introduced in 2018 to ...": a noun in an
     apposition that says what a named law is; it tells no act of its own."""
     doc = k.doc
-    if c.label_ != "action:restriction" or c.end - c.start != 1 or \
-            doc[c.start].pos_ not in {"NOUN", "PROPN"} and not doc[c.start].lower_.endswith(
-                ("tion", "tions", "law", "laws", "rule", "rules")):
+    word = doc[c.start]
+    if c.label_ != "action:restriction" or c.end - c.start != 1 or (
+            word.pos_ not in {"NOUN", "PROPN"} and  # (untagged where no parse ran)
+            not word.lower_.endswith(("tion", "tions", "law", "laws", "rule", "rules"))):
         return False
     for j in range(c.start - 1, max(k.sent.start, c.start - 6) - 1, -1):
         if doc[j].lower_ in {"a", "an"}:
