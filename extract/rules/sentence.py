@@ -522,7 +522,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         nation's (not the dateline's town)."""
         doc = r.doc
         opening = self._dateline_end(r.at.sent)  # (a dateline only says where it was written)
-        if any(m.actors and opening <= m.start < r.cue_tok for m in mentions):
+        if _named_before_act(r, mentions, opening):
             return None
         federal = any(doc[i].lower_ == "federal" and any(
             t.lower_ in lx.MEASURE_NOUNS | lx.BAN_NOUNS for t in doc[i + 1:min(i + 4, r.ce)])
@@ -538,7 +538,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         word, is that of the members' legislature."""
         last, doc = self.s.last_member, r.doc
         if r.status != "proposed" or last is None or not 0 < r.at.idx - last[1] <= 2 or \
-                any(m.actors and m.start < r.cue_tok for m in mentions):
+                _named_before_act(r, mentions, r.cs):
             return None
         refers = any(doc[i].lower_ in lx.MEASURE_NOUNS and _low(doc, i - 1) in lx.ANAPHOR_DETS
                      for i in range(r.cs, r.cue_tok))
@@ -972,3 +972,8 @@ def _keep_actors(actors: list[Actor], refs: set[int], keep: Callable[[Actor], bo
     renumbered to match."""
     kept = [i for i, a in enumerate(actors) if keep(a)]
     return [actors[i] for i in kept], {kept.index(i) for i in refs if i in kept}
+
+
+def _named_before_act(r: ClauseRead, mentions: list[Mention], start: int) -> bool:
+    """Whether an actor is named from ``start`` up to the clause's act word."""
+    return any(m.actors and start <= m.start < r.cue_tok for m in mentions)

@@ -244,7 +244,7 @@ def banned_party(rules: Rules, r: ClauseRead) -> bool:
     in "Clearview AI banned from selling access to companies" under a settlement, the
     company's undertaking is its exit.)"""
     doc, cue_tok = r.doc, r.cue_tok
-    if r.action != "exit" or not _orderer_named(r):
+    if r.action != "exit":
         return False
     companies = [m for m in r.c.mentions if m.kind == "company" or m.role == "company"]
     passive = doc[cue_tok].lower_ in lx.BANNED_PARTICIPLES and \
@@ -253,7 +253,8 @@ def banned_party(rules: Rules, r: ClauseRead) -> bool:
     ordered = bool(companies) and all(_low(doc, m.start - 1) in lx.COMPULSION or
                                       _low(doc, m.start - 1) in lx.BANNED_PARTICIPLES
                                       for m in companies)
-    return passive or ordered
+    # (the story-wide look last: it reads the whole text, the rest only the clause)
+    return (passive or ordered) and _orderer_named(r)
 
 
 def _orderer_named(r: ClauseRead) -> bool:
