@@ -338,7 +338,7 @@ def region_from_context(position: int, ctx: PlaceContext) -> str | None:
 
 _DATELINE_PLACE = re.compile(
     r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*([A-Z][A-Za-z.\- ]{1,20}?))?\s*(?:\([A-Za-z. ]+\)\s*)?"
-    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s*)?[—–-]{1,2}\s")
+    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s*)?(?:[—–-]{1,2}\s|[—–](?=[A-Z]))")
 
 
 #: "in this New Jersey borough", "the Oregon city": the state of the place a story is about

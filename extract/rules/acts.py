@@ -230,7 +230,10 @@ class ActRules:
         moratorium to June 2023")."""
         if c.label_ != "action:extension" or not doc[c.start].lower_.startswith("extend"):
             return False
-        for j in range(c.end, min(len(doc), c.end + 4)):
+        # ("extend a blanket ban over the use of this technology to the private sector")
+        for j in range(c.end, min(len(doc), c.end + 10)):
+            if doc[j].is_punct or doc[j].sent != doc[c.start].sent:
+                return False
             if doc[j].lower_ == "to":
                 k = j + 2 if _low(doc, j + 1) in lx.THE_A else j + 1
                 return k < len(doc) and doc[k].is_alpha and \
@@ -246,6 +249,12 @@ class ActRules:
                 t.lower_ in lx.OTHER_BANNED - self.s.topic_words  # (a TikTok topic's own)
                 for t in doc[c.end:min(len(doc), c.end + 4)] if t.sent == doc[c.start].sent):
             return True
+        if c.label_ == "action:extension" and doc[c.start].lower_ in lx.EXTENSION_NOUNS and \
+                _low(doc, c.end) == "of":
+            # "rather than just an extension of existing surveillance programs": the
+            # extension of something that is no measure
+            return not any(t.lower_ in lx.BAN_NOUNS | lx.MEASURE_NOUNS | lx.IT_THEM
+                           for t in doc[c.end + 1:min(len(doc), c.end + 5)])
         if c.label_ != "action:extension" or len(c) > 1 or \
                 doc[c.start].lower_ not in lx.RENEW_FORMS:
             return False

@@ -921,6 +921,28 @@ CASES = [
         {("Montreal", None, "restriction", "proposed", "2020-09-18")},
         id="a-councillor-of-a-city-written-with-an-accent",
     ),
+    pytest.param(
+        "SPRINGFIELD—After months of argument, the City Council passed a moratorium on the "
+        "city's use of face recognition on Monday night. The Massachusetts chapter of the ACLU "
+        "had pressed for it.",
+        date(2020, 2, 25),
+        {("Springfield", "MA", "moratorium", "enacted", "2020-02-24")},
+        id="a-dateline-with-no-space-after-its-dash",
+    ),
+    pytest.param(
+        "Portland, Oregon, became the first city to extend a blanket ban on the use of face "
+        "recognition to private businesses in September 2020.",
+        date(2020, 9, 10),
+        {("Portland", "OR", "ban", "enacted", "2020-09")},
+        id="a-ban-extended-far-off-to-new-parties-widens",
+    ),
+    pytest.param(
+        "Oregon's ban on facial recognition in police body cameras keeps those cameras a tool "
+        "of accountability rather than an extension of existing surveillance programs.",
+        None,
+        {("Oregon", "OR", "ban", "enacted", None)},
+        id="an-extension-of-something-else",
+    ),
 ]
 
 
