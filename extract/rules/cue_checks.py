@@ -68,17 +68,27 @@ def rather_than(k: CueScan, c: Span) -> bool:
 
 
 def follow_a_rule(k: CueScan, c: Span) -> bool:
-    """"customers must follow the law" (but "followed a month later")."""
+    """"customers must follow the law", "employees would follow customers around the
+    store" (but "followed a month later", "followed days later")."""
     doc = k.doc
-    return _follow(k, c) and _low(doc, c.end) in lx.ANAPHOR_DETS | lx.A_AN and \
+    if not _follow(k, c) or c.end >= len(doc):
+        return False
+    after = doc[c.end]
+    # (but "The county follows cities of several sizes": places are followed)
+    plural_object = after.is_lower and after.is_alpha and after.lower_.endswith("s") and \
+        after.lower_.rstrip("s") not in lx.CHAIN_TIME_WORDS and \
+        not after.lower_.endswith("ly") and after.lower_ != "suit" and \
+        after.lower_ not in lx.PLURAL_SETTLEMENTS | lx.FOLLOWED_PLACES
+    return plural_object or _low(doc, c.end) in lx.ANAPHOR_DETS | lx.A_AN and \
         _low(doc, c.end + 1) not in lx.CHAIN_TIME_WORDS
 
 
 def measure_came_after(k: CueScan, c: Span) -> bool:
-    """"The ban followed news reports": it came after, nobody copied it."""
+    """"The ban followed news reports", "The penalty follows similar actions by watchdogs
+    in France": it came after, nobody copied it."""
     doc = k.doc
-    return _follow(k, c) and (_low(doc, c.start - 1) in lx.BAN_NOUNS | lx.MEASURE_NOUNS
-                              or _low(doc, c.start - 2) in lx.BAN_NOUNS | lx.MEASURE_NOUNS)
+    acts = lx.BAN_NOUNS | lx.MEASURE_NOUNS | lx.DECISION_NOUNS | lx.PENALTY_NOUNS
+    return _follow(k, c) and (_low(doc, c.start - 1) in acts or _low(doc, c.start - 2) in acts)
 
 
 def no_sunset(k: CueScan, c: Span) -> bool:

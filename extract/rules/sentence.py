@@ -227,6 +227,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                     s.salient["company"] = a
                 elif m.kind == "agency" and a.actor_type == "agency":
                     s.salient["agency"] = a  # for "the watchdog" after it
+                    s.last_agency = (a, idx)
                 elif a.level:
                     if m.kind == "place" and not m.noted:
                         s.ctx.note(Place("", a.name, a.level, a.country, a.region, 0))
@@ -497,6 +498,9 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         if first is not None and first.kind in {"advocate", "publisher"} and \
                 not any(m.actors and not m.owned for m in mentions if m.start < r.cue_tok):
             return self._vetoed(r, "advocate_demand")  # "The ACLU called for a moratorium"
+        if (agency := self._settling_agency(r)) is not None:
+            r.actors = [agency]  # "Rite Aid must stop using it ... in a settlement with the FTC"
+            return None
         if (nation := self._federal_measure(r, mentions)) is not None:
             r.actors = [nation]
             return None
@@ -617,7 +621,8 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
     def _regulator_of_passive(self, r: ClauseRead) -> Actor | None:
         """"Due to what the Federal Trade Commission calls Rite Aid's reckless use of it,
         the chain is now prohibited from using it for five years": a business barred in
-        the passive by the one public agency its sentence names elsewhere."""
+        the passive by the one public agency its sentence names elsewhere, or else by the
+        one the sentence before named."""
         doc = r.doc
         business = any(m.kind == "company" or m.role == "company"
                        for m in r.c.mentions if r.cs <= m.start < r.cue_tok) or \
@@ -626,7 +631,30 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             return None
         agencies = {a for m in r.at.mentions if m.kind == "agency" and not m.owned
                     for a in m.actors[:1]}
+        subject = any(t.lower_ in lx.COMPANY_NOUNS for t in doc[r.cs:r.cs + 2]) or any(
+            m.kind == "company" and m.start <= r.cs + 1 for m in r.c.mentions)
+        if not agencies and subject and self.s.last_agency is not None and \
+                self.s.last_agency[1] == r.at.idx - 1:
+            # (the one the sentence before named, when the business is the subject: not
+            # "collection of face images by the company is also prohibited")
+            return self.s.last_agency[0]
         return agencies.pop() if len(agencies) == 1 else None
+
+    def _settling_agency(self, r: ClauseRead) -> Actor | None:
+        """"Rite Aid must stop using it for five years as part of a settlement with the
+        Federal Trade Commission": a business bound by its settlement with a public agency
+        is barred by that agency (a settlement with a private party stays its own exit)."""
+        doc = r.doc
+        if not any(m.kind == "company" or m.role == "company"
+                   for m in r.c.mentions if r.cs <= m.start < r.cue_tok):
+            return None
+        for i in range(r.cue_tok, r.ce):
+            if doc[i].lower_ in lx.UNDERTAKING_WORDS and \
+                    any(_low(doc, j) in {"with", "by"} for j in range(i + 1, i + 3)):
+                agency = next((m for m in r.c.mentions if m.kind == "agency" and m.actors
+                               and i < m.start <= i + 6), None)
+                return agency.actors[0] if agency is not None else None
+        return None
 
     def _without_actor(self, r: ClauseRead) -> list[Candidate] | None:
         """No actor found: an agenda item of the meeting recorded, the outcome of the

@@ -74,7 +74,8 @@ def demand_only(rules: Rules, r: ClauseRead) -> bool:
         not rules._under_law_after(doc, cue_tok, r.ce) and \
         not rules._rule_of_last_act(doc, cs, r.at.idx) and \
         not rules._company_rule(doc, cs, cue_tok, r.at.mentions) and \
-        not rules._reported_measure(doc, cs, cue_tok)
+        not rules._reported_measure(doc, cs, cue_tok) and \
+        rules._settling_agency(r) is None  # ("must stop ... in a settlement with the FTC")
 
 
 def _joint(r: ClauseRead) -> int:
@@ -96,8 +97,9 @@ def opposed(rules: Rules, r: ClauseRead) -> bool:
 
 def opinion(rules: Rules, r: ClauseRead) -> bool:
     """"said he agreed with the ban", "the police chief supported the ordinance that put
-    both bans in place", "the chief is against a ban": an opinion of a measure, with no
-    status of its own (but "the text agreed with the Council includes a prohibition")."""
+    both bans in place", "the chief is against a ban", "members were in favour of a ban":
+    an opinion of a measure, with no status of its own (but "the text agreed with the
+    Council includes a prohibition")."""
     doc, cue_tok = r.doc, r.cue_tok
     held = {i for i in range(_joint(r), cue_tok) if doc[i].lower_ in lx.OPINION_VERBS and (
         not doc[i].lower_.startswith("agree") or _low(doc, i + 1) == "with") and any(
@@ -105,6 +107,11 @@ def opinion(rules: Rules, r: ClauseRead) -> bool:
                                                                              i + 5)])}
     held |= {i for i in range(r.cs, cue_tok)
              if doc[i].lower_ == "against" and _low(doc, i - 1) in lx.BE_FORMS}
+    # "most members were clearly in favour of a ban"
+    held |= {i for i in range(r.cs + 2, cue_tok)
+             if doc[i].lower_ in lx.FAVOUR_NOUNS and _low(doc, i - 1) == "in" and
+             (_low(doc, i - 2) in lx.BE_FORMS or _low(doc, i - 3) in lx.BE_FORMS and
+              _low(doc, i - 2).endswith("ly"))}  # ("were clearly in favour")
     return bool(held) and not any(k.label_.startswith("status:") and k.start not in held
                                   for k in r.c.cues)
 

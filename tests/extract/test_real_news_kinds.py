@@ -943,6 +943,67 @@ CASES = [
         {("Oregon", "OR", "ban", "enacted", None)},
         id="an-extension-of-something-else",
     ),
+    pytest.param(
+        "A survey found that most members of the Bundestag were clearly in favour of a ban on "
+        "facial recognition in public places.",
+        date(2021, 9, 15),
+        set(),
+        id="in-favour-of-a-ban-is-an-opinion",
+    ),
+    pytest.param(
+        "The Cambridge City Council voted 9-0 in favor of a ban on facial recognition on "
+        "Monday.",
+        date(2020, 1, 14),
+        {("Cambridge", "MA", "ban", "enacted", "2020-01-13")},
+        id="voted-in-favor-of-a-ban-is-a-vote",
+    ),
+    pytest.param(
+        "Amazon and other vendors of face recognition are under fire from civil rights groups "
+        "to stop selling the systems to police.",
+        date(2019, 5, 20),
+        set(),
+        id="under-fire-to-stop-is-a-demand",
+    ),
+    pytest.param(
+        "A facial recognition firm that scraped photos from social media was fined more than "
+        "7.5 million pounds by the Information Commissioner's Office. The company was also "
+        "ordered to stop obtaining and using the personal data of UK residents and to delete "
+        "what it holds.",
+        date(2022, 5, 23),
+        {("Information Commissioner's Office", None, "ban", "enacted", "2022-05-23")},
+        id="a-passive-order-by-the-agency-of-the-sentence-before",
+    ),
+    pytest.param(
+        "Rite Aid must stop using facial recognition for the next five years as part of a "
+        "privacy settlement with the Federal Trade Commission.",
+        date(2023, 12, 20),
+        {("Federal Trade Commission", None, "moratorium", "enacted", "2023-12-20")},
+        id="a-settlement-with-an-agency-is-the-agencys-term",
+    ),
+    pytest.param(
+        "Rite Aid must stop using facial recognition for five years under a settlement with "
+        "the Federal Trade Commission. After false matches, Rite Aid employees would follow "
+        "customers around the store.",
+        date(2023, 12, 20),
+        {("Federal Trade Commission", None, "moratorium", "enacted", "2023-12-20")},
+        id="following-customers-copies-no-one",
+    ),
+    pytest.param(
+        "A facial recognition firm was fined by the United Kingdom's data protection authority "
+        "on Monday. The regulator also told the company to stop gathering the data of UK "
+        "residents. The penalty follows similar actions by watchdogs in France and Italy.",
+        date(2022, 5, 24),
+        {("Information Commissioner's Office", None, "ban", "enacted", "2022-05-24")},
+        id="the-regulator-again-and-a-penalty-that-follows",
+    ),
+    pytest.param(
+        "The Information Commissioner's Office ordered Serco Leisure to stop using facial "
+        "recognition to check staff attendance. The regulator also called for seven leisure "
+        "trusts to halt all use of the technology.",
+        date(2024, 2, 23),
+        {("Information Commissioner's Office", None, "ban", "enacted", "2024-02-23")},
+        id="a-regulator-calling-for-others-to-halt",
+    ),
 ]
 
 
