@@ -175,12 +175,24 @@ class DateRules:
             dm = next(((m, k) for m, k in g.usable if any(
                 _low(doc, j) in lx.FILING_VERBS for j in range(max(g.c.start, k - 3), k))),
                 None)
+        if dm is not None and g.status == "proposed" and self._only_deliberated(g):
+            return None, None, False  # the day it was talked over, not filed
         if dm is None and not ref and not g.clause_dates and g.default_date is None:
             dm = self._attribution_date(doc, g.date_mentions, g.c.end, g.sent.end)
         if dm is not None:
             invert = self._inverted(doc, dm, g.date_mentions, g.positions.get(actor))
             return self._resolve_date(dm[0], g.idx, g.status, dm[1], doc, invert)
         return self._borrowed_date(g, actor, ref)
+
+    @staticmethod
+    def _only_deliberated(g: Dating) -> bool:
+        """"City councilors continued their discussion on banning it Wednesday night", "is
+        postponing a vote on whether to ban it": the clause tells only that a proposal was
+        talked over, and a proposal is dated by its filing."""
+        doc = g.doc
+        said = [k for k in g.c.cues if k.label_ == "status:proposed"]
+        return bool(said) and all(doc[k.start].lower_ in lx.DELIBERATION_WORDS for k in said) \
+            and not any(t.lower_ in lx.FILING_VERBS for t in doc[g.c.start:g.c.end])
 
     def _borrowed_date(self, g: Dating, actor: Actor, ref: bool
                        ) -> tuple[d.PartialDate | None, str | None, bool]:

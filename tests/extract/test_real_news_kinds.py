@@ -1004,6 +1004,20 @@ CASES = [
         {("Information Commissioner's Office", None, "ban", "enacted", "2024-02-23")},
         id="a-regulator-calling-for-others-to-halt",
     ),
+    pytest.param(
+        "SPRINGFIELD, Mass. — At a committee meeting on Wednesday night, city councilors "
+        "continued their discussion of banning police use of facial recognition.",
+        date(2019, 10, 17),
+        {("Springfield", "MA", "ban", "proposed", None)},
+        id="a-proposal-talked-over-is-not-dated-by-the-talk",
+    ),
+    pytest.param(
+        "SPRINGFIELD, Mass. — City councilors on Wednesday filed an ordinance to ban police "
+        "use of facial recognition, and began discussing it.",
+        date(2019, 10, 17),
+        {("Springfield", "MA", "ban", "proposed", "2019-10-16")},
+        id="a-proposal-filed-is-dated-by-its-filing",
+    ),
 ]
 
 
