@@ -1018,6 +1018,21 @@ CASES = [
         {("Springfield", "MA", "ban", "proposed", "2019-10-16")},
         id="a-proposal-filed-is-dated-by-its-filing",
     ),
+    pytest.param(
+        "Police in California won't be able to use facial recognition in body cameras for three "
+        "years, under a law Gov. Gavin Newsom signed on Tuesday. Assemblyman Phil Ting, who "
+        "wrote the bill, said he'll reconsider extending the ban after the law sunsets.",
+        date(2019, 10, 10),
+        {("California", "CA", "moratorium", "enacted", "2019-10-08")},
+        id="wont-be-able-to-use-under-a-law",
+    ),
+    pytest.param(
+        "Oregon banned facial recognition on police body cameras in 2015. State Rep. Jeff "
+        "Barker, who wrote the bill, said he will reconsider extending the ban next year.",
+        date(2019, 10, 10),
+        {("Oregon", "OR", "ban", "enacted", "2015")},
+        id="reconsidering-an-extension-is-no-proposal",
+    ),
 ]
 
 
