@@ -175,8 +175,11 @@ class ClauseRules:
             doc, opening)
         dashes = [t.i for t in sent if t.text in {"—", "–"} and t.i >= opening]
         # "Springfield — the one in Illinois — became the latest city ...": an aside between
-        # two dashes cuts nothing
-        aside = {i for a, b in zip(dashes, dashes[1:], strict=False) if b - a <= 8
+        # two dashes cuts nothing; nor does a longer one with no cue in it ("Clearview AI —
+        # the company whose software has been used by police services — will no longer
+        # provide ...")
+        aside = {i for a, b in zip(dashes, dashes[1:], strict=False)
+                 if b - a <= 8 or b - a <= 25 and not any(a < k.start < b for k in cues)
                  for i in (a, b)}
         scan = CutScan(sent, cues, mentions, [(sent.start, True)], subordinate)
         for t in sent:

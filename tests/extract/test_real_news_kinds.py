@@ -1033,6 +1033,21 @@ CASES = [
         {("Oregon", "OR", "ban", "enacted", "2015")},
         id="reconsidering-an-extension-is-no-proposal",
     ),
+    pytest.param(
+        "Clearview AI — the American firm whose face recognition tool was used by Canadian "
+        "police services and private businesses — will no longer offer its service in Canada, "
+        "the federal privacy commissioner's office said on Monday.",
+        date(2020, 7, 7),
+        {("Clearview AI", None, "exit", "enacted", "2020-07-06")},
+        id="a-long-aside-between-dashes-keeps-the-subject",
+    ),
+    pytest.param(
+        "A string of wrongful arrests — including that of a Detroit man held for 30 hours in "
+        "January — sparked calls for a ban on police use of facial recognition in Michigan.",
+        date(2020, 6, 25),
+        set(),
+        id="calls-sparked-by-events-are-no-proposal",
+    ),
 ]
 
 
