@@ -52,7 +52,7 @@ TEST_SHARE = 45
 #: id prefixes of lines whose part is fixed: a blind part, or lines collected to enlarge the
 #: development part (all dev: more real text to learn from)
 BLIND_PREFIXES = {"rnb-": "blind1", "rnc-": "blind2", "rnd-": "blind3", "rne-": "dev",
-                  "rnh-": "dev"}
+                  "rnh-": "dev", "rni-": "blind4"}
 
 
 METADATA_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
@@ -109,6 +109,8 @@ NAME_ALIASES = {
     "opc": "office of the privacy commissioner of canada",
     "eu": "european union",
     "facebook": "meta",
+    "nypd": "new york city police department",
+    "new york police department": "new york city police department",
 }
 
 
