@@ -198,11 +198,14 @@ def where_others_act(scan: ActorScan, n: Near) -> bool:
 
 
 def police_limited(scan: ActorScan, n: Near) -> bool:
-    """"Board shelves sheriff face-scan limits": whose use is limited."""
+    """"Board shelves sheriff face-scan limits": whose use is limited (but in "The
+    Milwaukee Police Department announced a moratorium" and "leads Milwaukee police to ban
+    it" the force acts: a verb and an article, or "to", stand between)."""
     doc, m, cue_tok = scan.doc, n.m, scan.cue_tok
     return m.kind in {"body", "agency"} and m.role == "police" and m.start < cue_tok and \
         cue_tok - m.end <= 3 and _low(doc, m.end) not in lx.POSSESSIVE and \
-        doc[cue_tok].lower_ in lx.BAN_NOUNS | lx.LIMIT_NOUNS
+        doc[cue_tok].lower_ in lx.BAN_NOUNS | lx.LIMIT_NOUNS and \
+        not any(t.lower_ in lx.A_AN | lx.ANAPHOR_DETS | {"to"} for t in doc[m.end:cue_tok])
 
 
 def used_by(scan: ActorScan, n: Near) -> bool:

@@ -312,9 +312,17 @@ class MentionRules:
                 continue
             states = self.s.gaz.find_states(name)
             region = states[0][1] if states else None
+            # ("the Milwaukee Police Department (MPD)" in a story about Milwaukee: the
+            # town the story placed is the body's)
+            town = None if region else next(
+                (a for a in self.s.salient.values() if a.actor_type == "jurisdiction" and
+                 a.level in {"city", "county"} and a.region and name.startswith(a.name + " ")),
+                None)
+            level = "state" if region else town.level if town else None
+            region = region or (town.region if town else None)
             out.append(Mention(ent.start, ent.end, "agency", f"agency:{name}",
-                               [Actor(name, "agency", "state" if region else None,
-                                      "US" if region else None, region)]))
+                               [Actor(name, "agency", level, "US" if region else None,
+                                      region)]))
             taken.update(range(ent.start, ent.end))
         return out
 

@@ -1048,6 +1048,27 @@ CASES = [
         set(),
         id="calls-sparked-by-events-are-no-proposal",
     ),
+    pytest.param(
+        "The Milwaukee Police Department announced a moratorium on facial recognition on "
+        "Monday.",
+        date(2026, 2, 10),
+        {("Milwaukee Police Department", "WI", "moratorium", "enacted", "2026-02-09")},
+        id="a-police-department-announces-a-moratorium",
+    ),
+    pytest.param(
+        "Public anger over facial recognition leads Milwaukee police to ban it, for now.",
+        date(2026, 2, 10),
+        {("Milwaukee Police Department", "WI", "moratorium", "enacted", "2026-02-10")},
+        id="leads-the-police-to-ban-it",
+    ),
+    pytest.param(
+        "Milwaukee's Fire and Police Commission questioned leaders of the Milwaukee Police "
+        "Department (MPD) about facial recognition for hours. The next day, the MPD chief "
+        "said the department would stop using facial recognition technology.",
+        None,
+        {("Milwaukee Police Department", "WI", "ban", "enacted", None)},
+        id="a-police-acronym-spelled-out-keeps-its-town",
+    ),
 ]
 
 
