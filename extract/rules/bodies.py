@@ -76,6 +76,8 @@ class BodyRules:
             # elected him
             return (_UNITED_STATES if _low(sent.doc, b.start - 1) == "u.s." else
                     self._the_nation()), []
+        if (force := _force_own_name(b, sent, places)) is not None:
+            return force, []  # "the Halton Regional Police Service": its own name
         for step in (self._owner_named_before, self._owner_of_in, self._owner_whose,
                      self._sheriffs_county, self._owner_of_both_towns):
             owner, extra = step(b, sent, places)
@@ -392,6 +394,23 @@ class BodyRules:
             return Actor(f"{place.name} {title}", "agency", place.level, place.country,
                          place.region)
         return place
+
+
+def _force_own_name(b: Mention, sent: Span, places: list[Mention]) -> Actor | None:
+    """"the Halton Regional Police Service", "Greater Manchester Police": a force named by
+    capitalised words before its police words that are not just one place (the town's own
+    force, "the Toronto Police Service", is named from the town)."""
+    doc = sent.doc
+    if b.role != "police" or doc[b.end - 1].lower_ not in lx.FORCE_HEADS:
+        return None
+    j = b.start
+    while j > sent.start and b.start - j < 4 and doc[j - 1].is_title and \
+            doc[j - 1].is_alpha and doc[j - 1].lower_ not in lx.FORCE_NAME_STOPS:
+        j -= 1
+    if j == b.start or any(p.start == j and p.end == b.start for p in places) or \
+            any(p.start < j < p.end for p in places):
+        return None
+    return Actor(doc[j:b.end].text, "agency", None, None, None)
 
 
 def _police_force_named(b: Mention, sent: Span) -> Actor | None:

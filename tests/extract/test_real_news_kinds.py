@@ -1069,6 +1069,20 @@ CASES = [
         {("Milwaukee Police Department", "WI", "ban", "enacted", None)},
         id="a-police-acronym-spelled-out-keeps-its-town",
     ),
+    pytest.param(
+        "Greater Manchester Police has stopped using facial recognition cameras to scan "
+        "shoppers at the Trafford Centre.",
+        None,
+        {("Greater Manchester Police", None, "ban", "enacted", None)},
+        id="a-force-named-by-more-than-its-town",
+    ),
+    pytest.param(
+        "The Halton Regional Police Service said it had stopped using Clearview AI's facial "
+        "recognition app.",
+        None,
+        {("Halton Regional Police Service", None, "ban", "enacted", None)},
+        id="a-force-of-a-place-the-gazetteer-lacks",
+    ),
 ]
 
 
