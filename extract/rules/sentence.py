@@ -606,6 +606,16 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                          and m.kind in {"place", "company", "body", "agency"}), None)
             if main is not None:
                 return main.actors[:1]
+        if not r.inherited and cs <= opening + 1 and _low(doc, cs) in lx.AFTER_BEFORE and \
+                _low(doc, cs + 1).endswith("ing"):
+            # "After withdrawing their licences last month, the mayor's office said ...":
+            # the gerund's subject is the one the main clause opens with
+            comma = next((t.i for t in doc[r.cue_tok:r.ce] if t.text == ","), None)
+            main = next((m for m in at.mentions if comma is not None and
+                         comma < m.start <= comma + 3 and m.actors and
+                         m.kind in {"place", "company", "body", "agency"}), None)
+            if main is not None:
+                return main.actors[:1]
         return None
 
     def _measure_owner(self, r: ClauseRead) -> Actor | None:

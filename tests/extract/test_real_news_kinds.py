@@ -1083,6 +1083,13 @@ CASES = [
         {("Halton Regional Police Service", None, "ban", "enacted", None)},
         id="a-force-of-a-place-the-gazetteer-lacks",
     ),
+    pytest.param(
+        "After withdrawing the permits of two facial recognition camera operators in March, "
+        "the mayor's office in Madrid said the firms had broken the city's privacy rules.",
+        date(2024, 4, 8),
+        {("Madrid", None, "ban", "enacted", "2024-03")},
+        id="an-opening-gerund-takes-the-main-clauses-subject",
+    ),
 ]
 
 
