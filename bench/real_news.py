@@ -98,10 +98,11 @@ ALIASES = {("washington", "DC"): "washington, d.c.",
            ("d.c.", "DC"): "washington, d.c."}
 NAME_ALIASES = {
     "cnil": "cnil",
-    "commission nationale de l’informatique et des libertés": "cnil",
     "commission nationale de l'informatique et des libertés": "cnil",
     "national commission on informatics and liberty": "cnil",
     "oaic": "office of the australian information commissioner",
+    "ico": "information commissioner's office",
+    "uk information commissioner's office": "information commissioner's office",
     "ftc": "federal trade commission",
     "garante": "italian data protection authority",
     "italian data protection authority": "italian data protection authority",
@@ -117,11 +118,12 @@ NAME_ALIASES = {
 def normalise(ev: dict[str, Any]) -> dict[str, Any]:
     """The event as it is scored: outside the US the region is not compared (the
     annotators gave ISO 3166-2 codes; banwatch resolves non-US places to the country), and
-    a body's other names count as its name (``ALIASES``)."""
+    a body's other names count as its name (``ALIASES``), whichever apostrophe it is
+    written with."""
     out = dict(ev)
     if out.get("country") not in (None, "US") or (out.get("region") or "").isdigit():
         out["region"] = None
-    name = (out.get("actor") or "").casefold()
+    name = (out.get("actor") or "").casefold().replace("’", "'")  # (one apostrophe)
     out["actor"] = ALIASES.get((name, out.get("region")), NAME_ALIASES.get(name, name))
     return out
 
