@@ -236,9 +236,12 @@ class ActRules:
                 return False
             if doc[j].lower_ == "to":
                 k = j + 2 if _low(doc, j + 1) in lx.THE_A else j + 1
+                # (but "extended our pause on sales to law enforcement through June 30":
+                # the pause is prolonged; "to" names whom the sales were for)
                 return k < len(doc) and doc[k].is_alpha and \
                     doc[k].lower_ not in set(d.MONTHS) | lx.TIME_WORDS and \
-                    any(t.lower_ in lx.BAN_NOUNS | lx.IT_THEM for t in doc[c.end:j])
+                    any(t.lower_ in lx.BAN_NOUNS | lx.IT_THEM for t in doc[c.end:j]) and \
+                    not any(t.lower_ in lx.UNTIL_WORDS for t in doc[k:min(len(doc), k + 8)])
         return False
 
     def _other_object(self, doc: Doc, c: Span) -> bool:

@@ -87,7 +87,8 @@ def measure_came_after(k: CueScan, c: Span) -> bool:
     """"The ban followed news reports", "The penalty follows similar actions by watchdogs
     in France": it came after, nobody copied it."""
     doc = k.doc
-    acts = lx.BAN_NOUNS | lx.MEASURE_NOUNS | lx.DECISION_NOUNS | lx.PENALTY_NOUNS
+    acts = lx.BAN_NOUNS | lx.MEASURE_NOUNS | lx.PENALTY_NOUNS  # (not "Amazon's announcement
+    # followed two days later": who acted next)
     return _follow(k, c) and (_low(doc, c.start - 1) in acts or _low(doc, c.start - 2) in acts)
 
 

@@ -1090,6 +1090,26 @@ CASES = [
         {("Madrid", None, "ban", "enacted", "2024-03")},
         id="an-opening-gerund-takes-the-main-clauses-subject",
     ),
+    pytest.param(
+        "In the space of four days in June 2020, IBM told Congress it was getting out of the "
+        "general-purpose facial recognition business, Amazon put a one-year hold on police use "
+        "of its Rekognition software, and Microsoft said it would not sell the technology to "
+        "American police departments until a federal law governed it. IBM's letter came on "
+        "June 8; Amazon's announcement followed two days later.",
+        date(2020, 12, 28),
+        {("IBM", None, "exit", "enacted", "2020-06-08"),
+         ("Amazon", None, "moratorium", "enacted", "2020-06-10"),
+         ("Microsoft", None, "moratorium", "enacted", "2020-06")},
+        id="an-announcement-that-followed-days-later-is-dated-by-them",
+    ),
+    pytest.param(
+        "Microsoft said on Tuesday that it has extended its pause on sales of face "
+        "identification software to law enforcement through June 30, 2025.",
+        date(2024, 8, 1),
+        {("Microsoft", None, "extension", "enacted", "2024-07-30"),
+         ("Microsoft", None, "moratorium", "enacted", None)},
+        id="a-pause-on-sales-to-police-extended-through-a-date",
+    ),
 ]
 
 
