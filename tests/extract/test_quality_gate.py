@@ -49,3 +49,16 @@ def test_scoring_rule() -> None:
     s = score(passages, predicted)
     assert (s.tp, s.fp, s.fn) == (2, 1, 0)  # one-to-one: the third is a false positive
     assert s.dates_right == 1  # "2020" is wrong against a null gold date
+
+
+@pytest.mark.parametrize(("gold_source", "right"), [(None, 0), ("published", 1)])
+def test_a_publication_date_counts_only_where_the_gold_dates_that_way(
+        gold_source: str | None, right: int) -> None:
+    """The own-words parts predate the story-date convention: a publication date counts as
+    no date, unless the gold event was itself dated from publication (dev11-009)."""
+    passages = [{"id": "x", "events": [
+        {"actor": "ICO", "region": None, "action": "ban", "status": "enacted",
+         "date": "2022-05-24", "date_source": gold_source}]}]
+    predicted = [[{"actor": "ICO", "region": None, "action": "ban", "status": "enacted",
+                   "date": "2022-05-24", "date_source": "published"}]]
+    assert score(passages, predicted).dates_right == right
