@@ -123,12 +123,12 @@ class MentionRules:
     def _regulator_again(self, sent: Span, m: Mention) -> Mention:
         """"Italy's data privacy watchdog fined Clearview ... The watchdog ordered the
         company to ...": the bare regulator is the agency the story named last."""
-        agency = self.s.salient.get("agency")
-        if agency is None or m.kind != "advocate" or m.end - m.start != 1 or \
+        last = self.s.last_agency
+        if last is None or m.kind != "advocate" or m.end - m.start != 1 or \
                 sent.doc[m.start].lower_ not in lx.REGULATOR_NOUNS or \
                 _low(sent.doc, m.start - 1) != "the":
             return m
-        return Mention(m.start, m.end, "agency", f"agency:{agency.name}", [agency])
+        return Mention(m.start, m.end, "agency", f"agency:{last[0].name}", [last[0]])
 
     @staticmethod
     def _bare_police(sent: Span, out: list[Mention]) -> list[Mention]:

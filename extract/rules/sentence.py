@@ -226,8 +226,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                 if a.actor_type == "company":
                     s.salient["company"] = a
                 elif m.kind == "agency" and a.actor_type == "agency":
-                    s.salient["agency"] = a  # for "the watchdog" after it
-                    s.last_agency = (a, idx)
+                    s.last_agency = (a, idx)  # for "the watchdog" after it
                 elif a.level:
                     if m.kind == "place" and not m.noted:
                         s.ctx.note(Place("", a.name, a.level, a.country, a.region, 0))
@@ -599,23 +598,19 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         if s.author_company is not None and self._first_person(doc, cs, at.quote):
             return [s.author_company]
         opening = self._dateline_end(at.sent)
-        if not r.inherited and cs <= opening + 1 and self._interval_opening(doc, opening):
+        if r.inherited or cs > opening + 1:
+            return None
+        if self._interval_opening(doc, opening) and \
+                (subject := _subject_within(at.mentions, r.ce, r.ce + 1)) is not None:
             # "Three years after forbidding its police from using it, Corrigan Springs
             # has partly reversed course": the gerund's subject is the main clause's
-            main = next((m for m in at.mentions if r.ce <= m.start <= r.ce + 1 and m.actors
-                         and m.kind in {"place", "company", "body", "agency"}), None)
-            if main is not None:
-                return main.actors[:1]
-        if not r.inherited and cs <= opening + 1 and _low(doc, cs) in lx.AFTER_BEFORE and \
-                _low(doc, cs + 1).endswith("ing"):
+            return subject
+        if _low(doc, cs) in lx.AFTER_BEFORE and _low(doc, cs + 1).endswith("ing"):
             # "After withdrawing their licences last month, the mayor's office said ...":
             # the gerund's subject is the one the main clause opens with
             comma = next((t.i for t in doc[r.cue_tok:r.ce] if t.text == ","), None)
-            main = next((m for m in at.mentions if comma is not None and
-                         comma < m.start <= comma + 3 and m.actors and
-                         m.kind in {"place", "company", "body", "agency"}), None)
-            if main is not None:
-                return main.actors[:1]
+            if comma is not None:
+                return _subject_within(at.mentions, comma + 1, comma + 3)
         return None
 
     def _measure_owner(self, r: ClauseRead) -> Actor | None:
@@ -634,8 +629,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         the passive by the one public agency its sentence names elsewhere, or else by the
         one the sentence before named."""
         doc = r.doc
-        business = any(m.kind == "company" or m.role == "company"
-                       for m in r.c.mentions if r.cs <= m.start < r.cue_tok) or \
+        business = _business_before_act(r) or \
             any(t.lower_ in lx.COMPANY_NOUNS for t in doc[r.cs:r.cue_tok])
         if not business or not self._passive(doc, r.cue_tok):
             return None
@@ -655,8 +649,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         Federal Trade Commission": a business bound by its settlement with a public agency
         is barred by that agency (a settlement with a private party stays its own exit)."""
         doc = r.doc
-        if not any(m.kind == "company" or m.role == "company"
-                   for m in r.c.mentions if r.cs <= m.start < r.cue_tok):
+        if not _business_before_act(r):
             return None
         for i in range(r.cue_tok, r.ce):
             if doc[i].lower_ in lx.UNDERTAKING_WORDS and \
@@ -1015,3 +1008,17 @@ def _keep_actors(actors: list[Actor], refs: set[int], keep: Callable[[Actor], bo
 def _named_before_act(r: ClauseRead, mentions: list[Mention], start: int) -> bool:
     """Whether an actor is named from ``start`` up to the clause's act word."""
     return any(m.actors and start <= m.start < r.cue_tok for m in mentions)
+
+
+def _business_before_act(r: ClauseRead) -> bool:
+    """Whether the clause names a company (or a company's body) before its act word."""
+    return any(m.kind == "company" or m.role == "company"
+               for m in r.c.mentions if r.cs <= m.start < r.cue_tok)
+
+
+def _subject_within(mentions: list[Mention], lo: int, hi: int) -> list[Actor] | None:
+    """The actor of the first acting mention that starts from ``lo`` to ``hi``: the
+    subject of a main clause an opening phrase leads into."""
+    main = next((m for m in mentions if lo <= m.start <= hi and m.actors
+                 and m.kind in {"place", "company", "body", "agency"}), None)
+    return main.actors[:1] if main is not None else None

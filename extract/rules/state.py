@@ -166,8 +166,9 @@ class ArticleState:
     #: the legislature of the last member named ("U.S. Sen. Kennedy ... introduced"), and
     #: where: "The bill would ..." after it is theirs
     last_member: tuple[Actor, int] | None = None
-    #: the last public agency named, and where ("... fined by the Information Commissioner's
-    #: Office. The company was also ordered to stop ...": the passive order's author)
+    #: the last public agency named, and where: "the watchdog" after it, and the author of
+    #: a passive order the next sentence tells ("... fined by the Information
+    #: Commissioner's Office. The company was also ordered to stop ...")
     last_agency: tuple[Actor, int] | None = None
     author_date: tuple[d.PartialDate | None, str | None, bool] | None = None
     motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
