@@ -52,7 +52,8 @@ TEST_SHARE = 45
 #: id prefixes of lines whose part is fixed: a blind part, or lines collected to enlarge the
 #: development part (all dev: more real text to learn from)
 BLIND_PREFIXES = {"rnb-": "blind1", "rnc-": "blind2", "rnd-": "blind3", "rne-": "dev",
-                  "rnh-": "dev", "rni-": "blind4"}
+                  "rnh-": "dev", "rni-": "blind4",
+                  "rnj-": "blind5"}
 
 
 METADATA_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
