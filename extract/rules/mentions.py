@@ -50,6 +50,22 @@ def _inside_span(span: Span, others: list[Span], label: str, strict: bool = True
     return None
 
 
+
+#: how far after "Boston officials" the act may begin ("voted on Tuesday night to ban")
+PEOPLE_ACT_WINDOW = 6
+
+
+def _people_who_act(doc: Doc, i: int) -> bool:
+    """"Boston officials voted to ban", "Portland voters will decide whether to ban": the
+    town's people (``RESIDENT_NOUNS``) are the subject of an action cue that follows in the
+    same clause, so the town itself acts (not so "Boston police", an agency of its own)."""
+    if i >= len(doc) or doc[i].lower_ not in lx.RESIDENT_NOUNS:
+        return False
+    end = min(len(doc), i + 1 + PEOPLE_ACT_WINDOW, doc[i].sent.end)
+    stop = next((t.i for t in doc[i + 1:end] if t.is_punct or t.lower_ in lx.SPEECH_VERBS
+                 or t.lower_ in lx.POSSESSIVE), end)
+    return any(i < c.start < stop for c in doc.spans.get(CUE_KEY, []))
+
 class MentionRules:
     """Finding the places, companies, bodies and agencies of a sentence, bodies tied to
     the place they govern.
@@ -512,7 +528,8 @@ class MentionRules:
         if p1 in lx.NEAR_WORDS or (p1 == "of" and p2 in lx.DIRECTIONS) or (
                 p1 == "the" and p2 == "of" and _low(doc, ent.start - 3) in lx.RIVER_PART_NOUNS):
             m.owned = m.landmark = True  # ("on both sides of the Pearl": a river)
-        if after in lx.OWNED_NEXT:
+        if after in lx.OWNED_NEXT and not _people_who_act(
+                doc, ent.end + (after is nxt2)):
             m.owned = True  # "Two Massachusetts cities", "the Michigan city", "Boston police"
         m.owned = m.owned or self._qualifying(ent)
         if p1 == "in" and p2 == "," and nxt == "," and m.actors and \

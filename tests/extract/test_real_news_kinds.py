@@ -1110,6 +1110,26 @@ CASES = [
          ("Microsoft", None, "moratorium", "enacted", None)},
         id="a-pause-on-sales-to-police-extended-through-a-date",
     ),
+    pytest.param(
+        "Somerville officials voted on Thursday to bar city departments from using face "
+        "surveillance software.",
+        date(2019, 6, 28),
+        {("Somerville", "MA", "ban", "enacted", "2019-06-27")},
+        id="a-towns-officials-act-for-the-town",
+    ),
+    pytest.param(
+        "PORTLAND, Maine — Portland residents will vote on a proposal to ban the city's "
+        "police and agencies from using facial recognition.",
+        date(2020, 10, 13),
+        {("Portland", "ME", "ban", "proposed", None)},
+        id="a-towns-residents-vote-on-a-proposal",
+    ),
+    pytest.param(
+        "Somerville officials said the state's ban on facial recognition came too late.",
+        date(2021, 1, 5),
+        set(),
+        id="a-towns-officials-speaking-of-another-ban",
+    ),
 ]
 
 
