@@ -1130,6 +1130,16 @@ CASES = [
         set(),
         id="a-towns-officials-speaking-of-another-ban",
     ),
+    pytest.param(
+        "Italy's privacy watchdog fined Clearview AI 20 million euros on Wednesday over its "
+        "face matching tool. Rights groups had filed complaints against the firm with "
+        "regulators in France, Austria and Greece. In December, France's privacy watchdog "
+        "ordered Clearview to erase what it held on French residents and to cease collecting "
+        "more.",
+        date(2022, 3, 9),
+        {("CNIL", None, "ban", "enacted", "2021-12")},
+        id="the-vendor-named-alone-keeps-the-topic",
+    ),
 ]
 
 
