@@ -168,7 +168,16 @@ def campus_body(rules: Rules, r: ClauseRead) -> bool:
                _low(doc, m.start - 1) in lx.NON_CIVIC_MEMBERS for m in r.c.mentions)
 
 
+def how_a_rule_was_broken(rules: Rules, r: ClauseRead) -> bool:
+    """"Clearview also breached EU rules by restricting users' access to its database": the
+    gerund after "by" says how a law was broken, no measure of anyone's."""
+    doc = r.doc
+    return _low(doc, r.cue_tok - 1) == "by" and any(
+        t.lower_ in lx.BREACH_VERBS for t in doc[r.cs:r.cue_tok - 1])
+
+
 ACT_VETOES: tuple[Veto, ...] = (
+    Veto("how_a_rule_was_broken", how_a_rule_was_broken),
     Veto("threatened", threatened),
     Veto("refused_to_order", refused_to_order),
     Veto("nobody_acted", nobody_acted),

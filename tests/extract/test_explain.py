@@ -19,6 +19,9 @@ from banwatch.extract.rules import vetoes
 
 # (passage, the check that drops its clause)
 DROPPED = [
+    ("The French regulator found that Clearview AI had violated privacy law by restricting "
+     "people's access to the facial recognition data it holds on them.",
+     "how_a_rule_was_broken"),
     ("Mayor Ellen Park of Somerville said she would veto any ban on facial recognition.",
      "threatened"),
     ("A state judge declined to force the Brackwater County Sheriff's Office to suspend "
