@@ -25,7 +25,7 @@ demo: install
 	$(BIN)/banwatch demo
 
 test: install-test
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # The learned decider (extract/models/decider) from the own-words training parts and the
 # real-news dev part. The real excerpts are not in the repository: they are re-pulled into

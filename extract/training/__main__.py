@@ -9,6 +9,7 @@ installed with ``thresholds.json`` and a ``training.json`` record (parts, counts
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import shutil
@@ -66,15 +67,29 @@ def data_hash(items: list[Example]) -> str:
     return h.hexdigest()[:10]
 
 
-def build_examples(extra: list[Path], repeat_extra: int,
-                   parts: tuple[str, ...] = TRAIN_PARTS) -> tuple[list[Example], dict]:
+@functools.lru_cache(maxsize=1)
+def _rules_extractor() -> Any:
     from ..extractor import Extractor
 
-    extractor = Extractor(decider=None)
+    return Extractor(decider=None)
+
+
+@functools.lru_cache(maxsize=4)
+def own_words_examples(parts: tuple[str, ...]) -> tuple[tuple[Example, ...], int]:
+    """The own-words parts' examples and passage count. They depend only on the parts and
+    the rules, so a process that trains several models (a team's retraining, the learning
+    tests) reads the parts once."""
     own = own_words_passages(parts)
-    out = examples(extractor, own)
+    return tuple(examples(_rules_extractor(), own)), len(own)
+
+
+def build_examples(extra: list[Path], repeat_extra: int,
+                   parts: tuple[str, ...] = TRAIN_PARTS) -> tuple[list[Example], dict]:
+    own, count = own_words_examples(tuple(parts))
+    out = list(own)
     record: dict[str, Any] = {"own_words_parts": list(parts),
-                              "own_words_passages": len(own), "extra": {}}
+                              "own_words_passages": count, "extra": {}}
+    extractor = _rules_extractor()
     for path in extra:
         passages = read_passages(path)
         got = examples(extractor, passages)

@@ -32,7 +32,9 @@ from .conftest import (
 )
 from .own_words import OPED_CITIES, REAL_CITIES, SPRINGFIELD, opeds, real_news
 
-pytestmark = pytest.mark.slow
+#: with the scheduled retraining test, on one xdist worker: both use the session's
+#: ``base_model``, which would otherwise be trained once per worker
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("base_model")]
 
 
 def _review(engine, article_ids: list[int], kind: str) -> list[int]:

@@ -63,6 +63,7 @@ def test_retrain_summary_says_what_changed_or_why_not() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("base_model")  # one worker trains the session's base model
 def test_the_scheduled_job_retrains_and_the_digest_tells(
         tmp_path: Path, base_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(team_model, "MODEL_DIR", base_model)
