@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import lexicon as lx
+from ..components import TOPIC_KEY
 from .state import ClauseRead, _low, bill_if_enacted, condition_after, puts_a_question
 
 #: the rules object (``SentenceRules``); typed loosely so that this module needs only the
@@ -176,8 +177,28 @@ def how_a_rule_was_broken(rules: Rules, r: ClauseRead) -> bool:
         t.lower_ in lx.BREACH_VERBS for t in doc[r.cs:r.cue_tok - 1])
 
 
+def the_technology_enforces(rules: Rules, r: ClauseRead) -> bool:
+    """"its use of facial recognition technology to ban lawyers from its venues": the
+    technology is the means of a ban on people, not what is banned."""
+    doc, cue = r.doc, r.cue_tok
+    if _low(doc, cue - 1) != "to":
+        return False
+    named = {i for m in r.c.mentions if m.actors for i in range(m.start, m.end)}
+    # not "Clearview AI agreed to stop selling" (a firm), nor "anger over facial
+    # recognition leads Milwaukee police to ban it" (someone acts in between)
+    return any(cue - 1 - TECH_BEFORE_TO <= t.end <= cue - 1 and t.start >= r.cs and
+               not named & set(range(t.start, cue))
+               for t in doc.spans.get(TOPIC_KEY, []))
+
+
+#: how many words may stand between the technology and the "to" of its purpose
+#: ("facial recognition software at its venues to bar ...")
+TECH_BEFORE_TO = 3
+
+
 ACT_VETOES: tuple[Veto, ...] = (
     Veto("how_a_rule_was_broken", how_a_rule_was_broken),
+    Veto("the_technology_enforces", the_technology_enforces),
     Veto("threatened", threatened),
     Veto("refused_to_order", refused_to_order),
     Veto("nobody_acted", nobody_acted),

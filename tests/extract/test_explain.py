@@ -19,6 +19,8 @@ from banwatch.extract.rules import vetoes
 
 # (passage, the check that drops its clause)
 DROPPED = [
+    ("Madison Square Garden Entertainment uses facial recognition to ban lawyers from its "
+     "arenas.", "the_technology_enforces"),
     ("The French regulator found that Clearview AI had violated privacy law by restricting "
      "people's access to the facial recognition data it holds on them.",
      "how_a_rule_was_broken"),

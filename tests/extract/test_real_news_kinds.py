@@ -1140,6 +1140,13 @@ CASES = [
         {("CNIL", None, "ban", "enacted", "2021-12")},
         id="the-vendor-named-alone-keeps-the-topic",
     ),
+    pytest.param(
+        "New York Attorney General Probes Madison Square Garden's Use of Facial Recognition "
+        "to Ban Lawyers",
+        date(2023, 1, 25),
+        set(),
+        id="the-technology-as-the-means-of-a-ban-on-people",
+    ),
 ]
 
 
