@@ -1147,6 +1147,14 @@ CASES = [
         set(),
         id="the-technology-as-the-means-of-a-ban-on-people",
     ),
+    pytest.param(
+        "PARIS - France's privacy regulator, the CNIL, has ordered Clearview AI, the face "
+        "search firm that scraped billions of photos from the web, to stop gathering data on "
+        "people living in France.",
+        date(2021, 12, 16),
+        {("CNIL", None, "ban", "enacted", "2021-12-16")},
+        id="an-order-around-an-apposition",
+    ),
 ]
 
 
