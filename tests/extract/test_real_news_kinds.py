@@ -1155,6 +1155,21 @@ CASES = [
         {("CNIL", None, "ban", "enacted", "2021-12-16")},
         id="an-order-around-an-apposition",
     ),
+    pytest.param(
+        "The ICO has fined the face search company Clearview AI for breaking UK data "
+        "protection law and has served a notice ordering the firm to stop obtaining the "
+        "data of people in the UK.",
+        date(2022, 5, 23),
+        {("Information Commissioner's Office", None, "ban", "enacted", "2022-05-23")},
+        id="a-notice-ordering-the-fined-firm-to-stop",
+    ),
+    pytest.param(
+        "ROME - The GPDP said on Wednesday that it had barred the facial recognition firm "
+        "Clearview AI from gathering any more images of Italians.",
+        date(2022, 3, 9),
+        {("Italian Data Protection Authority", None, "ban", "enacted", "2022-03-09")},
+        id="the-italian-regulator-by-its-initials",
+    ),
 ]
 
 
