@@ -122,6 +122,7 @@ class MentionRules:
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
         out = unknown_places(self, sent, out, char_base, cues)
         out += self._bare_police(sent, out)
+        out += self._national_police(sent, out)
         out = [self._regulator_again(sent, self._capital_city(sent, m)) for m in out]
         out.sort(key=lambda m: m.start)
         out = self._party_tags(sent, out)
@@ -163,6 +164,28 @@ class MentionRules:
                 # (a known town: not "American police", a word taken for an unknown town)
                 found.append(Mention(t.i, t.i + 1, "body", "body:police:city", role="police",
                                      level="city"))
+        return found
+
+    def _national_police(self, sent: Span, out: list[Mention]) -> list[Mention]:
+        """"The Belgian federal police has stopped ...", "Dutch police": a nation's police
+        force, an agency named as the text names it."""
+        doc = sent.doc
+        inside = {i for m in out for i in range(m.start, m.end)}
+        found = []
+        for t in sent:
+            if t.lower_ != "police" or t.i in inside:
+                continue
+            start = t.i - 2 if _low(doc, t.i - 1) in lx.NATIONAL_FORCE_WORDS else t.i - 1
+            if start < sent.start or _low(doc, start) not in lx.DEMONYMS or \
+                    not doc[start].is_title or start in inside:
+                continue
+            nation = next((p for p in self.s.gaz.candidates(lx.DEMONYMS[_low(doc, start)])
+                           if p.level == "country"), None)
+            if nation is None:
+                continue
+            name = doc[start:t.i + 1].text
+            found.append(Mention(start, t.i + 1, "agency", f"agency:{name}",
+                                 [Actor(name, "agency", "country", nation.country, None)]))
         return found
 
     def _party_tags(self, sent: Span, out: list[Mention]) -> list[Mention]:

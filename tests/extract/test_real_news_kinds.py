@@ -1170,6 +1170,20 @@ CASES = [
         {("Italian Data Protection Authority", None, "ban", "enacted", "2022-03-09")},
         id="the-italian-regulator-by-its-initials",
     ),
+    pytest.param(
+        "The Belgian federal police have stopped using face recognition cameras at Brussels "
+        "Airport, the country's police watchdog said on Friday.",
+        date(2019, 9, 21),
+        {("Belgian federal police", None, "ban", "enacted", "2019-09-20")},
+        id="a-nations-police-named-by-its-demonym",
+    ),
+    pytest.param(
+        "Kmart has ended its trial of face matching cameras in its Australian stores, the "
+        "retailer said on Tuesday.",
+        date(2022, 7, 26),
+        {("Kmart", None, "exit", "enacted", "2022-07-26")},
+        id="ending-a-trial-is-leaving-it",
+    ),
 ]
 
 
