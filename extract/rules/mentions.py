@@ -50,7 +50,6 @@ def _inside_span(span: Span, others: list[Span], label: str, strict: bool = True
     return None
 
 
-
 #: how far after "Boston officials" the act may begin ("voted on Tuesday night to ban")
 PEOPLE_ACT_WINDOW = 6
 
@@ -65,6 +64,7 @@ def _people_who_act(doc: Doc, i: int) -> bool:
     stop = next((t.i for t in doc[i + 1:end] if t.is_punct or t.lower_ in lx.SPEECH_VERBS
                  or t.lower_ in lx.POSSESSIVE), end)
     return any(i < c.start < stop for c in doc.spans.get(CUE_KEY, []))
+
 
 class MentionRules:
     """Finding the places, companies, bodies and agencies of a sentence, bodies tied to
@@ -122,7 +122,6 @@ class MentionRules:
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
         out = unknown_places(self, sent, out, char_base, cues)
         out += self._bare_police(sent, out)
-        out += self._national_police(sent, out)
         out = [self._regulator_again(sent, self._capital_city(sent, m)) for m in out]
         out.sort(key=lambda m: m.start)
         out = self._party_tags(sent, out)
@@ -147,46 +146,45 @@ class MentionRules:
             return m
         return Mention(m.start, m.end, "agency", f"agency:{last[0].name}", [last[0]])
 
-    @staticmethod
-    def _bare_police(sent: Span, out: list[Mention]) -> list[Mention]:
-        """"Detroit police", "Toronto's police": the town's police force, a body whose
-        owner ``_attach_bodies`` finds in the place just before it."""
-        doc = sent.doc
+    def _bare_police(self, sent: Span, out: list[Mention]) -> list[Mention]:
+        """Each "police" no other mention holds: "Detroit police", "Toronto's police" (the
+        town's force, a body whose owner ``_attach_bodies`` finds in the place just before
+        it) or "the Belgian federal police", "Dutch police" (a nation's force, an agency
+        named as the text names it)."""
         inside = {i for m in out for i in range(m.start, m.end)}
         found = []
         for t in sent:
-            if t.lower_ != "police" or t.i in inside:
-                continue
-            before = t.i - 1 if _low(doc, t.i - 1) not in lx.POSSESSIVE else t.i - 2
-            if any(m.kind == "place" and m.end - 1 == before and m.actors and
-                   m.actors[0].level in {"city", "county"} and m.ent_id.startswith("place:")
-                   for m in out):
-                # (a known town: not "American police", a word taken for an unknown town)
-                found.append(Mention(t.i, t.i + 1, "body", "body:police:city", role="police",
-                                     level="city"))
+            if t.lower_ == "police" and t.i not in inside:
+                m = self._town_police(sent, t, out) or self._national_police(sent, t, inside)
+                if m is not None:
+                    found.append(m)
         return found
 
-    def _national_police(self, sent: Span, out: list[Mention]) -> list[Mention]:
-        """"The Belgian federal police has stopped ...", "Dutch police": a nation's police
-        force, an agency named as the text names it."""
+    @staticmethod
+    def _town_police(sent: Span, t: Token, out: list[Mention]) -> Mention | None:
         doc = sent.doc
-        inside = {i for m in out for i in range(m.start, m.end)}
-        found = []
-        for t in sent:
-            if t.lower_ != "police" or t.i in inside:
-                continue
-            start = t.i - 2 if _low(doc, t.i - 1) in lx.NATIONAL_FORCE_WORDS else t.i - 1
-            if start < sent.start or _low(doc, start) not in lx.DEMONYMS or \
-                    not doc[start].is_title or start in inside:
-                continue
-            nation = next((p for p in self.s.gaz.candidates(lx.DEMONYMS[_low(doc, start)])
-                           if p.level == "country"), None)
-            if nation is None:
-                continue
-            name = doc[start:t.i + 1].text
-            found.append(Mention(start, t.i + 1, "agency", f"agency:{name}",
-                                 [Actor(name, "agency", "country", nation.country, None)]))
-        return found
+        before = t.i - 1 if _low(doc, t.i - 1) not in lx.POSSESSIVE else t.i - 2
+        if any(m.kind == "place" and m.end - 1 == before and m.actors and
+               m.actors[0].level in {"city", "county"} and m.ent_id.startswith("place:")
+               for m in out):
+            # (a known town: not "American police", a word taken for an unknown town)
+            return Mention(t.i, t.i + 1, "body", "body:police:city", role="police",
+                           level="city")
+        return None
+
+    def _national_police(self, sent: Span, t: Token, inside: set[int]) -> Mention | None:
+        doc = sent.doc
+        start = t.i - 2 if _low(doc, t.i - 1) in lx.NATIONAL_FORCE_WORDS else t.i - 1
+        if start < sent.start or _low(doc, start) not in lx.DEMONYMS or \
+                not doc[start].is_title or start in inside:
+            return None
+        nation = next((p for p in self.s.gaz.candidates(lx.DEMONYMS[_low(doc, start)])
+                       if p.level == "country"), None)
+        if nation is None:
+            return None
+        name = doc[start:t.i + 1].text
+        return Mention(start, t.i + 1, "agency", f"agency:{name}",
+                       [Actor(name, "agency", "country", nation.country, None)])
 
     def _party_tags(self, sent: Span, out: list[Mention]) -> list[Mention]:
         """"Rep. Yvette Clarke (D-NY) introduced ...", "Sen. Jeff Merkley, D-Ore.,": a

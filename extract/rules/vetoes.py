@@ -177,6 +177,11 @@ def how_a_rule_was_broken(rules: Rules, r: ClauseRead) -> bool:
         t.lower_ in lx.BREACH_VERBS for t in doc[r.cs:r.cue_tok - 1])
 
 
+#: how many words may stand between the technology and the "to" of its purpose
+#: ("facial recognition software at its venues to bar ...")
+TECH_BEFORE_TO = 3
+
+
 def the_technology_enforces(rules: Rules, r: ClauseRead) -> bool:
     """"its use of facial recognition technology to ban lawyers from its venues": the
     technology is the means of a ban on people, not what is banned."""
@@ -189,11 +194,6 @@ def the_technology_enforces(rules: Rules, r: ClauseRead) -> bool:
     return any(cue - 1 - TECH_BEFORE_TO <= t.end <= cue - 1 and t.start >= r.cs and
                not named & set(range(t.start, cue))
                for t in doc.spans.get(TOPIC_KEY, []))
-
-
-#: how many words may stand between the technology and the "to" of its purpose
-#: ("facial recognition software at its venues to bar ...")
-TECH_BEFORE_TO = 3
 
 
 ACT_VETOES: tuple[Veto, ...] = (
