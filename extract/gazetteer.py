@@ -63,6 +63,10 @@ class Gazetteer:
     def candidates(self, surface: str) -> list[Place]:
         return self.by_surface.get(surface.casefold(), [])
 
+    def country(self, name: str) -> Place | None:
+        """The country of that name ("Belgium", which a demonym names), if known."""
+        return next((p for p in self.candidates(name) if p.level == "country"), None)
+
     def state_code(self, text: str, allow_postal: bool = False) -> str | None:
         """Region code for a state name or abbreviation ("Ore.", "Oregon", "OR")."""
         key = text.strip().casefold()

@@ -276,8 +276,7 @@ class BodyRules:
         if prev not in lx.DEMONYMS or b.role not in {"legislature", "executive", "member",
                                                      "agency"}:
             return None
-        nation = next((p for p in self.s.gaz.candidates(lx.DEMONYMS[prev])
-                       if p.level == "country"), None)
+        nation = self.s.gaz.country(lx.DEMONYMS[prev])
         return _place_actor(nation) if nation is not None else None
 
     @staticmethod

@@ -178,8 +178,7 @@ class MentionRules:
         if start < sent.start or _low(doc, start) not in lx.DEMONYMS or \
                 not doc[start].is_title or start in inside:
             return None
-        nation = next((p for p in self.s.gaz.candidates(lx.DEMONYMS[_low(doc, start)])
-                       if p.level == "country"), None)
+        nation = self.s.gaz.country(lx.DEMONYMS[_low(doc, start)])
         if nation is None:
             return None
         name = doc[start:t.i + 1].text
@@ -536,7 +535,7 @@ class MentionRules:
     def _placed(self, ent: Span, eid: str, res: Resolution) -> Mention:
         """The place mention, owned when it only qualifies or locates something."""
         doc, s = ent.doc, self.s
-        nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
+        nxt = _low(doc, ent.end)
         places = res.places
         code = s.gaz.state_code(ent.text)
         if code and nxt in lx.STATE_PLACE_NOUNS and code in s.gaz.states:
@@ -544,13 +543,13 @@ class MentionRules:
             places = [s.gaz.states[code]]
         m = Mention(ent.start, ent.end, "place", eid, [_place_actor(p) for p in places])
         m.qualifiers = set(res.qualifier_tokens)
-        after = nxt2 if nxt in lx.POSSESSIVE else nxt
+        after_at = ent.end + 1 if nxt in lx.POSSESSIVE else ent.end  # (past "'s")
+        after = _low(doc, after_at)
         p1, p2 = _low(doc, ent.start - 1), _low(doc, ent.start - 2)
         if p1 in lx.NEAR_WORDS or (p1 == "of" and p2 in lx.DIRECTIONS) or (
                 p1 == "the" and p2 == "of" and _low(doc, ent.start - 3) in lx.RIVER_PART_NOUNS):
             m.owned = m.landmark = True  # ("on both sides of the Pearl": a river)
-        if after in lx.OWNED_NEXT and not _people_who_act(
-                doc, ent.end + (after is nxt2)):
+        if after in lx.OWNED_NEXT and not _people_who_act(doc, after_at):
             m.owned = True  # "Two Massachusetts cities", "the Michigan city", "Boston police"
         m.owned = m.owned or self._qualifying(ent)
         if p1 == "in" and p2 == "," and nxt == "," and m.actors and \
