@@ -46,6 +46,29 @@ def _ranked_before(doc: Doc, cs: int, k: int) -> bool:
         t.lower_ in lx.MODALS - {"to"} for t in doc[cs:rank])
 
 
+#: finite verbs and modals: one between "no law" and the act word gives the law a clause of
+#: its own ("no law passed, but the council banned it" is not "no law banning it")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _no_measure_before(doc: Doc, after_no: int, cue_tok: int) -> bool:
+    """"there is no federal law on the books regulating its use": the "no" denies a measure
+    (a noun at most two words on) that the act word, a few words further and with no
+    finite verb between, only describes."""
+    noun = next((i for i in range(after_no, min(after_no + 3, cue_tok))
+                 if doc[i].lower_ in lx.MEASURE_NOUNS), None)
+    return noun is not None and cue_tok - noun <= 5 and \
+        not any(t.tag_ in _FINITE_TAGS for t in doc[noun + 1:cue_tok])
+
+
+def _a_bill_acts(doc: Doc, cs: int, cue_tok: int) -> bool:
+    """"The bill requires agencies to get a warrant": what a bill does, in a story that
+    never tells it signed or enacted, is what it would do; the bill is a proposal."""
+    subject = any(doc[i].lower_ in lx.BILL_NOUNS and _low(doc, i - 1) in lx.ANAPHOR_DETS
+                  for i in range(cs, cue_tok))
+    return subject and not any(t.lower_ in lx.BILL_BECAME_LAW for t in doc)
+
+
 def _by_kind(cues: list[Span]) -> StatusCues:
     return StatusCues(cues, [c for c in cues if c.label_ == "status:failed"],
                       [c for c in cues if c.label_ == "status:proposed"],
@@ -332,6 +355,9 @@ class ActRules:
                 0 <= cue_tok - n.end <= 5 and "any" in {t.lower_ for t in doc[n.end:cue_tok]})
                for n in action_negs):  # ("has not taken up any limits of its own")
             return True  # "has not banned", "does not shut down", "no law that bars"
+        if any(doc[n.start].lower_ == "no" and _no_measure_before(doc, n.end, cue_tok)
+               for n in action_negs):
+            return True  # "there is no federal law on the books regulating its use"
         if any(n.end == c.start and doc[n.start].lower_ in lx.NEGATORS
                for n in negs for c in proposed):
             return True  # "The county commission has not taken up any limits"
@@ -376,6 +402,8 @@ class ActRules:
         if in_title and headline_future and not any(
                 doc[i].lower_ in lx.PAST_CONTEXT for i in range(max(cs, cue_tok - 6), cue_tok)):
             return "proposed"  # "Boston to ban facial recognition"
+        if _a_bill_acts(doc, cs, cue_tok):
+            return "proposed"  # "This bill accomplishes that by requiring a warrant"
         return "enacted"
 
     @staticmethod

@@ -196,7 +196,27 @@ def the_technology_enforces(rules: Rules, r: ClauseRead) -> bool:
                for t in doc.spans.get(TOPIC_KEY, []))
 
 
+#: how many words may stand between the "to" after a movement noun and the act word
+#: ("a growing movement to regulate and even ban")
+MOVEMENT_TO_ACT = 4
+
+
+def movement_to_act(rules: Rules, r: ClauseRead) -> bool:
+    """"reflecting a growing movement to regulate and even ban it", "a petition drive to
+    ban it on campus": a trend or a campaign toward a measure, which no body has taken up
+    (but "the council's campaign to ban it" has a body, its possessor, and "a ballot
+    initiative campaign to ban it" a measure put to the voters)."""
+    doc = r.doc
+    for i in range(max(r.cs + 1, r.cue_tok - MOVEMENT_TO_ACT), r.cue_tok):
+        if doc[i].lower_ == "to" and doc[i - 1].lower_ in lx.MOVEMENT_NOUNS:
+            before = doc[max(r.cs, i - 4):i - 1]
+            return not any(t.tag_ == "POS" or t.lower_ in lx.POSSESSORS | lx.BALLOT_WORDS
+                           for t in before)
+    return False
+
+
 ACT_VETOES: tuple[Veto, ...] = (
+    Veto("movement_to_act", movement_to_act),
     Veto("how_a_rule_was_broken", how_a_rule_was_broken),
     Veto("the_technology_enforces", the_technology_enforces),
     Veto("threatened", threatened),

@@ -32,6 +32,8 @@ DROPPED = [
      "recognition technology or banning it.", "nobody_acted"),
     ("Senator Ana Ruiz of Ohio hopes to bring forward legislation limiting facial "
      "recognition.", "vague_intent"),
+    ("The effort includes a petition drive to ban the use of facial recognition on campus at "
+     "universities such as DePaul University in Chicago.", "movement_to_act"),
     ("Massachusetts should press pause on facial recognition.", "demand_only"),
     ("\"It is time for a federal ban on facial recognition,\" said an organizer in Seattle.",
      "demand_only"),

@@ -1184,6 +1184,45 @@ CASES = [
         {("Kmart", None, "exit", "enacted", "2022-07-26")},
         id="ending-a-trial-is-leaving-it",
     ),
+    pytest.param(
+        "Representatives Pressley, Clarke and Tlaib introduced the No Biometric Barriers "
+        "Housing Act on Thursday. There is currently no federal law on the books regulating "
+        "how police or public housing use face recognition.",
+        date(2019, 7, 26),
+        set(),
+        id="no-law-on-the-books-is-no-law",
+    ),
+    pytest.param(
+        "A bipartisan pair of senators wants to limit federal use of face recognition. This "
+        "bill accomplishes that by requiring federal law enforcement agencies to obtain a "
+        "warrant before ongoing surveillance of a target.",
+        date(2020, 1, 20),
+        {("United States", None, "restriction", "proposed", None)},
+        id="what-a-bill-does-is-proposed",
+    ),
+    pytest.param(
+        "Voters in Bellingham, Washington, passed an initiative on Tuesday that bans city use "
+        "of face recognition. The bill also bans contracts for outside face recognition "
+        "services.",
+        date(2021, 11, 5),
+        {("Bellingham", "WA", "ban", "enacted", "2021-11-02")},
+        id="a-bill-the-story-tells-passed-is-in-force",
+    ),
+    pytest.param(
+        "Senators Cory Booker and Jeff Merkley of New Jersey and Oregon announced their bill "
+        "on Wednesday, reflecting a growing movement to regulate and even ban the use of face "
+        "recognition by law enforcement.",
+        date(2020, 2, 14),
+        set(),
+        id="a-movement-to-ban-is-no-ban",
+    ),
+    pytest.param(
+        "The organizers of a ballot initiative campaign to ban city use of face recognition in "
+        "Denver did not turn in any signatures by the May 4 deadline.",
+        date(2020, 5, 6),
+        {("Denver", "CO", "ban", "failed", "2020-05-04")},
+        id="a-ballot-campaign-that-failed-is-a-failed-ban",
+    ),
 ]
 
 
