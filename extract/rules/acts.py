@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import dates as d
 from .. import lexicon as lx
-from ..components import CUE_KEY
+from ..components import CUE_KEY, TOPIC_KEY
 from .state import Actor, ArticleState, Clause, Mention, _low, condition_after, puts_a_question
 
 
@@ -67,6 +67,13 @@ def _a_bill_acts(doc: Doc, cs: int, cue_tok: int) -> bool:
     subject = any(doc[i].lower_ in lx.BILL_NOUNS and _low(doc, i - 1) in lx.ANAPHOR_DETS
                   for i in range(cs, cue_tok))
     return subject and not any(t.lower_ in lx.BILL_BECAME_LAW for t in doc)
+
+
+def _before_topic(doc: Doc, start: int, end: int) -> int:
+    """Where the words from ``start`` up to ``end`` stop: at the first word of the topic."""
+    end = min(len(doc), end)
+    return min((t.start for t in doc.spans.get(TOPIC_KEY, []) if start <= t.start < end),
+               default=end)
 
 
 def _by_kind(cues: list[Span]) -> StatusCues:
@@ -273,8 +280,9 @@ class ActRules:
         fireworks and plastic bags" or "a ban on face masks at protests"."""
         if c.label_ in {"action:ban", "action:moratorium"} and any(
                 t.lower_ in lx.OTHER_BANNED - self.s.topic_words  # (a TikTok topic's own)
-                for t in doc[c.end:min(len(doc), c.end + 4)] if t.sent == doc[c.start].sent):
-            return True
+                for t in doc[c.end:_before_topic(doc, c.end, c.end + 4)]
+                if t.sent == doc[c.start].sent):
+            return True  # (not "banned face recognition at protests": the topic comes first)
         if c.label_ == "action:extension" and doc[c.start].lower_ in lx.EXTENSION_NOUNS and \
                 _low(doc, c.end) == "of":
             # "rather than just an extension of existing surveillance programs": the

@@ -1223,6 +1223,21 @@ CASES = [
         {("Denver", "CO", "ban", "failed", "2020-05-04")},
         id="a-ballot-campaign-that-failed-is-a-failed-ban",
     ),
+    pytest.param(
+        "Numerous police camera vans were deployed, and facial recognition software was used. "
+        "In fact, the police controlled by Prime Minister Viktor Orban had banned this year's "
+        "Pride in advance.",
+        date(2025, 6, 29),
+        set(),
+        id="a-banned-march-is-another-thing",
+    ),
+    pytest.param(
+        "The city of Portland, Oregon, banned facial recognition at protests and in stores in "
+        "September 2020.",
+        date(2020, 9, 12),
+        {("Portland", "OR", "ban", "enacted", "2020-09")},
+        id="the-technology-banned-at-protests-is-the-technology",
+    ),
 ]
 
 
