@@ -76,6 +76,14 @@ def _before_topic(doc: Doc, start: int, end: int) -> int:
                default=end)
 
 
+def _draft_issued(doc: Doc, strong: list[Span], cs: int, cue_tok: int) -> bool:
+    """"has issued draft regulations on facial recognition": a draft put out for comment is
+    a proposal; only passing or adopting it would enact it."""
+    return any(doc[i].lower_ in lx.DRAFT_WORDS for i in range(max(cs, cue_tok - 3),
+                                                              min(len(doc), cue_tok + 1))) \
+        and all(doc[e.start].lower_ in lx.ISSUING_VERBS for e in strong)
+
+
 def _by_kind(cues: list[Span]) -> StatusCues:
     return StatusCues(cues, [c for c in cues if c.label_ == "status:failed"],
                       [c for c in cues if c.label_ == "status:proposed"],
@@ -401,6 +409,8 @@ class ActRules:
         strong = [e for e in k.enacted if doc[e.start].lower_ in lx.STRONG_ENACT]
         weak_by_modal = [e for e in strong if self._modal_before(doc, e.start, cs)]
         strong = [e for e in strong if e not in weak_by_modal]
+        if strong and _draft_issued(doc, strong, cs, cue_tok):
+            return "proposed"  # "the regulator has issued draft regulations on ..."
         if strong:
             return "enacted"
         if k.proposed or weak_by_modal:

@@ -1238,6 +1238,21 @@ CASES = [
         {("Portland", "OR", "ban", "enacted", "2020-09")},
         id="the-technology-banned-at-protests-is-the-technology",
     ),
+    pytest.param(
+        "The Cyberspace Administration of China, the country's internet regulator, has issued "
+        "draft regulations on facial recognition systems on Tuesday.",
+        date(2023, 8, 10),
+        {("Cyberspace Administration of China", None, "restriction", "proposed", "2023-08-08")},
+        id="draft-rules-issued-are-proposed",
+    ),
+    pytest.param(
+        "The Good Guys will stop using facial recognition cameras after a public backlash. The "
+        "electronics chain said on Tuesday it was suspending the use of facial recognition in "
+        "its stores, pending a ruling from the privacy regulator.",
+        date(2022, 6, 29),
+        {("The Good Guys", None, "moratorium", "enacted", "2022-06-28")},
+        id="a-company-stops-pending-a-ruling-is-one-pause",
+    ),
 ]
 
 
