@@ -253,6 +253,8 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             # "... includes a total prohibition on the use of AI for:" and a list that names
             # the topic: the list is the measure's object
             has_topic = True
+        if not has_topic and s.last_topic_sentence >= 0 and _names_such_technology(sent):
+            has_topic = True  # "... issued a ban on such technology earlier this month"
         near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title or (
             s.pending is not None and idx - s.pending.sentence <= 3 and
             any(0 < t - idx <= 2 for t in s.topic_sentences))
@@ -1022,3 +1024,12 @@ def _subject_within(mentions: list[Mention], lo: int, hi: int) -> list[Actor] | 
     main = next((m for m in mentions if lo <= m.start <= hi and m.actors
                  and m.kind in {"place", "company", "body", "agency"}), None)
     return main.actors[:1] if main is not None else None
+
+
+def _names_such_technology(sent: Span) -> bool:
+    """"a ban on such technology", "banned this technology": a story that has named its
+    topic refers back to it, however many sentences later ("the technology" alone may be
+    any other the story describes, so only "such" and "this" count)."""
+    words = [t.lower_ for t in sent]
+    return any(a in lx.SUCH_THIS and b in lx.TECH_NOUNS_SINGULAR
+               for a, b in zip(words, words[1:], strict=False))

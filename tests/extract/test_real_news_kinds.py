@@ -1253,6 +1253,29 @@ CASES = [
         {("The Good Guys", None, "moratorium", "enacted", "2022-06-28")},
         id="a-company-stops-pending-a-ruling-is-one-pause",
     ),
+    pytest.param(
+        "The Milwaukee County Sheriff's Office has decided against using facial recognition "
+        "technology, the sheriff said on Friday.",
+        date(2026, 2, 28),
+        {("Milwaukee County Sheriff's Office", "WI", "ban", "enacted", "2026-02-27")},
+        id="deciding-against-using-it-is-a-ban",
+    ),
+    pytest.param(
+        "The council decided against a ban on facial recognition on Friday.",
+        date(2026, 2, 28),
+        set(),
+        id="deciding-against-a-ban-is-none",
+    ),
+    pytest.param(
+        "Milwaukee County's sheriff once planned to buy facial recognition from Biometrica. The "
+        "vendor's system maps a face. Investigators compare the map with stored photos. They "
+        "still need evidence for an arrest. Sheriff Denita Ball spoke on Friday. The Milwaukee "
+        "Police Department issued a ban on such technology earlier this month after public "
+        "outcry.",
+        date(2026, 2, 28),
+        {("Milwaukee Police Department", "WI", "ban", "enacted", "2026-02")},
+        id="such-technology-refers-back-however-far",
+    ),
 ]
 
 
