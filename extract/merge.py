@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from . import dates as d
 from .components import CUE_KEY
 from .events import Event
-from .lexicon import CONTINUING, EARLIER_WORDS, FILING_WORDS, HEADLINE_FAMILY
+from .lexicon import CONTINUING, EARLIER_WORDS, FILING_WORDS, HAS_HAVE, HEADLINE_FAMILY, PARTICIPLES
 from .rules import Candidate
 from .rules.state import given_as_example, other_places
 
@@ -47,6 +47,9 @@ class Seen:
     title_dates: dict[tuple[str, str | None], Candidate]
     dated_sentences: set[int]
     text_low: str
+    #: sentences whose candidates name several actors ("Oakland, Berkeley and San Francisco
+    #: have banned it"): a list of precedents, not one body's news
+    crowded_sentences: set[int] = field(default_factory=set)
     body_names: set[tuple[str, str | None, str]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -135,6 +138,8 @@ def _seen(cands: list[Candidate], text: str) -> Seen:
         title_dates={(c.actor.name.casefold(), c.actor.region): c
                      for c in cands if c.in_title and c.date is not None},
         dated_sentences={c.sentence for c in cands if c.date is not None and c.date_explicit},
+        crowded_sentences={c.sentence for c in cands if any(
+            o.sentence == c.sentence and o.actor.name != c.actor.name for o in cands)},
         text_low=text.casefold(),
     )
 
@@ -267,12 +272,12 @@ def _event_date(group: list[Candidate], best: Candidate | None, seen: Seen,
     if date_val is not None:
         return date_val, date_text, "text"
     if article.published is not None and \
-            story_news(group, article.lead_end, seen.dated_sentences):
+            story_news(group, article.lead_end, seen):
         return article.published.iso(), None, "published"
     return None, None, None
 
 
-def story_news(group: Sequence[Candidate], lead_end: int, dated_sentences: set[int]) -> bool:
+def story_news(group: Sequence[Candidate], lead_end: int, seen: Seen) -> bool:
     """The story's own news: told in the headline or the lead, not an older measure the
     story recalls or a mere reference to another place's act, and not a pending proposal
     (dated by its filing, which a story that a body "will vote" on does not give) unless
@@ -282,10 +287,34 @@ def story_news(group: Sequence[Candidate], lead_end: int, dated_sentences: set[i
     ("banned it in May 2019, with Oakland following soon after"): the text bounds its
     date by the act it follows, and the publication date would contradict that.
     """
-    return any(c.in_title or c.start <= lead_end for c in group) and \
+    return any(c.in_title or c.start <= lead_end or (
+        _told_as_news(c) and c.sentence not in seen.crowded_sentences) for c in group) and \
         not any(c.background or c.reference or (c.status == "proposed" and not _filed(c))
                 or _other_places(c) or _told_as_earlier(c) for c in group) and \
-        not all(_follower(c) and c.sentence in dated_sentences for c in group)
+        not all(_follower(c) and c.sentence in seen.dated_sentences for c in group)
+
+
+#: how far before the act word the "has issued" of the story's news may stand ("Police
+#: Chief Bryan Larkin has issued a directive for police to cease all use of ...")
+NEWS_PERFECT_WINDOW = 8
+
+
+def _told_as_news(c: Candidate) -> bool:
+    """An enactment told in the present perfect ("has issued a directive to cease ...",
+    "has stopped using it") past the lead: the story's news all the same (an excerpt's
+    lead may be a menu or a caption)."""
+    if c.sent is None or c.cue_tok is None or c.status != "enacted":
+        return False
+    doc = c.sent.doc
+    lo = max(c.sent.start, c.cue_tok - NEWS_PERFECT_WINDOW)
+    return any(doc[i].lower_ in HAS_HAVE and any(_participle(t.lower_) for t in doc[i + 1:i + 3])
+               for i in range(lo, c.cue_tok))
+
+
+def _participle(word: str) -> bool:
+    """A past participle by its form ("issued", "stopped", "taken"; the fast pipeline
+    tags no parts of speech)."""
+    return word.endswith(("ed", "en")) and len(word) > 4 or word in PARTICIPLES
 
 
 def _filed(c: Candidate) -> bool:

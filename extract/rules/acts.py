@@ -46,19 +46,16 @@ def _ranked_before(doc: Doc, cs: int, k: int) -> bool:
         t.lower_ in lx.MODALS - {"to"} for t in doc[cs:rank])
 
 
-#: finite verbs and modals: one between "no law" and the act word gives the law a clause of
-#: its own ("no law passed, but the council banned it" is not "no law banning it")
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _no_measure_before(doc: Doc, after_no: int, cue_tok: int) -> bool:
     """"there is no federal law on the books regulating its use": the "no" denies a measure
-    (a noun at most two words on) that the act word, a few words further and with no
-    finite verb between, only describes."""
+    (a noun at most two words on) that the act word, a few words further, only describes
+    (but "no law passed, but the council banned it": a verb or a comma between gives the
+    act a clause of its own)."""
     noun = next((i for i in range(after_no, min(after_no + 3, cue_tok))
                  if doc[i].lower_ in lx.MEASURE_NOUNS), None)
-    return noun is not None and cue_tok - noun <= 5 and \
-        not any(t.tag_ in _FINITE_TAGS for t in doc[noun + 1:cue_tok])
+    return noun is not None and cue_tok - noun <= 5 and not any(
+        not t.is_alpha or t.lower_ in lx.BE_FORMS | lx.HAD_HAS_HAVE | lx.MODALS or
+        t.lower_.endswith("ed") for t in doc[noun + 1:cue_tok])
 
 
 def _a_bill_acts(doc: Doc, cs: int, cue_tok: int) -> bool:

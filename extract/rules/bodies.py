@@ -319,7 +319,8 @@ class BodyRules:
         """The place of that level: the sentence's, else the story's."""
         s = self.s
         if b.role == "police" and level in {"city", "any", ""}:
-            return self._salient_city(places, b, None) or s.salient.get("county")
+            return self._salient_city(places, b, None) or s.salient.get("county") or \
+                self._last_police_force()
         if level == "country" or (b.level == "country" and b.role in {"legislature",
                                                                        "executive"}):
             return self._the_nation()
@@ -354,6 +355,12 @@ class BodyRules:
         later = self._local_place_after(places, b) if b.role == "member" else None
         return (before[-1] if before else None) or later or \
             s.salient.get(level) or s.salient.get("county" if level == "city" else "city")
+
+    def _last_police_force(self) -> Actor | None:
+        """"the Waterloo Regional Police Service's Cyber Crime Unit ... Police Chief Bryan
+        Larkin has issued a directive": in a story that places no town, the chief is the
+        police force it has named."""
+        return self.s.last_police_force
 
     def _state_place(self, sent: Span, places: list[Mention]) -> Actor | None:
         """A state body: the state the sentence names, the story's, or the nearest state

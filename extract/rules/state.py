@@ -170,6 +170,9 @@ class ArticleState:
     #: a passive order the next sentence tells ("... fined by the Information
     #: Commissioner's Office. The company was also ordered to stop ...")
     last_agency: tuple[Actor, int] | None = None
+    #: the last police force named as such ("the Waterloo Regional Police Service"), whose
+    #: chief a later "Police Chief" is in a story that places no town
+    last_police_force: Actor | None = None
     author_date: tuple[d.PartialDate | None, str | None, bool] | None = None
     motions: list[Candidate] = field(default_factory=list)  # items awaiting their outcome
     #: every sentence read, in order, with its mentions and cues

@@ -1276,6 +1276,23 @@ CASES = [
         {("Milwaukee Police Department", "WI", "ban", "enacted", "2026-02")},
         id="such-technology-refers-back-however-far",
     ),
+    pytest.param(
+        "The Waterloo Regional Police Service had been using Clearview AI. Police Chief Bryan "
+        "Larkin ordered officers to stop using facial recognition technology.",
+        date(2020, 3, 11),
+        {("Waterloo Regional Police Service", None, "ban", "enacted", "2020-03-11")},
+        id="a-chief-with-no-town-leads-the-force-named",
+    ),
+    pytest.param(
+        "KITCHENER -- A review found that the Waterloo Regional Police Service's cyber crime "
+        "unit had used Clearview AI until last month. The unit mostly investigates crimes "
+        "against children. Officers used a free licence from a conference. Other forces have "
+        "admitted using it too. Police Chief Bryan Larkin has issued a directive for police to "
+        "cease all use of facial recognition technology until privacy concerns are addressed.",
+        date(2020, 3, 11),
+        {("Waterloo Regional Police Service", None, "moratorium", "enacted", "2020-03-11")},
+        id="news-told-in-the-perfect-past-the-lead",
+    ),
 ]
 
 
