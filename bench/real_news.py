@@ -53,7 +53,8 @@ TEST_SHARE = 45
 #: development part (all dev: more real text to learn from)
 BLIND_PREFIXES = {"rnb-": "blind1", "rnc-": "blind2", "rnd-": "blind3", "rne-": "dev",
                   "rnh-": "dev", "rni-": "blind4",
-                  "rnj-": "blind5", "rnk-": "blind6"}
+                  "rnj-": "blind5", "rnk-": "blind6",
+                  "rnl-": "devb"}
 
 
 METADATA_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
