@@ -114,6 +114,9 @@ NAME_ALIASES = {
     "facebook": "meta",
     "nypd": "new york city police department",
     "new york police department": "new york city police department",
+    # (an attorney general and the office of the attorney general are one body; the gold
+    # names it both ways)
+    "new jersey office of the attorney general": "new jersey attorney general",
 }
 
 

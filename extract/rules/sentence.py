@@ -485,7 +485,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         or returns the clause's outcome when it is settled another way (a demand, an
         agenda item, the outcome of the sentence's proposal, an act referred back to)."""
         mentions = r.c.mentions
-        if r.cue_tok in r.at.quote:
+        if r.cue_tok in r.at.quote and not _partial_quote(r):
             r.actors = self._quote_speaker(r.at.sent, r.at.mentions, r.at.quote)
             # ""The Good Guys today confirmed it will pause the trial," a spokesperson
             # said": a quote that names who acts before its act word tells it itself (but
@@ -1036,3 +1036,16 @@ def _names_such_technology(sent: Span) -> bool:
     words = [t.lower_ for t in sent]
     return any(a in lx.SUCH_THIS and b in lx.TECH_NOUNS_SINGULAR
                for a, b in zip(words, words[1:], strict=False))
+
+
+def _partial_quote(r: ClauseRead) -> bool:
+    """"Milwaukee police will “voluntarily issue a moratorium on the use of ...”": a verb
+    phrase quoted inside the reporter's own sentence, right after its auxiliary, with no
+    "we" or "our" of a speaker's own; the sentence's actor is the reporter's subject (but
+    "wrote that it differs by “[eliminating] the ... warrant system”" quotes a claim)."""
+    doc, quote = r.doc, r.at.quote
+    start = r.cue_tok
+    while start - 1 in quote:
+        start -= 1  # (the opening mark is the quote's first token)
+    return start > r.at.sent.start and doc[start - 1].lower_ in lx.QUOTED_VERB_AFTER and \
+        not any(doc[i].lower_ in lx.FIRST_PERSON for i in quote)

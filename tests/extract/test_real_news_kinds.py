@@ -1293,6 +1293,22 @@ CASES = [
         {("Waterloo Regional Police Service", None, "moratorium", "enacted", "2020-03-11")},
         id="news-told-in-the-perfect-past-the-lead",
     ),
+    pytest.param(
+        "In a release Friday, a spokesperson said Milwaukee police will “voluntarily issue a "
+        "moratorium on the use of any and all facial recognition technology for the "
+        "department.”",
+        date(2026, 2, 7),
+        {("Milwaukee Police Department", "WI", "moratorium", "enacted", "2026-02-06")},
+        id="a-quoted-verb-phrase-is-the-subjects-act",
+    ),
+    pytest.param(
+        "Somerville passed a ban on facial recognition this summer. Its councilors wrote that "
+        "the technology differs from cameras by “eliminating the human and judicial element "
+        "behind the existing warrant system.”",
+        date(2019, 10, 17),
+        {("Somerville", "MA", "ban", "enacted", "2019")},
+        id="a-quoted-claim-is-no-act",
+    ),
 ]
 
 
