@@ -44,7 +44,7 @@ from .pipeline import build_pipeline, resolve_model
 from .places import PlaceContext, dateline_place, home_state, locality_hints
 from .prefilter import Block, Prefilter, relevant_blocks, split_blocks
 from .rules import Actor, ArticleState, SentenceRules
-from .text import is_garbage
+from .text import is_garbage, unwrap_lines
 from .topics import DEFAULT_TOPICS, Topic, partial_use_pattern, scope_patterns
 
 EXTRACTOR_VERSION = "0.9.10"
@@ -324,7 +324,7 @@ class Extractor:
             raise ValueError(f"title must be str or None, not {type(title).__name__}")
         if published is not None and not isinstance(published, (date, datetime, d.PartialDate)):
             raise ValueError("published must be a date, a datetime, a PartialDate or None")
-        text = text[:MAX_TEXT_CHARS]
+        text = unwrap_lines(text[:MAX_TEXT_CHARS])
         title = " ".join((title or "").split())[:MAX_TITLE_CHARS]
         if (not text.strip() and not title) or is_garbage(text) or is_garbage(title):
             return None

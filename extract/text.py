@@ -56,6 +56,19 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+#: a line break inside a hard-wrapped paragraph: the line before ends in a word or a
+#: comma, the next begins in lower case ("Microsoft will not sell facial recognition\ntech
+#: to police until ...")
+_WRAPPED_BREAK = re.compile(r"(?<=[\w,;])[ \t]*\n(?=[ \t]*[a-z])")
+
+
+def unwrap_lines(text: str) -> str:
+    """Join the lines of hard-wrapped paragraphs (plain-text mail, feeds, some pages), whose
+    breaks would otherwise end sentences mid-clause; each break becomes one space, so the
+    text keeps its length and every offset."""
+    return _WRAPPED_BREAK.sub(lambda m: m.group().replace("\n", " "), text)
+
+
 def text_from_html(html: bytes | str, url: str | None = None) -> str:
     """Main article text of an HTML page, exactly as the crawl stores it; ``""`` if none.
 

@@ -1309,6 +1309,13 @@ CASES = [
         {("Somerville", "MA", "ban", "enacted", "2019")},
         id="a-quoted-claim-is-no-act",
     ),
+    pytest.param(
+        "There is, of course, a qualification: Microsoft will not sell facial recognition\n"
+        "tech to police until Congress passes regulations on its use.",
+        date(2020, 6, 12),
+        {("Microsoft", None, "moratorium", "enacted", "2020-06-12")},
+        id="a-hard-wrapped-line-goes-on",
+    ),
 ]
 
 

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from banwatch.extract.text import (
     decode_bytes,
     is_garbage,
     looks_like_html,
     read_input,
     text_from_html,
+    unwrap_lines,
 )
 
 CRAWLER_DATA = Path(__file__).resolve().parent.parent / "data" / "crawler"
@@ -51,3 +54,17 @@ def test_helpers() -> None:
     assert decode_bytes(b"\xef\xbb\xbfhi") == "hi"
     assert is_garbage("\x00\x01\x02abc")
     assert not is_garbage("plain words")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Microsoft will not sell face recognition\ntech to police until Congress acts.",
+     "Microsoft will not sell face recognition tech to police until Congress acts."),
+    ("a qualification,\nthen more", "a qualification, then more"),
+    ("Boston banned it.\nThe vote was 13-0.", "Boston banned it.\nThe vote was 13-0."),
+    ("CITY HALL\nBoston banned it.", "CITY HALL\nBoston banned it."),
+    ("one paragraph\n\nnext one", "one paragraph\n\nnext one"),
+    ("Headline: a list\n- item one", "Headline: a list\n- item one"),
+], ids=["wrapped", "after-comma", "sentence-end", "headline", "paragraph-break", "list"])
+def test_hard_wrapped_lines_are_joined_at_the_same_length(text: str, expected: str) -> None:
+    assert unwrap_lines(text) == expected
+    assert len(unwrap_lines(text)) == len(text)
