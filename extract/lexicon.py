@@ -513,6 +513,8 @@ EFFECT_PREV = re.compile(
     r"(effect|effective|starting|beginning|begins|from|expires?|until|through|applies|apply|"
     r"as\s+of|operative|"
     r"kicks?\s+in|kicked\s+in|into\s+force|takes?\s+hold|phases?\s+in|goes\s+live)"
+    # ("takes effect in Virginia on July 1": the place it takes effect in, then the day)
+    r"(?:\s+(?:in|across|throughout)\s+\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,2},?)?"
     r"\s+(?:in|on|at)?\s*$",
     re.I,
 )

@@ -1316,6 +1316,12 @@ CASES = [
         {("Microsoft", None, "moratorium", "enacted", "2020-06-12")},
         id="a-hard-wrapped-line-goes-on",
     ),
+    pytest.param(
+        "A ban on police use of facial recognition takes effect in Virginia on July 1.",
+        date(2021, 4, 7),
+        {("Virginia", "VA", "ban", "enacted", "2021-04-07")},
+        id="the-day-it-takes-effect-in-a-place-is-no-event-date",
+    ),
 ]
 
 
