@@ -303,9 +303,13 @@ def _is_target(scan: ActorScan, n: Near, ref: bool, follower: bool) -> bool:
     doc, m = scan.doc, n.m
     owns_cue = _low(doc, m.end) in lx.POSSESSIVE and 0 < scan.cue_tok - m.end <= 4
     # ("build on the company's 2020 pledge not to sell ...": whose pledge)
+    # ("A bill will be introduced to City Council": the body the measure is put before)
+    put_before = n.p1 in {"to", "with", "before"} and n.p2 in lx.FILING_WORDS and \
+        m.kind == "body" and m.role == "legislature"
     if n.p1 in lx.TARGET_PREV and not ref and not owns_cue and not follower and not (
             n.p1 in lx.INCLUDE_FORMS and m.kind == "place") and not (
-            n.p1 == "with" and n.p2 in lx.ALONG_TOGETHER):  # "along with Northampton"
+            n.p1 == "with" and n.p2 in lx.ALONG_TOGETHER) and not put_before:
+        # (not "along with Northampton")
         scan.target_end = m.end
         return True
     end = scan.target_end

@@ -342,7 +342,8 @@ class BodyRules:
 
     def _local_place(self, b: Mention, places: list[Mention], level: str) -> Actor | None:
         """A town's or county's body: the last such place before it, a member's own town
-        named after, or the story's."""
+        named after, or the story's; else the first one its sentence names after it ("A bill
+        will be introduced to City Council requiring Philadelphia businesses to ...")."""
         s = self.s
         before = [p.actors[0] for p in places if p.start < b.start and not p.landmark
                   and p.actors[0].level in {"city", "county"}]
@@ -354,7 +355,8 @@ class BodyRules:
         # a member's own town, named after the member
         later = self._local_place_after(places, b) if b.role == "member" else None
         return (before[-1] if before else None) or later or \
-            s.salient.get(level) or s.salient.get("county" if level == "city" else "city")
+            s.salient.get(level) or s.salient.get("county" if level == "city" else "city") or \
+            self._local_place_after(places, b)
 
     def _last_police_force(self) -> Actor | None:
         """"the Waterloo Regional Police Service's Cyber Crime Unit ... Police Chief Bryan

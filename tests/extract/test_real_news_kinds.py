@@ -1322,6 +1322,19 @@ CASES = [
         {("Virginia", "VA", "ban", "enacted", "2021-04-07")},
         id="the-day-it-takes-effect-in-a-place-is-no-event-date",
     ),
+    pytest.param(
+        "A bill will be introduced to City Council on Tuesday that would bar Philadelphia "
+        "police from using facial recognition.",
+        date(2019, 2, 5),
+        {("Philadelphia", "PA", "ban", "proposed", "2019-02-05")},
+        id="a-bill-introduced-to-a-council-is-before-it",
+    ),
+    pytest.param(
+        "The mayor urged City Council to ban facial recognition in Philadelphia.",
+        date(2019, 2, 5),
+        set(),
+        id="a-council-urged-is-still-a-target",
+    ),
 ]
 
 
