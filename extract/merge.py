@@ -115,11 +115,13 @@ def _name_pauses(cands: list[Candidate]) -> None:
         # decision, named loosely first; the more precise word wins (but two bills
         # proposed the same week are two proposals); so is a company's "will stop using
         # it" beside "suspending it pending a ruling" (but a pause "indefinitely" is how
-        # the company's exit was told)
+        # the company's exit was told, and "will no longer sell it, and will let its
+        # contracts lapse" one sentence's two readings of the exit)
         if c.action in {"ban", "exit"} and not c.in_title and c.status != "proposed" and any(
                 p.actor == c.actor and p.status == c.status and (
                     p.date is None or c.date is None or p.date.year == c.date.year) and
-                (c.action == "ban" or "indefinite" not in p.evidence.casefold())
+                (c.action == "ban" or (p.sentence != c.sentence and
+                                       "indefinite" not in p.evidence.casefold()))
                 for p in pauses):
             c.action = "moratorium"
 
