@@ -295,8 +295,8 @@ class MentionRules:
                                [Actor(name, "company", None, None, None)]))
 
         for ent in spans:
-            if taken & set(range(ent.start, ent.end)):
-                continue
+            if taken & set(range(ent.start, ent.end)) or (len(ent) == 1 and ent[0].is_stop):
+                continue  # (and "Less than six months later, the company ...": no name)
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             if ent.label_ == "COMPANY" or name in known:
                 add(ent, name)
@@ -511,9 +511,11 @@ class MentionRules:
             return None
         if eid and not res.qualifier_tokens and ent.text in s.surnames and (all(
                 p.population < SMALL_TOWN_POPULATION for p in res.places) or
-                nxt in lx.AUTHORSHIP | lx.FILING_VERBS):
-            return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler, and
-            # "Jackson files face-recognition ban" over Councilwoman Renata Jackson
+                nxt in lx.AUTHORSHIP | lx.FILING_VERBS or (
+                    nxt in lx.POSSESSIVE and _low(doc, ent.end + 1) in lx.BILL_NOUNS)):
+            return None  # "Wheeler's council" over a story quoting Mayor Ted Wheeler,
+            # "Jackson files face-recognition ban" over Councilwoman Renata Jackson, and
+            # "Warren's bill" over Rep. Charlotte Warren
         if eid and nxt == ":" and ent.start == ent.sent.start and not res.qualifier_tokens \
                 and self._stray_label(res.places):
             return None  # a bill tracker's "Sunset: The prohibition is repealed on ...": a

@@ -1049,3 +1049,4 @@ def _partial_quote(r: ClauseRead) -> bool:
         start -= 1  # (the opening mark is the quote's first token)
     return start > r.at.sent.start and doc[start - 1].lower_ in lx.QUOTED_VERB_AFTER and \
         not any(doc[i].lower_ in lx.FIRST_PERSON for i in quote)
+

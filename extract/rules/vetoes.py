@@ -324,8 +324,16 @@ def _orderer_named(r: ClauseRead) -> bool:
         bool(words & lx.ORDERING_BODY_WORDS)
 
 
+def a_company_demands(rules: Rules, r: ClauseRead) -> bool:
+    """"Facebook, Google and other tech firms have demanded Clearview stop hoovering up
+    images": what a company demands of another is no order (a regulator's would be)."""
+    return r.doc[r.cue_tok].lower_ in lx.DEMAND_VERBS and bool(r.actors) and \
+        all(a.actor_type == "company" for a in r.actors)
+
+
 ACTOR_VETOES: tuple[Veto, ...] = (Veto("not_a_business", not_a_business),
-                                  Veto("banned_party", banned_party))
+                                  Veto("banned_party", banned_party),
+                                  Veto("a_company_demands", a_company_demands))
 
 
 def first_veto(rules: Rules, r: ClauseRead, table: tuple[Veto, ...]) -> str | None:

@@ -34,6 +34,8 @@ DROPPED = [
      "recognition.", "vague_intent"),
     ("The effort includes a petition drive to ban the use of facial recognition on campus at "
      "universities such as DePaul University in Chicago.", "movement_to_act"),
+    ("Facebook, Google and other tech firms have demanded Clearview stop hoovering up user "
+     "images for its facial recognition algorithm.", "a_company_demands"),
     ("Massachusetts should press pause on facial recognition.", "demand_only"),
     ("\"It is time for a federal ban on facial recognition,\" said an organizer in Seattle.",
      "demand_only"),

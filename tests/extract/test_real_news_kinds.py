@@ -1335,6 +1335,34 @@ CASES = [
         set(),
         id="a-council-urged-is-still-a-target",
     ),
+    pytest.param(
+        "Facebook, Google and other tech firms have demanded Clearview stop hoovering up user "
+        "images for its facial recognition algorithm.",
+        date(2021, 4, 6),
+        set(),
+        id="a-company-demanding-orders-nothing",
+    ),
+    pytest.param(
+        "Clearview AI was found to have broken Canadian privacy law. Less than six months "
+        "later, the company announced it would be pulling out of the Canadian market.",
+        date(2021, 6, 10),
+        {("Clearview AI", None, "exit", "enacted", "2021-06-10")},
+        id="a-capitalised-stop-word-is-no-company",
+    ),
+    pytest.param(
+        "One bill, sponsored by Rep. Charlotte Warren, was signed by Gov. Janet Mills. "
+        "Warren's bill limits facial recognition use by Maine police.",
+        date(2021, 7, 9),
+        set(),
+        id="a-sponsors-bill-is-no-town",
+    ),
+    pytest.param(
+        "But the call to fully ban facial recognition in the U.S. shows where the progressive "
+        "wing of the party stands.",
+        date(2020, 6, 26),
+        set(),
+        id="a-call-to-ban-is-no-ban",
+    ),
 ]
 
 
