@@ -429,6 +429,11 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         r.action = r.at.action or s.last_action or (s.title_action if chain else None)
         measure = next((t.i for t in reversed(doc[cs:ce]) if t.lower_ in lx.MEASURE_NOUNS),
                        None)
+        if r.action == "moratorium" and measure is not None and \
+                _low(doc, measure - 1) in lx.SIMILARITY_WORDS:
+            # "Oregon and New Hampshire, which have similar laws in place": another's law
+            # like it in what it covers; that the story's own was temporary is not copied
+            r.action = "ban"
         statuses = [k for k in c.cues if k.label_.startswith("status:") and
                     (measure is None or k.start < measure)]
         # ("Measure K went on the ballot by petition after the council voted 3-2 against

@@ -1363,6 +1363,16 @@ CASES = [
         set(),
         id="a-call-to-ban-is-no-ban",
     ),
+    pytest.param(
+        "The California legislature voted Thursday to send a bill temporarily banning facial "
+        "recognition in police body cameras to the governor. Oregon and New Hampshire "
+        "already have similar laws in place.",
+        date(2019, 9, 16),
+        {("California", "CA", "moratorium", "enacted", "2019-09-12"),
+         ("Oregon", "OR", "ban", "enacted", None),
+         ("New Hampshire", "NH", "ban", "enacted", None)},
+        id="similar-laws-copy-what-not-how-long",
+    ),
 ]
 
 
