@@ -530,6 +530,8 @@ INDEFINITE = re.compile(
     r"pending (?:the )?(?:results?|outcome|completion|findings|conclusions?) of\b|"
     r"(?:while|until|pending) (?:an?|the|its|their) (?:\w+ ){0,3}(?:investigat\w*|inquiry|"
     r"inquiries|reviews?|probes?|complaints?)\b|"
+    r"pending (?:an?y? |the |its |their |further )?(?:\w+ ){0,2}(?:clarification|ruling|"
+    r"decision|guidance|approval|assessment|evaluation)\b|"
     r"until (?:congress|the federal government"
     r"|lawmakers|the legislature|the state|there (?:is|are)|a federal law|federal|national|"
     r"strong|a national|legislation|laws?|rules|it|they|state|the council|the city)\b|"

@@ -330,6 +330,11 @@ class ActRules:
         cond = condition_after(doc, cue_tok, ce)
         if cond is not None:  # "may extend it further if laws ... are not enacted"
             cues = [c for c in cues if c.start < cond or not c.label_.startswith("status:")]
+        # "stop using it pending any clarification from the regulator": a condition on the
+        # act, not a pending measure (but "the pending bill" is one)
+        cues = [c for c in cues if not (c.label_ == "status:proposed" and c.start > cue_tok and
+                                        doc[c.start].lower_ == "pending" and
+                                        _low(doc, c.end) not in lx.MEASURE_NOUNS)]
         comma = next((i for i in range(cue_tok + 1, ce) if doc[i].text == ","), None)
         if comma is not None:
             # "have also banned it ..., citing the effect the technology would have": a

@@ -1373,6 +1373,12 @@ CASES = [
          ("New Hampshire", "NH", "ban", "enacted", None)},
         id="similar-laws-copy-what-not-how-long",
     ),
+    pytest.param(
+        "The Good Guys will stop using facial recognition pending a ruling from the regulator.",
+        date(2022, 7, 14),
+        {("The Good Guys", None, "moratorium", "enacted", "2022-07-14")},
+        id="pending-a-ruling-is-a-condition-not-a-status",
+    ),
 ]
 
 
