@@ -319,8 +319,10 @@ class BodyRules:
         """The place of that level: the sentence's, else the story's."""
         s = self.s
         if b.role == "police" and level in {"city", "any", ""}:
+            # (in a story that places no town, "Police Chief Bryan Larkin" leads the force
+            # it has named: "the Waterloo Regional Police Service's Cyber Crime Unit ...")
             return self._salient_city(places, b, None) or s.salient.get("county") or \
-                self._last_police_force()
+                s.last_police_force
         if level == "country" or (b.level == "country" and b.role in {"legislature",
                                                                        "executive"}):
             return self._the_nation()
@@ -357,12 +359,6 @@ class BodyRules:
         return (before[-1] if before else None) or later or \
             s.salient.get(level) or s.salient.get("county" if level == "city" else "city") or \
             self._local_place_after(places, b)
-
-    def _last_police_force(self) -> Actor | None:
-        """"the Waterloo Regional Police Service's Cyber Crime Unit ... Police Chief Bryan
-        Larkin has issued a directive": in a story that places no town, the chief is the
-        police force it has named."""
-        return self.s.last_police_force
 
     def _state_place(self, sent: Span, places: list[Mention]) -> Actor | None:
         """A state body: the state the sentence names, the story's, or the nearest state

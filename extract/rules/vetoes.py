@@ -210,8 +210,7 @@ def movement_to_act(rules: Rules, r: ClauseRead) -> bool:
     for i in range(max(r.cs + 1, r.cue_tok - MOVEMENT_TO_ACT), r.cue_tok):
         if doc[i].lower_ == "to" and doc[i - 1].lower_ in lx.MOVEMENT_NOUNS:
             before = doc[max(r.cs, i - 4):i - 1]
-            return not any(t.tag_ == "POS" or t.lower_ in lx.POSSESSORS | lx.BALLOT_WORDS
-                           for t in before)
+            return not any(t.lower_ in lx.POSSESSORS | lx.BALLOT_WORDS for t in before)
     return False
 
 
