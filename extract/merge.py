@@ -18,7 +18,7 @@ from .components import CUE_KEY
 from .events import Event
 from .lexicon import CONTINUING, EARLIER_WORDS, FILING_WORDS, HAS_HAVE, HEADLINE_FAMILY, PARTICIPLES
 from .rules import Candidate
-from .rules.state import given_as_example, other_places
+from .rules.state import given_as_example, other_places, participle
 
 Key = tuple[str, str | None, str, str]  # actor (casefolded), region, action, status
 
@@ -131,6 +131,9 @@ def _seen(cands: list[Candidate], text: str) -> Seen:
     for c in cands:
         groups.setdefault(key_of(c), []).append(c)
     body = [c for c in cands if not c.in_title]
+    names_by_sentence: dict[int, set[str]] = {}
+    for c in cands:
+        names_by_sentence.setdefault(c.sentence, set()).add(c.actor.name)
     return Seen(
         groups=groups,
         body={(c.actor.name.casefold(), c.actor.region, HEADLINE_FAMILY[c.action], c.status)
@@ -140,8 +143,7 @@ def _seen(cands: list[Candidate], text: str) -> Seen:
         title_dates={(c.actor.name.casefold(), c.actor.region): c
                      for c in cands if c.in_title and c.date is not None},
         dated_sentences={c.sentence for c in cands if c.date is not None and c.date_explicit},
-        crowded_sentences={c.sentence for c in cands if any(
-            o.sentence == c.sentence and o.actor.name != c.actor.name for o in cands)},
+        crowded_sentences={i for i, names in names_by_sentence.items() if len(names) > 1},
         text_low=text.casefold(),
     )
 
@@ -314,9 +316,9 @@ def _told_as_news(c: Candidate) -> bool:
 
 
 def _participle(word: str) -> bool:
-    """A past participle by its form ("issued", "stopped", "taken"; the fast pipeline
-    tags no parts of speech)."""
-    return word.endswith(("ed", "en")) and len(word) > 4 or word in PARTICIPLES
+    """A past participle of the news: a longer word with a participle's ending ("issued",
+    not "been" or "seen") or one of the irregular few ("has put", "has made")."""
+    return participle(word) and len(word) > 4 or word in PARTICIPLES
 
 
 def _filed(c: Candidate) -> bool:

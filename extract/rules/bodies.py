@@ -355,10 +355,10 @@ class BodyRules:
         # of Supervisors" of San Francisco) or the county seat's own board
         # "Councilor Haddock filed an ordinance that would lift Corbel Springs' ban":
         # a member's own town, named after the member
-        later = self._local_place_after(places, b) if b.role == "member" else None
-        return (before[-1] if before else None) or later or \
-            s.salient.get(level) or s.salient.get("county" if level == "city" else "city") or \
-            self._local_place_after(places, b)
+        after = self._local_place_after(places, b)
+        return (before[-1] if before else None) or (after if b.role == "member" else None) \
+            or s.salient.get(level) or s.salient.get("county" if level == "city" else "city") \
+            or after
 
     def _state_place(self, sent: Span, places: list[Mention]) -> Actor | None:
         """A state body: the state the sentence names, the story's, or the nearest state

@@ -227,9 +227,6 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                     s.salient["company"] = a
                 elif m.kind == "agency" and a.actor_type == "agency":
                     s.last_agency = (a, idx)  # for "the watchdog" after it
-                if a.actor_type == "agency" and m.kind in {"agency", "body"} and \
-                        set(a.name.lower().split()) & lx.POLICE_FORCE_WORDS:
-                    s.last_police_force = a
                 elif a.level:
                     if m.kind == "place" and not m.noted:
                         s.ctx.note(Place("", a.name, a.level, a.country, a.region, 0))
@@ -237,6 +234,9 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                         s.salient[a.level] = a
                         if a.level in {"city", "county", "state"}:
                             s.salient["last_place"] = a
+                if a.actor_type == "agency" and m.kind in {"agency", "body"} and \
+                        set(a.name.lower().split()) & lx.POLICE_FORCE_WORDS:
+                    s.last_police_force = a
         for m, _ in date_mentions:
             if m.explicit_year and m.role != "until":
                 pd = d.resolve(m, s.when)

@@ -360,6 +360,12 @@ def given_as_example(doc: Doc, start: int, actor_tok: int) -> bool:
                for i in range(start, actor_tok))
 
 
+def participle(word: str) -> bool:
+    """A past participle by its ending ("banned", "taken"; the fast pipeline tags no parts
+    of speech)."""
+    return word.endswith(lx.PARTICIPLE_ENDINGS)
+
+
 def told_now(doc: Doc, start: int, end: int) -> bool:
     """The words move the statement to the present ("... a moratorium last year. Now it
     says it will continue the ban"): a new statement, not dated by the act told before."""

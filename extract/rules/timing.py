@@ -25,6 +25,7 @@ from .state import (
     _low,
     _measured_back,
     other_places,
+    participle,
     told_now,
 )
 
@@ -549,8 +550,7 @@ class DateRules:
         for i, w in enumerate(words):
             if w == "had":  # the first finite verb decides: "had banned" is background
                 return bool(set(words[max(0, i - 3):i]) & lx.THAT_WHICH_WHO)
-            if w in lx.HAS_HAVE and any(x.endswith(lx.PARTICIPLE_ENDINGS)
-                                        for x in words[i + 1:i + 3]):
+            if w in lx.HAS_HAVE and any(participle(x) for x in words[i + 1:i + 3]):
                 return True  # "has banned"
             if w.endswith("ed") or w in lx.PAST_EVENT_VERBS:
                 return True
