@@ -117,6 +117,7 @@ NAME_ALIASES = {
     # (an attorney general and the office of the attorney general are one body; the gold
     # names it both ways)
     "new jersey office of the attorney general": "new jersey attorney general",
+    "east japan railway": "jr east",
 }
 
 

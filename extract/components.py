@@ -394,10 +394,13 @@ class SelectiveNer:
         for sent in doc.sents:
             if not any(sent.start <= i < sent.end for i in starts):
                 continue
-            first = sent[0]  # a dateline's "HALVERN, Mich. —" or "Velquist's" counts
+            # a dateline's "HALVERN, Mich. —", "Velquist's" or a name of several words
+            # ("Acme Corp. has suspended ...", "East Japan Railway Co. ...") counts
+            first = sent[0]
             names = [t for t in sent[1:] if _name_like(t)]
             if _name_like(first) and first.i + 1 < len(doc) and (
-                    first.is_upper or doc[first.i + 1].text in {"'s", "’s"}):
+                    first.is_upper or doc[first.i + 1].text in {"'s", "’s"} or
+                    doc[first.i + 1].is_title):
                 names.append(first)
             if known and all(t.i in covered for t in names):
                 continue

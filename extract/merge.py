@@ -16,9 +16,17 @@ from dataclasses import dataclass, field, replace
 from . import dates as d
 from .components import CUE_KEY
 from .events import Event
-from .lexicon import CONTINUING, EARLIER_WORDS, FILING_WORDS, HAS_HAVE, HEADLINE_FAMILY, PARTICIPLES
+from .lexicon import (
+    CONTINUING,
+    EARLIER_WORDS,
+    FILING_WORDS,
+    HAS_HAVE,
+    HEADLINE_FAMILY,
+    PARTICIPLES,
+    SIMILARITY_WORDS,
+)
 from .rules import Candidate
-from .rules.state import given_as_example, other_places, participle
+from .rules.state import given_as_example, other_places, participle, tells_standing
 
 Key = tuple[str, str | None, str, str]  # actor (casefolded), region, action, status
 
@@ -348,9 +356,13 @@ def _other_places(c: Candidate) -> bool:
 
 def _told_as_earlier(c: Candidate) -> bool:
     """"Oregon and New Hampshire already have similar measures in place": an act before
-    the story's, not its news."""
-    return c.sent is not None and c.cue_tok is not None and any(
-        t.lower_ in EARLIER_WORDS for t in c.sent.doc[c.sent.start:c.cue_tok])
+    the story's, not its news; so is a like measure that stands ("Similar bans are in
+    place in Oakland and Berkeley")."""
+    if c.sent is None or c.cue_tok is None:
+        return False
+    doc = c.sent.doc
+    return any(t.lower_ in EARLIER_WORDS for t in doc[c.sent.start:c.cue_tok]) or (
+        tells_standing(c.sent) and any(t.lower_ in SIMILARITY_WORDS for t in c.sent))
 
 
 def _follower(c: Candidate) -> bool:

@@ -433,6 +433,8 @@ class ActorRules:
                 acts, ref = self._after_cue(scan, n, follower)
                 if not acts and not _listed_after(scan, m):
                     continue
+                if acts and m.kind == "place":
+                    scan.example_end = m.end  # ("bans exist in Oakland, Berkeley and ...")
             chosen.append((m, ref))
             scan.ref_end = m.end if ref and m.start < scan.cue_tok else None
         return chosen

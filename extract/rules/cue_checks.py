@@ -127,6 +127,14 @@ def quantity_limit(k: CueScan, c: Span) -> bool:
     return c.label_ == "action:restriction" and _low(k.doc, c.start - 1) in lx.QUANTITY_UNITS
 
 
+def curbing_a_harm(k: CueScan, c: Span) -> bool:
+    """"installed face-matching cameras to curb shoplifting", "in an attempt to curb
+    terrorism attacks": what the technology is for, not a limit on it."""
+    doc = k.doc
+    return c.label_ == "action:restriction" and _low(doc, c.start - 1) == "to" and any(
+        _low(doc, j) in lx.HARMS_CURBED for j in range(c.end, min(c.end + 3, k.sent.end)))
+
+
 def banned_people(k: CueScan, c: Span) -> bool:
     """"a list of banned riders": people kept out, not a measure."""
     return c.label_ == "action:ban" and len(c) == 1 and _low(k.doc, c.end) in lx.BANNED_PEOPLE
@@ -412,7 +420,8 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("measure_came_after", measure_came_after), ("no_sunset", no_sunset),
     ("event_came_after", event_came_after), ("was_followed", was_followed),
     ("blocked_inside_a_ban", blocked_inside_a_ban), ("practice_refused", practice_refused),
-    ("quantity_limit", quantity_limit), ("banned_people", banned_people),
+    ("quantity_limit", quantity_limit), ("curbing_a_harm", curbing_a_harm),
+    ("banned_people", banned_people),
     ("stop_inside_an_order", stop_inside_an_order), ("plan_scrapped", plan_scrapped),
     ("off_limits", off_limits), ("authorship", authorship),
     ("regulatory_filing", regulatory_filing), ("written_request", written_request),

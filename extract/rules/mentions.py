@@ -54,6 +54,33 @@ def _inside_span(span: Span, others: list[Span], label: str, strict: bool = True
 PEOPLE_ACT_WINDOW = 6
 
 
+def _organisations(sent: Span) -> list[Span]:
+    """The sentence's entities, and the NER's organisations that a gazetteer name inside
+    them kept out of ``doc.ents`` ("East Japan Railway Co.", whose "Japan" the ruler
+    claimed) when their words say they are one: the place is only part of the name."""
+    ents = list(sent.ents)
+    spans = sent.doc.spans.get(NER_KEY, [])
+    ents += [e for e in spans if e.label_ == "ORG" and sent.start <= e.start and
+             e.end <= sent.end and _names_an_organisation(e) and any(
+                 o.ent_id_.startswith("place:") and e.start <= o.start and o.end <= e.end and
+                 len(o) < len(e) for o in ents)]
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _names_an_organisation(ent: Span) -> bool:
+    """A company's suffix or an agency's head word: what makes the NER's organisation more
+    than a person's name that holds a town's ("Nadia Ferreira-Holt")."""
+    return ent[-1].text in lx.CORPORATE_SUFFIXES or \
+        bool({t.lower_ for t in ent} & lx.AGENCY_HEADS)
+
+
+def _holds_a_status(ent: Span) -> bool:
+    """"Board Approves Detroit Police": a headline's verb inside what the NER joined into
+    one organisation; no name holds one."""
+    return any(ent.start <= c.start < ent.end and c.label_.startswith("status:")
+               for c in ent.doc.spans.get(CUE_KEY, []))
+
+
 def _people_who_act(doc: Doc, i: int) -> bool:
     """"Boston officials voted to ban", "Portland voters will decide whether to ban": the
     town's people (``RESIDENT_NOUNS``) are the subject of an action cue that follows in the
@@ -155,10 +182,33 @@ class MentionRules:
         found = []
         for t in sent:
             if t.lower_ == "police" and t.i not in inside:
-                m = self._town_police(sent, t, out) or self._national_police(sent, t, inside)
+                m = self._town_police(sent, t, out) or self._national_police(sent, t, inside) \
+                    or self._police_of_place(t, out)
                 if m is not None:
                     found.append(m)
         return found
+
+    @staticmethod
+    def _police_of_place(t: Token, out: list[Mention]) -> Mention | None:
+        """"Police Scotland": a force named for the land it serves, which the place in its
+        name only says (a town's force is ``_town_police``'s)."""
+        if t.text != "Police":
+            return None
+        doc = t.doc
+        j = t.i + 1
+        land = next((e for e in t.sent.ents if e.start == j and e.label_ == "GPE"), None)
+        if land is None:
+            return None
+        place = next((m for m in out if m.kind == "place" and m.start == j), None)
+        home = place.actors[0] if place is not None and place.actors else None
+        if home is not None and home.level in {"city", "county"}:
+            return None
+        if place is not None:
+            place.owned = True
+        name = doc[t.i:land.end].text
+        return Mention(t.i, land.end, "agency", f"agency:{name}",
+                       [Actor(name, "agency", "country", home.country if home else None,
+                              None)])
 
     @staticmethod
     def _town_police(sent: Span, t: Token, out: list[Mention]) -> Mention | None:
@@ -283,12 +333,15 @@ class MentionRules:
         words = {t.lower_ for t in sent} | set(re.findall(r"[a-z]+-[a-z]+", sent.text.lower()))
         corporate_sentence = bool(words & lx.COMPANY_WORDS)
         taken = {i for m in found for i in range(m.start, m.end)}
-        spans = list(sent.ents) + MentionRules._appositive_companies(sent) + \
+        spans = _organisations(sent) + MentionRules._appositive_companies(sent) + \
             MentionRules._company_said(sent)
         spans += MentionRules._known_names(sent, known)
         out: list[Mention] = []
 
         def add(ent: Span, name: str) -> None:
+            words = name.split()
+            if len(words) > 1 and words[-1] in lx.LEGAL_FORMS:
+                name = " ".join(words[:-1]).rstrip(",")  # "East Japan Railway Co."
             taken.update(range(ent.start, ent.end))
             known.add(name)
             out.append(Mention(ent.start, ent.end, "company", f"company:{name}",
@@ -317,7 +370,7 @@ class MentionRules:
             if ent[-1].lower_ in lx.MEASURE_NOUNS:
                 continue  # "Europe's General Data Protection Regulation": a law, not its maker
             if any(c.start == ent.start and c.label_.startswith("action:")
-                   for c in sent.doc.spans.get(CUE_KEY, [])):
+                   for c in sent.doc.spans.get(CUE_KEY, [])) or _holds_a_status(ent):
                 continue  # "a Limited Access application": a program's name
             add(ent, name)
         return out
@@ -339,8 +392,9 @@ class MentionRules:
         in full.  A US state in the name gives its region."""
         taken = {i for m in found for i in range(m.start, m.end)}
         out: list[Mention] = []
-        for ent in sent.ents:
-            if ent.label_ != "ORG" or ent.ent_id_ or taken & set(range(ent.start, ent.end)):
+        for ent in _organisations(sent):
+            if ent.label_ != "ORG" or ent.ent_id_ or taken & set(range(ent.start, ent.end)) \
+                    or _holds_a_status(ent):
                 continue
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             name = re.sub(r"['’]s$", "", self.s.acronyms.get(name, name))

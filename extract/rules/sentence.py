@@ -1035,11 +1035,13 @@ def _subject_within(mentions: list[Mention], lo: int, hi: int) -> list[Actor] | 
 
 
 def _names_such_technology(sent: Span) -> bool:
-    """"a ban on such technology", "banned this technology": a story that has named its
-    topic refers back to it, however many sentences later ("the technology" alone may be
-    any other the story describes, so only "such" and "this" count)."""
+    """"a ban on such technology", "banned this technology", "passed a similar bill": a
+    story that has named its topic refers back to it, however many sentences later ("the
+    technology" alone may be any other the story describes, so only "such" and "this"
+    count; a measure only when it is like another)."""
     words = [t.lower_ for t in sent]
-    return any(a in lx.SUCH_THIS and b in lx.TECH_NOUNS_SINGULAR
+    return any(a in lx.SUCH_THIS and b in lx.TECH_NOUNS_SINGULAR or
+               a in lx.SIMILARITY_WORDS and b in lx.MEASURE_NOUNS | lx.BAN_NOUNS
                for a, b in zip(words, words[1:], strict=False))
 
 

@@ -366,6 +366,13 @@ def participle(word: str) -> bool:
     return word.endswith(lx.PARTICIPLE_ENDINGS)
 
 
+def tells_standing(span: Span) -> bool:
+    """"Similar bans are in place in Oakland", "exist in": the measure stands; when it
+    was made is not told."""
+    words = f" {' '.join(t.lower_ for t in span)} "
+    return any(f" {p} " in words for p in lx.STANDING_PHRASES)
+
+
 def told_now(doc: Doc, start: int, end: int) -> bool:
     """The words move the statement to the present ("... a moratorium last year. Now it
     says it will continue the ban"): a new statement, not dated by the act told before."""

@@ -26,6 +26,7 @@ from .state import (
     _measured_back,
     other_places,
     participle,
+    tells_standing,
     told_now,
 )
 
@@ -219,6 +220,7 @@ class DateRules:
             return same.date, same.date_text, same.date_explicit
         if bare and g.status != "proposed" and \
                 not any(t.lower_ in lx.EARLIER_WORDS for t in doc[cs:ce]) and \
+                not tells_standing(doc[cs:ce]) and \
                 (like := self._similar_before(doc[cs:ce], idx)) is not None:
             # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
             # rejected a similar question": the same ballot, the same day (but "is

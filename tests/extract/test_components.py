@@ -85,12 +85,16 @@ def test_selective_ner_reads_only_sentences_that_need_it(extractor) -> None:
     doc = extractor.nlp(
         "Councilor Ida Rusk of Cobb Mill voted to ban facial recognition. "
         "Ida Rusk went home to Cobb Mill on Tuesday. "
-        "Boston banned facial recognition in June.")
-    s1, s2, s3 = list(doc.sents)
+        "Boston banned facial recognition in June. "
+        "Tessarine Corp. has stopped selling face search.")
+    s1, s2, s3, s4 = list(doc.sents)
     ner = [(e.text, e.label_, e.start) for e in doc.spans[NER_KEY]]
     assert any(s1.start <= i < s1.end for _, _, i in ner)  # a cue and unknown names: read
     assert not [i for _, _, i in ner if s2.start <= i < s2.end]  # no cue: not read
     assert not [i for _, _, i in ner if s3.start <= i < s3.end]  # every name known: not read
+    # a name of several capitalised words opening the sentence is read, though its first
+    # word is the sentence's and "Corp." is no word
+    assert any(s4.start <= i < s4.end for _, _, i in ner)
 
 
 def test_selective_ner_finds_the_events_full_ner_finds(extractor) -> None:

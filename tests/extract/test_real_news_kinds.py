@@ -1379,6 +1379,74 @@ CASES = [
         {("The Good Guys", None, "moratorium", "enacted", "2022-07-14")},
         id="pending-a-ruling-is-a-condition-not-a-status",
     ),
+    pytest.param(
+        "Minneapolis council members proposed a ban on police use of facial recognition on "
+        "Friday. The proposal came after months of debate. Supporters packed the chamber. "
+        "Several residents spoke for more than an hour. Opponents said officers need every "
+        "tool they can get. The idea is not new. Boston passed a similar ordinance last June.",
+        date(2021, 1, 20),
+        {("Minneapolis", "MN", "ban", "proposed", "2021-01-15"),
+         ("Boston", "MA", "ban", "enacted", "2020-06")},
+        id="a-similar-measure-refers-to-the-topic-however-far-back",
+    ),
+    pytest.param(
+        "Maine banned most government use of facial recognition in June 2021. In other "
+        "states, such as Michigan and New York, civil rights groups have been putting "
+        "pressure on legislators to pass similar bans.",
+        date(2021, 7, 1),
+        {("Maine", "ME", "ban", "enacted", "2021-06")},
+        id="pressure-on-legislators-is-urging",
+    ),
+    pytest.param(
+        "San Francisco banned city use of facial recognition in May 2019. The vote was 8-1. "
+        "Similar bans are in place in Oakland, Berkeley and Somerville.",
+        date(2019, 12, 1),
+        {("San Francisco", "CA", "ban", "enacted", "2019-05"),
+         ("Oakland", "CA", "ban", "enacted", None), ("Berkeley", "CA", "ban", "enacted", None),
+         ("Somerville", "MA", "ban", "enacted", None)},
+        id="a-list-after-in-and-similar-bans-that-stand-are-undated",
+    ),
+    pytest.param(
+        "Cadillac Fairview Corp. suspended its use of facial recognition cameras at two "
+        "Calgary malls in August 2018.",
+        date(2020, 10, 29),
+        {("Cadillac Fairview", None, "moratorium", "enacted", "2018-08")},
+        id="a-mall-owner-suspends-its-cameras",
+    ),
+    pytest.param(
+        "JR East has suspended a plan to use facial recognition to spot former convicts at "
+        "its stations, a company official said on Tuesday.",
+        date(2021, 9, 22),
+        {("JR East", None, "moratorium", "enacted", "2021-09-21")},
+        id="a-railway-company-suspends-a-use",
+    ),
+    pytest.param(
+        "Bunnings used facial recognition cameras in some stores in an attempt to curb theft "
+        "and violence against staff.",
+        date(2022, 6, 15),
+        set(),
+        id="to-curb-a-harm-is-no-restriction",
+    ),
+    pytest.param(
+        "Police Scotland has put its plan to use live facial recognition on hold.",
+        date(2020, 2, 11),
+        {("Police Scotland", None, "moratorium", "enacted", "2020-02-11")},
+        id="a-force-named-for-its-land",
+    ),
+    pytest.param(
+        "The New York State Education Department has blocked the testing of facial "
+        "recognition software in Lockport schools.",
+        date(2019, 6, 28),
+        {("New York State Education Department", "NY", "ban", "enacted", "2019-06-28")},
+        id="blocked-the-testing-of",
+    ),
+    pytest.param(
+        "The New York State Education Department has told Lockport to stop testing the "
+        "facial recognition software.",
+        date(2019, 7, 16),
+        {("New York State Education Department", "NY", "ban", "enacted", "2019-07-16")},
+        id="told-to-stop-testing",
+    ),
 ]
 
 
@@ -1434,3 +1502,32 @@ def test_a_proposal_then_passed_is_two_events(extractor) -> None:
                             ("Springfield", "MA", "moratorium", "enacted")}
     (enacted,) = [e for e in events if e.status == "enacted"]
     assert enacted.date == "2020-02-24"
+
+
+def test_a_headline_verb_inside_an_organisation_is_no_name(extractor) -> None:
+    """"Board Approves Detroit Police": the NER may join a headline's words into one
+    organisation; the status cue inside it says no name is there."""
+    from spacy.tokens import Span
+
+    from banwatch.extract.rules.mentions import _holds_a_status
+
+    doc = extractor.nlp("Board Approves Detroit Police")
+    assert _holds_a_status(Span(doc, 0, 4, label="ORG"))
+    doc = extractor.nlp("East Japan Railway Co. has suspended it")
+    assert not _holds_a_status(Span(doc, 0, 4, label="ORG"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Tessarine Corp. has stopped selling face search.", "Tessarine", id="corp"),
+    pytest.param("Brisanta Labs Inc. has stopped selling face search.", "Brisanta Labs",
+                 id="labs-inc"),
+    pytest.param("Brisanta Labs has stopped selling face search.", "Brisanta Labs",
+                 id="no-legal-form"),
+])
+def test_a_legal_form_is_no_part_of_a_companys_name(extractor, text: str, name: str) -> None:
+    """The gold's canonical names drop "Inc." or "Corp."; so does an unknown company's."""
+    from banwatch.extract.rules.mentions import MentionRules
+
+    sent = next(iter(extractor.nlp(text).sents))
+    found = MentionRules._unknown_companies(sent, [], set())
+    assert [m.actors[0].name for m in found] == [name]
