@@ -118,6 +118,10 @@ NAME_ALIASES = {
     # names it both ways)
     "new jersey office of the attorney general": "new jersey attorney general",
     "east japan railway": "jr east",
+    # (São Paulo's state court, the TJSP, in the names the gold gives it)
+    "são paulo court of justice": "court of justice of são paulo",
+    "são paulo state court": "court of justice of são paulo",
+    "tribunal de justiça do estado de são paulo": "court of justice of são paulo",
 }
 
 

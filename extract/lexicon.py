@@ -258,6 +258,8 @@ TARGET_PREV = _words("TARGET_PREV")
 AFTER_CUE_OK = _words("AFTER_CUE_OK")
 OWNED_NEXT = _words("OWNED_NEXT")
 AGENCY_HEADS = _words("AGENCY_HEADS")
+COURT_WORDS = _words("COURT_WORDS")
+COURT_LEVEL_WORDS = _words("COURT_LEVEL_WORDS")
 INSTITUTION_WORDS = _words("INSTITUTION_WORDS")
 PLACE_INSTITUTION_WORDS = _words("PLACE_INSTITUTION_WORDS")
 COMPANY_WORDS = _words("COMPANY_WORDS")
@@ -522,6 +524,9 @@ EFFECT_PREV = re.compile(
     r"\s+(?:in|on|at)?\s*$",
     re.I,
 )
+
+#: "in use since early 2020": a date a state runs from, no year for the dates told next
+SINCE_PREV = re.compile(r"\bsince\s+(?:early|late|mid-?)?\s*$", re.I)
 
 #: "was tabled indefinitely": a vote that waits, said just before an INDEFINITE phrase,
 #: tells how long the vote waits, not what the measure does

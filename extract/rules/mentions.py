@@ -58,13 +58,28 @@ def _organisations(sent: Span) -> list[Span]:
     """The sentence's entities, and the NER's organisations that a gazetteer name inside
     them kept out of ``doc.ents`` ("East Japan Railway Co.", whose "Japan" the ruler
     claimed) when their words say they are one: the place is only part of the name."""
-    ents = list(sent.ents)
-    spans = sent.doc.spans.get(NER_KEY, [])
+    ents = [_through_place(e) for e in sent.ents]
+    spans = [_through_place(e) for e in sent.doc.spans.get(NER_KEY, [])]
     ents += [e for e in spans if e.label_ == "ORG" and sent.start <= e.start and
              e.end <= sent.end and _names_an_organisation(e) and any(
                  o.ent_id_.startswith("place:") and e.start <= o.start and o.end <= e.end and
                  len(o) < len(e) for o in ents)]
     return sorted(ents, key=lambda e: e.start)
+
+
+def _through_place(ent: Span) -> Span:
+    """"The Provincial Court of" and "Barcelona" as the NER split them: an organisation's
+    name that ends in "of" goes on through the place after it."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent[-1].lower_ != "of":
+        return ent
+    place = next((e for e in doc.ents if e.start == ent.end and e.label_ == "GPE"), None)
+    return Span(doc, ent.start, place.end, label="ORG") if place is not None else ent
+
+
+def _abroad(m: Mention) -> bool:
+    """A place outside the US."""
+    return m.kind == "place" and bool(m.actors) and m.actors[0].country not in (None, "US")
 
 
 def _names_an_organisation(ent: Span) -> bool:
@@ -137,6 +152,9 @@ class MentionRules:
         out += self._unknown_companies(sent, out, self.s.companies)
         out += self._unknown_agencies(sent, out)
         out = out[:known] + self._not_the_technology(sent, out[known:])
+        out = [m for m in out if not (m.kind == "place" and any(
+            a.kind == "agency" and a.start <= m.start and m.end <= a.end and
+            a.end - a.start > m.end - m.start for a in out))]  # (the court's own place)
         author = self.s.author_company
         if author is not None:
             first = author.name.split()[0]
@@ -149,6 +167,7 @@ class MentionRules:
                if not (m.kind == "place" and set(range(m.start, m.end)) & qualifier_tokens)]
         out = unknown_places(self, sent, out, char_base, cues)
         out += self._bare_police(sent, out)
+        out += self._court_of_place(sent, out)
         out = [self._regulator_again(sent, self._capital_city(sent, m)) for m in out]
         out.sort(key=lambda m: m.start)
         out = self._party_tags(sent, out)
@@ -158,8 +177,8 @@ class MentionRules:
             if m.start < dash:
                 m.owned = True  # "ROME — Italy has halted ...": the dateline only says where
             if m.kind == "place" and _low(doc, m.end) in lx.POSSESSIVE and any(
-                    o.kind in {"advocate", "publisher"} and m.end < o.start <= m.end + 3
-                    for o in out):
+                    o.kind in {"advocate", "publisher", "agency"} and
+                    m.end < o.start <= m.end + 3 for o in out):
                 m.owned = True  # "Italy's privacy watchdog blocked ...": the regulator acts
         return out
 
@@ -186,6 +205,27 @@ class MentionRules:
                     or self._police_of_place(t, out)
                 if m is not None:
                     found.append(m)
+        return found
+
+    @staticmethod
+    def _court_of_place(sent: Span, out: list[Mention]) -> list[Mention]:
+        """"a São Paulo State court ordered ...": a court abroad named by its place, which
+        acts as a court, not as the place (a US town's court is left to the place)."""
+        found = []
+        for t in sent:
+            if t.lower_ not in lx.COURT_WORDS:
+                continue
+            j = t.i - 1 if _low(t.doc, t.i - 1) in lx.COURT_LEVEL_WORDS else t.i
+            place = next((m for m in out if m.kind == "place" and m.end == j and _abroad(m)),
+                         None)
+            if place is None or place.owned:
+                continue
+            place.owned = True
+            name = " ".join(w.text if w.i < t.i and w.text[:1].isupper() else w.text.title()
+                            for w in t.doc[place.start:t.i + 1])
+            found.append(Mention(place.start, t.i + 1, "agency", f"agency:{name}",
+                                 [Actor(name, "agency", "country", place.actors[0].country,
+                                        None)]))
         return found
 
     @staticmethod
@@ -390,11 +430,14 @@ class MentionRules:
         agency's head word ("the Hellenic Data Protection Authority ordered ...", "New
         Zealand Police said ..."); an acronym the article spells out ("the OAIC") is named
         in full.  A US state in the name gives its region."""
-        taken = {i for m in found for i in range(m.start, m.end)}
+        # (a place abroad inside the name only says where the body sits: "the São Paulo
+        # Court of Justice", "the Provincial Court of Barcelona")
+        taken = {i for m in found if not _abroad(m) for i in range(m.start, m.end)}
         out: list[Mention] = []
         for ent in _organisations(sent):
             if ent.label_ != "ORG" or ent.ent_id_ or taken & set(range(ent.start, ent.end)) \
-                    or _holds_a_status(ent):
+                    or _holds_a_status(ent) or any(
+                        m.start < ent.start < m.end or m.start < ent.end < m.end for m in found):
                 continue
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             name = re.sub(r"['’]s$", "", self.s.acronyms.get(name, name))

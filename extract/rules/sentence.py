@@ -124,7 +124,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         finally:
             if has_topic and not in_title and not cues:
                 s.lead_in = idx  # a topic sentence with no cue at all introduces what follows
-            self._remember(mentions, date_mentions, idx, has_topic)
+            self._remember(sent, mentions, date_mentions, idx, has_topic)
             self._set_scene(doc, date_mentions, idx, in_title, len(s.candidates) > made_before)
             if s.motions and not in_title:
                 self._motion_outcome(sent, idx)
@@ -210,7 +210,8 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                 item.until = None  # a defeated measure never ran
             s.motions.remove(item)
 
-    def _remember(self, mentions: list[Mention], date_mentions, idx: int, has_topic: bool) -> None:
+    def _remember(self, sent: Span, mentions: list[Mention], date_mentions, idx: int,
+                  has_topic: bool) -> None:
         s = self.s
         for m in mentions:
             if m.kind == "body" and m.role == "legislature" and m.actors and not m.owned:
@@ -238,7 +239,10 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                         set(a.name.lower().split()) & lx.POLICE_FORCE_WORDS:
                     s.last_police_force = a
         for m, _ in date_mentions:
-            if m.explicit_year and m.role != "until":
+            if m.explicit_year and m.role != "until" and \
+                    not lx.SINCE_PREV.search(sent.text[max(0, m.start - 12):m.start]):
+                # ("has been in use since early 2020. In a March 23 decision, ...": a
+                # state's start is no year for the dates told next)
                 pd = d.resolve(m, s.when)
                 if pd:
                     s.last_date = pd

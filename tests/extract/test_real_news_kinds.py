@@ -1434,6 +1434,28 @@ CASES = [
         id="a-force-named-for-its-land",
     ),
     pytest.param(
+        "The Provincial Court of Barcelona barred Mercadona from using facial recognition in "
+        "its stores.",
+        date(2021, 6, 12),
+        {("Provincial Court of Barcelona", None, "ban", "enacted", "2021-06-12")},
+        id="a-court-abroad-named-in-full",
+    ),
+    pytest.param(
+        "The Court of Justice of São Paulo on Tuesday ordered the city's metro operator to "
+        "suspend its use of facial recognition.",
+        date(2022, 3, 23),
+        {("Court of Justice of São Paulo", None, "moratorium", "enacted", "2022-03-22")},
+        id="a-court-whose-name-holds-its-city",
+    ),
+    pytest.param(
+        "Every day, millions ride the city's metro. Their faces may have been scanned by a "
+        "facial recognition system in use since early 2020. In a March 23 decision, a São "
+        "Paulo State court ordered the Metro company to stop using the technology.",
+        date(2022, 6, 20),
+        {("São Paulo State Court", None, "ban", "enacted", "2022-03-23")},
+        id="a-court-named-by-its-place-and-no-year-from-since",
+    ),
+    pytest.param(
         "The New York State Education Department has blocked the testing of facial "
         "recognition software in Lockport schools.",
         date(2019, 6, 28),
