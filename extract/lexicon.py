@@ -341,6 +341,7 @@ PENALTY_NOUNS = _words("PENALTY_NOUNS")
 PLURAL_PLACE_KINDS = _words("PLURAL_PLACE_KINDS")
 EARLIER_WORDS = _words("EARLIER_WORDS")
 HARMS_CURBED = _words("HARMS_CURBED")
+CHOICE_VERBS = _words("CHOICE_VERBS")
 STANDING_PHRASES = _words("STANDING_PHRASES")
 CAPTION_WORDS = _words("CAPTION_WORDS")
 REGULATOR_NOUNS = _words("REGULATOR_NOUNS")
@@ -533,7 +534,8 @@ SINCE_PREV = re.compile(r"\bsince\s+(?:early|late|mid-?)?\s*$", re.I)
 WAITING_VOTE = re.compile(r"\b(tabled|postponed|shelved|delayed|deferred)\s*$", re.I)
 
 INDEFINITE = re.compile(
-    r"\b(indefinite(?:ly)?|until further notice|for now|for as long as|"
+    r"\b(indefinite(?:ly)?|until further notice|for now|for the time being|for as long as|"
+    r"before (?:working through|resolving|addressing|answering|settling|sorting out)\b|"
     r"(?:while|until) (?:awaiting|waiting for)\b|"
     r"pending (?:the )?(?:results?|outcome|completion|findings|conclusions?) of\b|"
     r"(?:while|until|pending) (?:an?|the|its|their) (?:\w+ ){0,3}(?:investigat\w*|inquiry|"

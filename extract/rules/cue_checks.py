@@ -135,6 +135,16 @@ def curbing_a_harm(k: CueScan, c: Span) -> bool:
         _low(doc, j) in lx.HARMS_CURBED for j in range(c.end, min(c.end + 3, k.sent.end)))
 
 
+def chose_not_to_adopt(k: CueScan, c: Span) -> bool:
+    """"The Sheriff's Office has decided not to use facial recognition": a decision not to
+    adopt, no measure (but "decided not to use the product for the time being" pauses it)."""
+    doc = k.doc
+    return c.label_ == "action:ban" and _low(doc, c.start + 1) == "not" and \
+        doc[c.start].lower_ in lx.CHOICE_VERBS and \
+        not any(x.label_ == "temporary" for x in k.cues) and \
+        not lx.INDEFINITE.search(k.sent.text)
+
+
 def banned_people(k: CueScan, c: Span) -> bool:
     """"a list of banned riders": people kept out, not a measure."""
     return c.label_ == "action:ban" and len(c) == 1 and _low(k.doc, c.end) in lx.BANNED_PEOPLE
@@ -421,6 +431,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("event_came_after", event_came_after), ("was_followed", was_followed),
     ("blocked_inside_a_ban", blocked_inside_a_ban), ("practice_refused", practice_refused),
     ("quantity_limit", quantity_limit), ("curbing_a_harm", curbing_a_harm),
+    ("chose_not_to_adopt", chose_not_to_adopt),
     ("banned_people", banned_people),
     ("stop_inside_an_order", stop_inside_an_order), ("plan_scrapped", plan_scrapped),
     ("off_limits", off_limits), ("authorship", authorship),

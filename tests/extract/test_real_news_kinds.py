@@ -1456,6 +1456,34 @@ CASES = [
         id="a-court-named-by-its-place-and-no-year-from-since",
     ),
     pytest.param(
+        "New Zealand Police say they have decided not to use Clearview's facial recognition "
+        "product for the time being.",
+        date(2020, 5, 13),
+        {("New Zealand Police", None, "moratorium", "enacted", "2020-05-13")},
+        id="decided-not-to-use-for-the-time-being",
+    ),
+    pytest.param(
+        "The Milwaukee County Sheriff's Office has decided not to use facial recognition "
+        "technology.",
+        date(2026, 2, 20),
+        set(),
+        id="a-decision-not-to-adopt-is-no-measure",
+    ),
+    pytest.param(
+        "Google said on Thursday that it has chosen not to offer general-purpose facial "
+        "recognition APIs before working through important technology and policy questions.",
+        date(2018, 12, 14),
+        {("Google", None, "moratorium", "enacted", "2018-12-13")},
+        id="chosen-not-to-offer-before-working-through",
+    ),
+    pytest.param(
+        "Greater Manchester Police has been forced to stop its surveillance programme using "
+        "facial recognition at the Trafford Centre.",
+        date(2018, 10, 22),
+        {("Greater Manchester Police", None, "ban", "enacted", "2018-10-22")},
+        id="stop-its-programme-using",
+    ),
+    pytest.param(
         "The New York State Education Department has blocked the testing of facial "
         "recognition software in Lockport schools.",
         date(2019, 6, 28),
