@@ -260,7 +260,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             # "... includes a total prohibition on the use of AI for:" and a list that names
             # the topic: the list is the measure's object
             has_topic = True
-        if not has_topic and s.last_topic_sentence >= 0 and _names_such_technology(sent):
+        if not has_topic and s.last_topic_sentence >= 0 and _refers_back_to_topic(sent):
             has_topic = True  # "... issued a ban on such technology earlier this month"
         near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title or (
             s.pending is not None and idx - s.pending.sentence <= 3 and
@@ -1038,7 +1038,7 @@ def _subject_within(mentions: list[Mention], lo: int, hi: int) -> list[Actor] | 
     return main.actors[:1] if main is not None else None
 
 
-def _names_such_technology(sent: Span) -> bool:
+def _refers_back_to_topic(sent: Span) -> bool:
     """"a ban on such technology", "banned this technology", "passed a similar bill": a
     story that has named its topic refers back to it, however many sentences later ("the
     technology" alone may be any other the story describes, so only "such" and "this"

@@ -1484,6 +1484,13 @@ CASES = [
         id="stop-its-programme-using",
     ),
     pytest.param(
+        "Greece's Hellenic Data Protection Authority on Wednesday ordered Clearview AI to stop "
+        "collecting images of Greeks for its facial recognition tool.",
+        date(2022, 7, 15),
+        {("Hellenic Data Protection Authority", None, "ban", "enacted", "2022-07-13")},
+        id="a-country-s-agency-acts-not-the-country",
+    ),
+    pytest.param(
         "The New York State Education Department has blocked the testing of facial "
         "recognition software in Lockport schools.",
         date(2019, 6, 28),
