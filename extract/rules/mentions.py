@@ -96,6 +96,19 @@ def _holds_a_status(ent: Span) -> bool:
                for c in ent.doc.spans.get(CUE_KEY, []))
 
 
+def _mark_owned_places(sent: Span, out: list[Mention], dash: int) -> None:
+    """Places that only say whose or where: a dateline's ("ROME — Italy has halted ...")
+    and a regulator's ("Italy's privacy watchdog blocked ...": the regulator acts)."""
+    doc = sent.doc
+    for m in out:
+        if m.start < dash:
+            m.owned = True
+        if m.kind == "place" and _low(doc, m.end) in lx.POSSESSIVE and any(
+                o.kind in {"advocate", "publisher", "agency"} and
+                m.end < o.start <= m.end + 3 for o in out):
+            m.owned = True
+
+
 def _people_who_act(doc: Doc, i: int) -> bool:
     """"Boston officials voted to ban", "Portland voters will decide whether to ban": the
     town's people (``RESIDENT_NOUNS``) are the subject of an action cue that follows in the
@@ -148,13 +161,7 @@ class MentionRules:
             elif eid.startswith("body:"):
                 _, role, level = (eid.split(":") + ["", ""])[:3]
                 out.append(Mention(ent.start, ent.end, "body", eid, role=role, level=level))
-        known = len(out)
-        out += self._unknown_companies(sent, out, self.s.companies)
-        out += self._unknown_agencies(sent, out)
-        out = out[:known] + self._not_the_technology(sent, out[known:])
-        out = [m for m in out if not (m.kind == "place" and any(
-            a.kind == "agency" and a.start <= m.start and m.end <= a.end and
-            a.end - a.start > m.end - m.start for a in out))]  # (the court's own place)
+        out = self._unknown_names(sent, out)
         author = self.s.author_company
         if author is not None:
             first = author.name.split()[0]
@@ -172,15 +179,20 @@ class MentionRules:
         out.sort(key=lambda m: m.start)
         out = self._party_tags(sent, out)
         self._attach_bodies(out, sent, char_base)
-        dash = self._dateline_end(sent)
-        for m in out:
-            if m.start < dash:
-                m.owned = True  # "ROME — Italy has halted ...": the dateline only says where
-            if m.kind == "place" and _low(doc, m.end) in lx.POSSESSIVE and any(
-                    o.kind in {"advocate", "publisher", "agency"} and
-                    m.end < o.start <= m.end + 3 for o in out):
-                m.owned = True  # "Italy's privacy watchdog blocked ...": the regulator acts
+        _mark_owned_places(sent, out, self._dateline_end(sent))
         return out
+
+    def _unknown_names(self, sent: Span, out: list[Mention]) -> list[Mention]:
+        """The gazetteer's mentions with the companies and agencies it lacks added (never
+        the technology itself); a place inside an agency's name is the agency's (the
+        court's own city)."""
+        known = len(out)
+        out = out + self._unknown_companies(sent, out, self.s.companies)
+        out += self._unknown_agencies(sent, out)
+        out = out[:known] + self._not_the_technology(sent, out[known:])
+        return [m for m in out if not (m.kind == "place" and any(
+            a.kind == "agency" and a.start <= m.start and m.end <= a.end and
+            a.end - a.start > m.end - m.start for a in out))]
 
     def _regulator_again(self, sent: Span, m: Mention) -> Mention:
         """"Italy's data privacy watchdog fined Clearview ... The watchdog ordered the
