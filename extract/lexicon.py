@@ -343,6 +343,8 @@ EARLIER_WORDS = _words("EARLIER_WORDS")
 HARMS_CURBED = _words("HARMS_CURBED")
 CHOICE_VERBS = _words("CHOICE_VERBS")
 STANDING_PHRASES = _words("STANDING_PHRASES")
+HEARING_WORDS = _words("HEARING_WORDS")
+MEASURE_OBJECT_PREPS = _words("MEASURE_OBJECT_PREPS")
 CAPTION_WORDS = _words("CAPTION_WORDS")
 REGULATOR_NOUNS = _words("REGULATOR_NOUNS")
 CALL_WORDS = _words("CALL_WORDS")
@@ -506,6 +508,10 @@ AGENDA_ITEM_START = re.compile(r"\s*(?:(?:agenda\s+)?item\s+\d+\b|\d{1,2}\.\s)",
 #: an exit with exceptions is a restriction ("most private companies", "except banks")
 CARVE_OUT = re.compile(r"\b(most|certain|except|excluding|other than|with (?:some |few )?"
                        r"exceptions?|carve-outs?)\b", re.I)
+
+#: a ban of some uses only is a restriction ("barred from using it in certain circumstances")
+SOME_CASES = re.compile(r"\bin (?:certain|some|limited|specific) (?:circumstances|cases|"
+                        r"situations|instances)\b", re.I)
 
 UNTIL_PREV = re.compile(
     r"(until|till|through|expired|expires?|expiring|sunsets?|sunsetted|ending|ends|"

@@ -471,9 +471,11 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
     def _partial_measure(self, r: ClauseRead) -> None:
         """A ban of one use only, or an exit with exceptions, is a restriction."""
         rest = r.doc[r.cue_tok:r.ce].text
-        if r.action == "ban" and self.s.partial_use is not None and \
-                self.s.partial_use.search(rest):
-            r.action = "restriction"  # "forbids using a match as the sole basis for an arrest"
+        if r.action == "ban" and (self.s.partial_use is not None and
+                                  self.s.partial_use.search(rest) or lx.SOME_CASES.search(rest)):
+            # "forbids using a match as the sole basis for an arrest", "barred from using
+            # it in certain circumstances": a ban of some uses only
+            r.action = "restriction"
         if r.action == "exit" and lx.CARVE_OUT.search(rest):
             r.action = "restriction"  # "stop selling it to most private businesses"
 

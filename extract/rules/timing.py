@@ -47,6 +47,13 @@ def _dates_a_photo(text: str, found: list[d.DateMention], i: int) -> bool:
         is not None and _dates_a_photo(text, found, i + 1)
 
 
+def _hearing_day(doc: Doc, k: int) -> bool:
+    """"a bill lawmakers considered in a committee hearing Tuesday": the date of the
+    meeting a proposal was talked over in, not of its filing."""
+    return _low(doc, k - 1) in lx.HEARING_WORDS or (
+        _low(doc, k - 1) in {"on", "at"} and _low(doc, k - 2) in lx.HEARING_WORDS)
+
+
 def _story_dates(text: str) -> list[d.DateMention]:
     """The date mentions of ``text`` but those that date a photo."""
     found = d.find_dates(text)
@@ -177,7 +184,8 @@ class DateRules:
             dm = next(((m, k) for m, k in g.usable if any(
                 _low(doc, j) in lx.FILING_VERBS for j in range(max(g.c.start, k - 3), k))),
                 None)
-        if dm is not None and g.status == "proposed" and self._only_deliberated(g):
+        if dm is not None and g.status == "proposed" and (
+                self._only_deliberated(g) or _hearing_day(doc, dm[1])):
             return None, None, False  # the day it was talked over, not filed
         if dm is None and not ref and not g.clause_dates and g.default_date is None:
             dm = self._attribution_date(doc, g.date_mentions, g.c.end, g.sent.end)

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc
+
 from .. import lexicon as lx
 from ..components import TOPIC_KEY
 from .state import ClauseRead, _low, bill_if_enacted, condition_after, puts_a_question
@@ -66,8 +68,12 @@ def demand_only(rules: Rules, r: ClauseRead) -> bool:
     does)."""
     doc, cs, cue_tok = r.doc, r.cs, r.cue_tok
     # (the "Must" of "signed the “Retail Business Must Accept Cash” bill" names the bill)
+    cue_end = next((k.end for k in r.c.cues if k.start == cue_tok), cue_tok + 1)
     demanded = any(t.lower_ in lx.DEMAND_MODALS and t.i not in r.at.quoted_names
                    for t in doc[cs:cue_tok]) or (
+        # "they believe some restrictions (on its use) should be enacted", "how far those
+        # restrictions should go": what the measure ought to be, an opinion
+        _modal_after_measure(doc, cue_end)) or (
         _low(doc, cue_tok - 2) in lx.HAS_HAVE and _low(doc, cue_tok - 1) == "to") or any(
         doc[i].lower_ == "time" and _low(doc, i + 1) in {"for", "to"}
         for i in range(cs, cue_tok))  # "Now it's time for a federal ban on ..."
@@ -77,6 +83,16 @@ def demand_only(rules: Rules, r: ClauseRead) -> bool:
         not rules._company_rule(doc, cs, cue_tok, r.at.mentions) and \
         not rules._reported_measure(doc, cs, cue_tok) and \
         rules._settling_agency(r) is None  # ("must stop ... in a settlement with the FTC")
+
+
+def _modal_after_measure(doc: Doc, end: int) -> bool:
+    """A demand modal right after the measure's noun, or after the phrase that tells what
+    it is on ("restrictions on facial recognition should be adopted")."""
+    j = end
+    if _low(doc, j) in lx.MEASURE_OBJECT_PREPS:
+        j = next((i for i in range(j + 1, min(j + 5, len(doc)))
+                  if _low(doc, i) in lx.DEMAND_MODALS or not doc[i].is_alpha), j)
+    return _low(doc, j) in lx.DEMAND_MODALS
 
 
 def _joint(r: ClauseRead) -> int:

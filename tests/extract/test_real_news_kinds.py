@@ -1491,6 +1491,21 @@ CASES = [
         id="a-country-s-agency-acts-not-the-country",
     ),
     pytest.param(
+        "Under a bill lawmakers weighed at a Maryland House committee hearing on Tuesday, "
+        "police would be barred from using facial recognition in certain circumstances.",
+        date(2023, 2, 8),
+        {("Maryland", "MD", "restriction", "proposed", None)},
+        id="barred-in-certain-circumstances-and-a-hearing-day",
+    ),
+    pytest.param(
+        "Defense lawyers and prosecutors both told Maryland legislators that some restrictions "
+        "on facial recognition should be adopted, though they differ on how far those "
+        "restrictions should go.",
+        date(2023, 2, 8),
+        set(),
+        id="restrictions-that-should-be-adopted-are-an-opinion",
+    ),
+    pytest.param(
         "The New York State Education Department has blocked the testing of facial "
         "recognition software in Lockport schools.",
         date(2019, 6, 28),
