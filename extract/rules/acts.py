@@ -346,6 +346,11 @@ class ActRules:
                  doc[c.start].lower_ in lx.CALL_WORDS and c.start < cue_tok]
         cues = [c for c in cues if not (c.label_ == "status:enacted" and
                                         any(c.start < k for k in calls))]
+        # "took its first steps toward enacting a ban": the enactment is where it heads
+        heading = [c for c in cues if c.label_ == "status:proposed" and
+                   doc[c.start].lower_ in lx.TOWARD_WORDS]
+        cues = [c for c in cues if not (c.label_ == "status:enacted" and any(
+            h.start < c.start < h.end for h in heading))]
         # "voted on whether to extend it": the vote put a question; its answer is told apart
         questions = [c for c in cues if puts_a_question(doc, c)]
         cues = [c for c in cues if not (c.label_ == "status:enacted" and any(

@@ -1506,6 +1506,13 @@ CASES = [
         id="restrictions-that-should-be-adopted-are-an-opinion",
     ),
     pytest.param(
+        "Portland has taken its first steps toward enacting a sweeping ban on facial "
+        "recognition by city agencies and private businesses.",
+        date(2019, 9, 17),
+        {("Portland", "OR", "ban", "proposed", None)},
+        id="steps-toward-enacting-a-ban",
+    ),
+    pytest.param(
         "The New York State Education Department has blocked the testing of facial "
         "recognition software in Lockport schools.",
         date(2019, 6, 28),
