@@ -48,6 +48,9 @@ def scrapy_settings(
         "AUTOTHROTTLE_MAX_DELAY": 30,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 4.0,
         "DOWNLOAD_TIMEOUT": 30,
+        # robots.txt waits at least this long whatever DOWNLOAD_TIMEOUT is: when its
+        # download fails, every path is allowed (crawler.robotstxt)
+        "BANWATCH_ROBOTSTXT_TIMEOUT": 30.0,
         "DOWNLOAD_MAXSIZE": MAX_RESPONSE_BYTES,
         "DOWNLOAD_WARNSIZE": MAX_RESPONSE_BYTES // 2,
         "RETRY_ENABLED": True,
@@ -62,6 +65,9 @@ def scrapy_settings(
         "COOKIES_ENABLED": False,
         "DOWNLOADER_MIDDLEWARES": {
             "banwatch.crawler.middlewares.PrivateAddressGuard": 50,
+            "banwatch.crawler.robotstxt.RobotsTxtTimeout": 60,
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "banwatch.crawler.robotstxt.RobotsTxtObeyed": 100,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "banwatch.crawler.retry.PoliteRetryMiddleware": 550,
         },
