@@ -59,9 +59,9 @@ def _organisations(sent: Span) -> list[Span]:
     them kept out of ``doc.ents`` ("East Japan Railway Co.", whose "Japan" the ruler
     claimed) when their words say they are one: the place is only part of the name."""
     ents = [_through_place(e) for e in sent.ents]
-    spans = [_through_place(e) for e in sent.doc.spans.get(NER_KEY, [])]
-    ents += [e for e in spans if e.label_ == "ORG" and sent.start <= e.start and
-             e.end <= sent.end and _names_an_organisation(e) and any(
+    spans = [_through_place(e) for e in sent.doc.spans.get(NER_KEY, [])
+             if sent.start <= e.start and e.end <= sent.end]
+    ents += [e for e in spans if e.label_ == "ORG" and _names_an_organisation(e) and any(
                  o.ent_id_.startswith("place:") and e.start <= o.start and o.end <= e.end and
                  len(o) < len(e) for o in ents)]
     return sorted(ents, key=lambda e: e.start)
@@ -187,8 +187,9 @@ class MentionRules:
         the technology itself); a place inside an agency's name is the agency's (the
         court's own city)."""
         known = len(out)
-        out = out + self._unknown_companies(sent, out, self.s.companies)
-        out += self._unknown_agencies(sent, out)
+        orgs = _organisations(sent)
+        out = out + self._unknown_companies(sent, out, self.s.companies, orgs)
+        out += self._unknown_agencies(sent, out, orgs)
         out = out[:known] + self._not_the_technology(sent, out[known:])
         return [m for m in out if not (m.kind == "place" and any(
             a.kind == "agency" and a.start <= m.start and m.end <= a.end and
@@ -375,7 +376,8 @@ class MentionRules:
         return sent.start
 
     @staticmethod
-    def _unknown_companies(sent: Span, found: list[Mention], known: set[str]) -> list[Mention]:
+    def _unknown_companies(sent: Span, found: list[Mention], known: set[str],
+                           orgs: list[Span]) -> list[Mention]:
         """Organisations the company list lacks ("Brightline Vision will no longer sell
         ..., the company said"): an ORG entity counts as a company only when the sentence
         speaks of a company or its products, so that groups and newspapers do not act.
@@ -385,7 +387,7 @@ class MentionRules:
         words = {t.lower_ for t in sent} | set(re.findall(r"[a-z]+-[a-z]+", sent.text.lower()))
         corporate_sentence = bool(words & lx.COMPANY_WORDS)
         taken = {i for m in found for i in range(m.start, m.end)}
-        spans = _organisations(sent) + MentionRules._appositive_companies(sent) + \
+        spans = orgs + MentionRules._appositive_companies(sent) + \
             MentionRules._company_said(sent)
         spans += MentionRules._known_names(sent, known)
         out: list[Mention] = []
@@ -437,7 +439,8 @@ class MentionRules:
                  if sent.start <= t.start < sent.end]
         return [m for m in out if not any(t.start < m.end and m.start < t.end for t in terms)]
 
-    def _unknown_agencies(self, sent: Span, found: list[Mention]) -> list[Mention]:
+    def _unknown_agencies(self, sent: Span, found: list[Mention], orgs: list[Span]
+                          ) -> list[Mention]:
         """Public bodies the agency list lacks, named by the NER as organisations with an
         agency's head word ("the Hellenic Data Protection Authority ordered ...", "New
         Zealand Police said ..."); an acronym the article spells out ("the OAIC") is named
@@ -446,7 +449,7 @@ class MentionRules:
         # Court of Justice", "the Provincial Court of Barcelona")
         taken = {i for m in found if not _abroad(m) for i in range(m.start, m.end)}
         out: list[Mention] = []
-        for ent in _organisations(sent):
+        for ent in orgs:
             if ent.label_ != "ORG" or ent.ent_id_ or taken & set(range(ent.start, ent.end)) \
                     or _holds_a_status(ent) or any(
                         m.start < ent.start < m.end or m.start < ent.end < m.end for m in found):

@@ -98,25 +98,31 @@ def test_scooter_kinds(scooters: Extractor, text: str, published: date,
     assert got == expected
 
 
-def test_a_company_told_of_a_plan_is_no_actor() -> None:
+@pytest.fixture(scope="module")
+def operators() -> Extractor:
+    """The scooter topic with the operators whose names are everyday words."""
+    return Extractor(topics=[topic_from_mapping({**SCOOTERS, "companies": ["Bird", "Lime"]})])
+
+
+def test_a_company_told_of_a_plan_is_no_actor(operators: Extractor) -> None:
     """"impressed upon Bird and Lime that the city was considering a ban": the operators
     are told, the city considers (Cincinnati, April 2022)."""
-    known = Extractor(topics=[topic_from_mapping({**SCOOTERS, "companies": ["Bird", "Lime"]})])
     text = ("After an April 22 meeting, Cincinnati's transportation department impressed upon "
             "Bird and Lime that the city was considering a ban on rental e-scooters.")
-    got = {(e.actor, e.region, e.action, e.status) for e in known.extract(text, date(2022, 5, 16))}
+    got = {(e.actor, e.region, e.action, e.status)
+           for e in operators.extract(text, date(2022, 5, 16))}
     assert got == {("Cincinnati", "OH", "ban", "proposed")}
 
 
-def test_a_topics_own_companies_act_where_the_ner_sees_a_word(scooters: Extractor) -> None:
+def test_a_topics_own_companies_act_where_the_ner_sees_a_word(scooters: Extractor,
+                                                             operators: Extractor) -> None:
     # "Bird" is an everyday word: only the topic's ``companies`` make it a business
     # (Bird left Corpus Christi in January 2019; the words are ours)
     text = "Bird said on Monday that its scooters are leaving Corpus Christi."
     published = date(2019, 1, 29)
     assert scooters.extract(text, published) == []
-    known = Extractor(topics=[topic_from_mapping({**SCOOTERS, "companies": ["Bird"]})])
     assert [(e.actor, e.actor_type, e.action, e.status, e.date)
-            for e in known.extract(text, published)] == [
+            for e in operators.extract(text, published)] == [
         ("Bird", "company", "exit", "enacted", "2019-01-28")]
 
 

@@ -1605,8 +1605,8 @@ def test_a_headline_verb_inside_an_organisation_is_no_name(extractor) -> None:
 ])
 def test_a_legal_form_is_no_part_of_a_companys_name(extractor, text: str, name: str) -> None:
     """The gold's canonical names drop "Inc." or "Corp."; so does an unknown company's."""
-    from banwatch.extract.rules.mentions import MentionRules
+    from banwatch.extract.rules.mentions import MentionRules, _organisations
 
     sent = next(iter(extractor.nlp(text).sents))
-    found = MentionRules._unknown_companies(sent, [], set())
+    found = MentionRules._unknown_companies(sent, [], set(), _organisations(sent))
     assert [m.actors[0].name for m in found] == [name]
