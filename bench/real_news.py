@@ -114,6 +114,7 @@ NAME_ALIASES = {
     "eu": "european union",
     "facebook": "meta",
     "nypd": "new york city police department",
+    "rcmp": "royal canadian mounted police",
     "new york police department": "new york city police department",
     # (an attorney general and the office of the attorney general are one body; the gold
     # names it both ways)

@@ -220,6 +220,23 @@ def used_by(scan: ActorScan, n: Near) -> bool:
         _low(doc, m.start - 2) in lx.USE_SEARCH_NOUNS and not scan.passive)
 
 
+def product_used(scan: ActorScan, n: Near) -> bool:
+    """"the RCMP said it will continue to use Clearview AI, but only in limited
+    circumstances": the company whose tool another body named before it uses is the
+    product, not who acts."""
+    m = n.m
+    return m.kind == "company" and n.raw_p1 in lx.PRODUCT_USE_VERBS and any(
+        o.start < m.start and o is not m and o.actors and o.kind != "company"
+        for o in scan.before_cue)
+
+
+def example_company(scan: ActorScan, n: Near) -> bool:
+    """"barred police from using an app that took photos from sites like Facebook": a
+    company after the act word, given as an example of something, is no actor."""
+    m = n.m
+    return m.kind == "company" and m.start > scan.cue_tok and examples_before(scan.doc, m.start)
+
+
 def within_named(scan: ActorScan, n: Near) -> bool:
     """"Axon, the largest maker ... in the United States, said"; not "Oakland and the
     Massachusetts city of Somerville", which names a place."""
@@ -279,7 +296,8 @@ BEFORE_TARGETS: tuple[tuple[str, Check], ...] = (
     ("appositive", appositive), ("home_to", home_to), ("market_left", market_left),
     ("regulated_place", regulated_place),
     ("where_others_act", where_others_act), ("police_limited", police_limited),
-    ("used_by", used_by),
+    ("used_by", used_by), ("product_used", product_used),
+    ("example_company", example_company),
 )
 #: tried once a mention is known not to be a target
 AFTER_TARGETS: tuple[tuple[str, Check], ...] = (

@@ -218,6 +218,12 @@ class ActRules:
             t.lower_ in lx.BAN_NOUNS and t.sent == doc[c.start].sent
             for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN
             for t in doc[c.end:min(len(doc), c.end + 12)])
+        # "a proposal to loosen restrictions on police use": the limits in force are the
+        # measure a repeal word undoes
+        has_ban = has_ban or any(
+            doc[c.start].lower_ in lx.NEEDS_BAN and c.label_ == "action:repeal" and
+            any(t.lower_ in lx.LIMITS_RESTRICTIONS for t in doc[c.end:min(len(doc), c.end + 3)])
+            for c in acts)
         # ("would repeal the agency's authorization to use it": taking the leave away bans)
         permits = [c for c in acts if self._repeals_permission(doc, c)]
         valid = [("ban", c) for c in permits] + [
@@ -510,7 +516,7 @@ class ActRules:
         """The clause opens "(Other) cities that have banned it": a kind of place whose
         members, named after "include", each took the act."""
         words = [_low(doc, i) for i in range(cs, cue_tok)]
-        kind = next((i for i, w in enumerate(words[:4]) if w in lx.PLURAL_SETTLEMENTS), None)
+        kind = next((i for i, w in enumerate(words[:4]) if w in lx.PLURAL_PLACE_KINDS), None)
         return kind is not None and len(words) > kind + 1 and \
             words[kind + 1] in lx.THAT_WHICH and \
             all(w in lx.AUXILIARIES | lx.SEQUENCE_ADVERBS for w in words[kind + 2:])

@@ -35,6 +35,8 @@ def _capital_of(city: Actor) -> Actor | None:
 
 
 _UNITED_STATES = Actor("United States", "jurisdiction", "country", "US", None)
+#: sentences back that "the lawmakers" still means the members named last
+MEMBERS_AGAIN = 2
 
 
 class BodyRules:
@@ -76,6 +78,9 @@ class BodyRules:
             # elected him
             return (_UNITED_STATES if _low(sent.doc, b.start - 1) == "u.s." else
                     self._the_nation()), []
+        nation = lx.TITLE_NATIONS.get(sent.doc[b.start].lower_) if b.role == "member" else None
+        if nation is not None and (home := self.s.gaz.country(nation)) is not None:
+            return _place_actor(home), []  # "Lord Clement-Jones": a peer sits in Parliament
         if (force := _force_own_name(b, sent, places)) is not None:
             return force, []  # "the Halton Regional Police Service": its own name
         for step in (self._owner_named_before, self._owner_of_in, self._owner_whose,
@@ -268,7 +273,28 @@ class BodyRules:
             # not say (a party tag, "state" or "Congress" would)
         if (congress := self._congress_chamber(b, sent, prev)) is not None:
             return congress
+        if level == "caucus":
+            return self._caucus_place(places)
+        if (members := self._members_again(b, prev)) is not None:
+            return members
         return self._place_at_level(b, sent, places, level)
+
+    def _members_again(self, b: Mention, prev: str) -> Actor | None:
+        """"Sen. Markey joined Sens. Merkley and Kennedy to sound the alarm ... The
+        lawmakers introduced the Act": legislators named again by their kind are the
+        members just named, of those members' legislature."""
+        last = self.s.last_member
+        if b.role != "legislature" or b.level != "any" or prev != "the" or last is None or \
+                last[0].level not in {"state", "country"}:
+            return None
+        return last[0] if 0 <= self.s.sentence_index - 1 - last[1] <= MEMBERS_AGAIN else None
+
+    def _caucus_place(self, places: list[Mention]) -> Actor:
+        """"House Democrats unveiled a bill ...": a party's members of a chamber sit in the
+        state's legislature when the sentence or the story is about a state, else in
+        Congress."""
+        in_sent = [p.actors[0] for p in places if p.actors[0].level == "state"]
+        return in_sent[0] if in_sent else self.s.salient.get("state") or self._the_nation()
 
     def _nation_of_demonym(self, b: Mention, prev: str) -> Actor | None:
         """"ROME — Italian lawmakers in December approved a halt": the nation's body, not

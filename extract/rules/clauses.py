@@ -316,7 +316,11 @@ class ClauseRules:
     @staticmethod
     def _new_subject_at(doc: Doc, i: int, cues: list[Span], mentions: list[Mention]) -> bool:
         """A place, company or body starts at ``i`` (after "the") and a cue follows it
-        closely: the main clause after a fronted subordinate one has its own subject."""
+        closely: the main clause after a fronted subordinate one has its own subject (or
+        a pronoun for it: "Although Meta paused it in 2021, it reinstated it in 2024")."""
+        if _low(doc, i) in lx.PRONOUN_SUBJECTS:
+            return any(i < c.start <= i + 3 and c.label_.startswith(("action:", "status:"))
+                       for c in cues)
         m = next((m for m in mentions if i <= m.start <= i + 1
                   and m.kind in {"place", "company", "body", "agency"}), None)
         if m is None:

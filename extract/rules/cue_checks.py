@@ -107,6 +107,12 @@ def was_followed(k: CueScan, c: Span) -> bool:
     return c.label_ == "chain" and _low(k.doc, c.start - 1) in lx.BE_FORMS
 
 
+def followed_describes(k: CueScan, c: Span) -> bool:
+    """"the most followed TikTok accounts", "a widely followed blog": "followed" that
+    describes a noun after a degree word; no one copied anyone."""
+    return _follow(k, c) and _low(k.doc, c.start - 1) in lx.DEGREE_WORDS
+
+
 def blocked_inside_a_ban(k: CueScan, c: Span) -> bool:
     """"blocked police from using it" bans; it is no failed vote."""
     return c.label_ == "status:failed" and _inside(c, k.cues, lambda lab: lab.startswith(
@@ -429,6 +435,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("rather_than", rather_than), ("follow_a_rule", follow_a_rule),
     ("measure_came_after", measure_came_after), ("no_sunset", no_sunset),
     ("event_came_after", event_came_after), ("was_followed", was_followed),
+    ("followed_describes", followed_describes),
     ("blocked_inside_a_ban", blocked_inside_a_ban), ("practice_refused", practice_refused),
     ("quantity_limit", quantity_limit), ("curbing_a_harm", curbing_a_harm),
     ("chose_not_to_adopt", chose_not_to_adopt),

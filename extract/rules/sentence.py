@@ -1060,6 +1060,9 @@ def _partial_quote(r: ClauseRead) -> bool:
     start = r.cue_tok
     while start - 1 in quote:
         start -= 1  # (the opening mark is the quote's first token)
-    return start > r.at.sent.start and doc[start - 1].lower_ in lx.QUOTED_VERB_AFTER and \
-        not any(doc[i].lower_ in lx.FIRST_PERSON for i in quote)
+    if start <= r.at.sent.start or any(doc[i].lower_ in lx.FIRST_PERSON for i in quote):
+        return False
+    before = doc[start - 1]
+    return before.lower_ in lx.QUOTED_VERB_AFTER or (
+        before.lower_ in lx.QUOTED_PHRASE_AFTER and not before.is_punct)
 

@@ -1526,6 +1526,138 @@ CASES = [
         {("New York State Education Department", "NY", "ban", "enacted", "2019-07-16")},
         id="told-to-stop-testing",
     ),
+    pytest.param(
+        "A group of House Democrats unveiled a bill on Thursday that would put limits on "
+        "police use of facial recognition across the country.",
+        date(2022, 9, 30),
+        {("United States", None, "restriction", "proposed", "2022-09-29")},
+        id="house-caucus-is-congress",
+    ),
+    pytest.param(
+        "In Massachusetts, House Democrats filed a bill to ban police use of facial "
+        "recognition.",
+        date(2020, 3, 2),
+        {("Massachusetts", "MA", "ban", "proposed", "2020-03-02")},
+        id="house-caucus-of-a-state",
+    ),
+    pytest.param(
+        "Sen. Ed Markey (D-Mass.) joined Sen. Jeff Merkley (D-Ore.) on Wednesday to warn "
+        "about face scans at airports. The lawmakers introduced a bill that would ban "
+        "facial recognition at airport checkpoints.",
+        date(2025, 5, 8),
+        {("United States", None, "ban", "proposed", "2025-05-08")},
+        id="the-lawmakers-are-the-members-just-named",
+    ),
+    pytest.param(
+        "The Detroit Board of Police Commissioners on Thursday approved a policy governing "
+        "the Police Department's use of facial recognition software.",
+        date(2019, 9, 20),
+        {("Detroit Board of Police Commissioners", "MI", "restriction", "enacted",
+          "2019-09-19")},
+        id="a-policy-governing-its-use",
+    ),
+    pytest.param(
+        "Facebook disabled its photo-tagging facial recognition feature for new users in "
+        "Europe in 2012 after an Irish privacy audit.",
+        date(2012, 9, 21),
+        {("Meta", None, "exit", "enacted", "2012")},
+        id="a-company-disables-its-feature",
+    ),
+    pytest.param(
+        "Disabled riders said the face scanners at the gates were hard to use; the transit "
+        "agency kept its facial recognition pilot running.",
+        date(2022, 4, 1),
+        set(),
+        id="disabled-people-are-no-exit",
+    ),
+    pytest.param(
+        "Critics call facial recognition biased. Other places that have banned the "
+        "technology include Jackson, Mississippi, and Portland, Maine.",
+        date(2021, 6, 1),
+        {("Jackson", "MS", "ban", "enacted", None), ("Portland", "ME", "ban", "enacted", None)},
+        id="other-places-that-have-banned-it-include",
+    ),
+    pytest.param(
+        "States that have restricted police use of facial recognition include Vermont and "
+        "Virginia.",
+        date(2021, 6, 1),
+        {("Vermont", "VT", "restriction", "enacted", None),
+         ("Virginia", "VA", "restriction", "enacted", None)},
+        id="states-that-have-restricted-it-include",
+    ),
+    pytest.param(
+        "Following worries about cameras in British streets, Lord Clement-Jones this week "
+        "put a bill before the House of Lords that would prohibit automated facial "
+        "recognition in public places.",
+        date(2020, 2, 7),
+        {("United Kingdom", None, "ban", "proposed", "2020-02")},
+        id="a-peer-is-a-member-of-parliament",
+    ),
+    pytest.param(
+        "The Board of Police Commissioners in Detroit voted 8-3 on Thursday in favor of a "
+        "policy guiding use of facial recognition by officers.",
+        date(2019, 9, 20),
+        {("Detroit Board of Police Commissioners", "MI", "restriction", "enacted",
+          "2019-09-19")},
+        id="a-policy-guiding-its-use",
+    ),
+    pytest.param(
+        "The Boston City Council is expected to vote this Wednesday, June 24, on whether to "
+        "ban police use of facial recognition.",
+        date(2020, 6, 22),
+        {("Boston", "MA", "ban", "proposed", None)},
+        id="vote-on-a-day-on-whether",
+    ),
+    pytest.param(
+        "Tell the Boston City Council to ban facial recognition surveillance",
+        date(2020, 6, 22),
+        set(),
+        id="an-imperative-demand-is-no-act",
+    ),
+    pytest.param(
+        "Clearview AI will stop offering facial recognition in Canada. These are the most "
+        "followed video accounts in Canada this week.",
+        date(2020, 7, 7),
+        {("Clearview AI", None, "exit", "enacted", "2020-07-07")},
+        id="most-followed-is-no-follower",
+    ),
+    pytest.param(
+        "The Royal Canadian Mounted Police said on Tuesday it will keep using Clearview AI's "
+        "facial recognition app, but only \u201cin very limited and specific "
+        "circumstances.\u201d",
+        date(2020, 3, 11),
+        {("Royal Canadian Mounted Police", None, "restriction", "enacted", "2020-03-10")},
+        id="a-quoted-phrase-after-but-only",
+    ),
+    pytest.param(
+        "Although Meta paused facial recognition on Facebook in 2021, it reinstated the "
+        "technology in late 2024 to catch scam ads.",
+        date(2024, 12, 1),
+        {("Meta", None, "moratorium", "enacted", "2021"),
+         ("Meta", None, "repeal", "enacted", "2024")},
+        id="although-then-a-pronoun-subject",
+    ),
+    pytest.param(
+        "The Orlando Police Department ended its facial recognition pilot program with "
+        "Amazon in July 2019.",
+        date(2019, 7, 19),
+        {("Orlando Police Department", "FL", "ban", "enacted", "2019-07")},
+        id="ended-a-pilot-program",
+    ),
+    pytest.param(
+        "In January the New Jersey attorney general barred police from using Clearview AI, "
+        "whose database was built from photos on sites like Facebook and YouTube.",
+        date(2021, 2, 25),
+        {("New Jersey Attorney General", "NJ", "ban", "enacted", "2021-01")},
+        id="a-company-given-as-an-example-is-no-actor",
+    ),
+    pytest.param(
+        "New Orleans city leaders are weighing a proposal to loosen restrictions on police "
+        "use of facial recognition.",
+        date(2025, 6, 1),
+        {("New Orleans", "LA", "repeal", "proposed", None)},
+        id="loosen-restrictions-is-a-repeal",
+    ),
 ]
 
 
