@@ -253,12 +253,13 @@ class ActRules:
 
     @staticmethod
     def _repeals_permission(doc: Doc, c: Span) -> bool:
-        """"would repeal the agency's authorization to use facial recognition": taking away
-        the leave to use it bans it."""
+        """"would repeal the agency's authorization to use facial recognition", "will revoke
+        the operating licenses of e-scooter rental companies": taking away the leave to use
+        or run it bans it."""
         if c.label_ != "action:repeal":
             return False
         for j in range(c.end, min(len(doc), c.end + 11)):
-            if doc[j].lower_ in lx.PERMISSION_NOUNS and _low(doc, j + 1) == "to":
+            if doc[j].lower_ in lx.PERMISSION_NOUNS and _low(doc, j + 1) in lx.PERMISSION_TIES:
                 return doc[j].sent == doc[c.start].sent
             if doc[j].is_punct and doc[j].text not in {"'", "’", "(", ")"}:
                 return False

@@ -128,6 +128,14 @@ def practice_refused(k: CueScan, c: Span) -> bool:
         (_low(doc, c.start - 2), _low(doc, c.start - 1)) in lx.REFUSAL_BEFORE)
 
 
+def refusal_barred(k: CueScan, c: Span) -> bool:
+    """"an ordinance that would bar stores from refusing to accept cash", "fines shops for
+    declining to take cash": the refusal is what the measure forbids, not a body's
+    refusal to adopt it."""
+    return c.label_ == "status:failed" and k.doc[c.start].lower_.startswith(("refus", "declin")) \
+        and _low(k.doc, c.start - 1) in lx.REFUSAL_BARRED_BEFORE
+
+
 def quantity_limit(k: CueScan, c: Span) -> bool:
     """"most cities have a 15 mph limit": a speed, not a measure on it."""
     return c.label_ == "action:restriction" and _low(k.doc, c.start - 1) in lx.QUANTITY_UNITS
@@ -437,6 +445,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("event_came_after", event_came_after), ("was_followed", was_followed),
     ("followed_describes", followed_describes),
     ("blocked_inside_a_ban", blocked_inside_a_ban), ("practice_refused", practice_refused),
+    ("refusal_barred", refusal_barred),
     ("quantity_limit", quantity_limit), ("curbing_a_harm", curbing_a_harm),
     ("chose_not_to_adopt", chose_not_to_adopt),
     ("banned_people", banned_people),

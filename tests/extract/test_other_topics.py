@@ -50,6 +50,13 @@ CASES = [
         set(),
         id="a-store-refusing-cash-is-the-practice-not-a-measure",
     ),
+    pytest.param(
+        "The Chicago City Council is weighing an ordinance that would bar shops from refusing "
+        "to accept cash.",
+        date(2017, 12, 6),
+        {("Chicago", "IL", "ban", "proposed")},
+        id="barred-from-refusing-is-no-failure",
+    ),
 ]
 
 
@@ -90,6 +97,13 @@ def scooters() -> Extractor:
         date(2018, 5, 1),
         set(),
         id="a-speed-limit-is-no-restriction",
+    ),
+    pytest.param(
+        "Madrid's city council said on Thursday it will revoke the operating licences of the "
+        "three companies renting out e-scooters in the city.",
+        date(2024, 9, 6),
+        {("Madrid", None, "ban", "enacted")},
+        id="revoking-the-operators-licences-bans",
     ),
 ])
 def test_scooter_kinds(scooters: Extractor, text: str, published: date,

@@ -1658,6 +1658,13 @@ CASES = [
         {("New Orleans", "LA", "repeal", "proposed", None)},
         id="loosen-restrictions-is-a-repeal",
     ),
+    pytest.param(
+        "JR East said on Friday it is scaling back the facial recognition cameras it put in "
+        "its stations before the Tokyo Olympics.",
+        date(2021, 9, 24),
+        {("JR East", None, "restriction", "enacted", "2021-09-24")},
+        id="scaling-back-restricts",
+    ),
 ]
 
 
