@@ -226,7 +226,7 @@ def product_used(scan: ActorScan, n: Near) -> bool:
     product, not who acts."""
     m = n.m
     return m.kind == "company" and n.raw_p1 in lx.PRODUCT_USE_VERBS and any(
-        o.start < m.start and o is not m and o.actors and o.kind != "company"
+        o.start < m.start and o.actors and o.kind != "company"
         for o in scan.before_cue)
 
 

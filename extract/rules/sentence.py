@@ -1052,17 +1052,17 @@ def _refers_back_to_topic(sent: Span) -> bool:
 
 
 def _partial_quote(r: ClauseRead) -> bool:
-    """"Milwaukee police will “voluntarily issue a moratorium on the use of ...”": a verb
-    phrase quoted inside the reporter's own sentence, right after its auxiliary, with no
-    "we" or "our" of a speaker's own; the sentence's actor is the reporter's subject (but
-    "wrote that it differs by “[eliminating] the ... warrant system”" quotes a claim)."""
+    """"Milwaukee police will “voluntarily issue a moratorium on the use of ...”", "the RCMP
+    said it will keep using it, but only “in very limited ... circumstances”": a phrase
+    quoted inside the reporter's own sentence, right after its auxiliary or a word that
+    narrows it, with no "we" or "our" of a speaker's own; the sentence's actor is the
+    reporter's subject (but "wrote that it differs by “[eliminating] the ... warrant
+    system”" quotes a claim)."""
     doc, quote = r.doc, r.at.quote
     start = r.cue_tok
     while start - 1 in quote:
         start -= 1  # (the opening mark is the quote's first token)
     if start <= r.at.sent.start or any(doc[i].lower_ in lx.FIRST_PERSON for i in quote):
         return False
-    before = doc[start - 1]
-    return before.lower_ in lx.QUOTED_VERB_AFTER or (
-        before.lower_ in lx.QUOTED_PHRASE_AFTER and not before.is_punct)
+    return doc[start - 1].lower_ in lx.QUOTED_VERB_AFTER | lx.QUOTED_PHRASE_AFTER
 
