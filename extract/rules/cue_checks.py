@@ -132,8 +132,8 @@ def refusal_barred(k: CueScan, c: Span) -> bool:
     """"an ordinance that would bar stores from refusing to accept cash", "fines shops for
     declining to take cash": the refusal is what the measure forbids, not a body's
     refusal to adopt it."""
-    return c.label_ == "status:failed" and k.doc[c.start].lower_.startswith(("refus", "declin")) \
-        and _low(k.doc, c.start - 1) in lx.REFUSAL_BARRED_BEFORE
+    return c.label_ == "status:failed" and k.doc[c.start].lower_ in lx.REFUSAL_VERBS and \
+        _low(k.doc, c.start - 1) in lx.REFUSAL_BARRED_BEFORE
 
 
 def quantity_limit(k: CueScan, c: Span) -> bool:
