@@ -36,37 +36,29 @@ OWN_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev
              "dev11", "dev12", "test")
 
 
-def _f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def real_scores(x: Extractor, lines: list) -> dict[str, tuple[int, int, int]]:
-    """(tp, fp, fn) on the real lines, facial recognition apart from the other topics."""
-    preds = rn.predict(x, lines)
+def real_scores(x: Extractor, lines: list) -> dict[str, ev.Scores]:
+    """Scores on the real lines as ``bench/real_news.py`` scores them, facial recognition
+    apart from the other topics."""
+    preds = dict(zip([ln.id for ln in lines], rn.predict(x, lines), strict=True))
     out = {}
     for name, keep in (("fr", True), ("other", False)):
-        idx = [i for i, ln in enumerate(lines) if (ln.topic == "facial-recognition") == keep]
-        passages = [{"id": lines[i].id, **lines[i].record,
-                     "events": [rn.normalise(e) for e in lines[i].record["events"]]}
-                    for i in idx]
-        s = ev.score(passages, [[rn.normalise(e) for e in preds[i]] for i in idx],
-                     story_dates=True)
-        out[name] = (s.tp, s.fp, s.fn)
+        group = [ln for ln in lines if (ln.topic == "facial-recognition") == keep]
+        out[name] = rn.evaluate(name, group, [preds[ln.id] for ln in group], 0.0).scores
     return out
 
 
-def own_scores(x: Extractor, own: dict[str, list]) -> tuple[int, int, int]:
-    tp = fp = fn = 0
+def own_scores(x: Extractor, own: dict[str, list]) -> ev.Scores:
+    total = ev.Scores()
     for passages in own.values():
         s = ev.score(passages, ev.predict(x, passages))
-        tp, fp, fn = tp + s.tp, fp + s.fp, fn + s.fn
-    return tp, fp, fn
+        total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+    return total
 
 
-def line(label: str, real: dict, own: tuple) -> str:
-    cells = [f"{k} tp {v[0]:3d} fp {v[1]:3d} F1 {_f1(*v):.4f}" for k, v in real.items()]
+def line(label: str, real: dict[str, ev.Scores], own: ev.Scores) -> str:
+    cells = [f"{k} tp {s.tp:3d} fp {s.fp:3d} F1 {s.f1:.4f}" for k, s in real.items()]
     return f"{label:28s} " + "   ".join(cells) + \
-        f"   own-words tp {own[0]} fp {own[1]} F1 {_f1(*own):.4f}"
+        f"   own-words tp {own.tp} fp {own.fp} F1 {own.f1:.4f}"
 
 
 def main(argv: list[str] | None = None) -> int:
