@@ -129,6 +129,7 @@ ACTION_FAMILY = {"ban": "ban", "moratorium": "ban", "restriction": "ban", "exit"
 # ============================================================== the lexicon, by section
 # -- What was done: measures, acts and their verbs
 NEEDS_BAN = _words("NEEDS_BAN")
+MEASURE_DROP_VERBS = _words("MEASURE_DROP_VERBS")
 STRONG_ENACT = _words("STRONG_ENACT")
 ENACTING_VERBS = _words("ENACTING_VERBS")
 ENACTED_VERBS = _words("ENACTED_VERBS")
@@ -544,6 +545,9 @@ SINCE_PREV = re.compile(r"\bsince\s+(?:early|late|mid-?)?\s*$", re.I)
 
 #: "was tabled indefinitely": a vote that waits, said just before an INDEFINITE phrase,
 #: tells how long the vote waits, not what the measure does
+#: a condition set off after a clause by a dash or "that is" ("—that is, until ...")
+CONDITION_TAIL = re.compile(r"^\s*[—–-]+\s*(?:that is,?\s*)?(?:until|unless|pending)\b|"
+                            r"^\s*[,;]?\s*that is,?\s*(?:until|unless|pending)\b", re.I)
 WAITING_VOTE = re.compile(r"\b(tabled|postponed|shelved|delayed|deferred)\s*$", re.I)
 
 INDEFINITE = re.compile(

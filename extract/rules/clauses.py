@@ -43,8 +43,7 @@ class ClauseRules:
         if self.s.last_action is None:
             return False
         doc = sent.doc
-        if any(t.lower_ in lx.SIMILARITY_WORDS and
-               _low(doc, t.i + 1) in lx.MEASURE_NOUNS | lx.BAN_NOUNS for t in sent):
+        if any(likens_measure(doc, t.i) for t in sent):
             return True
         # "supervisors are weighing a stricter ordinance": a rival measure before a body
         # (but not "they might support a narrower ordinance, though neither has drafted one")
@@ -385,6 +384,16 @@ class ClauseRules:
             merged[-1] = Clause(last.start, carry.end, last.cues + carry.cues,
                                 last.mentions + carry.mentions, last.hard_start)
         return merged
+
+
+def likens_measure(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a measure like another's: "a similar ordinance", "the same
+    ban", "such a measure"."""
+    word = doc[i].lower_
+    if word in lx.SIMILARITY_WORDS:
+        return _low(doc, i + 1) in lx.MEASURE_NOUNS | lx.BAN_NOUNS
+    return word == "such" and _low(doc, i + 1) in lx.A_AN_ANY and \
+        _low(doc, i + 2) in lx.MEASURE_NOUNS | lx.BAN_NOUNS
 
 
 @dataclass

@@ -103,8 +103,10 @@ def event_came_after(k: CueScan, c: Span) -> bool:
 
 
 def was_followed(k: CueScan, c: Span) -> bool:
-    """"the board would see that it was followed": no one copied anyone."""
-    return c.label_ == "chain" and _low(k.doc, c.start - 1) in lx.BE_FORMS
+    """"the board would see that it was followed": no one copied anyone (but in "it was
+    followed by Somerville" the places after "by" did)."""
+    return c.label_ == "chain" and _low(k.doc, c.start - 1) in lx.BE_FORMS and \
+        _low(k.doc, c.end) != "by"  # (but "It was followed by Somerville and Oakland")
 
 
 def followed_describes(k: CueScan, c: Span) -> bool:
@@ -172,9 +174,16 @@ def stop_inside_an_order(k: CueScan, c: Span) -> bool:
 
 
 def plan_scrapped(k: CueScan, c: Span) -> bool:
-    """"plans for a ban were scrapped": the plan failed, no ban is lifted."""
-    return c.label_ == "action:repeal" and any(
-        o.label_ == "status:failed" and o.start <= c.start and c.end <= o.end for o in k.cues)
+    """"plans for a ban were scrapped": the plan failed, no ban is lifted; "dropped a bill
+    that would have regulated ...", "was unveiled and subsequently abandoned": the bill
+    failed, nobody abandoned the technology."""
+    failed = [o for o in k.cues if o.label_ == "status:failed"]
+    if c.label_ == "action:repeal" and any(o.start <= c.start and c.end <= o.end
+                                           for o in failed):
+        return True
+    return c.label_ in {"action:ban", "action:exit", "action:repeal"} and \
+        k.doc[c.start].lower_ in lx.MEASURE_DROP_VERBS and \
+        any(o.start <= c.start < o.end for o in failed)
 
 
 def off_limits(k: CueScan, c: Span) -> bool:

@@ -27,7 +27,7 @@ from ..gazetteer import Place
 from .actors import ActorRules
 from .acts import ActRules
 from .bodies import BodyRules
-from .clauses import ClauseRules
+from .clauses import ClauseRules, likens_measure
 from .mentions import MentionRules
 from .references import ReferenceRules
 from .state import (
@@ -456,6 +456,11 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             and _low(r.doc, k.start - 1) not in lx.LOCK_VERBS
             for k in cues) or bool(lx.DURATION.search(clause_text))
         # ("was tabled indefinitely": how long the vote waits, not what the measure does)
+        # ("will stop offering it through its cloud APIs—that is, until it can come up
+        # with policies": the condition set off after the clause is still the clause's)
+        tail = r.doc[r.ce:r.at.sent.end].text if r.ce < r.at.sent.end else ""
+        if lx.CONDITION_TAIL.match(tail):
+            clause_text = f"{clause_text} {tail}"
         r.condition = any(not lx.WAITING_VOTE.search(clause_text[:m.start()])
                           for m in lx.INDEFINITE.finditer(clause_text))
         r.until_date = any(m.role == "until" for m, k in r.at.date_mentions
@@ -1046,9 +1051,9 @@ def _refers_back_to_topic(sent: Span) -> bool:
     technology" alone may be any other the story describes, so only "such" and "this"
     count; a measure only when it is like another)."""
     words = [t.lower_ for t in sent]
-    return any(a in lx.SUCH_THIS and b in lx.TECH_NOUNS_SINGULAR or
-               a in lx.SIMILARITY_WORDS and b in lx.MEASURE_NOUNS | lx.BAN_NOUNS
-               for a, b in zip(words, words[1:], strict=False))
+    return any(a in lx.SUCH_THIS and b in lx.TECH_NOUNS_SINGULAR
+               for a, b in zip(words, words[1:], strict=False)) or \
+        any(likens_measure(sent.doc, t.i) for t in sent)
 
 
 def _partial_quote(r: ClauseRead) -> bool:

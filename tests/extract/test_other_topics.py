@@ -57,6 +57,13 @@ CASES = [
         {("Chicago", "IL", "ban", "proposed")},
         id="barred-from-refusing-is-no-failure",
     ),
+    pytest.param(
+        "State legislators in New Jersey passed a bill in February 2019 that will make it "
+        "illegal to run cashless stores in the state.",
+        date(2019, 2, 6),
+        {("New Jersey", "NJ", "ban", "enacted")},
+        id="making-it-illegal-bans",
+    ),
 ]
 
 
@@ -104,6 +111,21 @@ def scooters() -> Extractor:
         date(2024, 9, 6),
         {("Madrid", None, "ban", "enacted")},
         id="revoking-the-operators-licences-bans",
+    ),
+    pytest.param(
+        "Electric scooters crowd the sidewalks of Los Angeles. A spokesman for an operator "
+        "said the company supports regulations that keep riders safe.\n\nBeverly Hills "
+        "recently imposed a six-month ban and Santa Monica police have cracked down on riders.",
+        date(2018, 8, 1),
+        {("Beverly Hills", "CA", "moratorium", "enacted")},
+        id="a-ban-named-before-and",
+    ),
+    pytest.param(
+        "The Georgia manager for the scooter operator said in a statement that it will comply "
+        "with the nighttime ban on scooters.",
+        date(2019, 8, 8),
+        set(),
+        id="complying-with-a-ban-is-no-act",
     ),
 ])
 def test_scooter_kinds(scooters: Extractor, text: str, published: date,

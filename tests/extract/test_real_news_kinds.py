@@ -1652,6 +1652,50 @@ CASES = [
         id="a-company-given-as-an-example-is-no-actor",
     ),
     pytest.param(
+        "Vermont lawmakers passed a bill in October 2020 making it illegal for police to use "
+        "facial recognition.",
+        date(2020, 10, 9),
+        {("Vermont", "VT", "ban", "enacted", "2020-10")},
+        id="making-it-illegal-bans",
+    ),
+    pytest.param(
+        "Utah lawmakers on Wednesday dropped a bill that would have regulated police use of "
+        "facial recognition.",
+        date(2019, 11, 22),
+        {("Utah", "UT", "restriction", "failed", "2019-11-20")},
+        id="dropping-a-bill-fails-it",
+    ),
+    pytest.param(
+        "In Utah, a draft bill to regulate government use of facial recognition was unveiled "
+        "and subsequently abandoned on Wednesday.",
+        date(2019, 11, 22),
+        {("Utah", "UT", "restriction", "failed", "2019-11-20")},
+        id="unveiled-and-abandoned-is-no-exit",
+    ),
+    pytest.param(
+        "San Francisco banned city use of facial recognition in May 2019. It was followed by "
+        "Somerville, Massachusetts, and Oakland.",
+        date(2019, 10, 16),
+        {("San Francisco", "CA", "ban", "enacted", "2019-05"),
+         ("Somerville", "MA", "ban", "enacted", None), ("Oakland", "CA", "ban", "enacted", None)},
+        id="it-was-followed-by",
+    ),
+    pytest.param(
+        "Berkeley banned city use of facial recognition this week. Alameda is also considering "
+        "such a measure.",
+        date(2019, 10, 16),
+        {("Berkeley", "CA", "ban", "enacted", "2019-10"),
+         ("Alameda", "CA", "ban", "proposed", None)},
+        id="such-a-measure-is-like-the-last",
+    ),
+    pytest.param(
+        "Google said today it will stop selling face recognition through its cloud "
+        "services—that is, until it has policies against misuse.",
+        date(2018, 12, 13),
+        {("Google", None, "moratorium", "enacted", "2018-12-13")},
+        id="a-condition-after-a-dash",
+    ),
+    pytest.param(
         "New Orleans city leaders are weighing a proposal to loosen restrictions on police "
         "use of facial recognition.",
         date(2025, 6, 1),
