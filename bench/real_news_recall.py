@@ -33,7 +33,7 @@ import real_news as rn  # noqa: E402
 
 from banwatch.extract.evaluation import match_key  # noqa: E402
 
-TUNING_PARTS = ("dev", "devb", "blind4", "blind7")
+TUNING_PARTS = ("dev", "devb", "blind4", "blind7", "blind8")
 KINDS = ("found", "proposed, then dropped", "actor proposed, other label", "never proposed")
 
 

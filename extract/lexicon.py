@@ -130,6 +130,8 @@ ACTION_FAMILY = {"ban": "ban", "moratorium": "ban", "restriction": "ban", "exit"
 # -- What was done: measures, acts and their verbs
 NEEDS_BAN = _words("NEEDS_BAN")
 MEASURE_DROP_VERBS = _words("MEASURE_DROP_VERBS")
+WITHOUT_WORDS = _words("WITHOUT_WORDS")
+LACKING_DETS = _words("LACKING_DETS")
 STRONG_ENACT = _words("STRONG_ENACT")
 ENACTING_VERBS = _words("ENACTING_VERBS")
 ENACTED_VERBS = _words("ENACTED_VERBS")
@@ -566,8 +568,9 @@ INDEFINITE = re.compile(
     r"until (?:the |its |their )?(?:general assembly|legislature|lawmakers|congress|"
     r"parliament|council)"
     r" (?:\w+ly )?(?:passes|pass|enacts|enact|authori[sz]es?|approves?|allows?|permits?)|"
-    r"until (?:the )?(?:[\w'’-]+ ){0,10}(?:are|is|have been|has been) (?:worked out|resolved|"
-    r"addressed|settled|answered|fixed|finished|complete|completed|done|over)|"
+    r"until (?:the )?(?:[\w'’-]+ ){0,10}(?:are|is|was|were|have been|has been) (?:\w+ly )?"
+    r"(?:worked out|resolved|addressed|settled|answered|fixed|finished|complete|completed|"
+    r"done|over|approved|adopted|enacted|passed|developed|issued|in place|ready)|"
     r"without (?:a |an )?(?:federal|national|state|new|strong|clear)\s+(?:law|legislation|"
     r"rules|regulation))",
     re.I,
@@ -579,7 +582,7 @@ DURATION = re.compile(
     r"|(?<!used\s)(?<!using\s)(?<!been\s)(?<!it\s)(?<!them\s)(?<!worked\s)(?<!tested\s)"
     # ("could not be touched for five years": how long the measure is locked, not its term)
     + "".join(rf"(?<!{w}\s)" for w in sorted(LOCK_VERBS)) +
-    r"\bfor\s+(one|two|three|four|five|six|\d{1,3}|a)\s+(year|month|week|day)s?\b"
+    r"\bfor\s+(one|two|three|four|five|six|\d{1,3}|a|several|a\s+few)\s+(year|month|week|day)s?\b"
     r"|\b(?:lapses?|expires?|ends?)\s+after\s+(one|two|three|four|five|six|\d{1,2}|a)\s+"
     r"(year|month)s?\b",
     re.I,

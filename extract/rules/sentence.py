@@ -398,8 +398,9 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         c = r.c
         acts = [k for k in c.cues if k.label_.startswith("action:")]
         # ("puts limits on it without outlawing it", "remains without a ban")
-        lacking = [k for k in acts if _low(doc, k.start - 1) == "without" or (
-            _low(doc, k.start - 2) == "without" and _low(doc, k.start - 1) in lx.A_AN_ANY)]
+        lacking = [k for k in acts if _low(doc, k.start - 1) in lx.WITHOUT_WORDS or (
+            _low(doc, k.start - 2) in lx.WITHOUT_WORDS and
+            _low(doc, k.start - 1) in lx.LACKING_DETS)]
         if acts and len(lacking) == len(acts):
             return "without_measure"  # "Ottermere thus remains without a ban"
         denied = lacking + [k for k in acts if k not in lacking and any(

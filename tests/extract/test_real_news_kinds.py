@@ -1696,6 +1696,41 @@ CASES = [
         id="a-condition-after-a-dash",
     ),
     pytest.param(
+        "In 2016 Santa Clara County approved a surveillance ordinance much like San "
+        "Francisco's, minus the ban on facial recognition.",
+        date(2019, 7, 12),
+        set(),
+        id="minus-the-ban-denies-it",
+    ),
+    pytest.param(
+        "New York City police say they will \u201creassess\u201d standards for using facial "
+        "recognition after the arrest drew criticism.",
+        date(2024, 3, 1),
+        set(),
+        id="reassessing-standards-is-no-act",
+    ),
+    pytest.param(
+        "A bill prefiled in the New Hampshire House would ban the use of facial recognition "
+        "by the state.",
+        date(2019, 12, 19),
+        {("New Hampshire", "NH", "ban", "proposed", "2019-12-19")},
+        id="a-prefiled-bill-is-dated-by-the-page",
+    ),
+    pytest.param(
+        "In October, California Governor Gavin Newsom signed a bill banning facial recognition "
+        "on police body cameras for several years.",
+        date(2019, 11, 2),
+        {("California", "CA", "moratorium", "enacted", "2019-10")},
+        id="for-several-years-is-a-term",
+    ),
+    pytest.param(
+        "The Davis City Council will consider an urgency measure banning facial recognition "
+        "until a full surveillance ordinance is approved.",
+        date(2018, 10, 29),
+        {("Davis", "CA", "moratorium", "proposed", None)},
+        id="until-an-ordinance-is-approved",
+    ),
+    pytest.param(
         "New Orleans city leaders are weighing a proposal to loosen restrictions on police "
         "use of facial recognition.",
         date(2025, 6, 1),
