@@ -130,6 +130,7 @@ ACTION_FAMILY = {"ban": "ban", "moratorium": "ban", "restriction": "ban", "exit"
 # -- What was done: measures, acts and their verbs
 NEEDS_BAN = _words("NEEDS_BAN")
 MEASURE_DROP_VERBS = _words("MEASURE_DROP_VERBS")
+RISK_WORDS = _words("RISK_WORDS")
 WITHOUT_WORDS = _words("WITHOUT_WORDS")
 LACKING_DETS = _words("LACKING_DETS")
 STRONG_ENACT = _words("STRONG_ENACT")

@@ -186,6 +186,13 @@ def plan_scrapped(k: CueScan, c: Span) -> bool:
         any(o.start <= c.start < o.end for o in failed)
 
 
+def only_a_risk(k: CueScan, c: Span) -> bool:
+    """"warned the company to fix the defect or risk permanently losing access to the
+    city": an act the actor only risks, no act."""
+    doc = k.doc
+    return _act(c) and any(_low(doc, c.start - j) in lx.RISK_WORDS for j in (1, 2))
+
+
 def off_limits(k: CueScan, c: Span) -> bool:
     """"put it off-limits" bans it."""
     doc = k.doc
@@ -459,6 +466,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("chose_not_to_adopt", chose_not_to_adopt),
     ("banned_people", banned_people),
     ("stop_inside_an_order", stop_inside_an_order), ("plan_scrapped", plan_scrapped),
+    ("only_a_risk", only_a_risk),
     ("off_limits", off_limits), ("authorship", authorship),
     ("regulatory_filing", regulatory_filing), ("written_request", written_request),
     ("comparison", comparison), ("model_rules", model_rules),

@@ -69,11 +69,20 @@ def _organisations(sent: Span) -> list[Span]:
 
 def _through_place(ent: Span) -> Span:
     """"The Provincial Court of" and "Barcelona" as the NER split them: an organisation's
-    name that ends in "of" goes on through the place after it."""
+    name that ends in "of", or in an agency's head word before "of", goes on through the
+    place after it."""
     doc = ent.doc
-    if ent.label_ != "ORG" or ent[-1].lower_ != "of":
+    if ent.label_ != "ORG":
         return ent
-    place = next((e for e in doc.ents if e.start == ent.end and e.label_ == "GPE"), None)
+    at = ent.end
+    if ent[-1].lower_ != "of":
+        # ("the Administrative Court" and "of Marseille": the head word, then "of" a place)
+        if ent[-1].lower_ not in lx.AGENCY_HEADS or _low(doc, ent.end) != "of":
+            return ent
+        at = ent.end + 1
+    # (a place the NER may take for an organisation when it is one word: "Marseille")
+    place = next((e for e in doc.ents if e.start == at and (
+        e.label_ in {"GPE", "LOC"} or e.label_ == "ORG" and len(e) == 1)), None)
     return Span(doc, ent.start, place.end, label="ORG") if place is not None else ent
 
 

@@ -127,6 +127,13 @@ def scooters() -> Extractor:
         set(),
         id="complying-with-a-ban-is-no-act",
     ),
+    pytest.param(
+        "Auckland Council suspended the operator's licence to rent scooters on Friday and "
+        "warned it to fix a braking fault or risk permanently losing access to the city.",
+        date(2019, 2, 24),
+        {("Auckland", None, "moratorium", "enacted")},
+        id="an-act-only-risked-is-no-exit",
+    ),
 ])
 def test_scooter_kinds(scooters: Extractor, text: str, published: date,
                       expected: set[tuple]) -> None:

@@ -1731,6 +1731,13 @@ CASES = [
         id="until-an-ordinance-is-approved",
     ),
     pytest.param(
+        "In a decision dated 27 February 2020, the Administrative Court of Marseille banned "
+        "the facial recognition gates planned for two high schools.",
+        date(2020, 5, 30),
+        {("Administrative Court of Marseille", None, "ban", "enacted", "2020-02-27")},
+        id="a-court-of-a-city-the-ner-calls-an-organisation",
+    ),
+    pytest.param(
         "New Orleans city leaders are weighing a proposal to loosen restrictions on police "
         "use of facial recognition.",
         date(2025, 6, 1),
