@@ -71,6 +71,8 @@ COMMON_WORD_CITIES = {
     "Marina",
     "Sandy",
     "Goshen",
+    "Airport",  # a Hawaiian census place; "Florida Airport Becomes ..." in a headline
+    "Spring",
 }
 
 # Extra abbreviations seen in US news besides the AP ones in ``us``.

@@ -1776,6 +1776,9 @@ def test_a_state_and_the_city_of_another_name_are_two_places(extractor) -> None:
     pytest.param("Greece's data protection authority fined facial recognition company Clearview "
                  "AI for breaking Europe's General Data Protection Regulation.",
                  date(2022, 7, 14), "General Data Protection Regulation", id="a-law-acts-not"),
+    pytest.param("Florida Airport Becomes First To Ban Pajamas\nThis State's Lawmakers Push A Bill "
+                 "That Would Ban Facial Recognition", date(2026, 2, 27), "Airport",
+                 id="a-census-place-named-like-a-common-word"),
 ])
 def test_names_that_never_act(extractor, text: str, published: date, not_an_actor: str) -> None:
     assert not_an_actor not in {e.actor for e in extractor.extract(text, published)}
