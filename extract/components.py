@@ -113,42 +113,56 @@ class GazetteerRuler(EntityRuler):
     * Token patterns made only of lowercase words and word sets ("city council",
       "board of supervisors") are matched as lowercase phrases, as ``CueMatcher`` does:
       the token ``Matcher`` tries every one of its patterns at every token, a
-      ``PhraseMatcher`` does one hash lookup.  Matches, labels and ids are the same.
+      ``PhraseMatcher`` does one hash lookup; the other token patterns are kept apart by
+      the words they start with (``FirstWordMatchers``).  Matches, labels and ids are
+      the same.
     """
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         rest: list[dict[str, Any]] = []
         lowered: list[tuple[dict[str, Any], list[str]]] = []
+        tokens: list[dict[str, Any]] = []
         for entry in patterns:
-            phrases = _expand(entry["pattern"], CueMatcher.MAX_EXPANSION) \
-                if isinstance(entry["pattern"], list) else None
-            if phrases is None:
+            if not isinstance(entry["pattern"], list):
                 rest.append(entry)
+                continue
+            phrases = _expand(entry["pattern"], CueMatcher.MAX_EXPANSION)
+            if phrases is None:
+                tokens.append(entry)
             else:
                 lowered.append((entry, phrases))
         super().add_patterns(rest)
         if not hasattr(self, "lower_phrases"):
             self.lower_phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            self.first_word_matchers = FirstWordMatchers(self.nlp.vocab)
         for entry, phrases in lowered:
-            label = entry["label"]
-            if "id" in entry:
-                label = self._create_label(label, entry["id"])
-                self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
-            # kept in token_patterns too, so len(), labels and ids report them as usual
-            self.token_patterns[label].append(entry["pattern"])
             # one token per pattern word, as the token pattern had: make_doc would split
             # "gov." in two
-            self.lower_phrases.add(label, [Doc(self.nlp.vocab, words=p.split(" "))
-                                           for p in phrases])
+            self.lower_phrases.add(self._own_label(entry), [
+                Doc(self.nlp.vocab, words=p.split(" ")) for p in phrases])
+        for entry in tokens:
+            self.first_word_matchers.add(self._own_label(entry), entry["pattern"])
+
+    def _own_label(self, entry: dict[str, Any]) -> str:
+        """The label spaCy's ruler gives a token pattern, with its id recorded; the pattern
+        is kept in ``token_patterns`` too, so len(), labels and ids report it as usual."""
+        label = entry["label"]
+        if "id" in entry:
+            label = self._create_label(label, entry["id"])
+            self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
+        self.token_patterns[label].append(entry["pattern"])
+        return label
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         cached = doc.user_data.pop(RULER_MATCHES, None)
         if cached is not None:  # found already, by SelectiveNer on this same Doc
             return cached
         self._require_patterns()
-        found = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+        # (spaCy's own token Matcher holds no pattern once they are all kept apart)
+        found = (list(self.matcher(doc)) if len(self.matcher) else []) + \
+            list(self.phrase_matcher(doc))
         if hasattr(self, "lower_phrases"):
-            found += list(self.lower_phrases(doc))
+            found += list(self.lower_phrases(doc)) + self.first_word_matchers(doc)
         matches = {(m_id, start, end) for m_id, start, end in found if start != end}
         return sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
@@ -264,7 +278,8 @@ class CueMatcher:
 
     Patterns made only of lowercase words and word sets are expanded into phrases for a
     PhraseMatcher, which costs one hash lookup per token; only the few patterns with
-    operators, wildcards or ``LIKE_NUM`` go to the (much slower) Matcher.
+    operators, wildcards or ``LIKE_NUM`` go to the (much slower) Matcher, kept apart by the
+    words they start with (``FirstWordMatchers``).
     """
 
     MAX_EXPANSION = 2000
@@ -272,23 +287,20 @@ class CueMatcher:
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]], key: str) -> None:
         check_cue_ids(patterns)
         self.key = key
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = FirstWordMatchers(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        by_id: dict[str, list[list[dict[str, Any]]]] = {}
         phrases: dict[str, set[str]] = {}
         for row in patterns:
             expanded = _expand(row["pattern"], self.MAX_EXPANSION)
             if expanded is None:
-                by_id.setdefault(row["id"], []).append(row["pattern"])
+                self.matcher.add(row["id"], row["pattern"])
             else:
                 phrases.setdefault(row["id"], set()).update(expanded)
-        for cue_id, pats in by_id.items():
-            self.matcher.add(cue_id, pats)
         for cue_id, words in phrases.items():
             self.phrases.add(cue_id, [nlp.make_doc(w) for w in sorted(words)])
 
     def __call__(self, doc: Doc) -> Doc:
-        found = list(self.matcher(doc)) + list(self.phrases(doc))
+        found = self.matcher(doc) + list(self.phrases(doc))
         spans = []
         for mid, s, e in found:
             label, kind = _unmarked(doc.vocab.strings[mid])
@@ -323,6 +335,45 @@ def check_cue_ids(patterns: Iterable[dict[str, Any]]) -> None:
                 f"cue {row['id']!r}: {value!r} is not one of {', '.join(allowed)} "
                 "(banwatch.vocabulary)"
             )
+
+
+class FirstWordMatchers:
+    """Token patterns in one ``Matcher`` per set of words they must start with, each run
+    only on a text that holds one of those words.
+
+    spaCy's Matcher tries every one of its patterns at every token; a text is spared the
+    patterns that cannot start in it (on the topic-dense stream the cue patterns matched
+    about three times faster).  Matches are those of one Matcher holding every pattern.
+    """
+
+    def __init__(self, vocab: Any) -> None:
+        self.vocab = vocab
+        self.by_first: dict[frozenset[str] | None, Matcher] = {}
+
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        first = _first_words(pattern)
+        if first not in self.by_first:
+            self.by_first[first] = Matcher(self.vocab, validate=True)
+        self.by_first[first].add(key, [pattern])
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        words = {t.lower_ for t in doc}
+        return [m for first, matcher in self.by_first.items()
+                if first is None or not first.isdisjoint(words) for m in matcher(doc)]
+
+
+def _first_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """The lowercase words a pattern's match must start with, or None when its first token
+    is not one of a set of words or may be left out."""
+    first = pattern[0]
+    value = first.get("LOWER")
+    if "OP" in first or value is None:
+        return None
+    if isinstance(value, str):
+        return frozenset([value])
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset(value["IN"])
+    return None
 
 
 def _expand(pattern: list[dict[str, Any]], limit: int) -> list[str] | None:

@@ -132,3 +132,33 @@ def test_a_cue_outside_the_vocabulary_is_refused() -> None:
     check_cue_ids([{"id": "action:ban"}, {"id": "status:failed"}, {"id": "chain"}])
     with pytest.raises(ValueError, match="'moratoria' is not one of ban, moratorium"):
         check_cue_ids([{"id": "action:moratoria", "pattern": []}])
+
+
+FIRST_WORD_PATTERNS = [
+    ("ban", [{"LOWER": {"IN": ["ordered", "told"]}}, {"OP": "{0,3}"}, {"LOWER": "stop"}]),
+    ("ban", [{"LOWER": "to"}, {"LOWER": "bar"}]),
+    ("temporary", [{"LIKE_NUM": True}, {"LOWER": "year"}]),
+    ("urge", [{"LOWER": "please", "OP": "?"}, {"LOWER": "tell"}]),
+]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The judge ordered the police to stop.", id="set-start"),
+    pytest.param("A bill to bar it, and 2 year limits.", id="plain-start-and-no-word-start"),
+    pytest.param("Tell the council to act.", id="optional-first-token"),
+    pytest.param("Nothing here starts a pattern.", id="none"),
+])
+def test_first_word_matchers_match_as_one_matcher(text: str) -> None:
+    """Kept apart by the words they start with, the patterns find what one Matcher holding
+    them all finds, patterns that may start anywhere included."""
+    from spacy.matcher import Matcher
+
+    from banwatch.extract.components import FirstWordMatchers
+
+    nlp = spacy.blank("en")
+    apart, together = FirstWordMatchers(nlp.vocab), Matcher(nlp.vocab)
+    for key, pattern in FIRST_WORD_PATTERNS:
+        apart.add(key, pattern)
+        together.add(key, [pattern])
+    doc = nlp(text)
+    assert sorted(apart(doc)) == sorted(together(doc))
