@@ -106,7 +106,7 @@ def was_followed(k: CueScan, c: Span) -> bool:
     """"the board would see that it was followed": no one copied anyone (but in "it was
     followed by Somerville" the places after "by" did)."""
     return c.label_ == "chain" and _low(k.doc, c.start - 1) in lx.BE_FORMS and \
-        _low(k.doc, c.end) != "by"  # (but "It was followed by Somerville and Oakland")
+        _low(k.doc, c.end) != "by"
 
 
 def followed_describes(k: CueScan, c: Span) -> bool:
