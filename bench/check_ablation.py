@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("checks", nargs="*", help="only these checks (default: all)")
     args = ap.parse_args(argv)
-    lines = [ln for ln in rn.load_lines() if ln.part in rr.TUNING_PARTS and ln.text is not None]
+    lines = rr.cached_lines()
     if not lines:
         print("no cached tuning line (re-pull them: bench/real_news/README.md)")
         return 1

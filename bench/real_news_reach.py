@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import real_news as rn  # noqa: E402
-from real_news_recall import TUNING_PARTS  # noqa: E402
+from real_news_recall import TUNING_PARTS, add_part_option, cached_lines  # noqa: E402
 
 from banwatch.extract.components import CUE_KEY, TOPIC_KEY  # noqa: E402
 from banwatch.extract.evaluation import match_key  # noqa: E402
@@ -62,11 +62,10 @@ def reach_of(doc, actor: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--part", action="append", help="a part to measure (repeatable; default: "
-                    + ", ".join(TUNING_PARTS) + ")")
+    add_part_option(ap)
     args = ap.parse_args(argv)
     parts = set(args.part or TUNING_PARTS)
-    lines = [ln for ln in rn.load_lines() if ln.part in parts and ln.text is not None]
+    lines = cached_lines(parts)
     if not lines:
         print("no cached line in these parts (re-pull them: bench/real_news/README.md)")
         return 1

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +56,25 @@ def kind_of(gold: tuple, found: set[tuple], proposed: set[tuple]) -> str:
     return KINDS[3]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+def add_part_option(ap: argparse.ArgumentParser) -> None:
+    """``--part``, repeatable, the tuning parts when not given (``cached_lines``)."""
     ap.add_argument("--part", action="append", help="a part to read (repeatable; default: "
                     + ", ".join(TUNING_PARTS) + ")")
+
+
+def cached_lines(parts: Iterable[str] | None = None) -> list[rn.Line]:
+    """The lines of these parts (the tuning parts when None) whose text is cached."""
+    chosen = set(parts or TUNING_PARTS)
+    return [ln for ln in rn.load_lines() if ln.part in chosen and ln.text is not None]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    add_part_option(ap)
     ap.add_argument("--list", action="store_true", help="list every event not found")
     args = ap.parse_args(argv)
     parts = set(args.part or TUNING_PARTS)
-    lines = [ln for ln in rn.load_lines() if ln.part in parts and ln.text is not None]
+    lines = cached_lines(parts)
     if not lines:
         print("no cached line in these parts (re-pull them: bench/real_news/README.md)")
         return 1
