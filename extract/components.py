@@ -158,9 +158,9 @@ class GazetteerRuler(EntityRuler):
         if cached is not None:  # found already, by SelectiveNer on this same Doc
             return cached
         self._require_patterns()
-        # (spaCy's own token Matcher holds no pattern once they are all kept apart)
-        found = (list(self.matcher(doc)) if len(self.matcher) else []) + \
-            list(self.phrase_matcher(doc))
+        # (spaCy's own token Matcher stays empty: add_patterns sends every token pattern
+        # to lower_phrases or first_word_matchers)
+        found = list(self.phrase_matcher(doc))
         if hasattr(self, "lower_phrases"):
             found += list(self.lower_phrases(doc)) + self.first_word_matchers(doc)
         matches = {(m_id, start, end) for m_id, start, end in found if start != end}
@@ -337,6 +337,20 @@ def check_cue_ids(patterns: Iterable[dict[str, Any]]) -> None:
             )
 
 
+#: ``doc.user_data`` key of the document's lowercase words, read once per document
+LOWER_WORDS = "banwatch_lower_words"
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """The document's tokens in lowercase, kept with it: the matchers ask for them once per
+    document, the rules (``rules.state._low``) hundreds of thousands of times per batch,
+    and a list answers without building a ``Token`` each time."""
+    words = doc.user_data.get(LOWER_WORDS)
+    if words is None:
+        words = doc.user_data[LOWER_WORDS] = [t.lower_ for t in doc]
+    return words
+
+
 class FirstWordMatchers:
     """Token patterns in one ``Matcher`` per set of words they must start with, each run
     only on a text that holds one of those words.
@@ -357,7 +371,7 @@ class FirstWordMatchers:
         self.by_first[first].add(key, [pattern])
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        words = {t.lower_ for t in doc}
+        words = set(lower_words(doc))
         return [m for first, matcher in self.by_first.items()
                 if first is None or not first.isdisjoint(words) for m in matcher(doc)]
 

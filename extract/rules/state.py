@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .. import dates as d
 from .. import lexicon as lx
+from ..components import lower_words
 from ..gazetteer import Gazetteer, Place
 from ..places import PlaceContext
 
@@ -313,17 +314,11 @@ def _measured_back(m: d.DateMention) -> d.DateMention:
                          m.groups, m.role)
 
 
-#: ``doc.user_data`` key of the document's lowercase words, read once per document
-LOWER_WORDS = "banwatch_lower_words"
-
-
 def _low(doc: Doc, i: int) -> str:
-    """Token ``i``'s lowercase form, or "" outside the document.  The rules ask this
-    hundreds of thousands of times per batch; a list kept with the document answers
-    without building a ``Token`` each time (which cost a tenth of the topic-dense run)."""
-    words = doc.user_data.get(LOWER_WORDS)
-    if words is None:
-        words = doc.user_data[LOWER_WORDS] = [t.lower_ for t in doc]
+    """Token ``i``'s lowercase form, or "" outside the document (read from the list kept
+    with it, ``components.lower_words``: building a ``Token`` per call cost a tenth of the
+    topic-dense run)."""
+    words = lower_words(doc)
     return words[i] if 0 <= i < len(words) else ""
 
 
