@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 from banwatch.config import Settings
 from banwatch.extract.evaluation import load_gold, predict, score
 from banwatch.extract.extractor import Extractor
+from banwatch.extract.topics import DEFAULT_TOPICS, Topic
 from banwatch.extract.training.__main__ import TRAIN_PARTS, train
 from banwatch.learning.places import ReadingCorrections
 from banwatch.learning.reviews import ReviewSet, as_read, collect_reviews, corrections
@@ -126,15 +127,18 @@ def write_passages(passages: Sequence[dict[str, Any]], path: Path) -> None:
 
 
 def train_model(reviews: Sequence[dict[str, Any]], out_dir: Path, weight: int,
-                options: TrainingOptions) -> dict[str, Any]:
+                options: TrainingOptions, topics: tuple[Topic, ...] = DEFAULT_TOPICS
+                ) -> dict[str, Any]:
     """A decider trained on the shipped parts plus the reviewed passages ``reviews`` (as
-    the extractor read them), with the corrections of who acted learned from them, into
-    ``out_dir``."""
+    the extractor read them, with the team's ``topics``: a reviewed event of a topic the
+    reading is not told of would teach nothing), with the corrections of who acted learned
+    from them, into ``out_dir``."""
     with tempfile.TemporaryDirectory() as tmp:
         extra = Path(tmp) / "reviews.jsonl"
         write_passages(as_read(reviews), extra)
         record = train(out_dir, [extra] if reviews else [], repeat_extra=weight,
-                       parts=options.parts, overrides=dict(options.overrides), log=options.log)
+                       parts=options.parts, topics=topics, overrides=dict(options.overrides),
+                       log=options.log)
     ReadingCorrections.learn(corrections(reviews)).save(out_dir)
     return record
 
@@ -155,7 +159,8 @@ def train_from_reviews(engine: Engine, settings: Settings,
     work = Path(tempfile.mkdtemp(prefix="training-", dir=folder))
     try:
         started = time.monotonic()
-        record = train_model(trainable, work, settings.learning.review_weight, options)
+        record = train_model(trainable, work, settings.learning.review_weight, options,
+                             settings.topics)
         seconds = time.monotonic() - started
         current = decider_path(settings)
         test = load_gold(TEST_PART)

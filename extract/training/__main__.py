@@ -24,6 +24,7 @@ from spacy.tokens import DocBin
 
 from ..decider import MODEL_DIR
 from ..evaluation import load_gold
+from ..topics import DEFAULT_TOPICS, Topic
 from .data import Example, examples, split
 
 HERE = Path(__file__).resolve().parent
@@ -67,11 +68,13 @@ def data_hash(items: list[Example]) -> str:
     return h.hexdigest()[:10]
 
 
-@functools.lru_cache(maxsize=1)
-def _rules_extractor() -> Any:
+@functools.lru_cache(maxsize=2)
+def _rules_extractor(topics: tuple[Topic, ...] = DEFAULT_TOPICS) -> Any:
+    """The rules alone, reading the given topics: a passage about a topic the extractor
+    is not told of yields no candidate, so no example."""
     from ..extractor import Extractor
 
-    return Extractor(decider=None)
+    return Extractor(topics=topics, decider=None)
 
 
 @functools.lru_cache(maxsize=4)
@@ -84,12 +87,15 @@ def own_words_examples(parts: tuple[str, ...]) -> tuple[tuple[Example, ...], int
 
 
 def build_examples(extra: list[Path], repeat_extra: int,
-                   parts: tuple[str, ...] = TRAIN_PARTS) -> tuple[list[Example], dict]:
+                   parts: tuple[str, ...] = TRAIN_PARTS,
+                   topics: tuple[Topic, ...] = DEFAULT_TOPICS) -> tuple[list[Example], dict]:
+    """The own-words parts' examples, then each extra file's, read with ``topics`` (a
+    team's configured topics, or the real-news set's three)."""
     own, count = own_words_examples(tuple(parts))
     out = list(own)
     record: dict[str, Any] = {"own_words_parts": list(parts),
                               "own_words_passages": count, "extra": {}}
-    extractor = _rules_extractor()
+    extractor = _rules_extractor(topics)
     for path in extra:
         passages = read_passages(path)
         got = examples(extractor, passages)
@@ -99,13 +105,14 @@ def build_examples(extra: list[Path], repeat_extra: int,
 
 
 def train(out_dir: Path, extra: list[Path], repeat_extra: int = 2, gpu: int = -1, *,
-          parts: tuple[str, ...] = TRAIN_PARTS, overrides: dict[str, str] | None = None,
-          log: IO[str] | None = None) -> dict:
-    """``parts``: the own-words parts learned from; ``overrides``: ``spacy train`` settings
+          parts: tuple[str, ...] = TRAIN_PARTS, topics: tuple[Topic, ...] = DEFAULT_TOPICS,
+          overrides: dict[str, str] | None = None, log: IO[str] | None = None) -> dict:
+    """``parts``: the own-words parts learned from; ``topics``: the topics the ``extra``
+    passages are read with; ``overrides``: ``spacy train`` settings
     by dotted name (``{"training.max_steps": "60"}``: a short training for tests); ``log``:
     where ``spacy train`` writes its progress (default: this process's output)."""
     t0 = time.time()
-    items, record = build_examples(extra, repeat_extra, parts)
+    items, record = build_examples(extra, repeat_extra, parts, topics)
     train_items, dev_items = split(items, HELD_OUT)
     record.update({"examples": len(items), "positives": sum(e.cats["EVENT"] for e in items),
                    "train": len(train_items), "held_out": len(dev_items)})
