@@ -55,7 +55,8 @@ BLIND_PREFIXES = {"rnb-": "blind1", "rnc-": "blind2", "rnd-": "blind3", "rne-": 
                   "rnh-": "dev", "rni-": "blind4",
                   "rnj-": "blind5", "rnk-": "blind6",
                   "rnl-": "devb", "rnm-": "blind7",
-                  "rnn-": "blind8", "rnp-": "blind9", "rnq-": "blind10"}
+                  "rnn-": "blind8", "rnp-": "blind9", "rnq-": "blind10",
+                  "rnr-": "blind11"}
 
 
 METADATA_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
