@@ -44,6 +44,8 @@ from banwatch.extract.decider import Thresholds  # noqa: E402
 FOLD_DIR = ROOT / ".cache" / "decider_cv"
 GRID = {"keep_rule": [0.0, 0.05, 0.2], "accept_parse": [0.7, 0.85, 0.95, 1.01],
         "relabel": [0.8, 1.01], "keep_label": [0.3]}
+RELABEL_GRID = {"keep_rule": [0.05], "accept_parse": [1.01], "relabel": [1.01],
+                "keep_label": [0.3, 0.5], "relabel_status": [0.7, 0.85, 0.95]}
 SMALL_GRID = {"keep_rule": [0.05, 0.3], "accept_parse": [0.6, 0.85, 0.95, 1.01],
               "relabel": [1.01], "keep_label": [0.3]}
 
@@ -61,10 +63,11 @@ def export(lines: list[rn.Line], path: Path) -> None:
 
 
 def train_folds(pool: list[rn.Line], folds: int, repeat: int = 2,
-                own_parts: tuple[str, ...] | None = None, fold_dir: Path = FOLD_DIR) -> None:
+                own_parts: tuple[str, ...] | None = None, fold_dir: Path = FOLD_DIR,
+                config: Path | None = None) -> None:
     """One model per fold, trained on the own-words parts and the pool's other folds
     (``repeat``: the weight of a real line's examples)."""
-    from banwatch.extract.training.__main__ import TRAIN_PARTS, train
+    from banwatch.extract.training.__main__ import CONFIG, TRAIN_PARTS, train
 
     for k in range(folds):
         with tempfile.TemporaryDirectory() as tmp:
@@ -72,7 +75,7 @@ def train_folds(pool: list[rn.Line], folds: int, repeat: int = 2,
             export([ln for ln in pool if fold_of(ln.id, folds) != k], extra)
             record = train(fold_dir / f"fold{k}", [extra], repeat,
                            parts=TRAIN_PARTS if own_parts is None else own_parts,
-                           topics=rn.load_topics())
+                           topics=rn.load_topics(), config=config or CONFIG)
             print(f"fold {k}: {record['examples']} examples, "
                   f"{record['train_seconds']}s training", flush=True)
 
@@ -100,7 +103,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="the other topics' lines of these parts join the pool")
     ap.add_argument("--reuse", action="store_true", help="do not retrain the fold models")
     ap.add_argument("--write", action="store_true", help="write the best thresholds")
-    ap.add_argument("--grid", choices=["full", "small"], default="full")
+    ap.add_argument("--grid", choices=["full", "small", "relabel"], default="full",
+                    help="relabel: only the rules' candidates, their status relabelled where the "
+                         "model is sure")
+    ap.add_argument("--config", type=Path, default=None,
+                    help="a spacy train config other than extract/training/config.cfg")
     ap.add_argument("--name", default="", help="keep this run's fold models apart")
     ap.add_argument("--repeat", type=int, default=2, help="weight of the real lines' examples")
     ap.add_argument("--own-parts", default=None,
@@ -117,12 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     fold_dir = FOLD_DIR / args.name if args.name else FOLD_DIR
     if not args.reuse:
         own = None if args.own_parts is None else tuple(p for p in args.own_parts.split(",") if p)
-        train_folds(train_pool, args.folds, args.repeat, own, fold_dir)
+        train_folds(train_pool, args.folds, args.repeat, own, fold_dir, args.config)
     for name, lines in (("FR", fr_pool), ("other topics", other_pool)):
         rules = rn.evaluate(f"rules alone, {name}", lines, rules_predictions(lines), 0)
         print(rules.line(), flush=True)
     results = []
-    grid = GRID if args.grid == "full" else SMALL_GRID
+    grid = {"full": GRID, "small": SMALL_GRID, "relabel": RELABEL_GRID}[args.grid]
     keys = list(grid)
     for values in itertools.product(*(grid[k] for k in keys)):
         t = Thresholds(**dict(zip(keys, values, strict=True)))

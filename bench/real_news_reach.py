@@ -1,5 +1,6 @@
-"""Where the real-news events banwatch misses are told: what a reader joining an actor to
-an act inside one sentence could reach, and what only reading across sentences could.
+"""Where the real-news events banwatch misses are told (what a reader joining an actor to
+an act inside one sentence could reach, and what only reading across sentences could),
+and what its false alarms are.
 
 Each missed gold event (its key, as the scorer matches it, among none of the excerpt's
 extracted events) falls in one of three kinds:
@@ -12,10 +13,23 @@ extracted events) falls in one of three kinds:
 - ``actor never named so``: the text never writes the gold's name (a nation behind a bill,
   a body named only by its role, an alias).
 
+Each false alarm (an extracted event no gold event of its excerpt matches) falls in one of
+four kinds, against the excerpt's missed gold events:
+
+- ``actor right, label wrong``: a missed event has its actor and region (the act is found,
+  its action or status is not);
+- ``actor right, region wrong``: a missed event has its actor under another region;
+- ``act right, another actor``: a missed event has its action and status but another
+  actor (the act given to the wrong mention, or the actor named otherwise than the gold);
+- ``no such event``: none of these (a mention that is no actor, an act that is no event,
+  an echo of another).
+
 It prints counts only, so held-out parts may be measured without anyone reading their
 misses (stop 32, 0.9.14: of the 328 events missed on blind1-3, 5, 6, 9 and 10, 162 had the
 actor beside an act cue, 132 of them with a topic term; 92 named it apart from any act cue;
-74 never named it so).
+74 never named it so; stop 33, of the 245 false alarms there and on blind11, 77 had the
+actor right and the label wrong, 5 the region wrong, 43 the act right and another actor,
+and 120 were no such event).
 
     .venv/bin/python bench/real_news_reach.py --part blind9 --part blind10
 """
@@ -39,6 +53,8 @@ from banwatch.extract.evaluation import match_key  # noqa: E402
 
 KINDS = ("actor beside an act cue, with a topic term", "actor beside an act cue",
          "actor named apart from any act cue", "actor never named so")
+ALARM_KINDS = ("actor right, label wrong", "actor right, region wrong",
+               "act right, another actor", "no such event")
 
 
 def reach_of(doc, actor: str) -> str:
@@ -60,6 +76,27 @@ def reach_of(doc, actor: str) -> str:
     return KINDS[2] if named else KINDS[3]
 
 
+def alarm_of(key: tuple, missed: list[tuple]) -> str:
+    """Which of ``ALARM_KINDS`` a false alarm of key ``key`` is, given the match keys of
+    its excerpt's missed gold events."""
+    actor, region, action, status = key
+    if any(m[:2] == (actor, region) for m in missed):
+        return ALARM_KINDS[0]
+    if any(m[0] == actor for m in missed):
+        return ALARM_KINDS[1]
+    if any(m[2:] == (action, status) for m in missed):
+        return ALARM_KINDS[2]
+    return ALARM_KINDS[3]
+
+
+def print_counts(title: str, kinds: tuple[str, ...], counts: Counter[str]) -> None:
+    total = sum(counts.values())
+    print(title.format(total=total))
+    for kind in kinds:
+        share = counts[kind] / total if total else 0.0
+        print(f"  {kind:44s} {counts[kind]:4d}  ({share:.0%})")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     add_part_option(ap)
@@ -74,20 +111,22 @@ def main(argv: list[str] | None = None) -> int:
 
     extractor = Extractor(topics=rn.load_topics())
     counts: Counter[str] = Counter()
+    alarms: Counter[str] = Counter()
     for ln, got in zip(lines, rn.predict(extractor, lines), strict=True):
         found = {match_key(rn.normalise(e)) for e in got}
+        gold = {match_key(rn.normalise(ev)) for ev in ln.record["events"]}
         missed = [ev for ev in ln.record["events"]
                   if match_key(rn.normalise(ev)) not in found]
+        missed_keys = [match_key(rn.normalise(ev)) for ev in missed]
+        alarms.update(alarm_of(key, missed_keys) for key in found - gold)
         if not missed:
             continue
         doc = extractor.nlp(ln.article)
         for ev in missed:
             counts[reach_of(doc, ev["actor"])] += 1
-    total = sum(counts.values())
-    print(f"{', '.join(sorted(parts))}: {total} gold events missed, {len(lines)} excerpts")
-    for kind in KINDS:
-        share = counts[kind] / total if total else 0.0
-        print(f"  {kind:44s} {counts[kind]:4d}  ({share:.0%})")
+    names = ", ".join(sorted(parts))
+    print_counts(f"{names}: {{total}} gold events missed, {len(lines)} excerpts", KINDS, counts)
+    print_counts(f"{names}: {{total}} false alarms", ALARM_KINDS, alarms)
     return 0
 
 

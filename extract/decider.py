@@ -43,8 +43,9 @@ class Thresholds:
 
     keep_rule: float = 0.2  # a rules' candidate is dropped below this event score
     accept_parse: float = 0.6  # a parse candidate is kept from this event score
-    relabel: float = 0.7  # another label wins from this score ...
+    relabel: float = 0.7  # another action wins from this score ...
     keep_label: float = 0.3  # ... when the proposed label scores below this
+    relabel_status: float | None = None  # another status wins from this (None: ``relabel``)
 
     @classmethod
     def load(cls, path: Path) -> Thresholds:
@@ -164,8 +165,9 @@ def relabel(p: Proposal, s: dict[str, float], t: Thresholds) -> list[str]:
         changes.append(f"action {p.action} → {action}")
         p.action = action
     status, s_score = _best(s, STATUS_LABELS)
+    status_bar = t.relabel if t.relabel_status is None else t.relabel_status
     if status != p.status and (p.source == "parse" or (
-            s_score >= t.relabel and s.get(STATUS_LABELS[p.status], 0.0) < t.keep_label)):
+            s_score >= status_bar and s.get(STATUS_LABELS[p.status], 0.0) < t.keep_label)):
         changes.append(f"status {p.status} → {status}")
         p.status = status
     return changes

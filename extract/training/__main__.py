@@ -61,8 +61,8 @@ def to_docbin(items: list[Example], path: Path) -> None:
     db.to_disk(path)
 
 
-def data_hash(items: list[Example]) -> str:
-    h = hashlib.sha256(CONFIG.read_bytes())
+def data_hash(items: list[Example], config: Path = CONFIG) -> str:
+    h = hashlib.sha256(config.read_bytes())
     for e in items:
         h.update(json.dumps([e.text, sorted(e.cats.items())]).encode())
     return h.hexdigest()[:10]
@@ -106,7 +106,8 @@ def build_examples(extra: list[Path], repeat_extra: int,
 
 def train(out_dir: Path, extra: list[Path], repeat_extra: int = 2, gpu: int = -1, *,
           parts: tuple[str, ...] = TRAIN_PARTS, topics: tuple[Topic, ...] = DEFAULT_TOPICS,
-          overrides: dict[str, str] | None = None, log: IO[str] | None = None) -> dict:
+          overrides: dict[str, str] | None = None, log: IO[str] | None = None,
+          config: Path = CONFIG) -> dict:
     """``parts``: the own-words parts learned from; ``topics``: the topics the ``extra``
     passages are read with; ``overrides``: ``spacy train`` settings
     by dotted name (``{"training.max_steps": "60"}``: a short training for tests); ``log``:
@@ -116,13 +117,13 @@ def train(out_dir: Path, extra: list[Path], repeat_extra: int = 2, gpu: int = -1
     train_items, dev_items = split(items, HELD_OUT)
     record.update({"examples": len(items), "positives": sum(e.cats["EVENT"] for e in items),
                    "train": len(train_items), "held_out": len(dev_items)})
-    version = data_hash(items)
+    version = data_hash(items, config)
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)
         to_docbin(train_items, tmpd / "train.spacy")
         to_docbin(dev_items, tmpd / "dev.spacy")
         build_s = time.time() - t0
-        subprocess.run([sys.executable, "-m", "spacy", "train", str(CONFIG),
+        subprocess.run([sys.executable, "-m", "spacy", "train", str(config),
                         "--output", str(tmpd / "out"), "--paths.train", str(tmpd / "train.spacy"),
                         "--paths.dev", str(tmpd / "dev.spacy"), "--gpu-id", str(gpu),
                         *(arg for name, value in (overrides or {}).items()
