@@ -18,6 +18,8 @@ with no parse candidate let in).
     .venv/bin/python bench/decider_cv.py              # train the folds, grid, print
     .venv/bin/python bench/decider_cv.py --write      # also write the best thresholds
     .venv/bin/python bench/decider_cv.py --reuse      # reuse the fold models already trained
+    .venv/bin/python bench/decider_cv.py --folds 3 --grid small \
+        --config extract/training/config-sourced-tok2vec.cfg --name tok2vec   # another config
     .venv/bin/python bench/decider_cv.py --folds 3 --all-topics --grid small \
         --repeat 6 --name r6                          # every topic, real text weighted up
 """
