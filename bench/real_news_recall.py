@@ -13,7 +13,7 @@ losses one by one would make them tuning parts) falls in one of four kinds:
 The first two bound what a better decider over today's candidates could reach; the last
 is recall that only new candidates (actors, cues, anaphora) can bring.
 
-    .venv/bin/python bench/real_news_recall.py                  # dev, devb, blind4, blind7, blind8
+    .venv/bin/python bench/real_news_recall.py                  # dev, devb, devc, blind4, blind7, blind8
     .venv/bin/python bench/real_news_recall.py --part dev --list
 """
 
@@ -34,7 +34,7 @@ import real_news as rn  # noqa: E402
 
 from banwatch.extract.evaluation import match_key  # noqa: E402
 
-TUNING_PARTS = ("dev", "devb", "blind4", "blind7", "blind8")
+TUNING_PARTS = ("dev", "devb", "devc", "blind4", "blind7", "blind8")
 KINDS = ("found", "proposed, then dropped", "actor proposed, other label", "never proposed")
 
 
