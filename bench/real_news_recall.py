@@ -13,7 +13,7 @@ losses one by one would make them tuning parts) falls in one of four kinds:
 The first two bound what a better decider over today's candidates could reach; the last
 is recall that only new candidates (actors, cues, anaphora) can bring.
 
-    .venv/bin/python bench/real_news_recall.py                  # dev, devb, devc, blind4, blind7, blind8
+    .venv/bin/python bench/real_news_recall.py             # the tuning parts (TUNING_PARTS)
     .venv/bin/python bench/real_news_recall.py --part dev --list
 """
 
