@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import real_news as rn  # noqa: E402
-from real_news_recall import TUNING_PARTS, add_part_option, cached_lines  # noqa: E402
+from real_news_recall import TUNING_PARTS, add_part_option, lines_to_read  # noqa: E402
 
 from banwatch.extract.components import CUE_KEY, TOPIC_KEY  # noqa: E402
 from banwatch.extract.evaluation import match_key  # noqa: E402
@@ -102,9 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     add_part_option(ap)
     args = ap.parse_args(argv)
     parts = set(args.part or TUNING_PARTS)
-    lines = cached_lines(parts)
+    lines = lines_to_read(parts)
     if not lines:
-        print("no cached line in these parts (re-pull them: bench/real_news/README.md)")
         return 1
 
     from banwatch.extract.extractor import Extractor

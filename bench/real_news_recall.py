@@ -68,15 +68,22 @@ def cached_lines(parts: Iterable[str] | None = None) -> list[rn.Line]:
     return [ln for ln in rn.load_lines() if ln.part in chosen and ln.text is not None]
 
 
+def lines_to_read(parts: Iterable[str]) -> list[rn.Line]:
+    """``cached_lines``, saying how to get them when none is cached (the caller then stops)."""
+    lines = cached_lines(parts)
+    if not lines:
+        print("no cached line in these parts (re-pull them: bench/real_news/README.md)")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     add_part_option(ap)
     ap.add_argument("--list", action="store_true", help="list every event not found")
     args = ap.parse_args(argv)
     parts = set(args.part or TUNING_PARTS)
-    lines = cached_lines(parts)
+    lines = lines_to_read(parts)
     if not lines:
-        print("no cached line in these parts (re-pull them: bench/real_news/README.md)")
         return 1
 
     from banwatch.extract.extractor import Extractor
