@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import real_news as rn  # noqa: E402
-from real_news_recall import TUNING_PARTS  # noqa: E402
+from real_news_recall import TUNING_PARTS, cached_lines  # noqa: E402
 
 from banwatch.extract.decider import Thresholds  # noqa: E402
 
@@ -72,13 +72,14 @@ def train_folds(pool: list[rn.Line], folds: int, repeat: int = 2,
     (``repeat``: the weight of a real line's examples)."""
     from banwatch.extract.training.__main__ import CONFIG, TRAIN_PARTS, train
 
+    topics = rn.load_topics()
     for k in range(folds):
         with tempfile.TemporaryDirectory() as tmp:
             extra = Path(tmp) / "real_dev.jsonl"
             export([ln for ln in pool if fold_of(ln.id, folds) != k], extra)
             record = train(fold_dir / f"fold{k}", [extra], repeat,
                            parts=TRAIN_PARTS if own_parts is None else own_parts,
-                           topics=rn.load_topics(), config=config or CONFIG)
+                           topics=topics, config=config or CONFIG)
             print(f"fold {k}: {record['examples']} examples, "
                   f"{record['train_seconds']}s training", flush=True)
 
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parts = set(args.parts.split(","))
     if "test" in parts:
         ap.error("the test part is never trained on")
-    pool = [ln for ln in rn.load_lines() if ln.part in parts and ln.text is not None]
+    pool = cached_lines(parts)
     fr_pool = [ln for ln in pool if ln.topic == "facial-recognition"]
     other_pool = [ln for ln in pool if ln.topic != "facial-recognition"]
     train_pool = fr_pool + other_pool if args.all_topics else fr_pool
