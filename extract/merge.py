@@ -17,11 +17,13 @@ from . import dates as d
 from .components import CUE_KEY
 from .events import Event
 from .lexicon import (
+    ADDITIVE_WORDS,
     CONTINUING,
     EARLIER_WORDS,
     FILING_WORDS,
     HAS_HAVE,
     HEADLINE_FAMILY,
+    MODALS,
     PARTICIPLES,
     SIMILARITY_WORDS,
 )
@@ -301,8 +303,9 @@ def story_news(group: Sequence[Candidate], lead_end: int, seen: Seen) -> bool:
     """
     return any(c.in_title or c.start <= lead_end or (
         _told_as_news(c) and c.sentence not in seen.crowded_sentences) for c in group) and \
-        not any(c.background or c.reference or (c.status == "proposed" and not _filed(c))
-                or _other_places(c) or _told_as_earlier(c) for c in group) and \
+        not any(c.background or c.reference or _other_places(c) or _told_as_earlier(c)
+                for c in group) and \
+        not (any(c.status == "proposed" for c in group) and not any(_filed(c) for c in group)) and \
         not all(_follower(c) and c.sentence in seen.dated_sentences for c in group)
 
 
@@ -333,7 +336,10 @@ def _filed(c: Candidate) -> bool:
     """A proposal the sentence tells being made ("members have introduced two bills that
     would ban ...", "a proposed law would ban ..."): news of the day; a proposal a body
     "will vote on" is not dated by the story."""
-    return c.sent is not None and any(t.lower_ in FILING_WORDS for t in c.sent)
+    # (not "will introduce a motion next week", "plans to file": not made yet)
+    return c.sent is not None and any(
+        t.lower_ in FILING_WORDS and not {w.lower_ for w in t.doc[max(0, t.i - 2):t.i]} & MODALS
+        for t in c.sent)
 
 
 def _other_places(c: Candidate) -> bool:
@@ -357,11 +363,17 @@ def _other_places(c: Candidate) -> bool:
 def _told_as_earlier(c: Candidate) -> bool:
     """"Oregon and New Hampshire already have similar measures in place": an act before
     the story's, not its news; so is a like measure that stands ("Similar bans are in
-    place in Oakland and Berkeley")."""
+    place in Oakland and Berkeley"), and other places' acts added in the perfect ("Oakland
+    and Berkeley also have banned it")."""
     if c.sent is None or c.cue_tok is None:
         return False
     doc = c.sent.doc
-    return any(t.lower_ in EARLIER_WORDS for t in doc[c.sent.start:c.cue_tok]) or (
+    before = doc[c.sent.start:c.cue_tok]
+    if any(t.lower_ in ADDITIVE_WORDS for t in before) and any(
+            t.lower_ in HAS_HAVE and any(_participle(x.lower_) for x in doc[t.i + 1:t.i + 3])
+            for t in before):
+        return True  # "Oakland and Berkeley also have banned it": recalled beside the news
+    return any(t.lower_ in EARLIER_WORDS for t in before) or (
         tells_standing(c.sent) and any(t.lower_ in SIMILARITY_WORDS for t in c.sent))
 
 

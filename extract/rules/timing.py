@@ -169,6 +169,8 @@ class DateRules:
                     before_ref.text, False)
         if own:
             dm = own[0]
+        elif self._standing_relative(doc, g.positions.get(actor), g.c.end):
+            return None, None, False  # "Oregon, which has a similar law in place, ..."
         elif ref:
             dm = None
         else:
@@ -251,7 +253,7 @@ class DateRules:
             # County's Question 5 ... was defeated": one election day
             return ballot.date, ballot.date_text, False
         if g.status == "enacted" and s.scene_date and idx - s.scene_date[2] <= 2 and \
-                self._past_simple(doc, cs, ce):
+                self._past_simple(doc, cs, ce) and not self._added_perfect(doc, cs, ce):
             # "It was past eleven on Tuesday when the council reached the item. By a
             # vote of 7-2, alders adopted an ordinance ...": the scene's date
             return s.scene_date[0], s.scene_date[1], False
@@ -395,6 +397,19 @@ class DateRules:
             after = later[1] if len(later) > 1 else ce
             own = [(m, k) for m, k in usable if stop < k < after]
         return own
+
+    @staticmethod
+    def _standing_relative(doc: Doc, pos: int | None, ce: int) -> bool:
+        """"Outside of Oregon and New Hampshire, which have similar laws in place, two
+        cities adopted ... this summer": the relative clause after the name tells that the
+        place's measure stands, so the clause's date is another act's."""
+        if pos is None:
+            return False
+        comma = next((i for i in range(pos + 1, min(pos + 8, ce)) if doc[i].text == ","), None)
+        if comma is None or _low(doc, comma + 1) not in lx.THAT_WHICH_WHO:
+            return False
+        end = next((i for i in range(comma + 2, ce) if doc[i].text in {",", ";", "."}), ce)
+        return tells_standing(doc[comma + 1:end])
 
     @staticmethod
     def _shared_relative(doc: Doc, pos: int) -> bool:
@@ -549,6 +564,16 @@ class DateRules:
                 end = d._add_months(pdate.as_date(), n)
                 return d.PartialDate.from_date(end, pdate.precision).iso()
         return None
+
+    @staticmethod
+    def _added_perfect(doc: Doc, cs: int, ce: int) -> bool:
+        """"Oakland, Berkeley and San Francisco also have banned it": a perfect that adds
+        other acts to the scene's recalls them; it does not happen in the scene (but "the
+        council also voted to ..." does)."""
+        words = [t.lower_ for t in doc[cs:ce]]
+        return bool(set(words) & lx.ADDITIVE_WORDS) and any(
+            w in lx.HAS_HAVE and any(participle(x) for x in words[i + 1:i + 3])
+            for i, w in enumerate(words))
 
     @staticmethod
     def _past_simple(doc: Doc, cs: int, ce: int) -> bool:
