@@ -4,10 +4,10 @@ The gold (``bench/real_news/gold.jsonl``) is committed; the excerpt texts are no
 live in ``.cache/real_news/<id>.txt`` and are re-pulled with each line's search query
 (see ``bench/real_news/README.md``). Lines whose text is missing are counted and skipped.
 
-    .venv/bin/python bench/real_news.py                 # every part present, every topic
+    .venv/bin/python bench/real_news.py                 # the dev part, every topic
     .venv/bin/python bench/real_news.py --part dev --show
     .venv/bin/python bench/real_news.py --part test --json
-    .venv/bin/python bench/real_news.py --missing       # what a re-pull must fetch
+    .venv/bin/python bench/real_news.py --missing       # what a re-pull must fetch (all parts)
     .venv/bin/python bench/real_news.py --incoming      # annotators' files, before the split
     .venv/bin/python bench/real_news.py --assemble      # incoming files → gold.jsonl, with parts
     .venv/bin/python bench/real_news.py --export dev > passages.jsonl   # for training
@@ -318,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="score the annotators' incoming files instead of gold.jsonl")
     ap.add_argument("--show", action="store_true", help="list misses, false alarms, wrong dates")
     ap.add_argument("--missing", action="store_true",
-                    help="list the lines whose text is not cached (id, query, url) and exit")
+                    help="list the lines whose text is not cached (id, part, query, url, rank), "
+                         "of every part unless --part is given, and exit")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON at the end")
     ap.add_argument("--cache", type=Path, default=CACHE_DIR, help="the excerpt cache")
     ap.add_argument("--assemble", action="store_true",
@@ -335,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     lines = load_lines(args.incoming, args.cache)
-    if not args.incoming:
+    if not args.incoming and (args.part or not args.missing):
+        # (a re-pull fetches every part's missing lines unless told which parts)
         lines = [ln for ln in lines if ln.part in set(args.part or [args.export or "dev"])]
     if args.topic:
         lines = [ln for ln in lines if ln.topic in set(args.topic)]
@@ -350,7 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     missing = [ln for ln in lines if ln.text is None]
     if args.missing:
         for ln in missing:
-            print(json.dumps({"id": ln.id, "query": ln.record["query"], "url": ln.record["url"]}))
+            print(json.dumps({"id": ln.id, "part": ln.part, "query": ln.record["query"],
+                              "url": ln.record["url"], "rank": ln.record.get("rank")}))
         return 0
     present = [ln for ln in lines if ln.text is not None]
     print(f"{len(present)} excerpts cached, {len(missing)} missing "
