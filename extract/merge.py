@@ -17,18 +17,21 @@ from . import dates as d
 from .components import CUE_KEY
 from .events import Event
 from .lexicon import (
-    ADDITIVE_WORDS,
     CONTINUING,
     EARLIER_WORDS,
     FILING_WORDS,
-    HAS_HAVE,
     HEADLINE_FAMILY,
     MODALS,
-    PARTICIPLES,
     SIMILARITY_WORDS,
 )
 from .rules import Candidate
-from .rules.state import given_as_example, other_places, participle, tells_standing
+from .rules.state import (
+    added_in_perfect,
+    given_as_example,
+    other_places,
+    perfect_at,
+    tells_standing,
+)
 
 Key = tuple[str, str | None, str, str]  # actor (casefolded), region, action, status
 
@@ -322,14 +325,7 @@ def _told_as_news(c: Candidate) -> bool:
         return False
     doc = c.sent.doc
     lo = max(c.sent.start, c.cue_tok - NEWS_PERFECT_WINDOW)
-    return any(doc[i].lower_ in HAS_HAVE and any(_participle(t.lower_) for t in doc[i + 1:i + 3])
-               for i in range(lo, c.cue_tok))
-
-
-def _participle(word: str) -> bool:
-    """A past participle of the news: a longer word with a participle's ending ("issued",
-    not "been" or "seen") or one of the irregular few ("has put", "has made")."""
-    return participle(word) and len(word) > 4 or word in PARTICIPLES
+    return any(perfect_at(doc, i) for i in range(lo, c.cue_tok))
 
 
 def _filed(c: Candidate) -> bool:
@@ -368,12 +364,9 @@ def _told_as_earlier(c: Candidate) -> bool:
     if c.sent is None or c.cue_tok is None:
         return False
     doc = c.sent.doc
-    before = doc[c.sent.start:c.cue_tok]
-    if any(t.lower_ in ADDITIVE_WORDS for t in before) and any(
-            t.lower_ in HAS_HAVE and any(_participle(x.lower_) for x in doc[t.i + 1:t.i + 3])
-            for t in before):
+    if added_in_perfect(doc, c.sent.start, c.cue_tok):
         return True  # "Oakland and Berkeley also have banned it": recalled beside the news
-    return any(t.lower_ in EARLIER_WORDS for t in before) or (
+    return any(t.lower_ in EARLIER_WORDS for t in doc[c.sent.start:c.cue_tok]) or (
         tells_standing(c.sent) and any(t.lower_ in SIMILARITY_WORDS for t in c.sent))
 
 

@@ -371,6 +371,26 @@ def participle(word: str) -> bool:
     return word.endswith(lx.PARTICIPLE_ENDINGS)
 
 
+def news_participle(word: str) -> bool:
+    """A past participle of the news: a longer word with a participle's ending ("issued",
+    not "been" or "seen") or one of the irregular few ("has put", "has made")."""
+    return participle(word) and len(word) > 4 or word in lx.PARTICIPLES
+
+
+def perfect_at(doc: Doc, i: int) -> bool:
+    """A present perfect of the news starts at ``i`` ("has issued", "have now banned")."""
+    return doc[i].lower_ in lx.HAS_HAVE and any(
+        news_participle(t.lower_) for t in doc[i + 1:i + 3])
+
+
+def added_in_perfect(doc: Doc, start: int, end: int) -> bool:
+    """"Oakland, Berkeley and San Francisco also have banned it": a perfect after "also"
+    between ``start`` and ``end`` adds other acts to the one the story tells; it recalls
+    them, so neither the scene's date nor the story's dates them."""
+    return any(t.lower_ in lx.ADDITIVE_WORDS for t in doc[start:end]) and any(
+        perfect_at(doc, i) for i in range(start, end))
+
+
 def tells_standing(span: Span) -> bool:
     """"Similar bans are in place in Oakland", "exist in": the measure stands; when it
     was made is not told."""

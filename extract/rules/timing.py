@@ -24,6 +24,7 @@ from .state import (
     Mention,
     _low,
     _measured_back,
+    added_in_perfect,
     other_places,
     participle,
     tells_standing,
@@ -253,7 +254,7 @@ class DateRules:
             # County's Question 5 ... was defeated": one election day
             return ballot.date, ballot.date_text, False
         if g.status == "enacted" and s.scene_date and idx - s.scene_date[2] <= 2 and \
-                self._past_simple(doc, cs, ce) and not self._added_perfect(doc, cs, ce):
+                self._past_simple(doc, cs, ce) and not added_in_perfect(doc, cs, ce):
             # "It was past eleven on Tuesday when the council reached the item. By a
             # vote of 7-2, alders adopted an ordinance ...": the scene's date
             return s.scene_date[0], s.scene_date[1], False
@@ -564,16 +565,6 @@ class DateRules:
                 end = d._add_months(pdate.as_date(), n)
                 return d.PartialDate.from_date(end, pdate.precision).iso()
         return None
-
-    @staticmethod
-    def _added_perfect(doc: Doc, cs: int, ce: int) -> bool:
-        """"Oakland, Berkeley and San Francisco also have banned it": a perfect that adds
-        other acts to the scene's recalls them; it does not happen in the scene (but "the
-        council also voted to ..." does)."""
-        words = [t.lower_ for t in doc[cs:ce]]
-        return bool(set(words) & lx.ADDITIVE_WORDS) and any(
-            w in lx.HAS_HAVE and any(participle(x) for x in words[i + 1:i + 3])
-            for i, w in enumerate(words))
 
     @staticmethod
     def _past_simple(doc: Doc, cs: int, ce: int) -> bool:
