@@ -18,7 +18,6 @@ from .components import CUE_KEY
 from .events import Event
 from .lexicon import (
     CONTINUING,
-    EARLIER_WORDS,
     FILING_WORDS,
     HEADLINE_FAMILY,
     MODALS,
@@ -31,6 +30,7 @@ from .rules.state import (
     other_places,
     perfect_at,
     tells_standing,
+    told_earlier,
 )
 
 Key = tuple[str, str | None, str, str]  # actor (casefolded), region, action, status
@@ -240,8 +240,22 @@ def _spell_out_acronyms(cands: list[Candidate], acronyms: dict[str, str]) -> Non
 
 
 # ------------------------------------------------------------ one event
+def _takes_effect_later(c: Candidate, published: d.PartialDate | None) -> bool:
+    """"Lyft would cease scooter operations in the city Nov. 22", told on Nov. 16: an act
+    the story reports as done cannot come after the story; a later day is when it takes
+    effect, not when it was decided."""
+    if c.status != "enacted" or c.date is None or published is None:
+        return False
+    n = min(c.date.precision, published.precision)
+    if n < 2:
+        return False  # (a year alone: "in 2020", said in 2019, is too coarse to tell)
+    fields = ("year", "month", "day")[:n]
+    return tuple(getattr(c.date, f) for f in fields) > tuple(getattr(published, f) for f in fields)
+
+
 def _event(group: list[Candidate], seen: Seen, article: ArticleFacts) -> Event:
-    dated = [c for c in group if c.date is not None]
+    dated = [c for c in group if c.date is not None and
+             not _takes_effect_later(c, article.published)]
     best = max(dated, key=lambda c: (c.date.precision, c.date_explicit, -c.order)) \
         if dated else None
     body = [c for c in group if not c.in_title] or group
@@ -366,7 +380,7 @@ def _told_as_earlier(c: Candidate) -> bool:
     doc = c.sent.doc
     if added_in_perfect(doc, c.sent.start, c.cue_tok):
         return True  # "Oakland and Berkeley also have banned it": recalled beside the news
-    return any(t.lower_ in EARLIER_WORDS for t in doc[c.sent.start:c.cue_tok]) or (
+    return told_earlier(doc, c.sent.start, c.cue_tok) or (
         tells_standing(c.sent) and any(t.lower_ in SIMILARITY_WORDS for t in c.sent))
 
 

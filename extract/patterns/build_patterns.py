@@ -144,6 +144,9 @@ SUPRANATIONAL = [
 CITY_ALIASES = {
     ("NY", "New York City"): ["New York City", "New York", "NYC", "N.Y.C."],
     ("DC", "Washington"): ["Washington, D.C.", "Washington D.C.", "Washington DC"],
+    # ("L.A. County supervisors", "an L.A. council member": the city's common shorthand;
+    # not "LA", which is Louisiana's postal code)
+    ("CA", "Los Angeles"): ["Los Angeles", "L.A."],
 }
 CITY_CANONICAL = {("DC", "Washington"): "Washington, D.C."}
 

@@ -555,6 +555,8 @@ class MentionRules:
             return None  # "the Portland Timbers"
         if (company := self._company_by_its_town(ent)) is not None:
             return company
+        if (university := self._state_university(ent, char_base)) is not None:
+            return university
         if self._part_of_a_name(doc, ent, previous):
             return None
         res = self._place_resolution(ent, eid, char_base)
@@ -693,6 +695,23 @@ class MentionRules:
         return Mention(org.start, org.end, "agency", f"agency:{name}",
                        [Actor(name, "agency", "state" if place.country == "US" else None,
                               place.country, place.region or None)])
+
+    def _state_university(self, ent: Span, char_base: int) -> Mention | None:
+        """"San Jose State officials on Monday banned scooters", "Cleveland State": a
+        city's name and "State" alone name its state university (a state's own name
+        before "State" is the state: "New York State")."""
+        doc = ent.doc
+        if ent.end >= len(doc) or doc[ent.end].text != "State" or \
+                (ent.end + 1 < len(doc) and doc[ent.end + 1].is_title and
+                 doc[ent.end + 1].sent == ent.sent):
+            return None  # ("Ohio State Senate", "Cleveland State University": the NER's)
+        res = self._resolve_span(ent, True, char_base)
+        place = res.places[0] if res.places else None
+        if place is None or place.level != "city" or place.country != "US":
+            return None
+        name = f"{ent.text} State University"
+        return Mention(ent.start, ent.end + 1, "agency", f"agency:{name}",
+                       [Actor(name, "agency", "state", place.country, place.region or None)])
 
     def _stray_label(self, places: list[Place]) -> bool:
         """A small town the article gives no other reason to expect: neither its state nor

@@ -460,7 +460,9 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         # ("will stop offering it through its cloud APIs—that is, until it can come up
         # with policies": the condition set off after the clause is still the clause's)
         tail = r.doc[r.ce:r.at.sent.end].text if r.ce < r.at.sent.end else ""
-        if lx.CONDITION_TAIL.match(tail):
+        # ("banned it while awaiting results of a state analysis": the condition is a
+        # clause of its own, still the measure's)
+        if lx.CONDITION_TAIL.match(tail) or lx.INDEFINITE.match(tail.lstrip(" ,")):
             clause_text = f"{clause_text} {tail}"
         r.condition = any(not lx.WAITING_VOTE.search(clause_text[:m.start()])
                           for m in lx.INDEFINITE.finditer(clause_text))

@@ -391,6 +391,16 @@ def added_in_perfect(doc: Doc, start: int, end: int) -> bool:
         perfect_at(doc, i) for i in range(start, end))
 
 
+def told_earlier(doc: Doc, start: int, end: int) -> bool:
+    """"Oregon already has similar measures", "Lawmakers earlier banned it": the words
+    between ``start`` and ``end`` put the act before the one the story tells (but not
+    "earlier this month", a time of the news)."""
+    return any(t.lower_ in lx.EARLIER_WORDS or (
+        t.lower_ in lx.EARLIER_ADVERBS and
+        (t.i + 1 >= len(doc) or doc[t.i + 1].lower_ not in lx.EARLIER_TIME_TIES))
+        for t in doc[start:end])
+
+
 def tells_standing(span: Span) -> bool:
     """"Similar bans are in place in Oakland", "exist in": the measure stands; when it
     was made is not told."""

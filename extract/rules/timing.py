@@ -28,6 +28,7 @@ from .state import (
     other_places,
     participle,
     tells_standing,
+    told_earlier,
     told_now,
 )
 
@@ -230,7 +231,7 @@ class DateRules:
         if same is not None and same.date is not None:
             return same.date, same.date_text, same.date_explicit
         if bare and g.status != "proposed" and \
-                not any(t.lower_ in lx.EARLIER_WORDS for t in doc[cs:ce]) and \
+                not told_earlier(doc, cs, ce) and \
                 not tells_standing(doc[cs:ce]) and \
                 (like := self._similar_before(doc[cs:ce], idx)) is not None:
             # "Voters in Portland on Tuesday approved ... In Kinloss Harbor, voters
@@ -254,7 +255,8 @@ class DateRules:
             # County's Question 5 ... was defeated": one election day
             return ballot.date, ballot.date_text, False
         if g.status == "enacted" and s.scene_date and idx - s.scene_date[2] <= 2 and \
-                self._past_simple(doc, cs, ce) and not added_in_perfect(doc, cs, ce):
+                self._past_simple(doc, cs, ce) and not added_in_perfect(doc, cs, ce) and \
+                not told_earlier(doc, cs, g.cue_tok):
             # "It was past eleven on Tuesday when the council reached the item. By a
             # vote of 7-2, alders adopted an ordinance ...": the scene's date
             return s.scene_date[0], s.scene_date[1], False

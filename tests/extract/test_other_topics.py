@@ -188,3 +188,53 @@ def test_a_topics_own_cue_puts_a_sentence_on_the_topic() -> None:
         "An alderman's proposal in Chicago would require retailers to take cash.", date(2019, 3, 1))
     assert {(e.actor, e.region, e.action, e.status) for e in events} == {
         ("Chicago", "IL", "ban", "proposed")}
+
+
+def test_a_citys_name_and_state_alone_name_its_university(scooters: Extractor) -> None:
+    # San Jose State banned motorized scooters from its campus in February 2019; "New York
+    # State" before a verb is the state itself
+    text = ("San Jose State officials on Monday banned electric scooters from the campus. "
+            "New York State lawmakers are weighing a ban on scooters too.")
+    got = {(e.actor, e.region, e.action, e.status)
+           for e in scooters.extract(text, date(2019, 2, 26))}
+    assert ("San Jose State University", "CA", "ban", "enacted") in got
+    assert not any(actor == "San Jose" for actor, *_ in got)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    pytest.param(
+        "Lyft said it will be pulling its scooters from Dallas before the month is out.",
+        date(2019, 11, 16),
+        {("Lyft", "exit", "enacted", "2019-11-16")},
+        id="pulling-its-scooters-from",
+    ),
+    pytest.param(
+        "Tallahassee's electric scooters lose a vendor\n\nLime told the city it would cease "
+        "its operations in Tallahassee.",
+        date(2019, 11, 15),
+        {("Lime", "exit", "enacted", "2019-11-15")},
+        id="cease-its-operations",
+    ),
+    pytest.param(
+        "Tallahassee is looking for a new vendor to rent out electric scooters, a search "
+        "it began in August when Gotcha pulled out.",
+        date(2019, 11, 15),
+        {("Gotcha", "exit", "enacted", "2019-08")},
+        id="pulled-out-at-the-end",
+    ),
+    pytest.param(
+        "On Saturday Lyft said it would end its operations in Dallas on Nov. 22 and take its "
+        "scooters off the streets.",
+        date(2019, 11, 16),
+        {("Lyft", "exit", "enacted", "2019-11-16")},
+        id="a-later-day-is-when-it-takes-effect",
+    ),
+])
+def test_operators_leaving_a_market(text: str, published: date, expected: set[tuple]) -> None:
+    """Stop 35's exit idioms (Lyft left Dallas in November 2019; Lime and Gotcha left
+    Tallahassee's pilot in 2019; the words are ours): a business that pulls its fleet out
+    or ends its operations exits; a day after the story's is when the exit takes effect."""
+    extractor = Extractor(topics=[topic_from_mapping(
+        {**SCOOTERS, "companies": ["Lyft", "Lime", "Gotcha"]})])
+    got = {(e.actor, e.action, e.status, e.date) for e in extractor.extract(text, published)}
+    assert got == expected

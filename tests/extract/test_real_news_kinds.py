@@ -1752,6 +1752,35 @@ CASES = [
         {("JR East", None, "restriction", "enacted", "2021-09-24")},
         id="scaling-back-restricts",
     ),
+    pytest.param(
+        "A day earlier, Inc (AMZN.O) said it would put a one-year moratorium on police use of "
+        "its face recognition software.",
+        date(2020, 6, 11),
+        {("Amazon", None, "moratorium", "enacted", "2020-06-11")},
+        id="a-stock-ticker-names-the-company",
+    ),
+    pytest.param(
+        "IBM's chief executive announced the discontinuation of the company's facial "
+        "recognition products in a letter to Congress.",
+        date(2020, 6, 9),
+        {("IBM", None, "exit", "enacted", "2020-06-09")},
+        id="a-discontinuation-is-an-exit",
+    ),
+    pytest.param(
+        "New York's education commissioner said on Wednesday that schools may not use facial "
+        "recognition. Lawmakers earlier banned the technology in schools while awaiting a "
+        "state study of its risks.",
+        date(2023, 9, 28),
+        {("New York State Education Department", "NY", "ban", "enacted", "2023-09-27"),
+         ("New York", "NY", "moratorium", "enacted", None)},
+        id="banned-while-awaiting-a-study-is-a-pause-told-as-earlier",
+    ),
+    pytest.param(
+        "The L.A. City Council is weighing a moratorium on facial recognition.",
+        date(2018, 7, 31),
+        {("Los Angeles", "CA", "moratorium", "proposed", None)},
+        id="l-a-is-los-angeles",
+    ),
 ]
 
 
