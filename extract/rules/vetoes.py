@@ -206,9 +206,11 @@ def the_technology_enforces(rules: Rules, r: ClauseRead) -> bool:
         return False
     named = {i for m in r.c.mentions if m.actors for i in range(m.start, m.end)}
     # not "Clearview AI agreed to stop selling" (a firm), nor "anger over facial
-    # recognition leads Milwaukee police to ban it" (someone acts in between)
+    # recognition leads Milwaukee police to ban it" (someone acts in between), nor
+    # "ordered scooter rental companies to cease operation" (businesses are told to act)
     return any(cue - 1 - TECH_BEFORE_TO <= t.end <= cue - 1 and t.start >= r.cs and
-               not named & set(range(t.start, cue))
+               not named & set(range(t.start, cue)) and
+               not any(w.lower_ in lx.COMPANY_WORDS for w in doc[t.end:cue - 1])
                for t in doc.spans.get(TOPIC_KEY, []))
 
 
@@ -248,12 +250,25 @@ ACT_VETOES: tuple[Veto, ...] = (
 
 
 # ------------------------------------------------------------ once the measure is known
+#: how many words before an exit cue may name the trade ordered out ("ordered e-scooter
+#: rental companies to cease")
+ORDERED_PARTY = 8
+
+
 def penalty_only(rules: Rules, r: ClauseRead) -> bool:
-    """"the regulator ordered it to delete the data": a penalty, no policy."""
+    """"the regulator ordered it to delete the data": a penalty, no policy (but "ordered
+    scooter rental companies to cease operation in Dallas" orders a whole trade out: the
+    body that orders bans it)."""
     doc, cs, cue_tok = r.doc, r.cs, r.cue_tok
-    return r.action == "exit" and (
-        bool({t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} & lx.COMPULSION)
-        or rules._compelled(doc, cs, cue_tok))
+    if r.action != "exit":
+        return False
+    told = doc[max(cs, cue_tok - ORDERED_PARTY):cue_tok]
+    if any(t.lower_ in lx.COMPULSION for t in told) and \
+            any(t.lower_ in lx.COMPANY_WORDS and t.lower_.endswith("s") and t.is_alpha and
+                not t.ent_type_ for t in told):
+        return False
+    return bool({t.lower_ for t in doc[max(cs, cue_tok - 5):cue_tok]} & lx.COMPULSION) or \
+        rules._compelled(doc, cs, cue_tok)
 
 
 MEASURE_VETOES: tuple[Veto, ...] = (Veto("penalty_only", penalty_only),)

@@ -229,12 +229,29 @@ def test_a_citys_name_and_state_alone_name_its_university(scooters: Extractor) -
         {("Lyft", "exit", "enacted", "2019-11-16")},
         id="a-later-day-is-when-it-takes-effect",
     ),
+    pytest.param(
+        "Pittsburgh said on Friday it is ending its e-scooters pilot after two years.",
+        date(2023, 7, 8),
+        {("Pittsburgh", "ban", "enacted", "2023-07-07")},
+        id="a-city-ending-its-program-bans",
+    ),
+    pytest.param(
+        "The Dallas transportation department on Monday ordered scooter rental companies to "
+        "cease operation in the city.",
+        date(2020, 8, 31),
+        {("Dallas", "ban", "enacted", "2020-08-31")},
+        id="ordering-a-whole-trade-out-bans",
+    ),
 ])
 def test_operators_leaving_a_market(text: str, published: date, expected: set[tuple]) -> None:
     """Stop 35's exit idioms (Lyft left Dallas in November 2019; Lime and Gotcha left
-    Tallahassee's pilot in 2019; the words are ours): a business that pulls its fleet out
-    or ends its operations exits; a day after the story's is when the exit takes effect."""
+    Tallahassee's pilot in 2019; Pittsburgh ended its scooter program in July 2023; Dallas
+    ordered the operators off its streets in August 2020; the words are ours): a business
+    that pulls its fleet out or ends its operations exits, and a government that ends its
+    program or orders the trade out bans; a day after the story's is when an exit takes
+    effect."""
     extractor = Extractor(topics=[topic_from_mapping(
-        {**SCOOTERS, "companies": ["Lyft", "Lime", "Gotcha"]})])
+        {**SCOOTERS, "terms": [*SCOOTERS["terms"], "scooter"],
+         "companies": ["Lyft", "Lime", "Gotcha"]})])
     got = {(e.actor, e.action, e.status, e.date) for e in extractor.extract(text, published)}
     assert got == expected
