@@ -121,13 +121,22 @@ def blocked_inside_a_ban(k: CueScan, c: Span) -> bool:
         "action:"))
 
 
+#: how many words before a refused cue its penalty may be told ("will slap hefty fines on
+#: businesses and restaurants that refuse to accept cash")
+REFUSAL_PENALTY_REACH = 12
+
+
 def practice_refused(k: CueScan, c: Span) -> bool:
     """"her usual store refused to accept cash": the practice a measure would forbid,
-    not the measure."""
+    not the measure (but "a bill that will slap fines on businesses that refuse to accept
+    cash": a penalty on the refusal mandates what is refused)."""
     doc = k.doc
-    return _act(c) and c.kb_id_ == "topic" and (
-        _low(doc, c.start - 1) in lx.NEGATORS or
-        (_low(doc, c.start - 2), _low(doc, c.start - 1)) in lx.REFUSAL_BEFORE)
+    if not (_act(c) and c.kb_id_ == "topic"):
+        return False
+    if (_low(doc, c.start - 2), _low(doc, c.start - 1)) in lx.REFUSAL_BEFORE:
+        return not any(t.lower_ in lx.REFUSAL_PENALTIES
+                       for t in doc[max(k.sent.start, c.start - REFUSAL_PENALTY_REACH):c.start])
+    return _low(doc, c.start - 1) in lx.NEGATORS
 
 
 def refusal_barred(k: CueScan, c: Span) -> bool:

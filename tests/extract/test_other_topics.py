@@ -64,6 +64,13 @@ CASES = [
         {("New Jersey", "NJ", "ban", "enacted")},
         id="making-it-illegal-bans",
     ),
+    pytest.param(
+        "On Thursday the New York City Council passed a bill that sets fines for shops and "
+        "restaurants that refuse to accept cash.",
+        date(2020, 1, 24),
+        {("New York City", "NY", "ban", "enacted")},
+        id="fines-on-refusing-cash-mandate-it",
+    ),
 ]
 
 
