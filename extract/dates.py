@@ -299,7 +299,16 @@ def find_dates(text: str) -> list[DateMention]:
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], kind, m.groups()))
     found.sort(key=lambda d: d.start)
-    return found
+    # "by Wednesday, Sept. 2", "on Tuesday, Jan. 21": the weekday only names the day the
+    # date after it gives, which says more (and is right when the day is not this week's)
+    return [m for m, nxt in zip(found, [*found[1:], None][:len(found)], strict=True)
+            if not (m.kind == "weekday" and nxt is not None and nxt.kind in SPELLED_DAY_KINDS
+                    and WEEKDAY_THEN_DATE.fullmatch(text[m.end:nxt.start]))]
+
+
+#: the kinds of mention that spell a day out, which a weekday before them only names
+SPELLED_DAY_KINDS = frozenset({"md", "mdy", "dmy"})
+WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")
 
 
 def _may_is_month(text: str, s: int, e: int) -> bool:

@@ -175,3 +175,15 @@ def test_no_date_of_an_act(text: str) -> None:
 
 def test_every_kind_of_date_has_a_resolver() -> None:
     assert {kind for kind, _ in PATTERNS} == set(RESOLVERS)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("must stop renting scooters by Wednesday, Sept. 2, and", ["Sept. 2"]),
+    ("On Tuesday, Jan. 21, the council voted", ["Jan. 21"]),
+    ("Friday, March 6, 2020", ["March 6, 2020"]),
+    ("voted on Friday. March 6 was the deadline", ["Friday", "March 6"]),
+])
+def test_a_weekday_before_the_date_it_names_gives_way(text: str, expected: list[str]) -> None:
+    """"by Wednesday, Sept. 2": the spelled-out date says which Wednesday (counted back
+    from the page alone, the weekday would be last week's)."""
+    assert [m.text for m in find_dates(text)] == expected
