@@ -701,10 +701,13 @@ class MentionRules:
         city's name and "State" alone name its state university (a state's own name
         before "State" is the state: "New York State")."""
         doc = ent.doc
-        if ent.end >= len(doc) or doc[ent.end].text != "State" or \
-                (ent.end + 1 < len(doc) and doc[ent.end + 1].is_title and
-                 doc[ent.end + 1].sent == ent.sent):
-            return None  # ("Ohio State Senate", "Cleveland State University": the NER's)
+        if ent.end >= len(doc) or doc[ent.end].text != "State":
+            return None
+        after = ent.end + 1
+        if after < len(doc) and doc[after].is_title and doc[after].sent == ent.sent and \
+                not any(c.start == after for c in doc.spans.get(CUE_KEY, [])):
+            return None  # ("Ohio State Senate", "Cleveland State University": the NER's;
+            # but a headline's "San Diego State Bans Electric Scooters")
         res = self._resolve_span(ent, True, char_base)
         place = res.places[0] if res.places else None
         if place is None or place.level != "city" or place.country != "US":
