@@ -26,6 +26,7 @@ import re
 import sys
 import time
 import tomllib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -56,10 +57,20 @@ BLIND_PREFIXES = {"rnb-": "blind1", "rnc-": "blind2", "rnd-": "blind3", "rne-": 
                   "rnj-": "blind5", "rnk-": "blind6",
                   "rnl-": "devb", "rnm-": "blind7",
                   "rnn-": "blind8", "rnp-": "blind9", "rnq-": "blind10",
-                  "rnr-": "blind11", "rns-": "devc", "rnt-": "blind12"}
+                  "rnr-": "blind11", "rns-": "devc", "rnt-": "blind12",
+                  "rnu-": "blind13"}
 
 
 METADATA_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
+
+
+def text_digest(text: str) -> str:
+    """A fingerprint of an excerpt, committed in its gold line so that a re-pull can be
+    checked excerpt by excerpt (the text itself never is). Helpers retype what the search
+    tool shows them and cannot see a non-breaking space or count a run of blanks, so the
+    text is compared after NFKC and with every run of white space made one space."""
+    flat = " ".join(unicodedata.normalize("NFKC", text).split())
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -174,6 +185,10 @@ def part_of(line_id: str) -> str:
     return "test" if bucket < TEST_SHARE else "dev"
 
 
+#: event fields an annotator may write in an incoming file that quote the excerpt
+UNCOMMITTED_EVENT_FIELDS = frozenset({"evidence", "quote"})
+
+
 def assemble() -> list[dict[str, Any]]:
     """Add the annotators' incoming lines to gold.jsonl, with parts assigned (a line's part
     never changes); a line already in the gold is replaced by its annotator's later
@@ -186,11 +201,20 @@ def assemble() -> list[dict[str, Any]]:
             if urls.get(r["url"], r["id"]) != r["id"]:
                 continue  # the same page under another id
             part = rows[r["id"]]["part"] if r["id"] in rows else part_of(r["id"])
-            # an annotator's later correction of a line already in the gold replaces it
+            # an annotator's later correction of a line already in the gold replaces it;
+            # the words an annotator quoted as evidence are the excerpt's, which are never
+            # committed
+            events = [{k: v for k, v in e.items() if k not in UNCOMMITTED_EVENT_FIELDS}
+                      for e in r.get("events", [])]
             rows[r["id"]] = {"id": r["id"], "part": part,
-                             **{k: v for k, v in r.items() if k not in {"id", "part"}}}
+                             **{k: v for k, v in r.items() if k not in {"id", "part"}},
+                             "events": events}
             urls[r["url"]] = r["id"]
     rows = list(rows.values())
+    for r in rows:
+        cached = CACHE_DIR / f"{r['id']}.txt"
+        if "text_digest" not in r and cached.is_file():
+            r["text_digest"] = text_digest(cached.read_text(encoding="utf-8"))
     rows.sort(key=lambda r: r["id"])
     GOLD_FILE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
                          encoding="utf-8")
@@ -320,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--missing", action="store_true",
                     help="list the lines whose text is not cached (id, part, query, url, rank), "
                          "of every part unless --part is given, and exit")
+    ap.add_argument("--check-cache", action="store_true",
+                    help="list the cached excerpts whose text differs from the one their gold "
+                         "line's digest was taken from (a copying slip in a re-pull), and exit")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON at the end")
     ap.add_argument("--cache", type=Path, default=CACHE_DIR, help="the excerpt cache")
     ap.add_argument("--assemble", action="store_true",
@@ -336,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     lines = load_lines(args.incoming, args.cache)
-    if not args.incoming and (args.part or not args.missing):
+    if not args.incoming and (args.part or not (args.missing or args.check_cache)):
         # (a re-pull fetches every part's missing lines unless told which parts)
         lines = [ln for ln in lines if ln.part in set(args.part or [args.export or "dev"])]
     if args.topic:
@@ -349,6 +376,16 @@ def main(argv: list[str] | None = None) -> int:
                   "(bench/real_news/README.md)", file=sys.stderr)
         export(chosen)
         return 0
+    if args.check_cache:
+        differing = [ln for ln in lines if ln.text is not None and
+                     ln.record.get("text_digest") not in (None, text_digest(ln.text))]
+        for ln in differing:
+            print(json.dumps({"id": ln.id, "part": ln.part, "query": ln.record["query"],
+                              "url": ln.record["url"], "rank": ln.record.get("rank")}))
+        checked = sum(ln.text is not None and "text_digest" in ln.record for ln in lines)
+        print(f"{checked} cached excerpts checked, {len(differing)} differ from their digest",
+              file=sys.stderr)
+        return 1 if differing else 0
     missing = [ln for ln in lines if ln.text is None]
     if args.missing:
         for ln in missing:

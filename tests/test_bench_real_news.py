@@ -1,0 +1,68 @@
+"""bench/real_news.py's bookkeeping: what a gold line commits, and how a re-pulled cache is
+checked. The excerpts here are our own words; no real-news text or cache is needed."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "real_news.py"
+
+
+@pytest.fixture
+def real_news(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("real_news_under_test", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # (its dataclasses look it up)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "GOLD_FILE", tmp_path / "gold.jsonl")
+    monkeypatch.setattr(module, "INCOMING_DIR", tmp_path / "incoming")
+    monkeypatch.setattr(module, "CACHE_DIR", tmp_path / "cache")
+    (tmp_path / "incoming").mkdir()
+    (tmp_path / "cache").mkdir()
+    return module
+
+
+EXCERPT = "Somerville's council voted on Tuesday to bar city departments from using face scans."
+
+
+def test_a_digest_overlooks_what_a_retyping_helper_cannot_see(real_news: ModuleType) -> None:
+    retyped = EXCERPT.replace(" ", "\u00a0", 2).replace("Tuesday to", "Tuesday   to")
+    assert real_news.text_digest(retyped) == real_news.text_digest(EXCERPT)
+    assert real_news.text_digest(EXCERPT.replace("Tuesday", "Monday")) != \
+        real_news.text_digest(EXCERPT)
+
+
+def test_assembling_commits_a_digest_and_never_the_annotators_quotes(
+        real_news: ModuleType) -> None:
+    line = {"id": "rnu-001", "topic": "facial-recognition", "noise": False,
+            "url": "https://example.org/somerville", "query": "somerville bans face scans",
+            "published": "2019-06-28",
+            "events": [{"actor": "Somerville", "action": "ban", "status": "enacted",
+                        "evidence": "voted on Tuesday to bar city departments"}]}
+    (real_news.INCOMING_DIR / "rnu.jsonl").write_text(json.dumps(line) + "\n")
+    (real_news.CACHE_DIR / "rnu-001.txt").write_text(EXCERPT)
+    [row] = real_news.assemble()
+    assert row["part"] == "blind13"
+    assert "evidence" not in row["events"][0]
+    assert row["text_digest"] == real_news.text_digest(EXCERPT)
+    assert "voted on Tuesday" not in real_news.GOLD_FILE.read_text()
+
+
+def test_check_cache_names_the_excerpt_a_re_pull_copied_wrong(
+        real_news: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [{"id": f"rnu-00{i}", "part": "blind13", "topic": "facial-recognition",
+             "url": f"https://example.org/{i}", "query": "q", "rank": 1,
+             "text_digest": real_news.text_digest(EXCERPT), "events": []} for i in (1, 2)]
+    real_news.GOLD_FILE.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (real_news.CACHE_DIR / "rnu-001.txt").write_text(EXCERPT)
+    (real_news.CACHE_DIR / "rnu-002.txt").write_text(EXCERPT.replace("council", "counsel"))
+    assert real_news.main(["--check-cache", "--cache", str(real_news.CACHE_DIR)]) == 1
+    out = capsys.readouterr()
+    assert [json.loads(x)["id"] for x in out.out.splitlines()] == ["rnu-002"]
+    assert "2 cached excerpts checked, 1 differ" in out.err
