@@ -231,6 +231,27 @@ def export(lines: Sequence[Line]) -> None:
                              ensure_ascii=False))
 
 
+def _repull_row(ln: Line) -> dict[str, Any]:
+    """What a re-pull helper needs of a line: which search to run and which result to keep."""
+    return {"id": ln.id, "part": ln.part, "query": ln.record["query"],
+            "url": ln.record["url"], "rank": ln.record.get("rank")}
+
+
+def repull_slices(lines: Sequence[Line], n: int) -> list[list[Line]]:
+    """The lines in ``n`` slices of about as many searches each, a query's lines never
+    split (one search serves them all): one slice per re-pull helper."""
+    by_query: dict[str, list[Line]] = defaultdict(list)
+    for ln in lines:
+        by_query[ln.record["query"]].append(ln)
+    slices: list[list[Line]] = [[] for _ in range(n)]
+    searches = [0] * n
+    for group in sorted(by_query.values(), key=len, reverse=True):
+        i = min(range(n), key=lambda k: (searches[k], len(slices[k])))
+        slices[i].extend(group)
+        searches[i] += 1
+    return [s for s in slices if s]
+
+
 def load_topics() -> tuple:
     """Facial recognition (built in) plus the two other topics, from data only."""
     from banwatch.extract.topics import DEFAULT_TOPICS, topic_from_mapping
@@ -344,6 +365,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--missing", action="store_true",
                     help="list the lines whose text is not cached (id, part, query, url, rank), "
                          "of every part unless --part is given, and exit")
+    ap.add_argument("--slices", type=int, metavar="N",
+                    help="with --missing: write the missing lines as N slice files of about "
+                         "as many searches each (slice1.jsonl, ...), one per re-pull helper")
+    ap.add_argument("--slices-dir", type=Path, default=Path("/tmp/repull"),
+                    help="where --slices writes (default /tmp/repull)")
     ap.add_argument("--check-cache", action="store_true",
                     help="list the cached excerpts whose text differs from the one their gold "
                          "line's digest was taken from (a copying slip in a re-pull), and exit")
@@ -380,17 +406,26 @@ def main(argv: list[str] | None = None) -> int:
         differing = [ln for ln in lines if ln.text is not None and
                      ln.record.get("text_digest") not in (None, text_digest(ln.text))]
         for ln in differing:
-            print(json.dumps({"id": ln.id, "part": ln.part, "query": ln.record["query"],
-                              "url": ln.record["url"], "rank": ln.record.get("rank")}))
+            print(json.dumps(_repull_row(ln)))
         checked = sum(ln.text is not None and "text_digest" in ln.record for ln in lines)
         print(f"{checked} cached excerpts checked, {len(differing)} differ from their digest",
               file=sys.stderr)
         return 1 if differing else 0
     missing = [ln for ln in lines if ln.text is None]
+    if args.missing and args.slices:
+        args.slices_dir.mkdir(parents=True, exist_ok=True)
+        for old in args.slices_dir.glob("slice*.jsonl"):
+            old.unlink()  # (a slice left from an earlier run would be pulled twice)
+        for n, chunk in enumerate(repull_slices(missing, args.slices), 1):
+            path = args.slices_dir / f"slice{n}.jsonl"
+            path.write_text("".join(json.dumps(_repull_row(ln)) + "\n" for ln in chunk),
+                            encoding="utf-8")
+            print(f"{path}: {len(chunk)} excerpts, "
+                  f"{len({ln.record['query'] for ln in chunk})} searches")
+        return 0
     if args.missing:
         for ln in missing:
-            print(json.dumps({"id": ln.id, "part": ln.part, "query": ln.record["query"],
-                              "url": ln.record["url"], "rank": ln.record.get("rank")}))
+            print(json.dumps(_repull_row(ln)))
         return 0
     present = [ln for ln in lines if ln.text is not None]
     print(f"{len(present)} excerpts cached, {len(missing)} missing "

@@ -66,3 +66,18 @@ def test_check_cache_names_the_excerpt_a_re_pull_copied_wrong(
     out = capsys.readouterr()
     assert [json.loads(x)["id"] for x in out.out.splitlines()] == ["rnu-002"]
     assert "2 cached excerpts checked, 1 differ" in out.err
+
+
+def test_re_pull_slices_keep_a_querys_lines_together_and_share_the_searches(
+        real_news: ModuleType) -> None:
+    def line(i: int, query: str) -> object:
+        return real_news.Line({"id": f"rnu-{i:03d}", "query": query, "url": f"u{i}"}, None)
+
+    lines = [line(1, "a"), line(2, "a"), line(3, "a"), line(4, "b"), line(5, "c"),
+             line(6, "d"), line(7, "b")]
+    slices = real_news.repull_slices(lines, 3)
+    queries = [{ln.record["query"] for ln in s} for s in slices]
+    assert sorted(len(q) for q in queries) == [1, 1, 2]  # four searches over three helpers
+    assert sum(len(s) for s in slices) == len(lines)
+    for q in "abcd":  # one search serves all of a query's lines
+        assert sum(q in qs for qs in queries) == 1
