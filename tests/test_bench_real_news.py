@@ -81,3 +81,18 @@ def test_re_pull_slices_keep_a_querys_lines_together_and_share_the_searches(
     assert sum(len(s) for s in slices) == len(lines)
     for q in "abcd":  # one search serves all of a query's lines
         assert sum(q in qs for qs in queries) == 1
+
+
+def test_reading_line_by_line_is_refused_on_held_out_parts(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    path = SCRIPT.with_name("real_news_inspect.py")
+    spec = importlib.util.spec_from_file_location("real_news_inspect_under_test", path)
+    tool = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, tool)
+    spec.loader.exec_module(tool)
+    assert tool.tuning_only(None) == list(tool.TUNING_PARTS)
+    with pytest.raises(tool.HeldOut):
+        tool.tuning_only(["devc", "blind12"])
+    assert tool.main(["falses", "--part", "test"]) == 2
+    assert tool.main(["line", "rnb-001"]) == 2  # a blind1 line
+    assert "held out" in capsys.readouterr().err
