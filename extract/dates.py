@@ -301,7 +301,7 @@ def find_dates(text: str) -> list[DateMention]:
     found.sort(key=lambda d: d.start)
     # "by Wednesday, Sept. 2", "on Tuesday, Jan. 21": the weekday only names the day the
     # date after it gives, which says more (and is right when the day is not this week's)
-    return [m for m, nxt in zip(found, [*found[1:], None][:len(found)], strict=True)
+    return [m for m, nxt in zip(found, found[1:] + [None], strict=False)
             if not (m.kind == "weekday" and nxt is not None and nxt.kind in SPELLED_DAY_KINDS
                     and WEEKDAY_THEN_DATE.fullmatch(text[m.end:nxt.start]))]
 

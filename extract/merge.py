@@ -246,11 +246,10 @@ def _takes_effect_later(c: Candidate, published: d.PartialDate | None) -> bool:
     effect, not when it was decided."""
     if c.status != "enacted" or c.date is None or published is None:
         return False
-    n = min(c.date.precision, published.precision)
-    if n < 2:
-        return False  # (a year alone: "in 2020", said in 2019, is too coarse to tell)
-    fields = ("year", "month", "day")[:n]
-    return tuple(getattr(c.date, f) for f in fields) > tuple(getattr(published, f) for f in fields)
+    # (compared at the coarser of the two precisions; a year alone, "in 2020" said in
+    # 2019, is too coarse to tell)
+    shared = min(len(c.date.iso()), len(published.iso()))
+    return shared > len("YYYY") and c.date.iso()[:shared] > published.iso()[:shared]
 
 
 def _event(group: list[Candidate], seen: Seen, article: ArticleFacts) -> Event:

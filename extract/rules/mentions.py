@@ -692,9 +692,7 @@ class MentionRules:
         if place is None or (name.lower().startswith(("university of", "college of"))
                              and place.level != "state"):
             return None  # "the University of Essex": a town's name is no sure state
-        return Mention(org.start, org.end, "agency", f"agency:{name}",
-                       [Actor(name, "agency", "state" if place.country == "US" else None,
-                              place.country, place.region or None)])
+        return _university_mention(org.start, org.end, name, place)
 
     def _state_university(self, ent: Span, char_base: int) -> Mention | None:
         """"San Jose State officials on Monday banned scooters", "Cleveland State": a
@@ -712,9 +710,8 @@ class MentionRules:
         place = res.places[0] if res.places else None
         if place is None or place.level != "city" or place.country != "US":
             return None
-        name = f"{ent.text} State University"
-        return Mention(ent.start, ent.end + 1, "agency", f"agency:{name}",
-                       [Actor(name, "agency", "state", place.country, place.region or None)])
+        return _university_mention(ent.start, ent.end + 1, f"{ent.text} State University",
+                                   place)
 
     def _stray_label(self, places: list[Place]) -> bool:
         """A small town the article gives no other reason to expect: neither its state nor
@@ -801,3 +798,11 @@ class MentionRules:
         if nxt in lx.OWNED_NEXT or self._qualifying(span):
             m.owned = True
         return m
+
+
+def _university_mention(start: int, end: int, name: str, place: Place) -> Mention:
+    """A university as the public body of the state its town is in (it acts on its own
+    campus)."""
+    return Mention(start, end, "agency", f"agency:{name}",
+                   [Actor(name, "agency", "state" if place.country == "US" else None,
+                          place.country, place.region or None)])
