@@ -56,6 +56,14 @@ def _hearing_day(doc: Doc, k: int) -> bool:
         _low(doc, k - 1) in {"on", "at"} and _low(doc, k - 2) in lx.HEARING_WORDS)
 
 
+def _counted_back_to(prev: Candidate, g: Dating) -> bool:
+    """The sentence's earlier act is dated by an interval counted back from this clause's
+    ("A year after Virginia barred it, the state is reversing course"): its date is a
+    year before this one, not this one's."""
+    return (prev.date_text or "").lower().endswith((" after", " before")) and any(
+        m.kind == "after_event" and k < g.c.start for m, k in g.date_mentions)
+
+
 def _story_dates(text: str) -> list[d.DateMention]:
     """The date mentions of ``text`` but those that date a photo."""
     found = d.find_dates(text)
@@ -194,7 +202,8 @@ class DateRules:
         if dm is None and not ref and not g.clause_dates and g.default_date is None:
             dm = self._attribution_date(doc, g.date_mentions, g.c.end, g.sent.end)
         if dm is not None:
-            invert = self._inverted(doc, dm, g.date_mentions, g.positions.get(actor))
+            invert = self._inverted(doc, dm, g.date_mentions, g.positions.get(actor),
+                                    g.c.start)
             return self._resolve_date(dm[0], g.idx, g.status, dm[1], doc, invert)
         return self._borrowed_date(g, actor, ref)
 
@@ -220,7 +229,8 @@ class DateRules:
             return g.default_date
         prev = g.prev
         if prev is not None and bare and g.rel_floor is None and prev.date is not None \
-                and _low(doc, cs) != "but" and not other_places(doc, cs, g.cue_tok):
+                and _low(doc, cs) != "but" and not other_places(doc, cs, g.cue_tok) \
+                and not _counted_back_to(prev, g):
             # (a relative clause's act is its own; so is the act "but" turns to, and that of
             # "other cities including ...")
             return prev.date, prev.date_text, prev.date_explicit
@@ -444,10 +454,14 @@ class DateRules:
         return None
 
     @staticmethod
-    def _inverted(doc: Doc, dm, date_mentions, actor_pos: int | None) -> bool:
-        """"came two days after IBM said": IBM's event is *before* the anchor."""
+    def _inverted(doc: Doc, dm, date_mentions, actor_pos: int | None, clause_start: int
+                  ) -> bool:
+        """"came two days after IBM said": IBM's event is *before* the anchor -- unless
+        the interval opens another clause ("A year after Virginia barred it, the state is
+        reversing course": the reversal is not a year before anything)."""
         m, k = dm
-        if m.kind != "after_event" or not re.search(r"\b(after|before)$", m.text, re.I):
+        if m.kind != "after_event" or not re.search(r"\b(after|before)$", m.text, re.I) or \
+                k < clause_start:
             return False
         end = k + len(m.text.split())  # ("The day after, Sheriff X said ...": no inversion)
         # (nor "The day after it was filed, Sheriff X said ...": the comma closes the
@@ -509,6 +523,11 @@ class DateRules:
                 own = next((c.date for c in reversed(s.candidates) if c.sentence < idx and
                             c.date is not None and not c.background), None)
                 anchor = own or anchor
+            if anchor is None and s.base is not None:
+                # "A year after Virginia barred local police from using it, the state is
+                # reversing course": no act told before, so the interval counts back from
+                # the news itself
+                anchor = d.PartialDate.from_date(s.base)
             m = _measured_back(m)
         earlier = [dm for dm, k in self._current_dates()
                    if k < tok and dm.role != "until" and

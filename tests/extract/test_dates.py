@@ -187,3 +187,19 @@ def test_a_weekday_before_the_date_it_names_gives_way(text: str, expected: list[
     """"by Wednesday, Sept. 2": the spelled-out date says which Wednesday (counted back
     from the page alone, the weekday would be last week's)."""
     assert [m.text for m in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the interval opens the sentence and no act was told before: counted back from the news
+    ("TRENTHAM, Vt. — Two years after Trentham barred its police from using facial "
+     "recognition, the city council is reversing course and will allow it for missing "
+     "persons cases.", {("ban", "2021"), ("repeal", "2023-05-10")}),
+    # the main clause's act is not two years before anything
+    ("TRENTHAM, Vt. — Two years after Trentham barred its police from using facial "
+     "recognition, the city council repealed the ban on Tuesday.",
+     {("ban", "2021"), ("repeal", "2023-05-09")}),
+])
+def test_an_interval_opening_the_story_counts_back_from_the_news(
+        extractor, text: str, expected: set[tuple[str, str]]) -> None:
+    got = {(e.action, e.date) for e in extractor.extract(text, date(2023, 5, 10))}
+    assert got == expected
