@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -114,10 +113,11 @@ def missed_mains(lines: Sequence[rn.Line], predictions: Sequence[list[dict]]) ->
     return out
 
 
-def confusions(lines: Sequence[rn.Line], predictions: Sequence[list[dict]]) -> Counter:
+def confusions(lines: Sequence[rn.Line], predictions: Sequence[list[dict]]
+               ) -> dict[tuple[str, str], list[str]]:
     """(gold action/status, given action/status) for each missed event whose actor and
-    region came out with another label."""
-    pairs: Counter = Counter()
+    region came out with another label, with the lines it happened on."""
+    pairs: dict[tuple[str, str], list[str]] = {}
     for ln, got in zip(lines, predictions, strict=True):
         given = {match_key(rn.normalise(e)) for e in got}
         for e in ln.record["events"]:
@@ -126,7 +126,8 @@ def confusions(lines: Sequence[rn.Line], predictions: Sequence[list[dict]]) -> C
                 continue
             for k in given:
                 if k[:2] == gk[:2] and k not in _keys(ln.record["events"]):
-                    pairs[(f"{gk[2]}/{gk[3]}", f"{k[2]}/{k[3]}")] += 1
+                    pairs.setdefault((f"{gk[2]}/{gk[3]}", f"{k[2]}/{k[3]}"), []).append(
+                        f"{ln.id} ({gk[0]})")
     return pairs
 
 
@@ -166,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.what == "mains":
         print("\n".join(missed_mains(lines, predictions)))
     else:
-        for (gold, given), n in confusions(lines, predictions).most_common():
-            print(f"{n:4d}  {gold:22s} given as {given}")
+        found = confusions(lines, predictions)
+        for (gold, given), where in sorted(found.items(), key=lambda kv: -len(kv[1])):
+            print(f"{len(where):4d}  {gold:22s} given as {given:22s} {', '.join(where)}")
     return 0
 
 

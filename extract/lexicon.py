@@ -320,6 +320,11 @@ SUPPLY_VERBS = _words("SUPPLY_VERBS")
 CAME_AFTER_VERBS = _words("CAME_AFTER_VERBS")
 MARKET_EXIT_WORDS = _words("MARKET_EXIT_WORDS")
 UNIVERSITY_WORDS = _words("UNIVERSITY_WORDS")
+MAKING_VERBS = _words("MAKING_VERBS")
+EXPIRY_VERBS = _words("EXPIRY_VERBS")
+LAW_IN_FORCE_NOUNS = _words("LAW_IN_FORCE_NOUNS")
+LAW_NOUNS = _words("LAW_NOUNS")
+PROPOSAL_ADJECTIVES = _words("PROPOSAL_ADJECTIVES")
 OWNED_BY_MARKS = _words("OWNED_BY_MARKS")
 STOP_USING_OBJECTS = _words("STOP_USING_OBJECTS")
 APPOSITIVE_OPENERS = _words("APPOSITIVE_OPENERS")
@@ -587,7 +592,10 @@ DURATION = re.compile(
     r"|(?<!used\s)(?<!using\s)(?<!been\s)(?<!it\s)(?<!them\s)(?<!worked\s)(?<!tested\s)"
     # ("could not be touched for five years": how long the measure is locked, not its term)
     + "".join(rf"(?<!{w}\s)" for w in sorted(LOCK_VERBS)) +
-    r"\bfor\s+(one|two|three|four|five|six|\d{1,3}|a|several|a\s+few)\s+(year|month|week|day)s?\b"
+    r"\bfor\s+(?:a\s+period\s+of\s+(?:up\s+to\s+)?)?"  # ("for a period of five years")
+    r"(one|two|three|four|five|six|\d{1,3}|a|several|a\s+few)"
+    r"(?:\s+(?:to|or)\s+(?:two|three|four|five|six|\d{1,3}))?"  # ("three to five years")
+    r"\s+(year|month|week|day)s?\b"
     r"|\b(?:lapses?|expires?|ends?)\s+after\s+(one|two|three|four|five|six|\d{1,2}|a)\s+"
     r"(year|month)s?\b",
     re.I,

@@ -230,6 +230,13 @@ def product_used(scan: ActorScan, n: Near) -> bool:
         for o in scan.before_cue)
 
 
+def maker(scan: ActorScan, n: Near) -> bool:
+    """"suspended a program that used algorithms developed by Carnegie Mellon University":
+    who made the thing, named after the act word, is no actor."""
+    return n.m.start > scan.cue_tok and n.p1 == "by" and \
+        _low(scan.doc, n.m.start - (3 if n.raw_p1 in lx.THE_A else 2)) in lx.MAKING_VERBS
+
+
 def example_company(scan: ActorScan, n: Near) -> bool:
     """"barred police from using an app that took photos from sites like Facebook": a
     company after the act word, given as an example of something, is no actor."""
@@ -296,7 +303,7 @@ BEFORE_TARGETS: tuple[tuple[str, Check], ...] = (
     ("appositive", appositive), ("home_to", home_to), ("market_left", market_left),
     ("regulated_place", regulated_place),
     ("where_others_act", where_others_act), ("police_limited", police_limited),
-    ("used_by", used_by), ("product_used", product_used),
+    ("used_by", used_by), ("product_used", product_used), ("maker", maker),
     ("example_company", example_company),
 )
 #: tried once a mention is known not to be a target

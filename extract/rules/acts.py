@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Span, Token
 from .. import dates as d
 from .. import lexicon as lx
 from ..components import CUE_KEY, TOPIC_KEY
-from .state import Actor, ArticleState, Clause, Mention, _low, condition_after, puts_a_question
+from .state import (
+    Actor,
+    ArticleState,
+    Clause,
+    Mention,
+    _low,
+    condition_after,
+    puts_a_question,
+    under_a_measure,
+)
 
 
 class StatusCues(NamedTuple):
@@ -348,6 +357,14 @@ class ActRules:
             # "would" past a comma after the act is some other thing's
             cues = [c for c in cues if not (c.start > comma and c.label_ == "status:proposed"
                                             and doc[c.start].lower_ in lx.WOULD_FORMS)]
+        # "California's moratorium is set to expire on Jan. 1": what is to end is in force
+        cues = [c for c in cues if not (c.label_ == "status:proposed" and
+                                        _low(doc, c.end) in lx.EXPIRY_VERBS)]
+        if under_a_measure(doc, cue_tok) == "law":
+            # "Under Vermont's new law, police would be prohibited from ...": what the law
+            # does, told in its own "would"
+            cues = [c for c in cues if not (c.label_ == "status:proposed" and
+                                            doc[c.start].lower_ in lx.WOULD_FORMS)]
         # "adopted a non-binding resolution calling for a ban": what was adopted is a call
         calls = [c.start for c in cues if c.label_ == "status:proposed" and
                  doc[c.start].lower_ in lx.CALL_WORDS and c.start < cue_tok]

@@ -465,8 +465,9 @@ class MentionRules:
                 continue
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             name = re.sub(r"['’]s$", "", self.s.acronyms.get(name, name))
-            if not {w.lower() for w in re.findall(r"[\w-]+", name)} & lx.AGENCY_HEADS:
-                continue
+            if not {w.lower() for w in re.findall(r"[\w-]+", name)} & (
+                    lx.AGENCY_HEADS | lx.UNIVERSITY_WORDS):
+                continue  # ("Purdue University has banned scooters": a campus's own rule)
             states = self.s.gaz.find_states(name)
             region = states[0][1] if states else None
             # ("the Milwaukee Police Department (MPD)" in a story about Milwaukee: the

@@ -322,6 +322,26 @@ def _low(doc: Doc, i: int) -> str:
     return words[i] if 0 <= i < len(words) else ""
 
 
+def under_a_measure(doc: Doc, i: int) -> str | None:
+    """"law" when the sentence opens "Under the law," or "Under Vermont's new law,": the
+    clauses after it tell what a law in force does; "bill" when it opens "Under the
+    bill," or "Under the proposed ordinance,": what one would do. Either way its "would
+    ... unless" is the measure's own exception, not a condition on an act."""
+    sent = doc[i].sent
+    if _low(doc, sent.start) != "under":
+        return None
+    words = []
+    for t in doc[sent.start + 1:min(sent.end, sent.start + 8)]:
+        if t.text == ",":
+            break
+        words.append(t.lower_)
+    if not words or words[-1] not in lx.MEASURE_NOUNS:
+        return None
+    in_force = words[-1] in lx.LAW_IN_FORCE_NOUNS and (
+        words[-1] in lx.LAW_NOUNS or "new" in words) and not set(words) & lx.PROPOSAL_ADJECTIVES
+    return "law" if in_force else "bill"
+
+
 def bill_if_enacted(doc: Doc, i: int) -> bool:
     """"the Act, which, if enacted, would prohibit ...": what a bill would do, told of the
     bill (a proposal), not a condition on an act."""

@@ -18,7 +18,14 @@ from spacy.tokens import Doc
 
 from .. import lexicon as lx
 from ..components import TOPIC_KEY
-from .state import ClauseRead, _low, bill_if_enacted, condition_after, puts_a_question
+from .state import (
+    ClauseRead,
+    _low,
+    bill_if_enacted,
+    condition_after,
+    puts_a_question,
+    under_a_measure,
+)
 
 #: the rules object (``SentenceRules``); typed loosely so that this module needs only the
 #: records, not the rules that use it
@@ -156,7 +163,9 @@ def _on_a_condition(r: ClauseRead) -> bool:
     doc = r.doc
     return any(doc[i].lower_ in lx.CONDITIONAL_MODALS for i in range(max(r.cs, r.cue_tok - 4),
                                                                       r.cue_tok)) and \
-        condition_after(doc, r.cue_tok, r.ce) is not None
+        condition_after(doc, r.cue_tok, r.ce) is not None and not under_a_measure(doc, r.cue_tok)
+    # ("Under the new law, police would be barred from using it unless the legislature
+    # allows it": the measure's own exception)
 
 
 def _put_to_a_decision(r: ClauseRead) -> bool:
