@@ -111,6 +111,12 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                              topic, idx, body_text)
                 for cand in s.candidates[made_before:]:
                     cand.provisional = named_only
+                if len(s.candidates) == made_before and not named_only and has_topic and \
+                        any(c.label_.startswith("status:") for c in cues):
+                    # "lawmakers have approved legislation that would allow police to use
+                    # it": no act read, but an enactment a following "The legislation
+                    # would repeal ..." refers back to
+                    self._pending(sent, cues, mentions, date_mentions, idx)
             elif any(c.label_ == "temporary" for c in cues):
                 self._temporary(sent, idx)
             elif any(c.label_.startswith("status:") for c in cues) and self._similar(sent):

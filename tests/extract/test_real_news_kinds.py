@@ -1809,6 +1809,15 @@ CASES = [
         {("European Union", None, "moratorium", "proposed", None)},
         id="a-ban-for-a-period-of-years-is-a-pause",
     ),
+    pytest.param(
+        "Virginia lawmakers on Thursday approved legislation that would allow local police "
+        "departments to use facial recognition technology in some cases. The legislation "
+        "would repeal one of the strictest bans in the country, passed last year.",
+        date(2022, 3, 11),
+        {("Virginia", "VA", "repeal", "enacted", "2022-03-10"),
+         ("Virginia", "VA", "ban", "enacted", "2021")},
+        id="an-enactment-with-no-act-read-is-what-the-next-sentence-refers-to",
+    ),
 ]
 
 
