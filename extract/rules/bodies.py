@@ -361,6 +361,11 @@ class BodyRules:
         near = sorted((p for p in places if p.actors[0].level in {"city", "county", "state"}
                        and not p.landmark),
                       key=lambda p: (p.owned or p.start < dash, abs(p.start - b.start)))
+        town = s.salient.get("city")
+        if near and near[0].start < dash and near[0].actors[0].level == "state" and \
+                town is not None and town.region == near[0].actors[0].region and \
+                not any(t.lower_ in lx.STATEWIDE_WORDS for t in sent):
+            return town  # "PORTLAND, Maine — Voters on Tuesday approved ...": the town's
         national = [p.actors[0] for p in places if p.actors[0].level == "country"]
         if doc[b.start:b.end].text.lower() in lx.BARE_PARLIAMENT and national:
             return national[-1]  # "Italy has halted it, after parliament approved"

@@ -1818,6 +1818,13 @@ CASES = [
          ("Virginia", "VA", "ban", "enacted", "2021")},
         id="an-enactment-with-no-act-read-is-what-the-next-sentence-refers-to",
     ),
+    pytest.param(
+        "PORTLAND, Maine — Voters on Tuesday approved a stronger ban on facial recognition by "
+        "the police and other public agencies.",
+        date(2020, 11, 4),
+        {("Portland", "ME", "ban", "enacted", "2020-11-03")},
+        id="a-datelines-voters-are-the-towns",
+    ),
 ]
 
 
