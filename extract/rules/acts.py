@@ -535,9 +535,15 @@ class ActRules:
         members, named after "include", each took the act."""
         words = [_low(doc, i) for i in range(cs, cue_tok)]
         kind = next((i for i, w in enumerate(words[:4]) if w in lx.PLURAL_PLACE_KINDS), None)
-        return kind is not None and len(words) > kind + 1 and \
-            words[kind + 1] in lx.THAT_WHICH and \
-            all(w in lx.AUXILIARIES | lx.SEQUENCE_ADVERBS for w in words[kind + 2:])
+        if kind is None or len(words) <= kind + 1 or words[kind + 1] not in lx.THAT_WHICH:
+            return False
+        rest = words[kind + 2:]
+        verb = next((j for j, w in enumerate(rest) if w not in lx.AUXILIARIES |
+                     lx.SEQUENCE_ADVERBS), len(rest))
+        # ("Other cities that have passed facial recognition bans include ...": the noun's
+        # enactment, its words between)
+        return verb == len(rest) or (rest[verb] in lx.ENACTED_VERBS and len(rest) - verb <= 5
+                                     and all(w.isalpha() or w == "-" for w in rest[verb:]))
 
     @staticmethod
     def _elided_subject(doc: Doc, cs: int, cue_tok: int) -> bool:

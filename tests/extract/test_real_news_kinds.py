@@ -1825,6 +1825,14 @@ CASES = [
         {("Portland", "ME", "ban", "enacted", "2020-11-03")},
         id="a-datelines-voters-are-the-towns",
     ),
+    pytest.param(
+        "Other cities that have passed facial recognition bans include Boston and San "
+        "Francisco.",
+        date(2020, 9, 10),
+        {("Boston", "MA", "ban", "enacted", None),
+         ("San Francisco", "CA", "ban", "enacted", None)},
+        id="places-that-passed-bans-include",
+    ),
 ]
 
 
