@@ -29,6 +29,7 @@ from .rules.state import (
     given_as_example,
     other_places,
     perfect_at,
+    relative_perfect,
     tells_standing,
     told_earlier,
 )
@@ -377,7 +378,7 @@ def _told_as_earlier(c: Candidate) -> bool:
     if c.sent is None or c.cue_tok is None:
         return False
     doc = c.sent.doc
-    if added_in_perfect(doc, c.sent.start, c.cue_tok):
+    if added_in_perfect(doc, c.sent.start, c.cue_tok) or relative_perfect(doc, c.cue_tok):
         return True  # "Oakland and Berkeley also have banned it": recalled beside the news
     return told_earlier(doc, c.sent.start, c.cue_tok) or (
         tells_standing(c.sent) and any(t.lower_ in SIMILARITY_WORDS for t in c.sent))

@@ -461,7 +461,7 @@ class ActorRules:
                 if acts and m.kind == "place":
                     scan.example_end = m.end  # ("bans exist in Oakland, Berkeley and ...")
             chosen.append((m, ref))
-            scan.ref_end = m.end if ref and m.start < scan.cue_tok else None
+            scan.ref_end = m.end if ref else None
         return chosen
 
     def _precedent(self, scan: ActorScan, n: Near) -> bool:
@@ -473,9 +473,11 @@ class ActorRules:
             _low(doc, m.end) in lx.SPEECH_VERBS or m.end == scan.cue_tok
             or self._plain_verb_at(doc, m.end))
         end = scan.ref_end
-        if not ref and m.start < scan.cue_tok and (n.p1 in lx.INCLUDE_FORMS or (
-                end is not None and 0 < m.start - end <= 2 and all(
-                    t.lower_ in lx.NAME_LIST_FILLERS for t in doc[end:m.start]))):
+        listed = end is not None and 0 < m.start - end <= 2 and all(
+            t.lower_ in lx.NAME_LIST_FILLERS for t in doc[end:m.start])
+        if not ref and listed and m.start > scan.cue_tok:
+            return True  # "..., after San Francisco, Oakland and Somerville": each of them
+        if not ref and m.start < scan.cue_tok and (n.p1 in lx.INCLUDE_FORMS or listed):
             ref = end is not None or any(
                 t.lower_ in lx.JOIN_FORMS for t in doc[max(scan.cs, m.start - 5):m.start])
         return ref

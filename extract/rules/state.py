@@ -411,6 +411,17 @@ def added_in_perfect(doc: Doc, start: int, end: int) -> bool:
         perfect_at(doc, i) for i in range(start, end))
 
 
+def relative_perfect(doc: Doc, cue_tok: int) -> bool:
+    """", which have all banned it": the act told in a perfect relative clause after the
+    names it is about (", which have banned", "that have all passed bans") recalls what
+    they did, at a time the sentence does not give."""
+    j = cue_tok - 1
+    while j > 0 and doc[j].lower_ in lx.ADDITIVE_WORDS | lx.ALL_EACH_WORDS:
+        j -= 1
+    return doc[j].lower_ in lx.HAS_HAVE and _low(doc, j - 1) in lx.THAT_WHICH and \
+        _low(doc, j - 2) == ","
+
+
 def told_earlier(doc: Doc, start: int, end: int) -> bool:
     """"Oregon already has similar measures", "Lawmakers earlier banned it": the words
     between ``start`` and ``end`` put the act before the one the story tells (but not

@@ -1833,6 +1833,26 @@ CASES = [
          ("San Francisco", "CA", "ban", "enacted", None)},
         id="places-that-passed-bans-include",
     ),
+    pytest.param(
+        "Boston on Wednesday became the largest city on the East Coast to ban facial "
+        "recognition, after San Francisco, Oakland and Somerville.",
+        date(2020, 6, 25),
+        {("Boston", "MA", "ban", "enacted", "2020-06-24"),
+         ("San Francisco", "CA", "ban", "enacted", None),
+         ("Oakland", "CA", "ban", "enacted", None),
+         ("Somerville", "MA", "ban", "enacted", None)},
+        id="every-name-listed-after-after-is-a-precedent",
+    ),
+    pytest.param(
+        "Boston follows San Francisco, Oakland and Somerville, which have all banned "
+        "government use of facial recognition.",
+        date(2020, 6, 25),
+        {("Boston", "MA", "ban", "enacted", "2020-06-25"),
+         ("San Francisco", "CA", "ban", "enacted", None),
+         ("Oakland", "CA", "ban", "enacted", None),
+         ("Somerville", "MA", "ban", "enacted", None)},
+        id="a-perfect-relative-clause-recalls-an-undated-act",
+    ),
 ]
 
 
