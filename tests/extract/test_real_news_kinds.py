@@ -1853,6 +1853,13 @@ CASES = [
          ("Somerville", "MA", "ban", "enacted", None)},
         id="a-perfect-relative-clause-recalls-an-undated-act",
     ),
+    pytest.param(
+        "Gov. Andrew Cuomo has banned the use of facial recognition in New York schools until "
+        "July 2022. The governor announced the signing in a press release Tuesday.",
+        date(2020, 12, 23),
+        {("New York", "NY", "moratorium", "enacted", "2020-12-22")},
+        id="a-press-release-dates-the-act-told-before",
+    ),
 ]
 
 
