@@ -176,6 +176,14 @@ def test_a_topics_own_companies_act_where_the_ner_sees_a_word(scooters: Extracto
         ("Bird", "company", "exit", "enacted", "2019-01-28")]
 
 
+def test_an_operator_pulling_its_fleet_out_leaves(operators: Extractor) -> None:
+    # Lime took its scooters out of San Antonio in January 2020; the words are ours
+    text = "Lime said on Thursday that it is pulling its scooters out of San Antonio."
+    assert [(e.actor, e.action, e.status, e.date)
+            for e in operators.extract(text, date(2020, 1, 10))] == [
+        ("Lime", "exit", "enacted", "2020-01-09")]
+
+
 def test_a_university_acts_on_its_own_campus(scooters: Extractor) -> None:
     # San Diego State University banned most motorized scooters on campus in 2019
     text = ("San Diego State University said on Monday that it has banned e-scooters on "
