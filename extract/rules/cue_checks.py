@@ -368,6 +368,17 @@ def allowed_only(k: CueScan, c: Span) -> bool:
         not any(t.lower_ in lx.RESUME_WORDS_SHORT for t in doc[c.end:min(sent.end, c.end + 12)])
 
 
+def power_to_act(k: CueScan, c: Span) -> bool:
+    """"will allow cities to ban e-scooters", "gives local governments the power to ban
+    them": a law that lets others act; it bans nothing itself, and they have not yet."""
+    doc = k.doc
+    if not c.label_.startswith("action:") or _low(doc, c.start - 1) != "to":
+        return False
+    lo = max(k.sent.start, c.start - 8)
+    return any(t.lower_.startswith(lx.ALLOW_STEMS) or t.lower_ in lx.POWER_NOUNS
+               for t in doc[lo:c.start - 1])
+
+
 def measure_delayed(k: CueScan, c: Span) -> bool:
     """"delayed the implementation of the ban": the measure waits; nothing is paused."""
     doc = k.doc
@@ -487,7 +498,8 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("failed_to_do", failed_to_do), ("threatened_failure", threatened_failure),
     ("veto_overridden", veto_overridden), ("used_for_a_time", used_for_a_time),
     ("pending_review", pending_review), ("allowed_only", allowed_only),
-    ("stop_allowing", stop_allowing), ("measure_delayed", measure_delayed),
+    ("stop_allowing", stop_allowing), ("power_to_act", power_to_act),
+    ("measure_delayed", measure_delayed),
     ("measure_beside_act", measure_beside_act), ("if_enacted", if_enacted),
     ("pressing_pause", pressing_pause), ("reversal_described", reversal_described),
     ("in_a_laws_name", in_a_laws_name), ("describing_participle", describing_participle),

@@ -141,6 +141,13 @@ def scooters() -> Extractor:
         {("Auckland", None, "moratorium", "enacted")},
         id="an-act-only-risked-is-no-exit",
     ),
+    pytest.param(
+        "A Nevada bill that would give local governments the power to ban electric scooters "
+        "in some areas cleared its first committee on Tuesday.",
+        date(2019, 4, 10),
+        set(),
+        id="the-power-to-ban-is-no-ban",
+    ),
 ])
 def test_scooter_kinds(scooters: Extractor, text: str, published: date,
                       expected: set[tuple]) -> None:
