@@ -83,6 +83,17 @@ def follow_a_rule(k: CueScan, c: Span) -> bool:
         _low(doc, c.end + 1) not in lx.CHAIN_TIME_WORDS
 
 
+def joined_a_program(k: CueScan, c: Span) -> bool:
+    """"authorized another scooter company to join the pilot": joining a program or a
+    market copies no one's act."""
+    doc = k.doc
+    if c.label_ != "chain" or not doc[c.start].lower_.startswith("join"):
+        return False
+    words = [_low(doc, j) for j in range(c.end, min(k.sent.end, c.end + 4))]
+    return bool(words) and words[0] in lx.THE_A | lx.ITS_THEIR and \
+        any(w in lx.PROGRAM_NOUNS for w in words[1:])
+
+
 def measure_came_after(k: CueScan, c: Span) -> bool:
     """"The ban followed news reports", "The penalty follows similar actions by watchdogs
     in France": it came after, nobody copied it."""
@@ -477,7 +488,8 @@ def law_described(k: CueScan, c: Span) -> bool:
 CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("called_on_a_day", called_on_a_day), ("under_condition", under_condition),
     ("rather_than", rather_than), ("follow_a_rule", follow_a_rule),
-    ("measure_came_after", measure_came_after), ("no_sunset", no_sunset),
+    ("measure_came_after", measure_came_after), ("joined_a_program", joined_a_program),
+    ("no_sunset", no_sunset),
     ("event_came_after", event_came_after), ("was_followed", was_followed),
     ("followed_describes", followed_describes),
     ("blocked_inside_a_ban", blocked_inside_a_ban), ("practice_refused", practice_refused),

@@ -183,6 +183,17 @@ def test_a_topics_own_companies_act_where_the_ner_sees_a_word(scooters: Extracto
         ("Bird", "company", "exit", "enacted", "2019-01-28")]
 
 
+def test_joining_a_pilot_copies_no_act(scooters: Extractor) -> None:
+    """"to join the pilot": no act followed, so the ban told before keeps its own year
+    (Tallahassee added a third operator to its pilot in November 2019; our words)."""
+    text = ("Riders may not use e-scooters on Tallahassee sidewalks under a ban the city "
+            "passed in 2019. On Tuesday, the Tallahassee City Commission authorized another "
+            "e-scooter company, Wheels, to join the pilot.")
+    assert [(e.actor, e.action, e.status, e.date)
+            for e in scooters.extract(text, date(2019, 11, 14))] == [
+        ("Tallahassee", "ban", "enacted", "2019")]
+
+
 def test_an_operator_pulling_its_fleet_out_leaves(operators: Extractor) -> None:
     # Lime took its scooters out of San Antonio in January 2020; the words are ours
     text = "Lime said on Thursday that it is pulling its scooters out of San Antonio."
