@@ -200,9 +200,13 @@ class MentionRules:
         out = out + self._unknown_companies(sent, out, self.s.companies, orgs)
         out += self._unknown_agencies(sent, out, orgs)
         out = out[:known] + self._not_the_technology(sent, out[known:])
+        doc = sent.doc
         return [m for m in out if not (m.kind == "place" and any(
             a.kind == "agency" and a.start <= m.start and m.end <= a.end and
-            a.end - a.start > m.end - m.start for a in out))]
+            a.end - a.start > m.end - m.start for a in out)) and not (
+            # ("The City of Dallas Transportation Department": the city names its department)
+            m.kind == "body" and _low(doc, m.end) == "of" and any(
+                a.kind == "agency" and a.start == m.end + 1 for a in out))]
 
     def _regulator_again(self, sent: Span, m: Mention) -> Mention:
         """"Italy's data privacy watchdog fined Clearview ... The watchdog ordered the
@@ -456,18 +460,33 @@ class MentionRules:
         in full.  A US state in the name gives its region."""
         # (a place abroad inside the name only says where the body sits: "the São Paulo
         # Court of Justice", "the Provincial Court of Barcelona")
-        taken = {i for m in found if not _abroad(m) for i in range(m.start, m.end)}
+        towns = [m for m in found if self._department_town(m, orgs)]
+        taken = {i for m in found if not _abroad(m) and m not in towns
+                 for i in range(m.start, m.end)}
         out: list[Mention] = []
         for ent in orgs:
-            if ent.label_ != "ORG" or ent.ent_id_ or taken & set(range(ent.start, ent.end)) \
+            department = ent[-1].lower_ in lx.DEPARTMENT_HEADS and \
+                ent.ent_id_.startswith("place:")  # (its town's id, kept by the span)
+            if ent.label_ != "ORG" or (ent.ent_id_ and not department) or \
+                    taken & set(range(ent.start, ent.end)) \
                     or _holds_a_status(ent) or any(
-                        m.start < ent.start < m.end or m.start < ent.end < m.end for m in found):
+                        m.start < ent.start < m.end or m.start < ent.end < m.end
+                        for m in found if m not in towns):
                 continue
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            name = re.sub(r"^(?:City|County|Town) of\s+", "", name)  # ("the City of Dallas
+            # Transportation Department": the Dallas Transportation Department)
             name = re.sub(r"['’]s$", "", self.s.acronyms.get(name, name))
             if not {w.lower() for w in re.findall(r"[\w-]+", name)} & (
                     lx.AGENCY_HEADS | lx.UNIVERSITY_WORDS):
                 continue  # ("Purdue University has banned scooters": a campus's own rule)
+            if name.split()[-1].lower() in lx.DEPARTMENT_HEADS and \
+                    (town := self._town_named_first(name)) is not None:
+                # ("the City of Dallas Transportation Department": a body of its town)
+                out.append(Mention(ent.start, ent.end, "agency", f"agency:{name}",
+                                   [Actor(name, "agency", town.level, "US", town.region)]))
+                taken.update(range(ent.start, ent.end))
+                continue
             states = self.s.gaz.find_states(name)
             region = states[0][1] if states else None
             # ("the Milwaukee Police Department (MPD)" in a story about Milwaukee: the
@@ -483,6 +502,29 @@ class MentionRules:
                                       region)]))
             taken.update(range(ent.start, ent.end))
         return out
+
+    def _town_named_first(self, name: str) -> Actor | None:
+        """The US town or county a department's name opens with ("Dallas Transportation
+        Department"), in the story's state when it has one, else the most populous."""
+        words = name.split()
+        state = self.s.salient.get("state")
+        for n in (3, 2, 1):
+            places = [p for p in self.s.gaz.candidates(" ".join(words[:n]))
+                      if p.country == "US" and p.level in {"city", "county"}]
+            if places and n < len(words):
+                same = [p for p in places if state is not None and p.region == state.region]
+                best = max(same or places, key=lambda p: p.population)
+                return _place_actor(best)
+        return None
+
+    def _department_town(self, m: Mention, orgs: list[Span]) -> bool:
+        """A US town that opens the name of one of its departments ("the City of Dallas
+        Transportation Department"): the department acts, its town only says where (its
+        police and councils are read as the town's bodies)."""
+        return m.kind == "place" and bool(m.actors) and m.actors[0].country == "US" and \
+            m.actors[0].level in {"city", "county"} and any(
+                o.label_ == "ORG" and o.start < m.end < o.end and m.start <= o.start + 1 and
+                o[-1].lower_ in lx.DEPARTMENT_HEADS for o in orgs)
 
     @staticmethod
     def _appositive_companies(sent: Span) -> list[Span]:

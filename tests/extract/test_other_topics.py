@@ -194,6 +194,16 @@ def test_joining_a_pilot_copies_no_act(scooters: Extractor) -> None:
         ("Tallahassee", "ban", "enacted", "2019")]
 
 
+def test_a_towns_department_acts_in_its_own_name(scooters: Extractor) -> None:
+    # Dallas's transportation department ordered scooter rentals off its streets at the
+    # end of August 2020; the words are ours
+    text = ("The City of Dallas Transportation Department on Monday ordered companies to "
+            "remove their scooters from the city.")
+    assert [(e.actor, e.actor_type, e.region, e.action, e.status, e.date)
+            for e in scooters.extract(text, date(2020, 9, 1))] == [
+        ("Dallas Transportation Department", "agency", "TX", "ban", "enacted", "2020-08-31")]
+
+
 def test_an_operator_pulling_its_fleet_out_leaves(operators: Extractor) -> None:
     # Lime took its scooters out of San Antonio in January 2020; the words are ours
     text = "Lime said on Thursday that it is pulling its scooters out of San Antonio."
