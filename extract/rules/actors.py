@@ -230,6 +230,18 @@ def product_used(scan: ActorScan, n: Near) -> bool:
         for o in scan.before_cue)
 
 
+def overseen(scan: ActorScan, n: Near) -> bool:
+    """"the Board of Police Commissioners, a civilian body that oversees the Detroit
+    police, approved ...": what a body oversees only says what it is."""
+    doc, m = scan.doc, n.m
+    for j in range(m.start - 1, max(scan.cs, m.start - 4) - 1, -1):
+        if doc[j].lower_ in lx.OVERSIGHT_VERBS:
+            return True
+        if not (doc[j].lower_ in lx.THE_A or doc[j].is_title):
+            return False  # ("the Detroit police": its town's name between)
+    return False
+
+
 def maker(scan: ActorScan, n: Near) -> bool:
     """"suspended a program that used algorithms developed by Carnegie Mellon University":
     who made the thing, named after the act word, is no actor."""
@@ -304,6 +316,7 @@ BEFORE_TARGETS: tuple[tuple[str, Check], ...] = (
     ("regulated_place", regulated_place),
     ("where_others_act", where_others_act), ("police_limited", police_limited),
     ("used_by", used_by), ("product_used", product_used), ("maker", maker),
+    ("overseen", overseen),
     ("example_company", example_company),
 )
 #: tried once a mention is known not to be a target

@@ -1901,6 +1901,10 @@ def test_a_state_and_the_city_of_another_name_are_two_places(extractor) -> None:
                  "that used algorithms developed by Carnegie Mellon University, a spokeswoman "
                  "said.", date(2020, 8, 24), "Carnegie Mellon University",
                  id="a-maker-named-after-the-act"),
+    pytest.param("After months of protests, the Board of Police Commissioners, a civilian body "
+                 "that oversees the Detroit police, approved guidelines on Thursday that limit "
+                 "the use of facial recognition.", date(2019, 9, 20),
+                 "Detroit Police Department", id="what-a-body-oversees"),
 ])
 def test_names_that_never_act(extractor, text: str, published: date, not_an_actor: str) -> None:
     assert not_an_actor not in {e.actor for e in extractor.extract(text, published)}
