@@ -1869,6 +1869,15 @@ def test_real_news_failure_kinds(extractor, text: str, published: date | None,
     assert facts(extractor.extract(text, published)) == expected
 
 
+def test_a_ban_defied_is_not_the_topics(extractor) -> None:
+    """"took part in the parade despite a police ban": the ban defied is of the parade,
+    though the story's title names facial recognition (Budapest Pride, June 2025)."""
+    title = "Facial recognition used at record Budapest Pride"
+    text = ("Organizers said well over 100,000 people marched. A record number of people "
+            "took part in the parade in Budapest despite a police ban.")
+    assert extractor.extract(text, date(2025, 6, 29), title=title) == []
+
+
 def test_a_measure_set_to_expire_is_in_force(extractor) -> None:
     """"is set to expire": what is to end is enacted, not proposed. (Its date is still
     the page's, as for the story's news; the gold would leave it undated.)"""
