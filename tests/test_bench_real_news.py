@@ -96,3 +96,17 @@ def test_reading_line_by_line_is_refused_on_held_out_parts(
     assert tool.main(["falses", "--part", "test"]) == 2
     assert tool.main(["line", "rnb-001"]) == 2  # a blind1 line
     assert "held out" in capsys.readouterr().err
+
+
+def test_confusions_name_the_lines_they_come_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = SCRIPT.with_name("real_news_inspect.py")
+    spec = importlib.util.spec_from_file_location("real_news_inspect_under_test", path)
+    tool = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, tool)
+    spec.loader.exec_module(tool)
+    gold = {"actor": "Somerville", "region": "MA", "action": "ban", "status": "enacted"}
+    line = tool.rn.Line({"id": "rnx-001", "part": "dev", "events": [gold]}, EXCERPT)
+    given = [{**gold, "action": "moratorium"}]
+    assert tool.confusions([line], [given]) == {
+        ("ban/enacted", "moratorium/enacted"): ["rnx-001 (somerville)"]}
+    assert tool.confusions([line], [[gold]]) == {}
