@@ -457,7 +457,8 @@ class MentionRules:
         """Public bodies the agency list lacks, named by the NER as organisations with an
         agency's head word ("the Hellenic Data Protection Authority ordered ...", "New
         Zealand Police said ..."); an acronym the article spells out ("the OAIC") is named
-        in full.  A US state in the name gives its region."""
+        in full; a US town's department keeps its town's name ("the City of Dallas
+        Transportation Department")."""
         # (a place abroad inside the name only says where the body sits: "the São Paulo
         # Court of Justice", "the Provincial Court of Barcelona")
         towns = [m for m in found if self._department_town(m, orgs)]
@@ -474,34 +475,33 @@ class MentionRules:
                         for m in found if m not in towns):
                 continue
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-            name = re.sub(r"^(?:City|County|Town) of\s+", "", name)  # ("the City of Dallas
-            # Transportation Department": the Dallas Transportation Department)
+            name = re.sub(r"^(?:City|County|Town) of\s+", "", name)
             name = re.sub(r"['’]s$", "", self.s.acronyms.get(name, name))
             if not {w.lower() for w in re.findall(r"[\w-]+", name)} & (
                     lx.AGENCY_HEADS | lx.UNIVERSITY_WORDS):
                 continue  # ("Purdue University has banned scooters": a campus's own rule)
-            if name.split()[-1].lower() in lx.DEPARTMENT_HEADS and \
-                    (town := self._town_named_first(name)) is not None:
-                # ("the City of Dallas Transportation Department": a body of its town)
-                out.append(Mention(ent.start, ent.end, "agency", f"agency:{name}",
-                                   [Actor(name, "agency", town.level, "US", town.region)]))
-                taken.update(range(ent.start, ent.end))
-                continue
-            states = self.s.gaz.find_states(name)
-            region = states[0][1] if states else None
-            # ("the Milwaukee Police Department (MPD)" in a story about Milwaukee: the
-            # town the story placed is the body's)
-            town = None if region else next(
-                (a for a in self.s.salient.values() if a.actor_type == "jurisdiction" and
-                 a.level in {"city", "county"} and a.region and name.startswith(a.name + " ")),
-                None)
-            level = "state" if region else town.level if town else None
-            region = region or (town.region if town else None)
+            level, region = self._agency_place(name)
             out.append(Mention(ent.start, ent.end, "agency", f"agency:{name}",
                                [Actor(name, "agency", level, "US" if region else None,
                                       region)]))
             taken.update(range(ent.start, ent.end))
         return out
+
+    def _agency_place(self, name: str) -> tuple[str | None, str | None]:
+        """(level, US region) of a body the agency list lacks: its town's when it is a
+        town's department ("Dallas Transportation Department"); a state's when its name
+        holds one; the town the story placed when the name opens with it ("the Milwaukee
+        Police Department (MPD)" in a story about Milwaukee); else none."""
+        if name.split()[-1].lower() in lx.DEPARTMENT_HEADS and \
+                (town := self._town_named_first(name)) is not None:
+            return town.level, town.region
+        states = self.s.gaz.find_states(name)
+        if states:
+            return "state", states[0][1]
+        town = next((a for a in self.s.salient.values() if a.actor_type == "jurisdiction" and
+                     a.level in {"city", "county"} and a.region and
+                     name.startswith(a.name + " ")), None)
+        return (town.level, town.region) if town else (None, None)
 
     def _town_named_first(self, name: str) -> Actor | None:
         """The US town or county a department's name opens with ("Dallas Transportation
