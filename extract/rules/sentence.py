@@ -101,8 +101,9 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             cues = [c for c in cues if not any(a <= c.start < b for a, b in restated)]
         acts = [c for c in cues if c.label_.startswith("action:")]
         named_only = bool(acts) and all(c.kb_id_ == "measure" for c in acts)
+        has_status = any(c.label_.startswith("status:") for c in cues)
         try:
-            if named_only and any(c.label_.startswith("status:") for c in cues):
+            if named_only and has_status:
                 # "the Artificial Intelligence Act cleared its last hurdle on Tuesday": an
                 # enactment whose content may come next, and the measure's act meanwhile
                 self._pending(sent, cues, mentions, date_mentions, idx)
@@ -112,18 +113,18 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                 for cand in s.candidates[made_before:]:
                     cand.provisional = named_only
                 if len(s.candidates) == made_before and not named_only and has_topic and \
-                        any(c.label_.startswith("status:") for c in cues):
+                        has_status:
                     # "lawmakers have approved legislation that would allow police to use
                     # it": no act read, but an enactment a following "The legislation
                     # would repeal ..." refers back to
                     self._pending(sent, cues, mentions, date_mentions, idx)
             elif any(c.label_ == "temporary" for c in cues):
                 self._temporary(sent, idx)
-            elif any(c.label_.startswith("status:") for c in cues) and self._similar(sent):
+            elif has_status and self._similar(sent):
                 # "In Ketterby, Kansas, a similar ordinance was introduced in July"
                 self._events(sent, char_base, in_title, cues, mentions, date_mentions,
                              has_topic, topic, idx, body_text)
-            elif any(c.label_.startswith("status:") for c in cues):
+            elif has_status:
                 self._pending(sent, cues, mentions, date_mentions, idx)
             if not in_title:
                 self._dated_record(sent, mentions, date_mentions, idx)
