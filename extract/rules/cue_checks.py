@@ -182,8 +182,13 @@ def chose_not_to_adopt(k: CueScan, c: Span) -> bool:
 
 
 def banned_people(k: CueScan, c: Span) -> bool:
-    """"a list of banned riders": people kept out, not a measure."""
-    return c.label_ == "action:ban" and len(c) == 1 and _low(k.doc, c.end) in lx.BANNED_PEOPLE
+    """"a list of banned riders", "suspended students": people kept out, not a measure
+    (but "barred officers and detectives from using it", "prohibit officers from ..."
+    bar them from an act: a verb's object, no participle)."""
+    doc = k.doc
+    return c.label_ in {"action:ban", "action:moratorium"} and len(c) == 1 and \
+        doc[c.start].lower_.endswith("ed") and _low(doc, c.end) in lx.BANNED_PEOPLE and \
+        "from" not in {_low(doc, j) for j in range(c.end + 1, c.end + 6)}
 
 
 def stop_inside_an_order(k: CueScan, c: Span) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import dates as d
 from .. import lexicon as lx
@@ -62,6 +62,15 @@ def _counted_back_to(prev: Candidate, g: Dating) -> bool:
     year before this one, not this one's."""
     return (prev.date_text or "").lower().endswith((" after", " before")) and any(
         m.kind == "after_event" and k < g.c.start for m, k in g.date_mentions)
+
+
+def _a_record(doc: Doc, t: Token) -> bool:
+    """A written or voted record of an act: "a letter", "a Friday directive", or a measure
+    told as passed ("Under the bill approved Thursday", "the ordinance, passed Monday")."""
+    if t.lower_ in lx.RECORD_NOUNS:
+        return True
+    after = t.i + 1 + (_low(doc, t.i + 1) in {",", "was", "were"})
+    return t.lower_ in lx.MEASURE_NOUNS and _low(doc, after) in lx.ENACTED_VERBS
 
 
 def _story_dates(text: str) -> list[d.DateMention]:
@@ -142,7 +151,7 @@ class DateRules:
         actors = {a for m in mentions if m.actors and not m.owned and
                   m.kind in {"company", "place", "body", "agency"} for a in m.actors}
         for t in sent:
-            if t.lower_ not in lx.RECORD_NOUNS:
+            if not _a_record(sent.doc, t):
                 continue
             near = [(dm, k) for dm, k in date_mentions if abs(k - t.i) <= 6 and not dm.role
                     and dm.kind in {"weekday", "md", "dm", "mdy", "dmy", "day_word"}]

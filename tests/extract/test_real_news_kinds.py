@@ -231,6 +231,31 @@ CASES = [
         id="banned-riders-are-people",
     ),
     pytest.param(
+        "Lockport weighs adding suspended students to its facial recognition database",
+        date(2020, 1, 3),
+        set(),
+        id="suspended-students-are-people",
+    ),
+    pytest.param(
+        "The Los Angeles Police Department barred officers and detectives on Friday from "
+        "running searches on outside face recognition platforms.",
+        date(2020, 11, 19),
+        {("Los Angeles Police Department", "CA", "ban", "enacted", "2020-11-13")},
+        id="barred-officers-from-is-a-ban",
+    ),
+    pytest.param(
+        "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
+        "local police use facial recognition in some cases.\n"
+        "The legislation would repeal a strict ban on police use of the technology passed "
+        "last year.\n"
+        "Under the bill approved Thursday, facial recognition could also be used to identify "
+        "victims.",
+        date(2022, 3, 11),
+        {("Virginia", "VA", "repeal", "enacted", "2022-03-10"),
+         ("Virginia", "VA", "ban", "enacted", "2021")},
+        id="the-bill-approved-thursday-dates-the-act",
+    ),
+    pytest.param(
         "The King County Council voted unanimously on Tuesday to bar county agencies from "
         "using facial recognition.",
         date(2021, 6, 2),
