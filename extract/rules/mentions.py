@@ -106,12 +106,16 @@ def _holds_a_status(ent: Span) -> bool:
 
 
 def _mark_owned_places(sent: Span, out: list[Mention], dash: int) -> None:
-    """Places that only say whose or where: a dateline's ("ROME — Italy has halted ...")
-    and a regulator's ("Italy's privacy watchdog blocked ...": the regulator acts)."""
+    """Places that only say whose or where: a dateline's ("ROME — Italy has halted ..."),
+    a headline's tag ("Japan: JR East stations suspend ...") and a regulator's ("Italy's
+    privacy watchdog blocked ...": the regulator acts)."""
     doc = sent.doc
     for m in out:
         if m.start < dash:
             m.owned = True
+        if m.kind == "place" and m.start == sent.start and _low(doc, m.end) == ":" and any(
+                o.kind in {"company", "place", "agency"} and o.start > m.end for o in out):
+            m.owned = True  # a roundup's tag, "Japan: JR East stations suspend ..."
         if m.kind == "place" and _low(doc, m.end) in lx.POSSESSIVE and any(
                 o.kind in {"advocate", "publisher", "agency"} and
                 m.end < o.start <= m.end + 3 for o in out):
@@ -642,10 +646,13 @@ class MentionRules:
 
     def _part_of_a_name(self, doc: Doc, ent: Span, previous: list[Mention]) -> bool:
         """"a Boston-area firm", "its Aurora line of shop cameras", "Hampton Roads", "the
-        Portland Timbers", "the ACLU of Washington": the place only names something else."""
+        Portland Timbers", "the ACLU of Washington", "the Green MP": the place only names
+        something else."""
         nxt, nxt2 = _low(doc, ent.end), _low(doc, ent.end + 1)
         if nxt in lx.BASED_AREA_WORDS or (nxt == "-" and nxt2 in lx.BASED_AREA_SPLIT):
             return True
+        if nxt in lx.PARTY_MEMBER_WORDS:
+            return True  # "the Green MP Caroline Lucas": a party, not Green, Ohio
         if _low(doc, ent.start - 1) in lx.ITS_THEIR_OUR and nxt in lx.PRODUCT_NOUNS:
             return True  # a product
         nxt_tok = doc[ent.end] if ent.end < ent.sent.end else None

@@ -244,6 +244,13 @@ CASES = [
         id="barred-officers-from-is-a-ban",
     ),
     pytest.param(
+        "Japan: JR East halts its plan to spot former convicts at stations with facial "
+        "recognition",
+        date(2021, 9, 22),
+        {("JR East", None, "moratorium", "enacted", "2021-09-22")},
+        id="a-headline-tag-is-no-actor",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
@@ -1939,6 +1946,9 @@ def test_a_state_and_the_city_of_another_name_are_two_places(extractor) -> None:
                  "that oversees the Detroit police, approved guidelines on Thursday that limit "
                  "the use of facial recognition.", date(2019, 9, 20),
                  "Detroit Police Department", id="what-a-body-oversees"),
+    pytest.param("Labour peers and the Green MP Caroline Lucas joined a campaign on Friday that "
+                 "calls for a halt to live facial recognition in Britain.", date(2023, 10, 7),
+                 "Green", id="a-party-is-no-town"),
 ])
 def test_names_that_never_act(extractor, text: str, published: date, not_an_actor: str) -> None:
     assert not_an_actor not in {e.actor for e in extractor.extract(text, published)}
