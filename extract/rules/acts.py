@@ -25,6 +25,7 @@ from .state import (
     condition_after,
     puts_a_question,
     under_a_measure,
+    under_opening,
 )
 
 
@@ -568,9 +569,7 @@ class ActRules:
     def _under_law(doc: Doc, cs: int, cue_tok: int) -> bool:
         """"Under a law that X enacted, police must obtain a court order": the "must"
         states the law's rule, not a speaker's demand."""
-        words = [t.lower_ for t in doc[cs:cue_tok]]
-        return bool(words) and words[0] == "under" and any(
-            w in lx.MEASURE_NOUNS for w in words[1:6])
+        return any(w in lx.MEASURE_NOUNS for w in under_opening(doc, cs, cue_tok)[:5])
 
     @staticmethod
     def _passive(doc: Doc, cue_tok: int) -> bool:

@@ -322,19 +322,27 @@ def _low(doc: Doc, i: int) -> str:
     return words[i] if 0 <= i < len(words) else ""
 
 
+def under_opening(doc: Doc, start: int, end: int) -> list[str]:
+    """The words of an opening "Under ...," at ``start`` up to its comma or ``end`` (at
+    most seven), or none when the clause does not open with "under": the one reading of
+    the measure a sentence or clause is told under."""
+    if _low(doc, start) != "under":
+        return []
+    words = []
+    for t in doc[start + 1:min(end, start + 8)]:
+        if t.text == ",":
+            break
+        words.append(t.lower_)
+    return words
+
+
 def under_a_measure(doc: Doc, i: int) -> str | None:
     """"law" when the sentence opens "Under the law," or "Under Vermont's new law,": the
     clauses after it tell what a law in force does; "bill" when it opens "Under the
     bill," or "Under the proposed ordinance,": what one would do. Either way its "would
     ... unless" is the measure's own exception, not a condition on an act."""
     sent = doc[i].sent
-    if _low(doc, sent.start) != "under":
-        return None
-    words = []
-    for t in doc[sent.start + 1:min(sent.end, sent.start + 8)]:
-        if t.text == ",":
-            break
-        words.append(t.lower_)
+    words = under_opening(doc, sent.start, sent.end)
     if not words or words[-1] not in lx.MEASURE_NOUNS:
         return None
     in_force = words[-1] in lx.LAW_IN_FORCE_NOUNS and (
