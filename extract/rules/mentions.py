@@ -105,6 +105,13 @@ def _holds_a_status(ent: Span) -> bool:
                for c in ent.doc.spans.get(CUE_KEY, []))
 
 
+def _a_department(name: str) -> bool:
+    """A name whose head word is a department's ("Dallas Transportation Department"): the
+    one test of whether an organisation the NER names is a town's department."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in lx.DEPARTMENT_HEADS
+
+
 def _mark_owned_places(sent: Span, out: list[Mention], dash: int) -> None:
     """Places that only say whose or where: a dateline's ("ROME — Italy has halted ..."),
     a headline's tag ("Japan: JR East stations suspend ...") and a regulator's ("Italy's
@@ -470,7 +477,7 @@ class MentionRules:
                  for i in range(m.start, m.end)}
         out: list[Mention] = []
         for ent in orgs:
-            department = ent[-1].lower_ in lx.DEPARTMENT_HEADS and \
+            department = _a_department(ent.text) and \
                 ent.ent_id_.startswith("place:")  # (its town's id, kept by the span)
             if ent.label_ != "ORG" or (ent.ent_id_ and not department) or \
                     taken & set(range(ent.start, ent.end)) \
@@ -496,8 +503,7 @@ class MentionRules:
         town's department ("Dallas Transportation Department"); a state's when its name
         holds one; the town the story placed when the name opens with it ("the Milwaukee
         Police Department (MPD)" in a story about Milwaukee); else none."""
-        if name.split()[-1].lower() in lx.DEPARTMENT_HEADS and \
-                (town := self._town_named_first(name)) is not None:
+        if _a_department(name) and (town := self._town_named_first(name)) is not None:
             return town.level, town.region
         states = self.s.gaz.find_states(name)
         if states:
@@ -528,7 +534,7 @@ class MentionRules:
         return m.kind == "place" and bool(m.actors) and m.actors[0].country == "US" and \
             m.actors[0].level in {"city", "county"} and any(
                 o.label_ == "ORG" and o.start < m.end < o.end and m.start <= o.start + 1 and
-                o[-1].lower_ in lx.DEPARTMENT_HEADS for o in orgs)
+                _a_department(o.text) for o in orgs)
 
     @staticmethod
     def _appositive_companies(sent: Span) -> list[Span]:
