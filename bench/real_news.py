@@ -58,7 +58,8 @@ BLIND_PREFIXES = {"rnb-": "blind1", "rnc-": "blind2", "rnd-": "blind3", "rne-": 
                   "rnl-": "devb", "rnm-": "blind7",
                   "rnn-": "blind8", "rnp-": "blind9", "rnq-": "blind10",
                   "rnr-": "blind11", "rns-": "devc", "rnt-": "blind12",
-                  "rnu-": "blind13", "rnv-": "blind14"}
+                  "rnu-": "blind13", "rnv-": "blind14",
+                  "rnw-": "blind15"}
 
 
 METADATA_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
