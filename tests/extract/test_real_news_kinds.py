@@ -251,6 +251,13 @@ CASES = [
         id="a-headline-tag-is-no-actor",
     ),
     pytest.param(
+        "On Wednesday the Hellenic Data Protection Authority ordered the facial recognition "
+        "company Clearview AI to cease any processing of data on people in Greece.",
+        date(2022, 7, 15),
+        {("Hellenic Data Protection Authority", None, "ban", "enacted", "2022-07-13")},
+        id="ordered-to-cease-any-processing",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
