@@ -33,6 +33,7 @@ def name_token(tok: Token) -> bool:
     """A word that can be part of a town's name."""
     return (tok.is_title or tok.text in lx.ABBREVIATED_PLACE_PREFIXES) and \
         tok.lower_ not in lx.NOT_PLACE_WORDS and tok.lower_ not in lx.NON_CIVIC_MEMBERS and \
+        tok.lower_ not in lx.COMMITTEE_WORDS and \
         (tok.is_alpha or tok.text.endswith("."))
 
 

@@ -1956,6 +1956,9 @@ def test_a_state_and_the_city_of_another_name_are_two_places(extractor) -> None:
     pytest.param("Labour peers and the Green MP Caroline Lucas joined a campaign on Friday that "
                  "calls for a halt to live facial recognition in Britain.", date(2023, 10, 7),
                  "Green", id="a-party-is-no-town"),
+    pytest.param("Economic Affairs Interim Committee members in Montana failed on Tuesday to "
+                 "advance any draft bill to regulate facial recognition technology.",
+                 date(2022, 9, 14), "Committee", id="a-committee-is-no-town"),
 ])
 def test_names_that_never_act(extractor, text: str, published: date, not_an_actor: str) -> None:
     assert not_an_actor not in {e.actor for e in extractor.extract(text, published)}
