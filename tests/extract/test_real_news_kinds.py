@@ -258,6 +258,13 @@ CASES = [
         id="ordered-to-cease-any-processing",
     ),
     pytest.param(
+        "The Alameda City Council will decide Tuesday night whether to bar city departments "
+        "from using facial recognition software.",
+        date(2019, 12, 17),
+        {("Alameda", "CA", "ban", "proposed", None)},
+        id="decide-on-a-day-whether-to-ban",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
