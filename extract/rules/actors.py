@@ -335,10 +335,23 @@ def _follower(scan: ActorScan, n: Near) -> bool:
         for k in scan.doc.spans.get(CUE_KEY, []))
 
 
+def _own_trades(scan: ActorScan, m: Mention) -> bool:
+    """"would require Evanston businesses to accept cash", "bars Portland stores from
+    using it": the town, county or state whose trades the measure binds, with nobody else
+    named before the act, is the place that binds them (not "US retailers")."""
+    nxt = max([m.end, *(q + 1 for q in m.qualifiers)])  # ("Portland, Oregon, businesses")
+    nxt += _low(scan.doc, nxt) == ","
+    return m.kind == "place" and _low(scan.doc, nxt) in lx.LOCAL_TRADE_NOUNS and \
+        bool(m.actors) and m.actors[0].level in {"city", "county", "state"} and \
+        not any(o.actors for o in scan.before_cue if o is not m)
+
+
 def _is_target(scan: ActorScan, n: Near, ref: bool, follower: bool) -> bool:
     """Whether the mention is what the act is aimed at ("urged X", "letter to X", "a
     request to the Registry, the State Police or the FBI"); records where it ends."""
     doc, m = scan.doc, n.m
+    if _own_trades(scan, m):
+        return False
     owns_cue = _low(doc, m.end) in lx.POSSESSIVE and 0 < scan.cue_tok - m.end <= 4
     # ("build on the company's 2020 pledge not to sell ...": whose pledge)
     # ("A bill will be introduced to City Council": the body the measure is put before)
@@ -520,6 +533,8 @@ class ActorRules:
             return True, False  # "Boston acted in June 2020, Portland, Oregon, in September"
         if self._relative_subject(doc, m, cue_tok) and self._status_after(doc, m):
             return True, False  # "the ban that Austin approved", "that the ... Council passed"
+        if _own_trades(scan, m):
+            return True, False
         if p1 not in lx.AFTER_CUE_OK:
             return False, False
         if m.kind != "place" and p1 != "by":

@@ -58,6 +58,18 @@ CASES = [
         id="barred-from-refusing-is-no-failure",
     ),
     pytest.param(
+        "Council vote postponed on an ordinance requiring Chicago businesses to accept cash",
+        date(2017, 12, 6),
+        {("Chicago", "IL", "ban", "proposed")},
+        id="the-town-whose-businesses-a-measure-binds",
+    ),
+    pytest.param(
+        "Advocates are urging US retailers to accept cash from every shopper.",
+        date(2019, 4, 2),
+        set(),
+        id="a-countrys-retailers-are-urged-not-bound",
+    ),
+    pytest.param(
         "State legislators in New Jersey passed a bill in February 2019 that will make it "
         "illegal to run cashless stores in the state.",
         date(2019, 2, 6),

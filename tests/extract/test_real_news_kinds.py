@@ -265,6 +265,13 @@ CASES = [
         id="decide-on-a-day-whether-to-ban",
     ),
     pytest.param(
+        "A new ordinance bars Portland, Oregon, businesses from using facial recognition in "
+        "their stores from January.",
+        date(2020, 9, 10),
+        {("Portland", "OR", "ban", "enacted", "2020-09-10")},
+        id="the-town-whose-stores-a-ban-binds",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
