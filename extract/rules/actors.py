@@ -328,11 +328,23 @@ AFTER_TARGETS: tuple[tuple[str, Check], ...] = (
 
 def _follower(scan: ActorScan, n: Near) -> bool:
     """"Boston banned it in June, Springfield followed in February", "..., with Oakland
-    following soon after": the follower acts in turn."""
+    following soon after", "with Somerville City Council in Massachusetts following suit":
+    the follower acts in turn."""
     m = n.m
-    return n.p1 in lx.FOLLOWER_PREV and m.start > scan.cue_tok and any(
-        k.label_ == "chain" and m.end <= k.start <= m.end + 1
-        for k in scan.doc.spans.get(CUE_KEY, []))
+    doc = scan.doc
+    end = m.end
+    state = next((o for o in scan.usable if o.start == end + 1 and o.kind == "place" and
+                  o.actors and o.actors[0].level == "state"), None)
+    if _low(doc, end) == "in" and state is not None:
+        end = state.end  # ("with Somerville City Council in Massachusetts following suit")
+    p1 = n.p1
+    if m.kind == "body":  # ("with the Somerville City Council": the words before its town)
+        start = _before_own_place(doc, m)
+        p1 = _low(doc, start - 1)
+        p1 = _low(doc, start - 2) if p1 in lx.THE_A else p1
+    return p1 in lx.FOLLOWER_PREV and m.start > scan.cue_tok and any(
+        k.label_ == "chain" and end <= k.start <= end + 1
+        for k in doc.spans.get(CUE_KEY, []))
 
 
 def _own_trades(scan: ActorScan, m: Mention) -> bool:

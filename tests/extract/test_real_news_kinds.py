@@ -272,6 +272,14 @@ CASES = [
         id="the-town-whose-stores-a-ban-binds",
     ),
     pytest.param(
+        "Oakland barred city agencies from using facial recognition in July, with the "
+        "Somerville City Council in Massachusetts following suit in June.",
+        date(2019, 7, 20),
+        {("Oakland", "CA", "ban", "enacted", "2019-07"),
+         ("Somerville", "MA", "ban", "enacted", "2019-06")},
+        id="a-council-and-its-state-follow-suit",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
