@@ -234,6 +234,12 @@ class ActRules:
             doc[c.start].lower_ in lx.NEEDS_BAN and c.label_ == "action:repeal" and
             any(t.lower_ in lx.LIMITS_RESTRICTIONS for t in doc[c.end:min(len(doc), c.end + 3)])
             for c in acts)
+        # "has reversed itself and approved police use of it": the turn lifts a ban
+        has_ban = has_ban or any(
+            doc[c.start].lower_ in lx.NEEDS_BAN and c.label_ == "action:repeal" and
+            _low(doc, c.end) in lx.TURNED_ABOUT and
+            any(t.lower_ in lx.APPROVING_USE for t in doc[c.end + 1:min(len(doc), c.end + 5)])
+            for c in acts)
         # ("would repeal the agency's authorization to use it": taking the leave away bans)
         permits = [c for c in acts if self._repeals_permission(doc, c)]
         valid = [("ban", c) for c in permits] + [

@@ -280,6 +280,13 @@ CASES = [
         id="a-council-and-its-state-follow-suit",
     ),
     pytest.param(
+        "NEW ORLEANS -- The City Council reversed itself on Thursday and approved police use "
+        "of facial recognition to investigate violent crimes.",
+        date(2022, 7, 22),
+        {("New Orleans", "LA", "repeal", "enacted", "2022-07-21")},
+        id="reversed-itself-and-approved-use",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
