@@ -119,7 +119,20 @@ class ActRules:
         not "approved the pause after objections to a grant that would have paid for it",
         where the "would have" is about something else, well after the cue."""
         return any(doc[i].lower_ in lx.HYPOTHETICAL_MODALS and _low(doc, i + 1) == "have"
+                   and not ActRules._what_a_bill_held(doc, i)
                    for i in range(cs, min(ce, cue_tok + 4)))
+
+    @staticmethod
+    def _what_a_bill_held(doc: Doc, modal: int) -> bool:
+        """"introduced a bill in 2017 that would have forced businesses to ...", "a bill
+        that would have extended the ban came up two votes short": what a measure held,
+        told of the measure the sentence proposes or fails, not an act imagined (but "sent
+        the governor a bill that would have banned it" is read by what the governor did)."""
+        sent = doc[modal].sent
+        return _low(doc, modal - 1) in lx.THAT_WHICH and any(
+            t.lower_ in lx.MEASURE_NOUNS for t in doc[max(0, modal - 6):modal - 1]) and any(
+            k.label_ in {"status:proposed", "status:failed"} and k.start != modal and
+            sent.start <= k.start < sent.end for k in doc.spans.get(CUE_KEY, []))
 
     @staticmethod
     def _reported_measure(doc: Doc, cs: int, cue_tok: int) -> bool:

@@ -64,6 +64,13 @@ CASES = [
         id="the-town-whose-businesses-a-measure-binds",
     ),
     pytest.param(
+        "Chicago Alderman Edward Burke introduced a bill in 2017 that would have made shops "
+        "accept cash.",
+        date(2019, 3, 1),
+        {("Chicago", "IL", "ban", "proposed")},
+        id="what-a-bill-would-have-done-is-its-proposal",
+    ),
+    pytest.param(
         "Advocates are urging US retailers to accept cash from every shopper.",
         date(2019, 4, 2),
         set(),

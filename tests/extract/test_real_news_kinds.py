@@ -287,6 +287,13 @@ CASES = [
         id="reversed-itself-and-approved-use",
     ),
     pytest.param(
+        "A bill in the state Senate that would have extended California's ban on police use "
+        "of facial recognition came up two votes short this summer.",
+        date(2022, 12, 1),
+        {("California", "CA", "extension", "failed", "2022")},
+        id="came-up-two-votes-short",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
