@@ -112,7 +112,12 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                              topic, idx, body_text)
                 for cand in s.candidates[made_before:]:
                     cand.provisional = named_only
-                if len(s.candidates) == made_before and not named_only and has_topic and \
+                if len(s.candidates) == made_before and \
+                        any(c.label_ == "temporary" for c in cues):
+                    # "The measure, which will last until at least 2023, does not ban police
+                    # from ...": no act of its own, but the term of the one just told
+                    self._temporary(sent, idx)
+                elif len(s.candidates) == made_before and not named_only and has_topic and \
                         has_status:
                     # "lawmakers have approved legislation that would allow police to use
                     # it": no act read, but an enactment a following "The legislation

@@ -294,6 +294,15 @@ CASES = [
         id="came-up-two-votes-short",
     ),
     pytest.param(
+        "California became the third state to bar facial recognition from police body "
+        "cameras when Gov. Gavin Newsom signed the bill on Tuesday.\n"
+        "The measure, which will last until at least 2023, does not bar police from using "
+        "facial recognition on other cameras.",
+        date(2019, 10, 9),
+        {("California", "CA", "moratorium", "enacted", "2019-10-08")},
+        id="a-measure-that-lasts-until-a-year-is-a-pause",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
