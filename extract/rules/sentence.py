@@ -272,6 +272,12 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             # "... includes a total prohibition on the use of AI for:" and a list that names
             # the topic: the list is the measure's object
             has_topic = True
+        if not has_topic and not in_title and idx + 1 in s.topic_sentences and \
+                _measure_named_next(sent):
+            # "New legislation passed by the council prohibits restaurants from rejecting
+            # payments. Supporters of this bill say cashless businesses ...": the measure
+            # whose topic the next sentence names
+            has_topic = True
         if not has_topic and s.last_topic_sentence >= 0 and _refers_back_to_topic(sent):
             has_topic = True  # "... issued a ban on such technology earlier this month"
         near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title or (
@@ -1058,6 +1064,19 @@ def _subject_within(mentions: list[Mention], lo: int, hi: int) -> list[Actor] | 
     main = next((m for m in mentions if lo <= m.start <= hi and m.actors
                  and m.kind in {"place", "company", "body", "agency"}), None)
     return main.actors[:1] if main is not None else None
+
+
+def _measure_named_next(sent: Span) -> bool:
+    """A sentence that tells of a measure ("New legislation passed ... prohibits ...")
+    followed in its paragraph by one that names it again, "this bill", "the law", early on
+    (within its first eight words)."""
+    doc = sent.doc
+    if sent.end >= len(doc) or not any(t.lower_ in lx.MEASURE_NOUNS for t in sent):
+        return False
+    nxt = doc[sent.end].sent
+    words = [t.lower_ for t in nxt][:8]
+    return any(a in lx.SUCH_THIS and b in lx.MEASURE_NOUNS
+               for a, b in zip(words, words[1:], strict=False))
 
 
 def _refers_back_to_topic(sent: Span) -> bool:

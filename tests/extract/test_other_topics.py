@@ -71,6 +71,14 @@ CASES = [
         id="what-a-bill-would-have-done-is-its-proposal",
     ),
     pytest.param(
+        "New legislation passed by the New York City Council on Thursday prohibits restaurants "
+        "and shops from rejecting payments in cash. Supporters of this bill say cashless "
+        "businesses shut out people without bank cards.",
+        date(2020, 1, 27),
+        {("New York City", "NY", "ban", "enacted")},
+        id="the-next-sentence-names-the-measures-topic",
+    ),
+    pytest.param(
         "Advocates are urging US retailers to accept cash from every shopper.",
         date(2019, 4, 2),
         set(),
