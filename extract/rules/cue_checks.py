@@ -490,6 +490,16 @@ def law_described(k: CueScan, c: Span) -> bool:
     return False
 
 
+def issue_as_noun(k: CueScan, c: Span) -> bool:
+    """"discussed the issue", "privacy issues": the noun, not "issues an order" (a status
+    word only with what is issued after it)."""
+    doc = k.doc
+    nxt = _low(doc, c.end)
+    return c.label_ == "status:enacted" and c.end - c.start == 1 and \
+        doc[c.start].lower_ in {"issue", "issues"} and \
+        nxt not in lx.A_AN_ANY | lx.ANAPHOR_DETS | lx.MEASURE_NOUNS | lx.BAN_NOUNS
+
+
 CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("called_on_a_day", called_on_a_day), ("under_condition", under_condition),
     ("rather_than", rather_than), ("follow_a_rule", follow_a_rule),
@@ -521,6 +531,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("pressing_pause", pressing_pause), ("reversal_described", reversal_described),
     ("in_a_laws_name", in_a_laws_name), ("describing_participle", describing_participle),
     ("law_described", law_described), ("act_told_follows", act_told_follows),
+    ("issue_as_noun", issue_as_noun),
 )
 
 

@@ -122,8 +122,8 @@ def opposed(rules: Rules, r: ClauseRead) -> bool:
 def opinion(rules: Rules, r: ClauseRead) -> bool:
     """"said he agreed with the ban", "the police chief supported the ordinance that put
     both bans in place", "the chief is against a ban", "members were in favour of a ban":
-    an opinion of a measure, with no status of its own (but "the text agreed with the
-    Council includes a prohibition")."""
+    "some support for banning it": an opinion of a measure, with no status of its own (but
+    "the text agreed with the Council includes a prohibition")."""
     doc, cue_tok = r.doc, r.cue_tok
     held = {i for i in range(_joint(r), cue_tok) if doc[i].lower_ in lx.OPINION_VERBS and (
         not doc[i].lower_.startswith("agree") or _low(doc, i + 1) == "with") and any(
@@ -131,6 +131,9 @@ def opinion(rules: Rules, r: ClauseRead) -> bool:
                                                                              i + 5)])}
     held |= {i for i in range(r.cs, cue_tok)
              if doc[i].lower_ == "against" and _low(doc, i - 1) in lx.BE_FORMS}
+    # "there seemed to be some support for banning its use"
+    held |= {i for i in range(max(r.cs, cue_tok - 4), cue_tok)
+             if doc[i].lower_ in lx.OPINION_NOUNS and _low(doc, i + 1) == "for"}
     # "most members were clearly in favour of a ban"
     held |= {i for i in range(r.cs + 2, cue_tok)
              if doc[i].lower_ in lx.FAVOUR_NOUNS and _low(doc, i - 1) == "in" and

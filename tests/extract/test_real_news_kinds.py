@@ -303,6 +303,13 @@ CASES = [
         id="a-measure-that-lasts-until-a-year-is-a-pause",
     ),
     pytest.param(
+        "When Utah lawmakers first took up the issue in September, some of them voiced support "
+        "for banning facial recognition searches of driver license photos.",
+        date(2019, 11, 21),
+        set(),
+        id="support-for-banning-is-an-opinion",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
