@@ -83,6 +83,7 @@ class _Reading:
     state: ArticleState
     dateline_date: d.PartialDate | None
     lead_end: int
+    news_end: int  # the paragraph after the lead (``ArticleFacts.news_end``)
 
 
 #: "the Office of the Australian Information Commissioner (OAIC)": a name and its acronym
@@ -404,12 +405,13 @@ class Extractor:
                 rules.sentence(sent, 0, True, None)
         lead = relevant_blocks(p.blocks, self.prefilter)  # the same lead on both paths
         lead_end = lead[1].end if len(lead) > 1 else (lead[0].end if lead else 0)
+        news_end = lead[2].end if len(lead) > 2 else lead_end
         for block, doc in block_docs:
             for sent in doc.sents:
                 rules.sentence(sent, block.start, False, p.text)
         rules.settle_provisional()
         rules.date_title_events()
-        return _Reading(p, state, dateline_date, lead_end)
+        return _Reading(p, state, dateline_date, lead_end, news_end)
 
     @staticmethod
     def _title_date(p: _Prepared) -> tuple[d.PartialDate, str] | None:
@@ -425,6 +427,6 @@ class Extractor:
     def _facts(self, reading: _Reading) -> ArticleFacts:
         p = reading.p
         return ArticleFacts(p.text, p.story_date, reading.state.acronyms, reading.lead_end,
-                            reading.dateline_date,
+                            reading.news_end, reading.dateline_date,
                             p.dateline.text if p.dateline is not None else None,
                             self._title_date(p), self._technology)

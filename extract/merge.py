@@ -45,6 +45,9 @@ class ArticleFacts:
     published: d.PartialDate | None  # to the day, or only the month a page gives
     acronyms: dict[str, str]  # "OAIC" → the name the text spells out
     lead_end: int  # where the story's lead ends
+    # where the paragraph after the lead ends: an act told alone in a sentence there is
+    # still the story's news (a byline or a fine may take the lead's place)
+    news_end: int
     dateline_date: d.PartialDate | None
     dateline_text: str | None
     title_date: tuple[d.PartialDate, str] | None  # a day the headline gives
@@ -303,13 +306,14 @@ def _event_date(group: list[Candidate], best: Candidate | None, seen: Seen,
     if date_val is not None:
         return date_val, date_text, "text"
     if article.published is not None and \
-            story_news(group, article.lead_end, seen):
+            story_news(group, article, seen):
         return article.published.iso(), None, "published"
     return None, None, None
 
 
-def story_news(group: Sequence[Candidate], lead_end: int, seen: Seen) -> bool:
-    """The story's own news: told in the headline or the lead, not an older measure the
+def story_news(group: Sequence[Candidate], article: ArticleFacts, seen: Seen) -> bool:
+    """The story's own news: told in the headline or the lead (or alone in a sentence of
+    the paragraph after it, or in the present perfect later on), not an older measure the
     story recalls or a mere reference to another place's act, and not a pending proposal
     (dated by its filing, which a story that a body "will vote" on does not give) unless
     the story tells of the filing.
@@ -318,8 +322,9 @@ def story_news(group: Sequence[Candidate], lead_end: int, seen: Seen) -> bool:
     ("banned it in May 2019, with Oakland following soon after"): the text bounds its
     date by the act it follows, and the publication date would contradict that.
     """
-    return any(c.in_title or c.start <= lead_end or (
-        _told_as_news(c) and c.sentence not in seen.crowded_sentences) for c in group) and \
+    return any(c.in_title or c.start <= article.lead_end or (
+        (c.start <= article.news_end or _told_as_news(c)) and
+        c.sentence not in seen.crowded_sentences) for c in group) and \
         not any(c.background or c.reference or _other_places(c) or _told_as_earlier(c)
                 for c in group) and \
         not (any(c.status == "proposed" for c in group) and not any(_filed(c) for c in group)) and \

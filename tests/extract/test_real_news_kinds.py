@@ -1969,6 +1969,19 @@ def test_a_ban_defied_is_not_the_topics(extractor) -> None:
     assert extractor.extract(text, date(2025, 6, 29), title=title) == []
 
 
+def test_the_act_after_a_byline_and_a_fine_is_the_storys_news(extractor) -> None:
+    """A byline and a fine may take the lead's place; the order told alone in the paragraph
+    after them is still the story's news, dated by the page."""
+    text = ("Greek watchdog fines Clearview AI\n\n"
+            "Greece's privacy regulator has fined the facial recognition company Clearview AI "
+            "20 million euros.\n\n"
+            "Jane Doe reports:\n\n"
+            "The Hellenic Data Protection Authority ordered the company to stop processing "
+            "facial recognition data on people in Greece.")
+    assert facts(extractor.extract(text, date(2022, 7, 15))) == {
+        ("Hellenic Data Protection Authority", None, "ban", "enacted", "2022-07-15")}
+
+
 def test_a_measure_set_to_expire_is_in_force(extractor) -> None:
     """"is set to expire": what is to end is enacted, not proposed. (Its date is still
     the page's, as for the story's news; the gold would leave it undated.)"""
