@@ -541,6 +541,14 @@ class ActRules:
         # (a "General Assembly" is the whole legislature)
 
     @staticmethod
+    def _committee_stage(doc: Doc, c: Clause, cue_tok: int) -> bool:
+        """"a Montana House Committee passed a bill that would ...": a committee's vote
+        before the act word sends a measure on; it enacts nothing yet."""
+        return any(t.lower_ in {"committee", "subcommittee"} and t.is_title and
+                   any(_low(doc, j) in lx.ENACTED_VERBS for j in range(t.i + 1, t.i + 3))
+                   for t in doc[c.start:cue_tok])
+
+    @staticmethod
     def _parliament_stage(doc: Doc, start: int, end: int, actors: list[Actor]) -> bool:
         """"The European Parliament voted to ban ...": a supranational parliament's vote
         is a stage (the Council and the negotiations still come); only the final

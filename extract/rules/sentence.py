@@ -799,10 +799,11 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             kinds = {k.label_.split(":", 1)[1] for k in c.cues if k.label_.startswith("action:")}
             r.action = "moratorium" if "moratorium" in kinds or r.temporary or r.condition \
                 else "ban"
-        if r.status == "enacted" and r.action != "repeal" and \
-                self._one_chamber(doc, c, cue_tok):
+        if r.status == "enacted" and r.action != "repeal" and (
+                self._one_chamber(doc, c, cue_tok) or self._committee_stage(doc, c, cue_tok)):
             r.status = "proposed"  # "The Maryland House passed a bill": the other chamber
-            # and the governor still have to act
+            # and the governor still have to act; "a House Committee passed a bill": the
+            # chambers still have to
         stop = r.action == "moratorium" and not timed and \
             doc[cue_tok].lower_.startswith(lx.STOP_STEMS)
         if stop and len(companies) == len(actors):

@@ -310,6 +310,13 @@ CASES = [
         id="support-for-banning-is-an-opinion",
     ),
     pytest.param(
+        "On Friday, a Montana House Committee passed a bill that would place limits on law "
+        "enforcement use of facial recognition.",
+        date(2021, 3, 1),
+        {("Montana", "MT", "restriction", "proposed", "2021-02-26")},
+        id="a-committees-vote-is-a-stage",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
