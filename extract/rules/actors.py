@@ -295,9 +295,11 @@ def _listed_after(scan: ActorScan, m: Mention) -> bool:
         return False
     end = scan.example_end
     words = [_low(doc, j) for j in range(max(scan.cue_tok, m.start - 10), m.start)]
-    # (not "join other cities including Paris": precedents, read as such elsewhere)
+    # (not "join other cities including Paris": precedents, read as such elsewhere; but
+    # "in place in many other cities, including Oakland" has no one joining)
+    joined = "other" in words and any(w.startswith(lx.FOLLOW_STEMS + ("join",)) for w in words)
     listed = (examples_before(doc, m.start) and
-              any(w in lx.PLURAL_PLACE_KINDS for w in words) and "other" not in words) or (
+              any(w in lx.PLURAL_PLACE_KINDS for w in words) and not joined) or (
         end is not None and 0 < m.start - end <= 2 and
         all(t.lower_ in lx.NAME_LIST_FILLERS for t in doc[end:m.start]))
     if listed:

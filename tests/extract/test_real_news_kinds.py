@@ -317,6 +317,20 @@ CASES = [
         id="a-committees-vote-is-a-stage",
     ),
     pytest.param(
+        "Similar bans on facial recognition are already in place in many other cities, "
+        "including Oakland and Somerville.",
+        date(2019, 12, 11),
+        {("Oakland", "CA", "ban", "enacted", None), ("Somerville", "MA", "ban", "enacted", None)},
+        id="other-cities-including-no-one-joining",
+    ),
+    pytest.param(
+        "The struggle to ban government use of facial recognition now moves to the state "
+        "legislature and to other cities, including Cambridge.",
+        date(2019, 6, 28),
+        set(),
+        id="a-struggle-to-ban-is-a-movement",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
