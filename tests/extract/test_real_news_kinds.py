@@ -331,6 +331,19 @@ CASES = [
         id="a-struggle-to-ban-is-a-movement",
     ),
     pytest.param(
+        "Virginia lawmakers backtracked on the state's ban on police use of facial "
+        "recognition in March 2022.",
+        date(2022, 4, 2),
+        {("Virginia", "VA", "repeal", "enacted", "2022-03")},
+        id="backtracked-on-a-ban-lifts-it",
+    ),
+    pytest.param(
+        "Northampton got rid of facial recognition technology in 2020.",
+        date(2021, 6, 1),
+        {("Northampton", "MA", "ban", "enacted", "2020")},
+        id="got-rid-of-is-a-ban",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
