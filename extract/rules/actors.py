@@ -249,6 +249,21 @@ def maker(scan: ActorScan, n: Near) -> bool:
         _low(scan.doc, n.m.start - (3 if n.raw_p1 in lx.THE_A else 2)) in lx.MAKING_VERBS
 
 
+def _modelled_cue(doc: Doc, start: int, cue_tok: int) -> bool:
+    """The cue is the measure another took after: "followed a similar ban", "mirrors an
+    earlier ban" (looked for from ``start``)."""
+    return any(doc[j].lower_ in lx.MODELLED_ON_VERBS and
+               all(_low(doc, k) in lx.A_AN_ANY | lx.MODEL_MEASURE_WORDS
+                   for k in range(j + 1, cue_tok))
+               for j in range(max(start, cue_tok - 3), cue_tok))
+
+
+def modelled_on(scan: ActorScan, n: Near) -> bool:
+    """"The Baltimore ordinance followed a similar ban in Portland": the measure the
+    subject took after is the other place's, not the subject's."""
+    return n.m.end <= scan.cue_tok and _modelled_cue(scan.doc, n.m.end, scan.cue_tok)
+
+
 def example_company(scan: ActorScan, n: Near) -> bool:
     """"barred police from using an app that took photos from sites like Facebook": a
     company after the act word, given as an example of something, is no actor."""
@@ -318,7 +333,7 @@ BEFORE_TARGETS: tuple[tuple[str, Check], ...] = (
     ("regulated_place", regulated_place),
     ("where_others_act", where_others_act), ("police_limited", police_limited),
     ("used_by", used_by), ("product_used", product_used), ("maker", maker),
-    ("overseen", overseen),
+    ("overseen", overseen), ("modelled_on", modelled_on),
     ("example_company", example_company),
 )
 #: tried once a mention is known not to be a target
@@ -527,6 +542,8 @@ class ActorRules:
         a place after "in" or "by", a relative clause's subject ("the ban that Austin
         approved"); not a mere object ("banned use of Clearview AI")."""
         doc, m, p1, cue_tok = scan.doc, n.m, n.p1, scan.cue_tok
+        if m.kind == "place" and p1 == "in" and _modelled_cue(doc, scan.cs, cue_tok):
+            return True, True  # "followed a similar ban in Portland, Oregon": Portland's
         # a precedent after "follows"/"after" -- but not "the ban followed reports that",
         # "after a vendor offered the police ..." or "after the police chief said ..."
         chain = any(t.lower_ in lx.CHAIN_AFTER and not (

@@ -344,6 +344,13 @@ CASES = [
         id="got-rid-of-is-a-ban",
     ),
     pytest.param(
+        "The Baltimore ordinance followed a similar ban on the use of facial recognition by "
+        "private businesses in Portland, Oregon, enacted in 2020.",
+        date(2023, 1, 9),
+        {("Portland", "OR", "ban", "enacted", "2020")},
+        id="followed-a-similar-ban-in-another-place",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
