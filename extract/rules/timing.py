@@ -198,7 +198,8 @@ class DateRules:
                         None) if _low(doc, g.cue_tok) in lx.BAN_NOUNS else None
             # ("refused on Thursday to block X's ban, the ordinance the council passed on
             # June 14": the ban dates from when it was passed)
-            dm = self._pick_date(g.usable, verb if verb is not None else g.cue_tok)
+            usable = self._not_others_relative(doc, g, actor)
+            dm = self._pick_date(usable, verb if verb is not None else g.cue_tok)
         if dm is not None and g.status == "proposed" and self._scheduled(doc, dm):
             # "will vote next week on a proposal": not when it was proposed ("...,
             # which Commissioner Hardesty introduced in June": but this is)
@@ -215,6 +216,20 @@ class DateRules:
                                     g.c.start)
             return self._resolve_date(dm[0], g.idx, g.status, dm[1], doc, invert)
         return self._borrowed_date(g, actor, ref)
+
+    @staticmethod
+    def _not_others_relative(doc: Doc, g: Dating, actor: Actor) -> list:
+        """The clause's dates less those in a relative clause told of actors named after
+        this one ("Brookline now joins Somerville and three California cities, which passed
+        similar bans this year": the year is theirs, not Brookline's)."""
+        pos = g.positions.get(actor)
+        if pos is None:
+            return g.usable
+        later = [p for a, p in g.ordered if p > pos]
+        rel = next((t.i for t in doc[min(later, default=g.c.end):g.c.end]
+                    if t.lower_ in lx.THAT_WHICH and _low(doc, t.i - 1) == ","), None) \
+            if later else None
+        return g.usable if rel is None else [(m, k) for m, k in g.usable if k < rel]
 
     @staticmethod
     def _only_deliberated(g: Dating) -> bool:

@@ -2023,6 +2023,17 @@ def test_the_act_after_a_byline_and_a_fine_is_the_storys_news(extractor) -> None
         ("Hellenic Data Protection Authority", None, "ban", "enacted", "2022-07-15")}
 
 
+def test_a_relative_clause_told_of_those_joined_dates_only_them(extractor) -> None:
+    """"which passed similar bans this year" dates the places joined, not the joiner, whose
+    act is the story's news and takes the page's day."""
+    text = ("The town of Brookline recently voted to pass a ban on municipal use of face "
+            "surveillance technology. Brookline now joins Somerville and three California "
+            "cities, which passed similar bans this year.")
+    assert facts(extractor.extract(text, date(2019, 12, 19))) == {
+        ("Brookline", "MA", "ban", "enacted", "2019-12-19"),
+        ("Somerville", "MA", "ban", "enacted", "2019")}
+
+
 def test_a_measure_set_to_expire_is_in_force(extractor) -> None:
     """"is set to expire": what is to end is enacted, not proposed. (Its date is still
     the page's, as for the story's news; the gold would leave it undated.)"""
