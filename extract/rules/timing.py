@@ -199,6 +199,8 @@ class DateRules:
             # ("refused on Thursday to block X's ban, the ordinance the council passed on
             # June 14": the ban dates from when it was passed)
             usable = self._not_others_relative(doc, g, actor)
+            if verb is None and g.status == "enacted":
+                verb = self._signing(doc, g, usable)
             dm = self._pick_date(usable, verb if verb is not None else g.cue_tok)
         if dm is not None and g.status == "proposed" and self._scheduled(doc, dm):
             # "will vote next week on a proposal": not when it was proposed ("...,
@@ -216,6 +218,17 @@ class DateRules:
                                     g.c.start)
             return self._resolve_date(dm[0], g.idx, g.status, dm[1], doc, invert)
         return self._borrowed_date(g, actor, ref)
+
+    @staticmethod
+    def _signing(doc: Doc, g: Dating, usable: list) -> int | None:
+        """"Gov. Cuomo on Dec. 22 signed into law a bill passed this summer that halts
+        ...": a signature the clause dates is when the act became law (the passage it
+        names is an earlier stage)."""
+        for k in g.c.cues:
+            if k.label_ == "status:enacted" and doc[k.start].lower_ in lx.SIGNING_WORDS and \
+                    any(abs(p - k.start) <= 3 for _, p in usable):
+                return k.start
+        return None
 
     @staticmethod
     def _not_others_relative(doc: Doc, g: Dating, actor: Actor) -> list:

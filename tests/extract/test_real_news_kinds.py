@@ -351,6 +351,13 @@ CASES = [
         id="followed-a-similar-ban-in-another-place",
     ),
     pytest.param(
+        "Gov. Andrew Cuomo on Dec. 22 signed into law a bill passed this summer by the state "
+        "legislature that halts the use of facial recognition in New York schools until 2022.",
+        date(2020, 12, 30),
+        {("New York", "NY", "moratorium", "enacted", "2020-12-22")},
+        id="the-signature-dates-the-law-not-the-passage",
+    ),
+    pytest.param(
         "RICHMOND, Va. -- Lawmakers in Virginia have approved legislation that would let "
         "local police use facial recognition in some cases.\n"
         "The legislation would repeal a strict ban on police use of the technology passed "
