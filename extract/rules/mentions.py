@@ -447,6 +447,9 @@ class MentionRules:
                 continue  # "filed by councilors Ricardo Arroyo": a person
             if ent[-1].lower_ in lx.MEASURE_NOUNS:
                 continue  # "Europe's General Data Protection Regulation": a law, not its maker
+            if _low(sent.doc, ent.end) in lx.PRESS_NOUNS and \
+                    _low(sent.doc, ent.start - 1) in lx.A_AN_ANY | {"the"}:
+                continue  # "confirmed an AFR report that ...": a newspaper, which does not act
             if any(c.start == ent.start and c.label_.startswith("action:")
                    for c in sent.doc.spans.get(CUE_KEY, [])) or _holds_a_status(ent):
                 continue  # "a Limited Access application": a program's name

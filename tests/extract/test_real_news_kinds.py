@@ -2083,6 +2083,9 @@ def test_a_state_and_the_city_of_another_name_are_two_places(extractor) -> None:
     pytest.param("Economic Affairs Interim Committee members in Montana failed on Tuesday to "
                  "advance any draft bill to regulate facial recognition technology.",
                  date(2022, 9, 14), "Committee", id="a-committee-is-no-town"),
+    pytest.param("Bunnings managing director Mike Schneider confirmed an AFR report that the "
+                 "company had stopped using facial recognition in its stores.",
+                 date(2022, 7, 26), "AFR", id="a-newspaper-named-by-its-report"),
 ])
 def test_names_that_never_act(extractor, text: str, published: date, not_an_actor: str) -> None:
     assert not_an_actor not in {e.actor for e in extractor.extract(text, published)}
