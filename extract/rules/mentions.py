@@ -450,6 +450,9 @@ class MentionRules:
             if _low(sent.doc, ent.end) in lx.PRESS_NOUNS and \
                     _low(sent.doc, ent.start - 1) in lx.A_AN_ANY | {"the"}:
                 continue  # "confirmed an AFR report that ...": a newspaper, which does not act
+            if (_low(sent.doc, ent.start - 2), _low(sent.doc, ent.start - 1)) in \
+                    lx.ADVISER_FIRMS:
+                continue  # "former partner of law firm DLA Piper": an adviser, not a party
             if any(c.start == ent.start and c.label_.startswith("action:")
                    for c in sent.doc.spans.get(CUE_KEY, [])) or _holds_a_status(ent):
                 continue  # "a Limited Access application": a program's name

@@ -2086,6 +2086,9 @@ def test_a_state_and_the_city_of_another_name_are_two_places(extractor) -> None:
     pytest.param("Bunnings managing director Mike Schneider confirmed an AFR report that the "
                  "company had stopped using facial recognition in its stores.",
                  date(2022, 7, 26), "AFR", id="a-newspaper-named-by-its-report"),
+    pytest.param("Liberal Democrat peer and former managing partner of law firm DLA Piper, Lord "
+                 "Clement-Jones, is calling for a moratorium on live facial recognition.",
+                 date(2020, 2, 5), "DLA Piper", id="a-law-firm-advises"),
 ])
 def test_names_that_never_act(extractor, text: str, published: date, not_an_actor: str) -> None:
     assert not_an_actor not in {e.actor for e in extractor.extract(text, published)}
