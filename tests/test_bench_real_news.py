@@ -110,3 +110,19 @@ def test_confusions_name_the_lines_they_come_from(monkeypatch: pytest.MonkeyPatc
     assert tool.confusions([line], [given]) == {
         ("ban/enacted", "moratorium/enacted"): ["rnx-001 (somerville)"]}
     assert tool.confusions([line], [[gold]]) == {}
+
+
+def test_a_group_with_excerpts_in_other_languages_is_also_scored_on_its_english_ones(
+        real_news: ModuleType) -> None:
+    english = real_news.Line({"id": "rnu-010", "part": "blind13", "topic": "e-scooters"},
+                             "The city council voted to ban rental scooters from the "
+                             "waterfront for the summer.")
+    italian = real_news.Line({"id": "rnu-011", "part": "blind13", "topic": "e-scooters"},
+                             "Il consiglio comunale ha vietato i monopattini elettrici in "
+                             "centro per tutta l'estate.")
+    groups = real_news.groups([english, italian])
+    assert [ln.id for ln in groups["blind13 / e-scooters, English"]] == ["rnu-010"]
+    assert [ln.id for ln in groups["blind13 / other topics, English"]] == ["rnu-010"]
+    assert len(groups["blind13 / e-scooters"]) == 2
+    # (a group whose excerpts are all in English gets no second line)
+    assert "blind13 / e-scooters, English" not in real_news.groups([english])
