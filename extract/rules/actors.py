@@ -312,7 +312,7 @@ def _listed_after(scan: ActorScan, m: Mention) -> bool:
     words = [_low(doc, j) for j in range(max(scan.cue_tok, m.start - 10), m.start)]
     # (not "join other cities including Paris": precedents, read as such elsewhere; but
     # "in place in many other cities, including Oakland" has no one joining)
-    joined = "other" in words and any(w.startswith(lx.FOLLOW_STEMS + ("join",)) for w in words)
+    joined = "other" in words and any(w.startswith(lx.FOLLOW_STEMS) for w in words)
     listed = (examples_before(doc, m.start) and
               any(w in lx.PLURAL_PLACE_KINDS for w in words) and not joined) or (
         end is not None and 0 < m.start - end <= 2 and

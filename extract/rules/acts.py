@@ -242,16 +242,15 @@ class ActRules:
             for c in acts if doc[c.start].lower_ in lx.NEEDS_BAN
             for t in doc[c.end:min(len(doc), c.end + 12)])
         # "a proposal to loosen restrictions on police use": the limits in force are the
-        # measure a repeal word undoes
+        # measure a repeal word undoes; "has reversed itself and approved police use of
+        # it": the turn lifts a ban
         has_ban = has_ban or any(
-            doc[c.start].lower_ in lx.NEEDS_BAN and c.label_ == "action:repeal" and
-            any(t.lower_ in lx.LIMITS_RESTRICTIONS for t in doc[c.end:min(len(doc), c.end + 3)])
-            for c in acts)
-        # "has reversed itself and approved police use of it": the turn lifts a ban
-        has_ban = has_ban or any(
-            doc[c.start].lower_ in lx.NEEDS_BAN and c.label_ == "action:repeal" and
-            _low(doc, c.end) in lx.TURNED_ABOUT and
-            any(t.lower_ in lx.APPROVING_USE for t in doc[c.end + 1:min(len(doc), c.end + 5)])
+            doc[c.start].lower_ in lx.NEEDS_BAN and c.label_ == "action:repeal" and (
+                any(t.lower_ in lx.LIMITS_RESTRICTIONS
+                    for t in doc[c.end:min(len(doc), c.end + 3)]) or (
+                    _low(doc, c.end) in lx.TURNED_ABOUT and
+                    any(t.lower_ in lx.APPROVING_USE
+                        for t in doc[c.end + 1:min(len(doc), c.end + 5)])))
             for c in acts)
         # ("would repeal the agency's authorization to use it": taking the leave away bans)
         permits = [c for c in acts if self._repeals_permission(doc, c)]
@@ -544,7 +543,7 @@ class ActRules:
     def _committee_stage(doc: Doc, c: Clause, cue_tok: int) -> bool:
         """"a Montana House Committee passed a bill that would ...": a committee's vote
         before the act word sends a measure on; it enacts nothing yet."""
-        return any(t.lower_ in {"committee", "subcommittee"} and t.is_title and
+        return any(t.lower_ in lx.COMMITTEE_HEADS and t.is_title and
                    any(_low(doc, j) in lx.ENACTED_VERBS for j in range(t.i + 1, t.i + 3))
                    for t in doc[c.start:cue_tok])
 

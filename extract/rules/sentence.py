@@ -102,6 +102,7 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         acts = [c for c in cues if c.label_.startswith("action:")]
         named_only = bool(acts) and all(c.kb_id_ == "measure" for c in acts)
         has_status = any(c.label_.startswith("status:") for c in cues)
+        temporary = any(c.label_ == "temporary" for c in cues)
         try:
             if named_only and has_status:
                 # "the Artificial Intelligence Act cleared its last hurdle on Tuesday": an
@@ -112,18 +113,18 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
                              topic, idx, body_text)
                 for cand in s.candidates[made_before:]:
                     cand.provisional = named_only
-                if len(s.candidates) == made_before and \
-                        any(c.label_ == "temporary" for c in cues):
-                    # "The measure, which will last until at least 2023, does not ban police
-                    # from ...": no act of its own, but the term of the one just told
-                    self._temporary(sent, idx)
-                elif len(s.candidates) == made_before and not named_only and has_topic and \
-                        has_status:
-                    # "lawmakers have approved legislation that would allow police to use
-                    # it": no act read, but an enactment a following "The legislation
-                    # would repeal ..." refers back to
-                    self._pending(sent, cues, mentions, date_mentions, idx)
-            elif any(c.label_ == "temporary" for c in cues):
+                if len(s.candidates) == made_before:
+                    if temporary:
+                        # "The measure, which will last until at least 2023, does not ban
+                        # police from ...": no act of its own, but the term of the one just
+                        # told
+                        self._temporary(sent, idx)
+                    elif not named_only and has_topic and has_status:
+                        # "lawmakers have approved legislation that would allow police to
+                        # use it": no act read, but an enactment a following "The
+                        # legislation would repeal ..." refers back to
+                        self._pending(sent, cues, mentions, date_mentions, idx)
+            elif temporary:
                 self._temporary(sent, idx)
             elif has_status and self._similar(sent):
                 # "In Ketterby, Kansas, a similar ordinance was introduced in July"
@@ -1069,8 +1070,8 @@ def _subject_within(mentions: list[Mention], lo: int, hi: int) -> list[Actor] | 
 
 def _measure_named_next(sent: Span) -> bool:
     """A sentence that tells of a measure ("New legislation passed ... prohibits ...")
-    followed in its paragraph by one that names it again, "this bill", "the law", early on
-    (within its first eight words)."""
+    followed in its paragraph by one that names it again as "this bill" or "such
+    legislation" (``SUCH_THIS``) early on, within its first eight words."""
     doc = sent.doc
     if sent.end >= len(doc) or not any(t.lower_ in lx.MEASURE_NOUNS for t in sent):
         return False

@@ -238,10 +238,11 @@ class DateRules:
         pos = g.positions.get(actor)
         if pos is None:
             return g.usable
-        later = [p for a, p in g.ordered if p > pos]
-        rel = next((t.i for t in doc[min(later, default=g.c.end):g.c.end]
-                    if t.lower_ in lx.THAT_WHICH and _low(doc, t.i - 1) == ","), None) \
-            if later else None
+        later = [p for _, p in g.ordered if p > pos]
+        if not later:
+            return g.usable
+        rel = next((t.i for t in doc[min(later):g.c.end]
+                    if t.lower_ in lx.THAT_WHICH and _low(doc, t.i - 1) == ","), None)
         return g.usable if rel is None else [(m, k) for m, k in g.usable if k < rel]
 
     @staticmethod
