@@ -210,42 +210,57 @@ def test_a_topics_own_companies_act_where_the_ner_sees_a_word(scooters: Extracto
         ("Bird", "company", "exit", "enacted", "2019-01-28")]
 
 
-def test_joining_a_pilot_copies_no_act(scooters: Extractor) -> None:
-    """"to join the pilot": no act followed, so the ban told before keeps its own year
-    (Tallahassee added a third operator to its pilot in November 2019; our words)."""
-    text = ("Riders may not use e-scooters on Tallahassee sidewalks under a ban the city "
-            "passed in 2019. On Tuesday, the Tallahassee City Commission authorized another "
-            "e-scooter company, Wheels, to join the pilot.")
-    assert [(e.actor, e.action, e.status, e.date)
-            for e in scooters.extract(text, date(2019, 11, 14))] == [
-        ("Tallahassee", "ban", "enacted", "2019")]
+#: one-event readings of the scooter topic: (extractor fixture, text, published, the event
+#: fields compared, what they must be); the events are real, the words ours
+SCOOTER_READINGS = [
+    pytest.param(
+        # Tallahassee added a third operator to its pilot in November 2019
+        "scooters",
+        "Riders may not use e-scooters on Tallahassee sidewalks under a ban the city passed "
+        "in 2019. On Tuesday, the Tallahassee City Commission authorized another e-scooter "
+        "company, Wheels, to join the pilot.",
+        date(2019, 11, 14), ("actor", "action", "status", "date"),
+        [("Tallahassee", "ban", "enacted", "2019")],
+        id="joining-a-pilot-copies-no-act",  # the ban told before keeps its own year
+    ),
+    pytest.param(
+        # Dallas's transportation department ordered scooter rentals off its streets at
+        # the end of August 2020
+        "scooters",
+        "The City of Dallas Transportation Department on Monday ordered companies to remove "
+        "their scooters from the city.",
+        date(2020, 9, 1), ("actor", "actor_type", "region", "action", "status", "date"),
+        [("Dallas Transportation Department", "agency", "TX", "ban", "enacted", "2020-08-31")],
+        id="a-towns-department-acts-in-its-own-name",
+    ),
+    pytest.param(
+        # Lime took its scooters out of San Antonio in January 2020
+        "operators",
+        "Lime said on Thursday that it is pulling its scooters out of San Antonio.",
+        date(2020, 1, 10), ("actor", "action", "status", "date"),
+        [("Lime", "exit", "enacted", "2020-01-09")],
+        id="an-operator-pulling-its-fleet-out-leaves",
+    ),
+    pytest.param(
+        # San Diego State University banned most motorized scooters on campus in 2019
+        "scooters",
+        "San Diego State University said on Monday that it has banned e-scooters on campus. "
+        "Researchers at the University of Essex found no such rules in Britain.",
+        date(2019, 8, 20), ("actor", "actor_type", "region", "action", "status"),
+        [("San Diego State University", "agency", "CA", "ban", "enacted")],
+        id="a-university-acts-on-its-own-campus",
+    ),
+]
 
 
-def test_a_towns_department_acts_in_its_own_name(scooters: Extractor) -> None:
-    # Dallas's transportation department ordered scooter rentals off its streets at the
-    # end of August 2020; the words are ours
-    text = ("The City of Dallas Transportation Department on Monday ordered companies to "
-            "remove their scooters from the city.")
-    assert [(e.actor, e.actor_type, e.region, e.action, e.status, e.date)
-            for e in scooters.extract(text, date(2020, 9, 1))] == [
-        ("Dallas Transportation Department", "agency", "TX", "ban", "enacted", "2020-08-31")]
-
-
-def test_an_operator_pulling_its_fleet_out_leaves(operators: Extractor) -> None:
-    # Lime took its scooters out of San Antonio in January 2020; the words are ours
-    text = "Lime said on Thursday that it is pulling its scooters out of San Antonio."
-    assert [(e.actor, e.action, e.status, e.date)
-            for e in operators.extract(text, date(2020, 1, 10))] == [
-        ("Lime", "exit", "enacted", "2020-01-09")]
-
-
-def test_a_university_acts_on_its_own_campus(scooters: Extractor) -> None:
-    # San Diego State University banned most motorized scooters on campus in 2019
-    text = ("San Diego State University said on Monday that it has banned e-scooters on "
-            "campus. Researchers at the University of Essex found no such rules in Britain.")
-    got = [(e.actor, e.actor_type, e.region, e.action, e.status)
-           for e in scooters.extract(text, date(2019, 8, 20))]
-    assert got == [("San Diego State University", "agency", "CA", "ban", "enacted")]
+@pytest.mark.parametrize(("fixture", "text", "published", "fields", "expected"),
+                         SCOOTER_READINGS)
+def test_scooter_readings(request: pytest.FixtureRequest, fixture: str, text: str,
+                          published: date, fields: tuple[str, ...],
+                          expected: list[tuple]) -> None:
+    extractor: Extractor = request.getfixturevalue(fixture)
+    assert [tuple(getattr(e, f) for f in fields)
+            for e in extractor.extract(text, published)] == expected
 
 
 def test_a_topics_own_cue_puts_a_sentence_on_the_topic() -> None:
