@@ -156,7 +156,7 @@ def appositive(scan: ActorScan, n: Near) -> bool:
     m = n.m
     return m.kind == "body" and n.raw_p1 in lx.APPOSITIVE_OPENERS and \
         _low(scan.doc, m.end) in lx.POSSESSIVE and any(
-            o.start < m.start and m.start - 1 - max([o.end - 1, *o.qualifiers]) <= 1
+            o.start < m.start and m.start - o.full_end <= 1
             for o in scan.usable if o is not m)
 
 
@@ -368,7 +368,7 @@ def _own_trades(scan: ActorScan, m: Mention) -> bool:
     """"would require Evanston businesses to accept cash", "bars Portland stores from
     using it": the town, county or state whose trades the measure binds, with nobody else
     named before the act, is the place that binds them (not "US retailers")."""
-    nxt = max([m.end, *(q + 1 for q in m.qualifiers)])  # ("Portland, Oregon, businesses")
+    nxt = m.full_end  # ("Portland, Oregon, businesses")
     nxt += _low(scan.doc, nxt) == ","
     return m.kind == "place" and _low(scan.doc, nxt) in lx.LOCAL_TRADE_NOUNS and \
         bool(m.actors) and m.actors[0].level in {"city", "county", "state"} and \
@@ -623,10 +623,7 @@ class ActorRules:
         """The names a relative clause hangs on: the mention ending at ``end`` (the comma
         before "which") and the ones listed with it ("San Francisco, Oakland and
         Somerville"); a state that qualifies a name ("Portland, Oregon,") belongs to it."""
-        def ends_at(m: Mention, j: int) -> bool:
-            return m.end == j or (bool(m.qualifiers) and max(m.qualifiers) + 1 == j)
-
-        first = next((m for m in usable if ends_at(m, end)), None)
+        first = next((m for m in usable if m.ends_at(end)), None)
         if first is None:
             return []
         named = [first]
@@ -636,7 +633,7 @@ class ActorRules:
                 j -= 1
             if j == named[-1].start:
                 break
-            prev = next((m for m in usable if ends_at(m, j) and m not in named), None)
+            prev = next((m for m in usable if m.ends_at(j) and m not in named), None)
             if prev is None or prev.kind != first.kind:
                 break
             named.append(prev)

@@ -294,17 +294,14 @@ class ClauseRules:
             return None  # "..., which the county board banned": the board's act
         doc = cues[0].doc
 
-        def ends_at(m: Mention, j: int) -> bool:  # "Madison, Wisconsin, which ..."
-            return m.end == j or (bool(m.qualifiers) and max(m.qualifiers) + 1 == j)
-
         places = [m for m in mentions if m.kind in {"place", "company"} and not m.owned]
-        owner = next((m for m in places if ends_at(m, rel - 1)), None)
+        owner = next((m for m in places if m.ends_at(rel - 1)), None)
         if owner is None:
             # "from Jackson, the Mississippi capital, which barred ...": past an appositive
             start = next((j for j in range(rel - 2, max(rel - 8, 0), -1)
                           if doc[j].text == ","), None)
             if start is not None and _low(doc, start + 1) in lx.ARTICLES:
-                owner = next((m for m in places if ends_at(m, start)), None)
+                owner = next((m for m in places if m.ends_at(start)), None)
         while owner is not None and _low(doc, owner.start - 1) in lx.COMMA_AND:
             # "joining Somerville and Brookline, which passed similar measures in 2019":
             # the relative clause tells of every name of the list

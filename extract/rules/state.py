@@ -50,6 +50,17 @@ class Mention:
     qualifiers: set[int] = field(default_factory=set)  # tokens of ", Vt." that qualify it
     noted: bool = False  # already counted in the article's place context
 
+    @property
+    def full_end(self) -> int:
+        """The token after the name and the state that qualifies it: what follows
+        "Portland, Oregon" is read after "Oregon", not after "Portland"."""
+        return max([self.end, *(q + 1 for q in self.qualifiers)])
+
+    def ends_at(self, j: int) -> bool:
+        """Whether the name, or the name with its qualifying state, ends just before token
+        ``j`` ("Madison, Wisconsin, which ...": the comma after "Madison" or "Wisconsin")."""
+        return j in (self.end, self.full_end)
+
 
 @dataclass
 class Candidate:
