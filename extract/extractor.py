@@ -47,7 +47,7 @@ from .rules import Actor, ArticleState, SentenceRules
 from .text import is_garbage, unwrap_lines
 from .topics import DEFAULT_TOPICS, Topic, partial_use_pattern, scope_patterns
 
-EXTRACTOR_VERSION = "0.9.18"
+EXTRACTOR_VERSION = "0.9.19"
 
 #: "Mayor Ted Wheeler", "Sen. Ed Markey": a titled person's surname, which a small town
 #: of the same name in the headline ("Wheeler's council") is not

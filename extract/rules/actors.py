@@ -192,9 +192,13 @@ def regulated_place(scan: ActorScan, n: Near) -> bool:
 
 
 def where_others_act(scan: ActorScan, n: Near) -> bool:
-    """"communities across the United States", "throughout the US": where others act."""
-    return n.m.kind == "place" and (n.raw_p1 in lx.SPREAD_PREPOSITIONS or (
-        n.raw_p1 in lx.THE_A and n.raw_p2 in lx.SPREAD_PREPOSITIONS))
+    """"communities across the United States", "throughout the US": where others act (but
+    "a ban will go into effect across Virginia": where the place's own measure holds)."""
+    m = n.m
+    spread = n.raw_p1 in lx.SPREAD_PREPOSITIONS or (
+        n.raw_p1 in lx.THE_A and n.raw_p2 in lx.SPREAD_PREPOSITIONS)
+    at = m.start - 1 - (n.raw_p1 in lx.THE_A)  # the preposition
+    return m.kind == "place" and spread and _low(scan.doc, at - 1) not in lx.IN_FORCE_WORDS
 
 
 def police_limited(scan: ActorScan, n: Near) -> bool:

@@ -2023,6 +2023,26 @@ CASES = [
         {("New York", "NY", "moratorium", "enacted", "2020-12-22")},
         id="a-press-release-dates-the-act-told-before",
     ),
+    pytest.param(
+        "Beginning in July, a near-total ban on face recognition will go into effect across "
+        "Virginia for local police departments.",
+        date(2021, 4, 8),
+        {("Virginia", "VA", "ban", "enacted", "2021-04-08")},
+        id="a-ban-that-will-go-into-effect-across-a-state-is-the-states-and-in-force",
+    ),
+    pytest.param(
+        "Minneapolis's ordinance barring city agencies from face recognition will take effect "
+        "next month.",
+        date(2021, 2, 13),
+        {("Minneapolis", "MN", "ban", "enacted", "2021-02-13")},
+        id="will-take-effect-is-no-proposal",
+    ),
+    pytest.param(
+        "The Portland City Council will take up a ban on face recognition in stores next week.",
+        date(2020, 9, 1),
+        {("Portland", "OR", "ban", "proposed", None)},
+        id="will-take-up-is-still-a-proposal",
+    ),
 ]
 
 
