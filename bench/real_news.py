@@ -11,6 +11,7 @@ live in ``.cache/real_news/<id>.txt`` and are re-pulled with each line's search 
     .venv/bin/python bench/real_news.py --incoming      # annotators' files, before the split
     .venv/bin/python bench/real_news.py --assemble      # incoming files → gold.jsonl, with parts
     .venv/bin/python bench/real_news.py --export dev > passages.jsonl   # for training
+    .venv/bin/python bench/real_news.py --incoming --against second.jsonl  # two readers
 
 Matching is the gold set's (actor case-insensitive, region, action, status; one to one),
 over the events of the line's own topic: banwatch watches the three topics at once, as a
@@ -270,6 +271,13 @@ def predict(extractor: Any, lines: Sequence[Line]) -> list[list[dict[str, Any]]]
     return out
 
 
+def second_labels(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """A second annotator's events by line id, read in banwatch's place: labelled afresh from
+    the conventions and the excerpt alone, they say how far the gold is from what another
+    careful reader finds (the ceiling a target should sit under)."""
+    return {r["id"]: list(r.get("events") or []) for r in read_jsonl(path)}
+
+
 def main_event(line: Line) -> dict[str, Any] | None:
     """The story's own news event: the first dated from publication, or dated within a week
     before it."""
@@ -406,6 +414,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="write gold.jsonl from the incoming files (parts assigned) and exit")
     ap.add_argument("--export", metavar="PART",
                     help="print a part's cached lines as training passages and exit")
+    ap.add_argument("--against", type=Path, metavar="FILE",
+                    help="score a second annotator's labels (JSON lines of id and events) "
+                         "in banwatch's place, on the lines the file holds: how far two "
+                         "careful readers agree")
     args = ap.parse_args(argv)
     if args.assemble:
         rows = assemble()
@@ -460,14 +472,21 @@ def main(argv: list[str] | None = None) -> int:
     if not present:
         return 1
 
-    from banwatch.extract.extractor import EXTRACTOR_VERSION, Extractor
+    if args.against:
+        labels = second_labels(args.against)
+        present = [ln for ln in present if ln.id in labels]
+        by_id = {ln.id: labels[ln.id] for ln in present}
+        version, elapsed = f"second annotator ({args.against.name})", 0.0
+    else:
+        from banwatch.extract.extractor import EXTRACTOR_VERSION, Extractor
 
-    extractor = Extractor(topics=load_topics())
-    t0 = time.perf_counter()
-    predictions = predict(extractor, present)
-    elapsed = time.perf_counter() - t0
-    by_id = dict(zip([ln.id for ln in present], predictions, strict=True))
-    print(f"extractor {EXTRACTOR_VERSION}, {elapsed:.1f}s")
+        extractor = Extractor(topics=load_topics())
+        t0 = time.perf_counter()
+        predictions = predict(extractor, present)
+        elapsed = time.perf_counter() - t0
+        by_id = dict(zip([ln.id for ln in present], predictions, strict=True))
+        version = EXTRACTOR_VERSION
+    print(f"{'extractor ' if not args.against else ''}{version}, {elapsed:.1f}s")
     results = {}
     for name, group in groups(present).items():
         report = evaluate(name, group, [by_id[ln.id] for ln in group], elapsed)
@@ -476,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.show and not name.endswith(("other topics", ", English")):
             show(report.scores)
     if args.json:
-        print(json.dumps({"extractor": EXTRACTOR_VERSION, "results": results}, indent=2))
+        print(json.dumps({"extractor": version, "results": results}, indent=2))
     return 0
 
 

@@ -126,3 +126,28 @@ def test_a_group_with_excerpts_in_other_languages_is_also_scored_on_its_english_
     assert len(groups["blind13 / e-scooters"]) == 2
     # (a group whose excerpts are all in English gets no second line)
     assert "blind13 / e-scooters, English" not in real_news.groups([english])
+
+
+def test_a_second_annotator_is_scored_as_banwatch_is_on_the_lines_they_labelled(
+        real_news: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    somerville = {"actor": "Somerville", "region": "MA", "action": "ban",
+                  "status": "enacted", "date": "2019-06-25"}
+    rows = [{"id": f"rnu-02{i}", "part": "blind13", "topic": "facial-recognition",
+             "url": f"https://example.org/{i}", "query": "q", "rank": 1,
+             "published": "2019-06-28", "events": [somerville]} for i in (1, 2, 3)]
+    real_news.GOLD_FILE.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    for r in rows:
+        (real_news.CACHE_DIR / f"{r['id']}.txt").write_text(EXCERPT)
+    second = tmp_path / "second.jsonl"
+    second.write_text(
+        json.dumps({"id": "rnu-021", "events": [somerville]}) + "\n" +
+        # (a moratorium where the gold has a ban: one miss and one false alarm)
+        json.dumps({"id": "rnu-022", "events": [{**somerville, "action": "moratorium"}]}) +
+        "\n")  # (rnu-023 was not labelled a second time: it is left out, not counted missed)
+    assert real_news.main(["--part", "blind13", "--against", str(second),
+                           "--cache", str(real_news.CACHE_DIR), "--json"]) == 0
+    out = capsys.readouterr().out
+    result = json.loads(out[out.index("{"):])
+    assert result["extractor"] == "second annotator (second.jsonl)"
+    scores = result["results"]["blind13 / facial-recognition"]
+    assert (scores["lines"], scores["tp"], scores["fp"], scores["fn"]) == (2, 1, 1, 1)
