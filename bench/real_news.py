@@ -60,7 +60,7 @@ BLIND_PREFIXES = {"rnb-": "blind1", "rnc-": "blind2", "rnd-": "blind3", "rne-": 
                   "rnn-": "blind8", "rnp-": "blind9", "rnq-": "blind10",
                   "rnr-": "blind11", "rns-": "devc", "rnt-": "blind12",
                   "rnu-": "blind13", "rnv-": "blind14",
-                  "rnw-": "blind15"}
+                  "rnw-": "blind15", "rnx-": "blind16"}
 
 
 METADATA_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
@@ -118,6 +118,7 @@ NAME_ALIASES = {
     "commission nationale de l'informatique et des libertés": "cnil",
     "national commission on informatics and liberty": "cnil",
     "oaic": "office of the australian information commissioner",
+    "australian information commissioner": "office of the australian information commissioner",
     "ico": "information commissioner's office",
     "uk information commissioner's office": "information commissioner's office",
     "ftc": "federal trade commission",
