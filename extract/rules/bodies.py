@@ -35,6 +35,13 @@ def _capital_of(city: Actor) -> Actor | None:
 
 
 _UNITED_STATES = Actor("United States", "jurisdiction", "country", "US", None)
+
+
+def _chamber_homes(ent_id: str) -> tuple[str, ...]:
+    """The nations a national chamber's id names as its own, the likeliest first
+    (``body:legislature:country:United Kingdom|Canada`` for "the House of Commons")."""
+    parts = ent_id.split(":")
+    return tuple(parts[3].split("|")) if len(parts) > 3 and parts[3] else ()
 #: sentences back that "the lawmakers" still means the members named last
 MEMBERS_AGAIN = 2
 
@@ -335,10 +342,16 @@ class BodyRules:
             return self._the_nation()
         return None
 
-    def _the_nation(self) -> Actor:
+    def _the_nation(self, b: Mention | None = None) -> Actor:
         """The nation the story is in, for a federal body or measure it does not place:
-        the story's country, else the United States."""
-        return self.s.salient.get("country") or _UNITED_STATES
+        the story's country, else the United States; but a chamber only some nations have
+        ("the House of Lords", "the Bundestag") sits in its own, whatever the story's."""
+        story = self.s.salient.get("country") or _UNITED_STATES
+        homes = _chamber_homes(b.ent_id) if b is not None else ()
+        if not homes or story.name in homes:
+            return story
+        home = self.s.gaz.country(homes[0])
+        return _place_actor(home) if home is not None else story
 
     def _place_at_level(self, b: Mention, sent: Span, places: list[Mention], level: str
                         ) -> Actor | None:
@@ -351,7 +364,7 @@ class BodyRules:
                 s.last_police_force
         if level == "country" or (b.level == "country" and b.role in {"legislature",
                                                                        "executive"}):
-            return self._the_nation()
+            return self._the_nation(b)
         if level in {"city", "county"}:
             return self._local_place(b, places, level)
         if level == "state":

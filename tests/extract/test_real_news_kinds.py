@@ -2043,6 +2043,20 @@ CASES = [
         {("Portland", "OR", "ban", "proposed", None)},
         id="will-take-up-is-still-a-proposal",
     ),
+    pytest.param(
+        "In the House of Lords, peers introduced a bill in February 2020 to ban live face "
+        "recognition in public places.",
+        date(2020, 3, 2),
+        {("United Kingdom", None, "ban", "proposed", "2020-02")},
+        id="the-house-of-lords-sits-in-the-united-kingdom",
+    ),
+    pytest.param(
+        "Canadian MPs are divided on face recognition. In the House of Commons, a New "
+        "Democrat introduced a bill in 2021 to ban its use by federal police.",
+        date(2021, 6, 2),
+        {("Canada", None, "ban", "proposed", "2021")},
+        id="a-house-of-commons-in-a-canadian-story-is-canadas",
+    ),
 ]
 
 
