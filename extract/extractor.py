@@ -172,6 +172,7 @@ class Extractor:
                              for w in term.split()}
         self._measure_owners = {name.lower(): owner for t in self.topics
                                 for name, _, owner in t.measures if owner}
+        self._business_topics = {name: t.name for t in self.topics for name in t.companies}
 
     @property
     def nlp(self) -> Language:
@@ -379,6 +380,7 @@ class Extractor:
         )
         state.topic_words = self._topic_words
         state.measure_owners = self._measure_owners
+        state.business_topics = self._business_topics
         state.scopes = self._scopes
         state.acronyms = spelled_out(p.text)
         state.partial_use = self._partial_use

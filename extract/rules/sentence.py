@@ -263,6 +263,16 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         if has_topic:
             s.last_topic_sentence = idx
 
+    def _business_leaving(self, cues: list[Span], mentions: list[Mention]) -> str | None:
+        """"Micromobility operator Spin is exiting 10 U.S. markets": one of a topic's own
+        businesses (its configured ``companies``) leaving markets, in a story on that topic,
+        leaves that technology though the sentence never names it; the topic, if so."""
+        if not any(k.label_ == "action:exit" for k in cues):
+            return None
+        return next((self.s.business_topics[m.actors[0].name] for m in mentions
+                     if m.kind == "company" and m.actors and
+                     self.s.business_topics.get(m.actors[0].name) in self.s.topics), None)
+
     # ================================================================== events
     def _events(self, sent, char_base, in_title, cues, mentions, date_mentions, has_topic, topic,
                 idx, body_text) -> None:
@@ -281,6 +291,9 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
             has_topic = True
         if not has_topic and s.last_topic_sentence >= 0 and _refers_back_to_topic(sent):
             has_topic = True  # "... issued a ban on such technology earlier this month"
+        if not has_topic and not in_title and s.topic_sentences and \
+                (own := self._business_leaving(cues, mentions)) is not None:
+            has_topic, topic = True, own
         near_topic = idx - s.last_topic_sentence <= 3 or s.topical_title or (
             s.pending is not None and idx - s.pending.sentence <= 3 and
             any(0 < t - idx <= 2 for t in s.topic_sentences))

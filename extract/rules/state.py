@@ -146,6 +146,8 @@ class ArticleState:
     #: the topics' named measures (lowercased) and who owns each ("ai act" → "European
     #: Union"), for a clause that names nobody
     measure_owners: dict[str, str] = field(default_factory=dict)
+    #: the topics' own businesses ("Bird", "Lime") and the topic each is in
+    business_topics: dict[str, str] = field(default_factory=dict)
     last_date_sentence: int = -99
     last_topic_sentence: int = -99
     #: indices of the article's sentences that name a topic, known before reading:

@@ -210,6 +210,21 @@ def test_a_topics_own_companies_act_where_the_ner_sees_a_word(scooters: Extracto
         ("Bird", "company", "exit", "enacted", "2019-01-28")]
 
 
+def test_a_topics_own_business_leaving_markets_leaves_the_technology(
+        operators: Extractor) -> None:
+    """"Rental operator Bird is pulling out of ten markets": one of the topic's own
+    businesses exits in a story on the topic, though its sentence never names the
+    technology (Bird left several markets in 2019; the words are ours)."""
+    text = ("Rental operator Bird is exiting ten U.S. markets, its chief executive wrote on "
+            "Friday. The company had run electric scooters in each of them since 2018.")
+    got = {(e.actor, e.action, e.status, e.date)
+           for e in operators.extract(text, date(2019, 11, 25))}
+    assert got == {("Bird", "exit", "enacted", "2019-11-22")}
+    # (a business of no topic leaving a market is not the topic's)
+    other = text.replace("Bird", "Greyhound")
+    assert operators.extract(other, date(2019, 11, 25)) == []
+
+
 #: one-event readings of the scooter topic: (extractor fixture, text, published, the event
 #: fields compared, what they must be); the events are real, the words ours
 SCOOTER_READINGS = [
