@@ -500,6 +500,24 @@ def issue_as_noun(k: CueScan, c: Span) -> bool:
         nxt not in lx.A_AN_ANY | lx.ANAPHOR_DETS | lx.MEASURE_NOUNS | lx.BAN_NOUNS
 
 
+def ban_of_unlimited_use(k: CueScan, c: Span) -> bool:
+    """"a bill that will ban the unrestricted use of facial recognition": what is barred is
+    use without limits, so the measure limits use (the longer restriction cue tells it)."""
+    return c.label_ == "action:ban" and any(
+        o.label_ == "action:restriction" and o.start <= c.end - 1 and c.end < o.end
+        for o in k.cues)  # ("would bar the unrestricted use": the ban word ends inside it)
+
+
+def aim_not_a_plan(k: CueScan, c: Span) -> bool:
+    """"Italy bans facial recognition tech, aims to fight crime": an aim whose verb is no
+    act is what a measure is for, not a measure planned ("aims to ban it" still is)."""
+    doc = k.doc
+    if c.label_ != "status:proposed" or doc[c.start].lower_ not in lx.AIM_WORDS or \
+            _low(doc, c.end) != "to":
+        return False
+    return not any(_act(o) and o.start <= c.end + 1 < o.end for o in k.cues)
+
+
 CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("called_on_a_day", called_on_a_day), ("under_condition", under_condition),
     ("rather_than", rather_than), ("follow_a_rule", follow_a_rule),
@@ -531,7 +549,8 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("pressing_pause", pressing_pause), ("reversal_described", reversal_described),
     ("in_a_laws_name", in_a_laws_name), ("describing_participle", describing_participle),
     ("law_described", law_described), ("act_told_follows", act_told_follows),
-    ("issue_as_noun", issue_as_noun),
+    ("issue_as_noun", issue_as_noun), ("aim_not_a_plan", aim_not_a_plan),
+    ("ban_of_unlimited_use", ban_of_unlimited_use),
 )
 
 

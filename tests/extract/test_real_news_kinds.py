@@ -2057,6 +2057,19 @@ CASES = [
         {("Canada", None, "ban", "proposed", "2021")},
         id="a-house-of-commons-in-a-canadian-story-is-canadas",
     ),
+    pytest.param(
+        "Italy bars face recognition in public spaces, aims to protect privacy",
+        date(2022, 11, 15),
+        {("Italy", None, "ban", "enacted", "2022-11-15")},
+        id="an-aim-that-is-no-act-is-no-plan",
+    ),
+    pytest.param(
+        "A Pittsburgh councilman is bringing a bill that would bar the unrestricted use of "
+        "face recognition by city police.",
+        date(2020, 8, 24),
+        {("Pittsburgh", "PA", "restriction", "proposed", None)},
+        id="barring-unrestricted-use-restricts",
+    ),
 ]
 
 
