@@ -98,6 +98,18 @@ CASES = [
         {("New York City", "NY", "ban", "enacted")},
         id="fines-on-refusing-cash-mandate-it",
     ),
+    pytest.param(
+        "A bill on its way to Gov. Jared Polis's desk would make Colorado shops take cash.",
+        date(2021, 6, 10),
+        {("Colorado", "CO", "ban", "enacted")},
+        id="a-bill-on-its-way-to-the-governor-has-passed",
+    ),
+    pytest.param(
+        "Colorado's cash bill, which would make shops take cash, is headed to the governor.",
+        date(2021, 6, 10),
+        {("Colorado", "CO", "ban", "enacted")},
+        id="a-bill-headed-to-the-governor-has-passed",
+    ),
 ]
 
 
