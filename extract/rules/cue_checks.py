@@ -500,6 +500,21 @@ def issue_as_noun(k: CueScan, c: Span) -> bool:
         nxt not in lx.A_AN_ANY | lx.ANAPHOR_DETS | lx.MEASURE_NOUNS | lx.BAN_NOUNS
 
 
+def call_for_something_else(k: CueScan, c: Span) -> bool:
+    """"IBM quits facial recognition, joins call for police reforms": past an act and a
+    comma, a call for what is no measure is no plan of that act ("calls for a ban" is)."""
+    doc = k.doc
+    if c.label_ != "status:proposed" or doc[c.start].lower_ not in lx.CALL_WORDS or \
+            _low(doc, c.end - 1) != "for":
+        return False
+    ahead = range(c.end, min(c.end + 4, k.sent.end))
+    if any(doc[i].lower_ in lx.BAN_NOUNS | lx.MEASURE_NOUNS for i in ahead) or \
+            any(_act(o) and o.start in ahead for o in k.cues):
+        return False
+    return any(_act(o) and o.end <= c.start and
+               any(t.text == "," for t in doc[o.end:c.start]) for o in k.cues)
+
+
 def ban_of_unlimited_use(k: CueScan, c: Span) -> bool:
     """"a bill that will ban the unrestricted use of facial recognition": what is barred is
     use without limits, so the measure limits use (the longer restriction cue tells it)."""
@@ -551,6 +566,7 @@ CUE_DROPS: tuple[tuple[str, CueCheck], ...] = (
     ("law_described", law_described), ("act_told_follows", act_told_follows),
     ("issue_as_noun", issue_as_noun), ("aim_not_a_plan", aim_not_a_plan),
     ("ban_of_unlimited_use", ban_of_unlimited_use),
+    ("call_for_something_else", call_for_something_else),
 )
 
 

@@ -2070,6 +2070,12 @@ CASES = [
         {("Pittsburgh", "PA", "restriction", "proposed", None)},
         id="barring-unrestricted-use-restricts",
     ),
+    pytest.param(
+        "IBM exits the face recognition business, joins calls for police reform",
+        date(2020, 6, 9),
+        {("IBM", None, "exit", "enacted", "2020-06-09")},
+        id="a-call-for-something-else-is-no-plan-of-the-act",
+    ),
 ]
 
 
