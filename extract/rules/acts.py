@@ -98,6 +98,12 @@ def _by_kind(cues: list[Span]) -> StatusCues:
                       [c for c in cues if c.label_ == "neg"])
 
 
+def _pending_condition(doc: Doc, c: Span) -> bool:
+    """"pending any clarification from the regulator": a condition, not a pending measure
+    (but "the pending bill" is one)."""
+    return doc[c.start].lower_ == "pending" and _low(doc, c.end) not in lx.MEASURE_NOUNS
+
+
 class ActRules:
     """The act of a clause: its action and its status, with the tests that tell a real
     act from advice, a threat, a demand or something that did not happen.
@@ -109,8 +115,10 @@ class ActRules:
 
     @staticmethod
     def _company_policy(doc: Doc, cues: list[Span]) -> bool:
-        """A company's "would"/"will" about itself states its policy, not a proposal."""
-        proposed = [c for c in cues if c.label_ == "status:proposed"]
+        """A company's "would"/"will" about itself states its policy, not a proposal ("it
+        would stop using it pending any clarification": the "pending" is a condition)."""
+        proposed = [c for c in cues if c.label_ == "status:proposed" and
+                    not _pending_condition(doc, c)]
         return all(doc[c.start].lower_ in lx.COMPANY_POLICY_MODALS for c in proposed)
 
     @staticmethod
@@ -368,8 +376,7 @@ class ActRules:
         # "stop using it pending any clarification from the regulator": a condition on the
         # act, not a pending measure (but "the pending bill" is one)
         cues = [c for c in cues if not (c.label_ == "status:proposed" and c.start > cue_tok and
-                                        doc[c.start].lower_ == "pending" and
-                                        _low(doc, c.end) not in lx.MEASURE_NOUNS)]
+                                        _pending_condition(doc, c))]
         comma = next((i for i in range(cue_tok + 1, ce) if doc[i].text == ","), None)
         if comma is not None:
             # "have also banned it ..., citing the effect the technology would have": a

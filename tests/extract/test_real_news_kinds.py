@@ -2076,6 +2076,13 @@ CASES = [
         {("IBM", None, "exit", "enacted", "2020-06-09")},
         id="a-call-for-something-else-is-no-plan-of-the-act",
     ),
+    pytest.param(
+        "After an outcry, the retailer Kmart said it would pause its use of face recognition "
+        "in stores pending word from the privacy regulator.",
+        date(2022, 6, 16),
+        {("Kmart", None, "moratorium", "enacted", "2022-06-16")},
+        id="a-companys-pause-pending-a-word-is-its-policy",
+    ),
 ]
 
 
