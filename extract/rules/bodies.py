@@ -137,8 +137,10 @@ class BodyRules:
                         and _low(doc, p.start - 1) == "the")):  # "The Missouri council"
                 # "Larkspur Falls, Vermont, Select Board": the town before the state
                 # "the Michigan city's council": the city meant, not the state
+                # "New York's City Council", with no town of the state named: the city
+                # of the state's name
                 owner_actor = self._salient_city(places, b, owner_actor.region) \
-                    or owner_actor
+                    or self._namesake_city(owner_actor) or owner_actor
             owner = owner_actor
         return owner, []
 
@@ -247,6 +249,12 @@ class BodyRules:
                     return _place_actor(twin)
             return self._salient_city(places, b, region)
         return None
+
+    def _namesake_city(self, state: Actor) -> Actor | None:
+        """The city a state shares its name with, in that state (New York City)."""
+        twin = next((p for p in self.s.gaz.candidates(state.name)
+                     if p.level == "city" and p.region == state.region), None)
+        return _place_actor(twin) if twin is not None else None
 
     def _salient_city(self, places: list[Mention], b: Mention, region: str | None
                       ) -> Actor | None:

@@ -2083,6 +2083,13 @@ CASES = [
         {("Kmart", None, "moratorium", "enacted", "2022-06-16")},
         id="a-companys-pause-pending-a-word-is-its-policy",
     ),
+    pytest.param(
+        "New York's City Council is weighing two bills that would bar stores and "
+        "landlords from using face recognition.",
+        date(2023, 5, 4),
+        {("New York City", "NY", "ban", "proposed", None)},
+        id="a-states-city-council-is-the-city-of-its-name",
+    ),
 ]
 
 
