@@ -140,7 +140,7 @@ class BodyRules:
                 # "New York's City Council", with no town of the state named: the city
                 # of the state's name
                 owner_actor = self._salient_city(places, b, owner_actor.region) \
-                    or self._namesake_city(owner_actor) or owner_actor
+                    or self._city_named(owner_actor.name, owner_actor.region) or owner_actor
             owner = owner_actor
         return owner, []
 
@@ -181,10 +181,8 @@ class BodyRules:
             towns = [p.actors[0] for p in places if p.end <= before[-1].start and
                      p.actors and p.actors[0].level == "city"]
             town = towns[-1] if towns else self.s.salient.get("city")
-            twin = next((p for p in self.s.gaz.candidates(town.name)
-                         if p.region == owner.region and p.level == "city"),
-                        None) if town is not None else None
-            owner = _place_actor(twin) if twin is not None else owner
+            twin = self._city_named(town.name, owner.region) if town is not None else None
+            owner = twin or owner
         return owner, []
 
     def _sheriffs_county(self, b: Mention, sent: Span, places: list[Mention]) -> Owner:
@@ -243,18 +241,19 @@ class BodyRules:
             home = self.s.salient.get("city")
             if between & lx.NAMESAKE_WORDS and home is not None and \
                     home.region != region:
-                twin = next((c for c in self.s.gaz.candidates(home.name)
-                             if c.region == region and c.level == "city"), None)
+                twin = self._city_named(home.name, region)
                 if twin is not None:
-                    return _place_actor(twin)
+                    return twin
             return self._salient_city(places, b, region)
         return None
 
-    def _namesake_city(self, state: Actor) -> Actor | None:
-        """The city a state shares its name with, in that state (New York City)."""
-        twin = next((p for p in self.s.gaz.candidates(state.name)
-                     if p.level == "city" and p.region == state.region), None)
-        return _place_actor(twin) if twin is not None else None
+    def _city_named(self, name: str, region: str | None) -> Actor | None:
+        """The city of that name in that region, if the gazetteer knows one: a town's
+        namesake in another state, or the city a state shares its name with ("New York"
+        in New York: New York City)."""
+        city = next((p for p in self.s.gaz.candidates(name)
+                     if p.level == "city" and p.region == region), None)
+        return _place_actor(city) if city is not None else None
 
     def _salient_city(self, places: list[Mention], b: Mention, region: str | None
                       ) -> Actor | None:

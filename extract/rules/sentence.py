@@ -269,9 +269,9 @@ class SentenceRules(MentionRules, BodyRules, ClauseRules, DateRules, ReferenceRu
         leaves that technology though the sentence never names it; the topic, if so."""
         if not any(k.label_ == "action:exit" for k in cues):
             return None
-        return next((self.s.business_topics[m.actors[0].name] for m in mentions
-                     if m.kind == "company" and m.actors and
-                     self.s.business_topics.get(m.actors[0].name) in self.s.topics), None)
+        topics = (self.s.business_topics.get(m.actors[0].name) for m in mentions
+                  if m.kind == "company" and m.actors)
+        return next((t for t in topics if t in self.s.topics), None)
 
     # ================================================================== events
     def _events(self, sent, char_base, in_title, cues, mentions, date_mentions, has_topic, topic,
